@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// OpenBLAS supplies CBLAS on Linux; Apple platforms use Accelerate instead.
+let blas: [Target.Dependency] = [.target(name: "COpenBLAS", condition: .when(platforms: [.linux]))]
+
+let package = Package(
+    name: "Forecasting",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Forecasting", targets: ["Forecasting"]),
+        .library(name: "ForecastIO", targets: ["ForecastIO"]),
+        .executable(name: "tsf", targets: ["tsf"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C libraries, found through pkg-config or the system include path.
+        .systemLibrary(
+            name: "CLibCSV",
+            providers: [.apt(["libcsv-dev"]), .brew(["libcsv"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+        ),
+
+        // Library modules, in the order data flows through them (see DESIGN.md).
+        .target(name: "ForecastData"),
+        .target(name: "ForecastIO", dependencies: ["CLibCSV", "ForecastData"]),
+        .target(name: "ForecastNN", dependencies: blas),
+        .target(name: "ForecastEvaluation", dependencies: ["ForecastData"]),
+        .target(name: "Forecasting", dependencies: ["ForecastData", "ForecastNN", "ForecastEvaluation"]),
+        .executableTarget(
+            name: "tsf",
+            dependencies: [
+                "Forecasting", "ForecastIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "_ForecastTestSupport", dependencies: ["ForecastData", "ForecastNN"]),
+
+        // One test target per module.
+        .testTarget(name: "ForecastDataTests", dependencies: ["ForecastData", "_ForecastTestSupport"]),
+        .testTarget(
+            name: "ForecastIOTests",
+            dependencies: ["ForecastIO", "_ForecastTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ForecastNNTests",
+            dependencies: ["ForecastNN", "_ForecastTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ForecastEvaluationTests", dependencies: ["ForecastEvaluation", "_ForecastTestSupport"]),
+        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "_ForecastTestSupport"]),
+        .testTarget(name: "tsfTests", dependencies: ["_ForecastTestSupport"]),
+    ]
+)
