@@ -1,0 +1,33 @@
+/// A way of forecasting that can be fitted on a history: the recurrent `Forecaster` and every
+/// baseline conform, so a backtest scores them all through one interface on the same cut-offs.
+///
+/// Fitting and forecasting are separate so a walk-forward backtest can refit on every fold, every
+/// k folds, or once, and in between only re-condition a fitted model on newer data.
+public protocol ForecastingMethod: Sendable {
+    associatedtype Model: FittedForecastingModel
+    /// A short name shown in tables ("naive", "lstm", …).
+    var name: String { get }
+    /// Fits on `history`, oldest value first.
+    func fit(history: [Double]) throws -> Model
+}
+
+/// A fitted model that forecasts the continuation of any history that extends the one it was fitted on.
+public protocol FittedForecastingModel: Sendable {
+    /// Forecasts the `horizon` values that follow the last value of `history`.
+    func forecast(after history: [Double], horizon: Int) throws -> [Double]
+}
+
+/// Why a baseline cannot forecast a history.
+public enum BaselineError: Error, Hashable, Sendable {
+    /// The history holds fewer values than the method needs.
+    case historyTooShort(method: String, needed: Int, available: Int)
+}
+
+extension BaselineError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case let .historyTooShort(method, needed, available):
+            return "the \(method) forecast needs at least \(needed) values, the history has \(available)"
+        }
+    }
+}
