@@ -1,0 +1,48 @@
+/// The metrics of one method over the folds of a backtest.
+///
+/// Scale-dependent errors (MAE, RMSE, bias) and percentage errors pool every forecast step of every
+/// fold. MASE and RMSSE are computed per fold, each with its own in-sample scale, then averaged over
+/// the folds where they are defined (the M4 convention). Undefined metrics are `nil`.
+public struct BacktestScore: Hashable, Sendable {
+    public let method: String
+    public let folds: Int
+    public let meanAbsoluteError: Double
+    public let rootMeanSquaredError: Double
+    public let meanError: Double
+    public let meanAbsolutePercentageError: Double?
+    public let symmetricMeanAbsolutePercentageError: Double
+    public let meanAbsoluteScaledError: Double?
+    public let rootMeanSquaredScaledError: Double?
+    public let coefficientOfDetermination: Double?
+    public let directionalAccuracy: Double
+
+    public init(method: String, folds forecasts: [FoldForecast]) {
+        precondition(!forecasts.isEmpty, "a score needs at least one fold")
+        let predictions = forecasts.flatMap(\.forecasts)
+        let actuals = forecasts.flatMap(\.actuals)
+        self.method = method
+        self.folds = forecasts.count
+        meanAbsoluteError = PointMetrics.meanAbsoluteError(predictions: predictions, targets: actuals)
+        rootMeanSquaredError = PointMetrics.rootMeanSquaredError(predictions: predictions, targets: actuals)
+        meanError = PointMetrics.meanError(predictions: predictions, targets: actuals)
+        meanAbsolutePercentageError = PointMetrics.meanAbsolutePercentageError(predictions: predictions, targets: actuals)
+        symmetricMeanAbsolutePercentageError = PointMetrics.symmetricMeanAbsolutePercentageError(
+            predictions: predictions, targets: actuals)
+        coefficientOfDetermination = PointMetrics.coefficientOfDetermination(predictions: predictions, targets: actuals)
+        let scaled = forecasts.compactMap { fold in
+            fold.naiveScale.map { PointMetrics.meanAbsoluteError(predictions: fold.forecasts, targets: fold.actuals) / $0 }
+        }
+        meanAbsoluteScaledError = scaled.isEmpty ? nil : scaled.reduce(0, +) / Double(scaled.count)
+        let squaredScaled = forecasts.compactMap { fold -> Double? in
+            guard let scale = fold.naiveSquaredScale else { return nil }
+            let rmse = PointMetrics.rootMeanSquaredError(predictions: fold.forecasts, targets: fold.actuals)
+            return (rmse * rmse / scale).squareRoot()
+        }
+        rootMeanSquaredScaledError = squaredScaled.isEmpty ? nil : squaredScaled.reduce(0, +) / Double(squaredScaled.count)
+        let hits = forecasts.map { fold in
+            PointMetrics.directionalAccuracy(predictions: fold.forecasts, targets: fold.actuals, lastObserved: fold.lastObserved)
+                * Double(fold.actuals.count)
+        }
+        directionalAccuracy = hits.reduce(0, +) / Double(actuals.count)
+    }
+}

@@ -1,0 +1,105 @@
+import Dispatch
+import Foundation
+
+/// Runs a method over the folds of a `BacktestPlan`.
+///
+/// No fold ever reads a row at or after its cut-off: the method is fitted on, and conditioned on, a
+/// copy of the rows before the cut-off only. Folds run in parallel over `threads` workers; each fold's
+/// result depends only on its own rows, so the results are the same whatever the thread count.
+public struct WalkForwardBacktest: Sendable {
+    public let plan: BacktestPlan
+    /// Season period `m` of the scaled metrics.
+    public let seasonPeriod: Int
+
+    public init(plan: BacktestPlan, seasonPeriod: Int) {
+        precondition(seasonPeriod >= 1, "the season period must be at least 1")
+        self.plan = plan
+        self.seasonPeriod = seasonPeriod
+    }
+
+    /// Forecasts every fold of `series` with `method`, in fold order.
+    ///
+    /// - Parameters:
+    ///   - threads: workers running folds at the same time (at least 1).
+    ///   - progress: called once per finished fold, from any thread.
+    public func run<Method: ForecastingMethod>(
+        _ method: Method, on series: [Double], threads: Int = 1,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) throws -> [FoldForecast] {
+        precondition(threads >= 1, "at least one thread")
+        for k in plan.cutoffs.indices {
+            precondition(plan.testRows(fold: k).upperBound <= series.count, "fold \(k) reaches past the series")
+        }
+        let plan = self.plan
+        let m = seasonPeriod
+        // Folds that share a fit form a group; groups are independent and run in parallel.
+        let groups = Dictionary(grouping: plan.cutoffs.indices, by: plan.fitFold(for:)).sorted { $0.key < $1.key }
+        let results = ResultSlots<Result<FoldForecast, Error>>(count: plan.cutoffs.count)
+        let runGroup: @Sendable (Int) -> Void = { groupIndex in
+            let (fitFold, folds) = groups[groupIndex]
+            let model: Method.Model
+            do {
+                model = try method.fit(history: Array(series[plan.historyRows(fold: fitFold)]))
+            } catch {
+                for k in folds { results[k] = .failure(error) }
+                return
+            }
+            for k in folds {
+                results[k] = Result {
+                    let history = Array(series[plan.historyRows(fold: k)])
+                    let forecasts = try model.forecast(after: history, horizon: plan.horizon)
+                    return Self.score(fold: k, cutoff: plan.cutoffs[k], history: history, forecasts: forecasts,
+                                      actuals: Array(series[plan.testRows(fold: k)]), seasonPeriod: m)
+                }
+                progress?(k)
+            }
+        }
+        if threads == 1 || groups.count == 1 {
+            for g in groups.indices { runGroup(g) }
+        } else {
+            let next = ResultSlots<Int>.Counter()
+            DispatchQueue.concurrentPerform(iterations: min(threads, groups.count)) { _ in
+                while let g = next.take(below: groups.count) { runGroup(g) }
+            }
+        }
+        return try results.values.map { try $0!.get() }
+    }
+
+    static func score(
+        fold: Int, cutoff: Int, history: [Double], forecasts: [Double], actuals: [Double], seasonPeriod: Int
+    ) -> FoldForecast {
+        FoldForecast(
+            fold: fold, cutoff: cutoff, forecasts: forecasts, actuals: actuals,
+            lastObserved: history[history.count - 1],
+            naiveScale: ScaledMetrics.seasonalNaiveScale(history: history, seasonPeriod: seasonPeriod, power: 1),
+            naiveSquaredScale: ScaledMetrics.seasonalNaiveScale(history: history, seasonPeriod: seasonPeriod, power: 2))
+    }
+}
+
+/// Slots written once each from worker threads, read after they join.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Value?]
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+
+    /// Hands out 0, 1, 2, … to whichever worker asks next.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        func take(below limit: Int) -> Int? {
+            lock.withLock {
+                guard next < limit else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// Split-conformal prediction intervals, one width per horizon step.
+///
+/// From out-of-sample residuals `|y − ŷ|` at step `k` (a backtest's folds, or the validation part),
+/// the half-width at level `1 − α` is the `⌈(n + 1)(1 − α)⌉`-th smallest of the `n` residuals
+/// (Vovk et al., 2005; Lei et al., 2018). Under exchangeable residuals the interval `ŷ ± q` covers
+/// the actual with probability at least `1 − α`. With too few residuals for the level the quantile
+/// is infinite, and the interval is reported as unavailable (`nil`) rather than made up.
+public struct ConformalIntervals: Hashable, Sendable {
+    /// The level, in (0, 1): 0.8 for an 80 % interval.
+    public let level: Double
+    /// Half-width per horizon step, `nil` where there were too few residuals for the level.
+    public let halfWidths: [Double?]
+
+    /// - Parameter residuals: `residuals[k]` holds the absolute errors observed at horizon step `k`.
+    public init(level: Double, residuals: [[Double]]) {
+        precondition(level > 0 && level < 1, "the level must lie strictly between 0 and 1, got \(level)")
+        self.level = level
+        halfWidths = residuals.map { stepResiduals in
+            let sorted = stepResiduals.map(abs).sorted()
+            let rank = Int((Double(sorted.count + 1) * level).rounded(.up))
+            return rank <= sorted.count && rank >= 1 ? sorted[rank - 1] : nil
+        }
+    }
+
+    /// Residuals per horizon step from backtest folds.
+    public init(level: Double, folds: [FoldForecast]) {
+        let horizon = folds.map(\.forecasts.count).max() ?? 0
+        let residuals = (0..<horizon).map { step in
+            folds.compactMap { fold in step < fold.forecasts.count ? abs(fold.actuals[step] - fold.forecasts[step]) : nil }
+        }
+        self.init(level: level, residuals: residuals)
+    }
+
+    /// Bounds around `forecasts`; a step without a width has no bounds.
+    public func bounds(around forecasts: [Double]) -> [(lower: Double, upper: Double)?] {
+        forecasts.enumerated().map { step, forecast in
+            guard step < halfWidths.count, let width = halfWidths[step] else { return nil }
+            return (forecast - width, forecast + width)
+        }
+    }
+}
