@@ -1,0 +1,181 @@
+import Foundation
+
+extension Forecaster {
+    /// Fits a forecaster on `values` (oldest first) and optional feature columns of the same length.
+    ///
+    /// Steps: resolve the lookback and transform from the data; transform the target; split the rows
+    /// chronologically; fit the scalers on the training rows only; cut windows; train with early
+    /// stopping on the validation windows, keeping the best weights.
+    ///
+    /// - Parameters:
+    ///   - frequency: chooses the default lookback (two seasons); `.irregular` when unknown.
+    ///   - columnNames: the target's name first, then each feature's, recorded in model files.
+    ///   - progress: called after every batch and epoch on the calling thread; return `.stop` to end
+    ///     training early (the best weights so far are kept).
+    /// - Throws: `ForecasterError` for unusable data, `TrainingError` when training diverges,
+    ///   `CancellationError` when the surrounding task is cancelled.
+    public static func fit(
+        values: [Double], features: [[Double]] = [], frequency: Frequency = .irregular,
+        columnNames: [String] = [], configuration: ForecasterConfiguration = ForecasterConfiguration(),
+        progress: (Trainer.Event) -> Trainer.Decision = { _ in .proceed }
+    ) throws -> Forecaster {
+        try configuration.validate()
+        try checkValues(values, features: features)
+        if let first = values.first, values.allSatisfy({ $0 == first }) {
+            throw ForecasterError.constantSeries(value: first)
+        }
+        var decisions: [String] = []
+        var resolved = configuration
+        let transform = try resolveTransform(configuration.transform, values: values, decisions: &decisions)
+        resolved.transform = transform
+        let horizon = configuration.strategy == .recursive ? 1 : configuration.horizon
+        let lookback = resolveLookback(configuration.lookback, frequency: frequency, rows: values.count,
+                                       horizon: horizon, decisions: &decisions)
+        resolved.lookback = lookback
+
+        // Transformed target; features lose the rows the transform consumed so rows stay aligned.
+        let transformed = try applyTransform(transform, to: values)
+        let alignedFeatures = features.map { Array($0.dropFirst(transform.rowsConsumed)) }
+        let specification = WindowSpecification(lookback: lookback, horizon: horizon)
+        let split = ChronologicalSplit(rows: transformed.count, validationFraction: configuration.validationFraction,
+                                       specification: specification)
+        let trainingStarts = split.trainingWindowStarts(specification)
+        let validationStarts = split.validationWindowStarts(specification)
+        let needsValidation = configuration.validationFraction > 0
+        guard !trainingStarts.isEmpty, !needsValidation || !validationStarts.isEmpty else {
+            let needed = lookback + horizon + (needsValidation ? horizon : 0) + transform.rowsConsumed
+            throw ForecasterError.seriesTooShort(rows: values.count, needed: needed, lookback: lookback, horizon: horizon)
+        }
+
+        // Scalers see the training rows only.
+        let trainingRows = split.trainingRows
+        let columns = [transformed] + alignedFeatures
+        let scalers = columns.map { FittedScaler(kind: configuration.scaler, fittedTo: Array($0[trainingRows])) }
+        let scaledColumns = zip(columns, scalers).map { column, scaler in scaler.scaled(column) }
+        let trainingWindows = SupervisedWindows(target: scaledColumns[0], features: Array(scaledColumns.dropFirst()),
+                                                specification: specification, starts: trainingStarts)
+        let validationWindows = validationStarts.isEmpty ? nil : SupervisedWindows(
+            target: scaledColumns[0], features: Array(scaledColumns.dropFirst()),
+            specification: specification, starts: validationStarts)
+
+        let network = RecurrentNetwork(configuration: NetworkConfiguration(
+            cell: configuration.cell, inputSize: columns.count, hiddenSize: configuration.hiddenSize,
+            layers: configuration.layers, outputs: horizon, dropout: Float(configuration.dropout)),
+            seed: configuration.seed)
+        let report = try train(network, configuration: configuration, training: trainingWindows,
+                               validation: validationWindows, progress: progress)
+
+        let names = columnNames.count == columns.count ? columnNames : []
+        let fitReport = FitReport(
+            trainingLosses: report.epochs.map(\.trainingLoss),
+            validationLosses: report.epochs.compactMap(\.validationLoss),
+            keptEpoch: report.restoredEpoch ?? report.epochs.count, stoppedEarly: report.stoppedEarly,
+            trainingWindows: trainingWindows.count, validationWindows: validationWindows?.count ?? 0,
+            decisions: decisions)
+        return Forecaster(
+            configuration: resolved, network: network, scalers: scalers, columnNames: names,
+            frequency: frequency, fitReport: fitReport,
+            recentValues: Array(values.suffix(lookback + transform.rowsConsumed)),
+            recentFeatures: features.map { Array($0.suffix(lookback)) })
+    }
+
+    /// Trains `network` in place on prepared windows with the configured optimizer.
+    static func train(
+        _ network: RecurrentNetwork, configuration: ForecasterConfiguration, training: SupervisedWindows,
+        validation: SupervisedWindows?, progress: (Trainer.Event) -> Trainer.Decision
+    ) throws -> Trainer.Report {
+        let threads = configuration.threads > 0 ? configuration.threads : ProcessInfo.processInfo.activeProcessorCount
+        let trainer = Trainer(configuration: Trainer.Configuration(
+            epochs: configuration.epochs, batchSize: configuration.batchSize, shuffle: configuration.shuffle,
+            seed: configuration.seed, threads: max(1, threads),
+            gradientClipNorm: configuration.clipNorm.map { Float($0) },
+            earlyStoppingPatience: validation == nil ? nil : configuration.patience))
+        let trainingExamples = try examples(training)
+        let validationExamples = try validation.map(examples)
+        switch configuration.optimizer {
+        case .adam:
+            var optimizer = Adam(learningRate: Float(configuration.learningRate))
+            return try trainer.train(network, optimizer: &optimizer, on: trainingExamples,
+                                     validation: validationExamples, progress: progress)
+        case .sgd:
+            var optimizer = SGD(learningRate: Float(configuration.learningRate), momentum: Float(configuration.momentum))
+            return try trainer.train(network, optimizer: &optimizer, on: trainingExamples,
+                                     validation: validationExamples, progress: progress)
+        }
+    }
+
+    static func examples(_ windows: SupervisedWindows) throws -> Trainer.Examples {
+        try Trainer.Examples(inputs: windows.inputs, targets: windows.targets, lookback: windows.specification.lookback,
+                             features: windows.inputSize, outputs: windows.specification.horizon)
+    }
+
+    static func checkValues(_ values: [Double], features: [[Double]]) throws {
+        if let row = values.firstIndex(where: { !$0.isFinite }) {
+            throw ForecasterError.nonFiniteValue(row: row, value: values[row])
+        }
+        for (index, column) in features.enumerated() {
+            guard column.count == values.count else {
+                throw ForecasterError.featureLengthMismatch(feature: index, rows: column.count, expected: values.count)
+            }
+            if let row = column.firstIndex(where: { !$0.isFinite }) {
+                throw ForecasterError.nonFiniteValue(row: row, value: column[row])
+            }
+        }
+    }
+
+    static func applyTransform(_ transform: TransformKind, to values: [Double]) throws -> [Double] {
+        do {
+            return try SeriesTransform.apply(transform, to: values)
+        } catch {
+            throw ForecasterError.notPositiveForLogTransform(row: error.row, value: error.value, transform: transform)
+        }
+    }
+
+    static func resolveTransform(_ requested: TransformKind?, values: [Double], decisions: inout [String]) throws -> TransformKind {
+        if let requested { return requested }
+        let chosen = TransformSelection.choose(for: values)
+        switch chosen {
+        case .logReturn:
+            decisions.append("transform log-return: the series is positive and has a unit root (augmented Dickey–Fuller, 5 %), so the model learns returns")
+        case .difference:
+            decisions.append("transform difference: the series has a unit root (augmented Dickey–Fuller, 5 %), so the model learns changes")
+        case .none, .log:
+            decisions.append("transform none: a unit root is rejected (augmented Dickey–Fuller, 5 %), the series moves around a stable level")
+        }
+        return chosen
+    }
+
+    /// Two seasons of the frequency, at least 10 and at most 60 steps, and at most a fifth of the rows
+    /// (but at least 2), so a short series still yields enough windows.
+    static func resolveLookback(_ requested: Int?, frequency: Frequency, rows: Int, horizon: Int,
+                                decisions: inout [String]) -> Int {
+        if let requested { return requested }
+        let fromSeason = min(60, max(10, 2 * frequency.seasonPeriod))
+        let lookback = max(2, min(fromSeason, rows / 5))
+        decisions.append("lookback \(lookback): two seasons of \(frequency.seasonPeriod) step(s), within 10…60 and a fifth of the rows")
+        return lookback
+    }
+}
+
+extension ForecasterConfiguration {
+    /// Throws `ForecasterError.invalidConfiguration` for the first value out of range.
+    public func validate() throws {
+        func check(_ ok: Bool, _ message: @autoclosure () -> String) throws {
+            if !ok { throw ForecasterError.invalidConfiguration(message()) }
+        }
+        try check(hiddenSize >= 1, "the hidden size must be at least 1, not \(hiddenSize)")
+        try check(layers >= 1, "the number of layers must be at least 1, not \(layers)")
+        try check(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), not \(dropout)")
+        try check(horizon >= 1, "the horizon must be at least 1, not \(horizon)")
+        if let lookback { try check(lookback >= 1, "the lookback must be at least 1, not \(lookback)") }
+        try check(epochs >= 1, "epochs must be at least 1, not \(epochs)")
+        if let patience { try check(patience >= 1, "the patience must be at least 1 epoch, not \(patience)") }
+        try check(batchSize >= 1, "the batch size must be at least 1, not \(batchSize)")
+        try check(learningRate > 0 && learningRate.isFinite, "the learning rate must be positive, not \(learningRate)")
+        try check(momentum >= 0 && momentum < 1, "the momentum must be in [0, 1), not \(momentum)")
+        if let clipNorm { try check(clipNorm > 0 && clipNorm.isFinite, "the clipping norm must be positive, not \(clipNorm)") }
+        try check(validationFraction >= 0 && validationFraction < 1,
+                  "the validation fraction must be in [0, 1), not \(validationFraction)")
+        try check(threads >= 0, "threads must be 0 (all cores) or more, not \(threads)")
+    }
+}

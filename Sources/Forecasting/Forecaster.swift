@@ -1,0 +1,117 @@
+/// A fitted recurrent forecaster: what an app keeps, forecasts with, updates with each new
+/// observation, and saves.
+///
+/// ```swift
+/// var forecaster = try Forecaster.fit(values: prices, frequency: .tradingDays,
+///                                      configuration: .init(horizon: 5))
+/// let nextFive = try forecaster.forecast(steps: 5)
+/// let updated = try forecaster.observe(101.3)      // the next forecast, at constant cost
+/// try forecaster.save(to: modelURL)
+/// ```
+///
+/// The forecaster keeps only the recent history its network reads (lookback rows, plus one for the
+/// differencing transforms), so `observe` costs the same however long the series grows. A value is
+/// `Sendable`: the network is never changed after fitting, and `observe` changes only the copy it
+/// is called on.
+public struct Forecaster: Sendable {
+    /// The configuration with every automatic choice resolved (lookback, transform).
+    public let configuration: ForecasterConfiguration
+    /// The trained network (never mutated after fitting).
+    public let network: RecurrentNetwork
+    /// The scaler of the transformed target (index 0) and of each feature column after it.
+    public let scalers: [FittedScaler]
+    /// Names of the target and feature columns, when known (model files record them).
+    public let columnNames: [String]
+    /// The frequency of the series the model was fitted on.
+    public let frequency: Frequency
+    /// How fitting went; `nil` for a model loaded from a file.
+    public let fitReport: FitReport?
+
+    /// The latest raw target values, oldest first: `lookback + transform.rowsConsumed` of them.
+    public private(set) var recentValues: [Double]
+    /// The latest raw values of each feature column, `lookback` of each.
+    public private(set) var recentFeatures: [[Double]]
+
+    public var lookback: Int { configuration.lookback ?? 1 }
+    public var horizon: Int { network.configuration.outputs }
+    public var transform: TransformKind { configuration.transform ?? .none }
+    public var featureCount: Int { scalers.count - 1 }
+    /// Target rows the forecaster needs to condition on.
+    public var requiredHistory: Int { lookback + transform.rowsConsumed }
+
+    init(
+        configuration: ForecasterConfiguration, network: RecurrentNetwork, scalers: [FittedScaler],
+        columnNames: [String], frequency: Frequency, fitReport: FitReport?,
+        recentValues: [Double], recentFeatures: [[Double]]
+    ) {
+        precondition(configuration.lookback != nil && configuration.transform != nil, "an unresolved configuration")
+        precondition(scalers.count == network.configuration.inputSize, "one scaler per input column")
+        self.configuration = configuration
+        self.network = network
+        self.scalers = scalers
+        self.columnNames = columnNames
+        self.frequency = frequency
+        self.fitReport = fitReport
+        self.recentValues = recentValues
+        self.recentFeatures = recentFeatures
+    }
+
+    /// Replaces the history the next forecast continues, e.g. with the rows of a newer file.
+    /// Only the latest `requiredHistory` rows are kept.
+    public mutating func condition(on values: [Double], features: [[Double]] = []) throws {
+        guard features.count == featureCount else {
+            throw ForecasterError.featureMismatch(expected: featureCount, actual: features.count)
+        }
+        for (index, column) in features.enumerated() where column.count != values.count {
+            throw ForecasterError.featureLengthMismatch(feature: index, rows: column.count, expected: values.count)
+        }
+        guard values.count >= requiredHistory else {
+            throw ForecasterError.historyTooShort(rows: values.count, needed: requiredHistory)
+        }
+        let tail = Array(values.suffix(requiredHistory))
+        if let row = tail.firstIndex(where: { !$0.isFinite }) {
+            throw ForecasterError.nonFiniteValue(row: values.count - requiredHistory + row, value: tail[row])
+        }
+        if transform.requiresPositiveValues, let row = tail.firstIndex(where: { !($0 > 0) }) {
+            throw ForecasterError.notPositiveForLogTransform(
+                row: values.count - requiredHistory + row, value: tail[row], transform: transform)
+        }
+        recentValues = tail
+        recentFeatures = features.map { Array($0.suffix(lookback)) }
+    }
+
+    /// Appends one observation (and the feature values of the same row) and returns the forecast of
+    /// the next `horizon` steps. Costs the same whatever the length of the history.
+    @discardableResult
+    public mutating func observe(_ value: Double, features: [Double] = []) throws -> [Double] {
+        guard features.count == featureCount else {
+            throw ForecasterError.featureMismatch(expected: featureCount, actual: features.count)
+        }
+        guard value.isFinite else { throw ForecasterError.nonFiniteValue(row: recentValues.count, value: value) }
+        if transform.requiresPositiveValues, !(value > 0) {
+            throw ForecasterError.notPositiveForLogTransform(row: recentValues.count, value: value, transform: transform)
+        }
+        recentValues.removeFirst()
+        recentValues.append(value)
+        for index in recentFeatures.indices {
+            recentFeatures[index].removeFirst()
+            recentFeatures[index].append(features[index])
+        }
+        return try forecast(steps: horizon)
+    }
+}
+
+/// What happened while fitting, for reports and progress displays.
+public struct FitReport: Hashable, Sendable {
+    /// Training and validation loss (on scaled values) of every epoch run.
+    public let trainingLosses: [Float]
+    public let validationLosses: [Float]
+    /// The epoch whose weights were kept (the best on validation when early stopping was on).
+    public let keptEpoch: Int
+    public let stoppedEarly: Bool
+    /// Windows trained on and validated on.
+    public let trainingWindows: Int
+    public let validationWindows: Int
+    /// Choices made from the data, in words ("transform log-return: the series is persistent …").
+    public let decisions: [String]
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Why a `Forecaster` cannot fit, forecast, save or load; each description is one sentence that says
+/// what to change.
+public enum ForecasterError: LocalizedError, Hashable, Sendable {
+    /// The series has too few rows for one training window (and a validation part, when asked).
+    case seriesTooShort(rows: Int, needed: Int, lookback: Int, horizon: Int)
+    /// The series holds a value the model cannot use.
+    case nonFiniteValue(row: Int, value: Double)
+    /// Every value is the same: there is nothing to learn, and the last value is the forecast.
+    case constantSeries(value: Double)
+    /// A log transform met a value that is zero or negative.
+    case notPositiveForLogTransform(row: Int, value: Double, transform: TransformKind)
+    /// The feature columns do not match what the model was trained with.
+    case featureMismatch(expected: Int, actual: Int)
+    /// A feature column's length differs from the target's.
+    case featureLengthMismatch(feature: Int, rows: Int, expected: Int)
+    /// Forecasts past the trained horizon need future feature values, which nobody knows.
+    case featuresUnknownBeyondHorizon(steps: Int, horizon: Int)
+    /// The history given to forecast from is shorter than the model reads.
+    case historyTooShort(rows: Int, needed: Int)
+    /// The model produced a value that is not a number: its weights do not suit this data.
+    case nonFiniteForecast(step: Int)
+    /// A configuration value is out of range.
+    case invalidConfiguration(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .seriesTooShort(rows, needed, lookback, horizon):
+            return "The series has \(rows) usable rows but needs at least \(needed) (lookback \(lookback) + horizon \(horizon), plus validation); lower --lookback or --horizon, or set --validation-fraction 0."
+        case let .nonFiniteValue(row, value):
+            return "Row \(row + 1) of the series holds \(value), which cannot be forecast; remove it or mark it missing."
+        case let .constantSeries(value):
+            return "Every value of the series is \(value): there is nothing to learn, and the forecast is that value."
+        case let .notPositiveForLogTransform(row, value, transform):
+            return "The \(transform.rawValue) transform needs positive values, but row \(row + 1) holds \(value); use --transform difference or none."
+        case let .featureMismatch(expected, actual):
+            return "The model was trained with \(expected) feature columns but \(actual) were given."
+        case let .featureLengthMismatch(feature, rows, expected):
+            return "Feature column \(feature + 1) has \(rows) rows but the target has \(expected)."
+        case let .featuresUnknownBeyondHorizon(steps, horizon):
+            return "A model with feature columns forecasts at most its horizon of \(horizon) steps, not \(steps): future feature values are unknown; train with --horizon \(steps)."
+        case let .historyTooShort(rows, needed):
+            return "The model reads \(needed) past rows but only \(rows) were given."
+        case let .nonFiniteForecast(step):
+            return "The model's forecast for step \(step) is not a number: its weights do not suit this data; train it again on this series."
+        case let .invalidConfiguration(detail):
+            return "Invalid forecaster setting: \(detail)."
+        }
+    }
+}

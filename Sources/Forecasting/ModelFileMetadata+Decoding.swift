@@ -1,0 +1,99 @@
+import Foundation
+
+extension ModelFileMetadata {
+    /// Reads and checks the metadata map of the file at `path`; every problem names its key.
+    init(decoding map: [String: String], path: String) throws {
+        func fail(_ problem: String) -> ModelFileError { ModelFileError(path: path, problem: problem) }
+        func required(_ key: String) throws -> String {
+            guard let value = map[key] else {
+                throw fail("the metadata has no '\(key)' key; a model file needs format, format_version, cell, input_size, hidden_size, num_layers, lookback, horizon and scaler")
+            }
+            return value
+        }
+        func positive(_ key: String) throws -> Int {
+            let text = try required(key)
+            guard let value = Int(text), value >= 1 else { throw fail("metadata '\(key)' must be a positive whole number, not '\(text)'") }
+            return value
+        }
+        func doubles(_ key: String) throws -> [Double]? {
+            guard let text = map[key] else { return nil }
+            guard let values = try? JSONDecoder().decode([Double].self, from: Data(text.utf8)) else {
+                throw fail("metadata '\(key)' must be a JSON array of numbers")
+            }
+            guard values.allSatisfy(\.isFinite) else { throw fail("metadata '\(key)' holds a value that is not finite") }
+            return values
+        }
+
+        let format = try required("format")
+        guard format == Self.format else { throw fail("metadata 'format' is '\(format)', not '\(Self.format)': this is not a tsf model file") }
+        let version = try required("format_version")
+        guard version == String(Self.formatVersion) else {
+            throw fail("format_version \(version) is not supported; this tsf reads version \(Self.formatVersion)")
+        }
+        let cellName = try required("cell")
+        guard let cell = CellKind(rawValue: cellName) else { throw fail("metadata 'cell' is '\(cellName)'; expected rnn, lstm or gru") }
+        let inputSize = try positive("input_size")
+        let hiddenSize = try positive("hidden_size")
+        let layers = try positive("num_layers")
+        let lookback = try positive("lookback")
+        let horizon = try positive("horizon")
+        let scalerName = try required("scaler")
+        guard let scaler = ScalerKind(rawValue: scalerName) else {
+            throw fail("metadata 'scaler' is '\(scalerName)'; expected none, standard, minmax or robust")
+        }
+        var dropout: Float = 0
+        if let text = map["dropout"] {
+            guard let value = Float(text), value >= 0, value < 1 else { throw fail("metadata 'dropout' must be in [0, 1), not '\(text)'") }
+            dropout = value
+        }
+        network = NetworkConfiguration(cell: cell, inputSize: inputSize, hiddenSize: hiddenSize, layers: layers,
+                                       outputs: horizon, dropout: dropout)
+        self.lookback = lookback
+        self.scaler = scaler
+
+        if scaler == .none {
+            scalerCenters = Array(repeating: 0, count: inputSize)
+            scalerScales = Array(repeating: 1, count: inputSize)
+        } else {
+            guard let centers = try doubles("scaler_center"), let scales = try doubles("scaler_scale") else {
+                throw fail("scaler '\(scalerName)' needs 'scaler_center' and 'scaler_scale' arrays in the metadata")
+            }
+            guard centers.count == inputSize, scales.count == inputSize else {
+                throw fail("'scaler_center' and 'scaler_scale' need \(inputSize) values each (one per input column), not \(centers.count) and \(scales.count)")
+            }
+            guard scales.allSatisfy({ $0 != 0 }) else { throw fail("'scaler_scale' holds a zero") }
+            scalerCenters = centers
+            scalerScales = scales
+        }
+        if let text = map["transform"] {
+            guard let value = TransformKind(rawValue: text) else {
+                throw fail("metadata 'transform' is '\(text)'; expected none, difference, log or log-return")
+            }
+            transform = value
+        }
+        if let text = map["strategy"] {
+            guard let value = ForecastStrategy(rawValue: text) else { throw fail("metadata 'strategy' is '\(text)'; expected direct or recursive") }
+            strategy = value
+        }
+        if let text = map["frequency"] {
+            guard let value = Frequency(code: text) else { throw fail("metadata 'frequency' is '\(text)', not a frequency code") }
+            frequency = value
+        }
+        if let text = map["columns"] {
+            guard let names = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+                throw fail("metadata 'columns' must be a JSON array of strings")
+            }
+            guard names.count == inputSize else { throw fail("metadata 'columns' names \(names.count) columns but input_size is \(inputSize)") }
+            columnNames = names
+        }
+        history = try doubles("history") ?? []
+        if let text = map["feature_history"] {
+            guard let rows = try? JSONDecoder().decode([[Double]].self, from: Data(text.utf8)),
+                  rows.count == inputSize - 1, rows.allSatisfy({ $0.allSatisfy(\.isFinite) }) else {
+                throw fail("metadata 'feature_history' must be a JSON array of \(inputSize - 1) arrays of finite numbers")
+            }
+            featureHistory = rows
+        }
+        seed = map["seed"].flatMap { UInt64($0) }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The `__metadata__` map of a model file (docs/model-format.md), as typed values.
+///
+/// Required keys, the minimum a PyTorch user writes: `format` = `tsf-model`, `format_version` = `1`,
+/// `cell`, `input_size`, `hidden_size`, `num_layers`, `lookback`, `horizon`, `scaler`. Every other key
+/// is optional and has the default given beside its field.
+struct ModelFileMetadata: Hashable, Sendable {
+    static let format = "tsf-model"
+    static let formatVersion = 1
+
+    var network: NetworkConfiguration
+    var lookback: Int
+    var scaler: ScalerKind
+    /// `scaler_center`, `scaler_scale`: one value per input column; required unless `scaler` is none.
+    var scalerCenters: [Double]
+    var scalerScales: [Double]
+    /// `transform`, default `none`.
+    var transform: TransformKind = .none
+    /// `strategy`, default `direct`.
+    var strategy: ForecastStrategy = .direct
+    /// `columns`: target name then feature names (JSON array), default none.
+    var columnNames: [String] = []
+    /// `frequency`: a frequency code, default irregular.
+    var frequency: Frequency = .irregular
+    /// `history`: the latest raw target values (JSON array), default none.
+    var history: [Double] = []
+    /// `feature_history`: the latest raw rows of each feature (JSON array of arrays), default none.
+    var featureHistory: [[Double]] = []
+    /// `seed`, informational.
+    var seed: UInt64?
+
+    /// The map written to a file. Numbers use Swift's shortest round-trip form, so the same model
+    /// always gives the same bytes.
+    var encoded: [String: String] {
+        var map: [String: String] = [
+            "format": Self.format,
+            "format_version": String(Self.formatVersion),
+            "cell": network.cell.rawValue,
+            "input_size": String(network.inputSize),
+            "hidden_size": String(network.hiddenSize),
+            "num_layers": String(network.layers),
+            "lookback": String(lookback),
+            "horizon": String(network.outputs),
+            "scaler": scaler.rawValue,
+            "transform": transform.rawValue,
+            "strategy": strategy.rawValue,
+            "frequency": Self.code(of: frequency),
+            "dropout": "\(network.dropout)",
+        ]
+        if scaler != .none {
+            map["scaler_center"] = Self.jsonArray(scalerCenters)
+            map["scaler_scale"] = Self.jsonArray(scalerScales)
+        }
+        if !columnNames.isEmpty { map["columns"] = Self.jsonArray(columnNames) }
+        if !history.isEmpty { map["history"] = Self.jsonArray(history) }
+        if !featureHistory.isEmpty { map["feature_history"] = "[" + featureHistory.map(Self.jsonArray).joined(separator: ",") + "]" }
+        if let seed { map["seed"] = String(seed) }
+        return map
+    }
+
+    static func jsonArray(_ values: [Double]) -> String {
+        "[" + values.map { "\($0)" }.joined(separator: ",") + "]"
+    }
+
+    static func jsonArray(_ values: [String]) -> String {
+        let data = try! JSONEncoder().encode(values)  // an array of strings always encodes
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The short code `Frequency(code:)` reads back.
+    static func code(of frequency: Frequency) -> String {
+        switch frequency {
+        case .yearly: return "Y"
+        case .quarterly: return "Q"
+        case .monthly: return "M"
+        case .weekly: return "W"
+        case .daily: return "D"
+        case .tradingDays: return "B"
+        case .hourly: return "H"
+        case let .minutes(n): return "\(n)min"
+        case let .seconds(n): return "\(n)s"
+        case .irregular: return "irregular"
+        }
+    }
+}

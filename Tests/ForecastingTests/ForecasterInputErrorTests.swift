@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+struct ForecasterInputErrorTests {
+    static func configuration() -> ForecasterConfiguration {
+        var configuration = ForecasterConfiguration()
+        configuration.lookback = 10
+        configuration.horizon = 5
+        configuration.epochs = 1
+        configuration.transform = TransformKind.none
+        return configuration
+    }
+
+    @Test func aSeriesShorterThanLookbackPlusHorizonSaysWhatIsNeeded() {
+        #expect(throws: ForecasterError.seriesTooShort(rows: 12, needed: 20, lookback: 10, horizon: 5)) {
+            try Forecaster.fit(values: (0..<12).map(Double.init), configuration: Self.configuration())
+        }
+    }
+
+    @Test func aConstantSeriesIsRefused() {
+        #expect(throws: ForecasterError.constantSeries(value: 3)) {
+            try Forecaster.fit(values: Array(repeating: 3, count: 100), configuration: Self.configuration())
+        }
+    }
+
+    @Test func nonFiniteValuesAreRefusedWithTheirRow() {
+        var values = (0..<100).map(Double.init)
+        values[41] = .infinity
+        #expect(throws: ForecasterError.nonFiniteValue(row: 41, value: .infinity)) {
+            try Forecaster.fit(values: values, configuration: Self.configuration())
+        }
+    }
+
+    @Test func aLogTransformOverNonPositiveValuesIsRefused() {
+        var configuration = Self.configuration()
+        configuration.transform = .logReturn
+        let values = (0..<100).map { Double($0) - 5 }
+        #expect(throws: ForecasterError.notPositiveForLogTransform(row: 0, value: -5, transform: .logReturn)) {
+            try Forecaster.fit(values: values, configuration: configuration)
+        }
+    }
+
+    @Test func featuresCannotBeForecastPastTheHorizon() throws {
+        var configuration = Self.configuration()
+        configuration.lookback = 4
+        configuration.horizon = 2
+        let values = (0..<60).map { sin(Double($0)) }
+        let forecaster = try Forecaster.fit(values: values, features: [values.map { $0 * 2 }], configuration: configuration)
+        #expect(throws: ForecasterError.featuresUnknownBeyondHorizon(steps: 3, horizon: 2)) {
+            try forecaster.forecast(steps: 3)
+        }
+        #expect(try forecaster.forecast(steps: 2).count == 2)
+    }
+
+    @Test func outOfRangeSettingsAreRefused() {
+        var configuration = Self.configuration()
+        configuration.validationFraction = 1
+        #expect(throws: ForecasterError.self) { try Forecaster.fit(values: (0..<100).map(Double.init), configuration: configuration) }
+    }
+}

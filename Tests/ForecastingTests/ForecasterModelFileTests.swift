@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+struct ForecasterModelFileTests {
+    static func temporaryURL(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("tsf-\(UUID())-\(name)")
+    }
+
+    static func fitted(features: Bool = false) throws -> Forecaster {
+        let values = (0..<120).map { (t: Int) -> Double in
+            let x = Double(t)
+            return 20 + 5 * sin(x / 3) + x * 0.1
+        }
+        let feature = (0..<120).map { (t: Int) -> Double in cos(Double(t) / 5) }
+        var configuration = ForecasterConfiguration()
+        configuration.cell = .lstm
+        configuration.hiddenSize = 6
+        configuration.layers = 2
+        configuration.lookback = 8
+        configuration.horizon = 3
+        configuration.epochs = 2
+        configuration.threads = 1
+        configuration.transform = .difference
+        return try Forecaster.fit(values: values, features: features ? [feature] : [], frequency: .monthly,
+                                  columnNames: features ? ["sales", "price"] : ["sales"], configuration: configuration)
+    }
+
+    @Test(arguments: [false, true])
+    func aSavedModelLoadsAndForecastsTheSame(features: Bool) throws {
+        let forecaster = try Self.fitted(features: features)
+        let url = Self.temporaryURL("model.safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try forecaster.save(to: url)
+        let loaded = try Forecaster(contentsOf: url)
+        #expect(try loaded.forecast(steps: 3) == forecaster.forecast(steps: 3))
+        #expect(loaded.columnNames == forecaster.columnNames)
+        #expect(loaded.frequency == .monthly)
+        #expect(loaded.transform == .difference)
+        #expect(loaded.network.parameters == forecaster.network.parameters)
+    }
+
+    @Test func theFileHoldsPyTorchNamesAndTheRequiredMetadata() throws {
+        let url = Self.temporaryURL("model.safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Self.fitted().save(to: url)
+        let file = try SafeTensorsFile(contentsOf: url)
+        #expect(Set(file.tensors.keys) == [
+            "rnn.weight_ih_l0", "rnn.weight_hh_l0", "rnn.bias_ih_l0", "rnn.bias_hh_l0",
+            "rnn.weight_ih_l1", "rnn.weight_hh_l1", "rnn.bias_ih_l1", "rnn.bias_hh_l1",
+            "head.weight", "head.bias",
+        ])
+        #expect(file.tensors["rnn.weight_ih_l0"]?.shape == [24, 1])
+        #expect(file.tensors["head.weight"]?.shape == [3, 6])
+        for key in ["format", "format_version", "cell", "input_size", "hidden_size", "num_layers", "lookback", "horizon", "scaler"] {
+            #expect(file.metadata[key] != nil, "missing \(key)")
+        }
+        #expect(file.metadata["format"] == "tsf-model")
+        #expect(file.metadata["cell"] == "lstm")
+        #expect(file.metadata["num_layers"] == "2")
+    }
+
+    /// Rewrites a saved model with one change and expects loading to fail naming `fragment`.
+    func expectLoadFailure(_ fragment: String, change: (inout SafeTensorsFile) -> Void) throws {
+        let url = Self.temporaryURL("broken.safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try Self.fitted().save(to: url)
+        var file = try SafeTensorsFile(contentsOf: url)
+        change(&file)
+        try file.write(to: url)
+        do {
+            _ = try Forecaster(contentsOf: url)
+            Issue.record("a broken model file loaded")
+        } catch let error as ModelFileError {
+            #expect(error.localizedDescription.contains(fragment), "\(error.localizedDescription)")
+            #expect(error.localizedDescription.contains(url.path))
+        }
+    }
+
+    @Test func loadingRefusesWrongFiles() throws {
+        try expectLoadFailure("format_version 2") { $0.metadata["format_version"] = "2" }
+        try expectLoadFailure("no 'lookback' key") { $0.metadata["lookback"] = nil }
+        try expectLoadFailure("'rnn.bias_hh_l1' is missing") { $0.tensors["rnn.bias_hh_l1"] = nil }
+        try expectLoadFailure("has shape [3, 5]") {
+            $0.tensors["head.weight"] = SafeTensorsFile.Tensor(shape: [3, 5], values: Array(repeating: 0, count: 15))
+        }
+        try expectLoadFailure("'rnn.weight_ih_l2' does not belong") {
+            $0.tensors["rnn.weight_ih_l2"] = SafeTensorsFile.Tensor(shape: [1], values: [0])
+        }
+        try expectLoadFailure("expected rnn, lstm or gru") { $0.metadata["cell"] = "transformer" }
+        try expectLoadFailure("not finite") {
+            $0.tensors["head.bias"] = SafeTensorsFile.Tensor(shape: [3], values: [0, .nan, 0])
+        }
+    }
+
+    @Test func aFailedSaveLeavesTheEarlierFileIntact() throws {
+        let directory = Self.temporaryURL("dir")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("model.safetensors")
+        try Self.fitted().save(to: url)
+        let before = try Data(contentsOf: url)
+        // A save into a folder that does not exist fails and touches nothing else.
+        #expect(throws: (any Error).self) {
+            try Self.fitted().save(to: directory.appendingPathComponent("missing/model.safetensors"))
+        }
+        #expect(try Data(contentsOf: url) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["model.safetensors"])
+    }
+}
