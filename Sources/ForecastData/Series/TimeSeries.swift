@@ -1,0 +1,97 @@
+/// One named column of values in time order, with its timestamps when the data has a time column.
+///
+/// Values are `Double`; NaN marks a missing value until a `MissingValuePolicy` is applied.
+/// `dateFormat` remembers how the input wrote its dates, so forecasts can be written the same way.
+public struct TimeSeries: Hashable, Sendable {
+    public var name: String
+    /// One timestamp per value, increasing; nil when the data has no time column.
+    /// Setting it checks the count; to change the count of both, use `replace(values:timestamps:)`.
+    public var timestamps: [Timestamp]? {
+        get { storedTimestamps }
+        set {
+            Self.checkCounts(newValue, storedValues)
+            storedTimestamps = newValue
+        }
+    }
+    /// The values, NaN where missing. Setting them checks the count against the timestamps.
+    public var values: [Double] {
+        get { storedValues }
+        set {
+            Self.checkCounts(storedTimestamps, newValue)
+            storedValues = newValue
+        }
+        // In-place edits (`series.values[i] = x`) must not copy the whole array.
+        _modify {
+            defer { Self.checkCounts(storedTimestamps, storedValues) }
+            yield &storedValues
+        }
+    }
+    public var frequency: Frequency
+    /// The format the timestamps were read with, or nil when unknown (see `DateFormat.preferred`).
+    public var dateFormat: DateFormat?
+
+    /// A series; when `frequency` is nil it is inferred from the timestamps (`.irregular` without).
+    /// - Precondition: `timestamps`, when given, has one element per value.
+    public init(
+        name: String,
+        timestamps: [Timestamp]? = nil,
+        values: [Double],
+        frequency: Frequency? = nil,
+        dateFormat: DateFormat? = nil
+    ) {
+        Self.checkCounts(timestamps, values)
+        self.name = name
+        self.storedTimestamps = timestamps
+        self.storedValues = values
+        self.frequency = frequency ?? timestamps.map(Frequency.infer(from:)) ?? .irregular
+        self.dateFormat = dateFormat
+    }
+
+    public var count: Int { values.count }
+
+    public var isEmpty: Bool { values.isEmpty }
+
+    /// How many values are missing (NaN).
+    public var missingCount: Int { values.reduce(0) { $0 + ($1.isNaN ? 1 : 0) } }
+
+    /// The series with `policy` applied to its values, timestamps kept aligned, and what was done.
+    /// The frequency is kept: dropped rows are gaps in a series that keeps its calendar.
+    public func applying(
+        _ policy: MissingValuePolicy
+    ) throws(MissingValueError) -> (series: TimeSeries, report: MissingValueReport) {
+        let result = try policy.apply(to: values)
+        var series = self
+        series.replace(values: result.values, timestamps: timestamps.map { all in result.keptIndices.map { all[$0] } })
+        return (series, result.report)
+    }
+
+    /// Replaces values and timestamps together, so their count may change.
+    /// - Precondition: `timestamps`, when given, has one element per value.
+    public mutating func replace(values: [Double], timestamps: [Timestamp]?) {
+        Self.checkCounts(timestamps, values)
+        storedValues = values
+        storedTimestamps = timestamps
+    }
+
+    /// The timestamps of the `count` steps after the last value (`[]` without timestamps or for an
+    /// irregular series): see `Frequency.timestamps(after:count:)`.
+    public func futureTimestamps(count: Int) -> [Timestamp] {
+        guard let last = timestamps?.last else { return [] }
+        return frequency.timestamps(after: last, count: count)
+    }
+
+    /// A timestamp written like the input (`dateFormat`), or in the frequency's preferred format.
+    public func format(_ timestamp: Timestamp) -> String {
+        (dateFormat ?? DateFormat.preferred(for: frequency)).string(from: timestamp)
+    }
+
+    private var storedTimestamps: [Timestamp]?
+    private var storedValues: [Double]
+
+    private static func checkCounts(_ timestamps: [Timestamp]?, _ values: [Double]) {
+        if let timestamps {
+            precondition(timestamps.count == values.count,
+                         "TimeSeries needs one timestamp per value: \(timestamps.count) timestamps, \(values.count) values")
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import Testing
+import ForecastData
+
+/// Detection decides from the whole column.
+@Suite struct DateFormatDetectionTests {
+    private func detect(_ values: [String]) -> DateFormatDetection {
+        DateFormat.detect(in: values.map { $0[...] })
+    }
+
+    @Test func isoLayouts() {
+        #expect(detect(["2000-03-01", "2000-03-02", ""]) == .detected(.isoDate))
+        #expect(detect(["1949-01", "1949-02"]) == .detected(.yearMonth))
+        #expect(detect(["2020-01-01T10:00:00Z", "2020-01-01T11:00:00+01:00"]) == .detected(.isoDateTime))
+        // A column mixing bare dates and date-times needs the date-time reader.
+        #expect(detect(["2020-01-01", "2020-01-01 10:00"]) == .detected(.isoDateTime))
+        #expect(detect(["2000/03/01", "2000/03/02"]) == .detected(.yearMonthDaySlashed))
+        #expect(detect(["Jan 1, 2000", "Feb 1, 2000"]) == .detected(.monthNameDayYear))
+    }
+
+    @Test func oneBadValueRulesAFormatOut() {
+        #expect(detect(["2021-02-27", "2021-02-28", "2021-02-30"]) == .none)
+        #expect(detect(["2021-02-27", "2021-02-28x"]) == .none)
+        #expect(detect(["2021-02-27", "13/13/2020"]) == .none)
+    }
+
+    @Test func dayMonthOrderFromTheWholeColumn() {
+        // Only the last value has a day above 12 in first place: day-first.
+        #expect(detect(["01/02/2020", "03/04/2020", "25/04/2020"]) == .detected(.dayMonthYear(.slash)))
+        // A second part above 12: month-first.
+        #expect(detect(["01/02/2020", "03/04/2020", "04/25/2020"]) == .detected(.monthDayYear(.slash)))
+        // Nothing decisive: ambiguous, month-first listed first.
+        #expect(detect(["01/02/2020", "03/04/2020"]) == .ambiguous([.monthDayYear(.slash), .dayMonthYear(.slash)]))
+        // Both orders contradicted: no format reads the column.
+        #expect(detect(["25/04/2020", "04/25/2020"]) == .none)
+        #expect(detect(["13/13/2020"]) == .none)
+        #expect(detect(["14.03.2021", "15.03.2021"]) == .detected(.dayMonthYear(.dot)))
+        #expect(detect(["03-14-2021", "03-15-2021"]) == .detected(.monthDayYear(.dash)))
+    }
+
+    @Test func plainIntegers() {
+        #expect(detect(["1700", "1701", "2008"]) == .detected(.year))
+        #expect(detect(["1700.0", "1701.0"]) == .detected(.year))
+        #expect(detect(["1700.5", "1701.0"]) == .none)
+        #expect(detect(["3000", "3001"]) == .none)                          // not plausible years
+        #expect(detect(["20210314", "20210315"]) == .detected(.compactDate))
+        #expect(detect(["20211314"]) == .none)                              // 8 digits, not a date
+        #expect(detect(["999999999", "1600000000"]) == .detected(.epochSeconds))
+        #expect(detect(["1600000000.5", "1600000001"]) == .detected(.epochSeconds))
+        #expect(detect(["1600000000000", "1600000001000"]) == .detected(.epochMilliseconds))
+        #expect(detect(["12", "13"]) == .none)
+        #expect(detect(["1999", "20200101"]) == .none)                       // mixed shapes
+    }
+
+    @Test func missingDateTokensAreSkipped() {
+        #expect(detect(["2000-03-01", "NA", "", "NaT", "n/a", "null", " None ", "2000-03-03"]) == .detected(.isoDate))
+        #expect(detect(["NA", "NaN"]) == .none)
+        #expect(DateFormat.isMissingDate("  NA\r"))
+        #expect(!DateFormat.isMissingDate("NAN1"))
+        #expect(!DateFormat.isMissingDate("2000"))
+        // A value that is neither a date nor a missing token still rules a format out.
+        #expect(detect(["2000-03-01", "unknown"]) == .none)
+    }
+
+    @Test func dayFirstMonthNames() {
+        #expect(detect(["14-Mar-2021", "15-Mar-2021"]) == .detected(.dayMonthNameYear))
+    }
+
+    @Test func stringColumnsDetectLikeSubstrings() {
+        #expect(DateFormat.detect(in: ["03/04/2020", "25/04/2020"] as [String]) == .detected(.dayMonthYear(.slash)))
+    }
+
+    @Test func emptyColumnsDetectNothing() {
+        #expect(detect([]) == .none)
+        #expect(detect(["", "  "]) == .none)
+    }
+
+    @Test func firstUnreadableValueIsReported() {
+        let values = ["2021-02-27", "", "2021-02-30", "junk"].map { $0[...] }
+        #expect(DateFormat.isoDate.firstUnreadableIndex(in: values) == 2)
+        #expect(DateFormat.isoDate.firstUnreadableIndex(in: values.prefix(2)) == nil)
+    }
+
+    @Test func formatArgumentsFromTheCommandLine() throws {
+        #expect(try DateFormat(argument: "YYYY-MM-DD") == .isoDate)
+        #expect(try DateFormat(argument: "d.m.yyyy") == .dayMonthYear(.dot))
+        #expect(try DateFormat(argument: "MM/DD/YYYY") == .monthDayYear(.slash))
+        #expect(try DateFormat(argument: "epoch-ms") == .epochMilliseconds)
+        #expect(try DateFormat(argument: "Mon D, YYYY") == .monthNameDayYear)
+        #expect(try DateFormat(argument: "dd-mon-yyyy") == .dayMonthNameYear)
+        #expect(try DateFormat(argument: " iso ") == .isoDate)
+        #expect(try DateFormat(argument: "%d %b %Y") == .pattern("%d %b %Y"))
+        #expect(throws: DateFormatError.unknownFormat("dd-mmm")) { try DateFormat(argument: "dd-mmm") }
+        #expect(throws: DateFormatError.unsupportedDirective(pattern: "%Y %Q", directive: "%Q")) {
+            try DateFormat(argument: "%Y %Q")
+        }
+    }
+}
