@@ -54,7 +54,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ForecastEvaluationTests", dependencies: ["ForecastEvaluation", "_ForecastTestSupport"]),
-        .testTarget(name: "ForecastingTests", dependencies: ["Forecasting", "_ForecastTestSupport"]),
+        .testTarget(
+            name: "ForecastingTests",
+            dependencies: ["Forecasting", "_ForecastTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "tsfTests", dependencies: ["_ForecastTestSupport"]),
     ]
 )
