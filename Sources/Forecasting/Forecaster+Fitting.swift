@@ -12,13 +12,24 @@ extension Forecaster {
     ///   - columnNames: the target's name first, then each feature's, recorded in model files.
     ///   - progress: called after every batch and epoch on the calling thread; return `.stop` to end
     ///     training early (the best weights so far are kept).
+    ///   - startingFrom: continue training this model (e.g. loaded from a file, perhaps saved from
+    ///     PyTorch): its architecture, lookback, horizon, transform and scalers are kept, and its
+    ///     weights are the starting point; the configuration then only sets how to train.
     /// - Throws: `ForecasterError` for unusable data, `TrainingError` when training diverges,
     ///   `CancellationError` when the surrounding task is cancelled.
     public static func fit(
         values: [Double], features: [[Double]] = [], frequency: Frequency = .irregular,
-        columnNames: [String] = [], configuration: ForecasterConfiguration = ForecasterConfiguration(),
+        columnNames: [String] = [], configuration requested: ForecasterConfiguration = ForecasterConfiguration(),
+        startingFrom start: Forecaster? = nil,
         progress: (Trainer.Event) -> Trainer.Decision = { _ in .proceed }
     ) throws -> Forecaster {
+        var configuration = requested
+        if let start {
+            guard start.featureCount == features.count else {
+                throw ForecasterError.featureMismatch(expected: start.featureCount, actual: features.count)
+            }
+            configuration.adoptArchitecture(of: start)
+        }
         try configuration.validate()
         try checkValues(values, features: features)
         if let first = values.first, values.allSatisfy({ $0 == first }) {
@@ -50,7 +61,8 @@ extension Forecaster {
         // Scalers see the training rows only.
         let trainingRows = split.trainingRows
         let columns = [transformed] + alignedFeatures
-        let scalers = columns.map { FittedScaler(kind: configuration.scaler, fittedTo: Array($0[trainingRows])) }
+        let scalers = start?.scalers
+            ?? columns.map { FittedScaler(kind: configuration.scaler, fittedTo: Array($0[trainingRows])) }
         let scaledColumns = zip(columns, scalers).map { column, scaler in scaler.scaled(column) }
         let trainingWindows = SupervisedWindows(target: scaledColumns[0], features: Array(scaledColumns.dropFirst()),
                                                 specification: specification, starts: trainingStarts)
@@ -58,14 +70,15 @@ extension Forecaster {
             target: scaledColumns[0], features: Array(scaledColumns.dropFirst()),
             specification: specification, starts: validationStarts)
 
-        let network = RecurrentNetwork(configuration: NetworkConfiguration(
+        let shape = NetworkConfiguration(
             cell: configuration.cell, inputSize: columns.count, hiddenSize: configuration.hiddenSize,
-            layers: configuration.layers, outputs: horizon, dropout: Float(configuration.dropout)),
-            seed: configuration.seed)
+            layers: configuration.layers, outputs: horizon, dropout: Float(configuration.dropout))
+        let network = try start.map { try RecurrentNetwork(configuration: shape, parameters: $0.network.parameters) }
+            ?? RecurrentNetwork(configuration: shape, seed: configuration.seed)
         let report = try train(network, configuration: configuration, training: trainingWindows,
                                validation: validationWindows, progress: progress)
 
-        let names = columnNames.count == columns.count ? columnNames : []
+        let names = columnNames.count == columns.count ? columnNames : (start?.columnNames ?? [])
         let fitReport = FitReport(
             trainingLosses: report.epochs.map(\.trainingLoss),
             validationLosses: report.epochs.compactMap(\.validationLoss),
@@ -158,6 +171,18 @@ extension Forecaster {
 }
 
 extension ForecasterConfiguration {
+    /// Takes every setting that fixes the shape of a model from `model`, so training continues it.
+    mutating func adoptArchitecture(of model: Forecaster) {
+        cell = model.network.configuration.cell
+        hiddenSize = model.network.configuration.hiddenSize
+        layers = model.network.configuration.layers
+        lookback = model.lookback
+        horizon = model.horizon
+        strategy = model.configuration.strategy
+        scaler = model.configuration.scaler
+        transform = model.transform
+    }
+
     /// Throws `ForecasterError.invalidConfiguration` for the first value out of range.
     public func validate() throws {
         func check(_ ok: Bool, _ message: @autoclosure () -> String) throws {

@@ -1,0 +1,15 @@
+import Foundation
+import Forecasting
+
+/// Tells the user, on stderr, what fitting decided from the data and how training ended.
+enum FitNotes {
+    static func report(_ forecaster: Forecaster) {
+        guard let report = forecaster.fitReport else { return }
+        for decision in report.decisions { ToolFailure.printError("note: \(decision)") }
+        let epochs = report.trainingLosses.count
+        var summary = "note: trained \(forecaster.configuration.cell.rawValue) on \(report.trainingWindows) windows for \(epochs) epoch\(epochs == 1 ? "" : "s")"
+        if report.stoppedEarly { summary += ", stopped early" }
+        if report.keptEpoch != epochs { summary += ", kept epoch \(report.keptEpoch) (best on \(report.validationWindows) validation windows)" }
+        ToolFailure.printError(summary)
+    }
+}

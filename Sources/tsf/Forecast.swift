@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Forecasting
+
+/// `tsf forecast FILE --column Close --horizon 5`: fit a model with sensible defaults and print the
+/// next values, dated by the series' calendar.
+struct Forecast: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Fit a model to a CSV column and forecast its next values.",
+        discussion: """
+            The forecasts are dated by the series' calendar: next trading days for share prices, next \
+            months for monthly data, numbered steps for irregular series. Choices made from the data \
+            (transform, lookback) are reported on stderr.
+            """
+    )
+
+    @Argument(help: "The CSV file to read, or - for standard input.")
+    var file: String
+
+    @OptionGroup var series: SeriesOptions
+
+    @Option(help: ArgumentHelp("Steps to forecast (default: about one planning period of the frequency, e.g. 5 trading days, 12 months).", valueName: "steps"))
+    var horizon: Int?
+
+    @OptionGroup(title: "Model and training") var model: ModelOptions
+    @OptionGroup(title: "Reading the CSV file") var csv: CSVOptions
+
+    @Option(help: ArgumentHelp("Also save the fitted model to this file (safetensors).", valueName: "path"))
+    var out: String?
+
+    @Option(help: "Output format: table, csv or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
+    }
+
+    func run() async throws {
+        try await ToolFailure.reporting {
+            let data = try SeriesLoading.read(file: file, series: series, csv: csv)
+            let steps = horizon ?? data.target.frequency.defaultHorizon
+            let configuration = model.configuration(horizon: steps)
+            let progress = TrainingProgress(epochs: configuration.epochs)
+            let forecaster = try Forecaster.fit(
+                values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
+                columnNames: data.columnNames, configuration: configuration, progress: progress.handle)
+            progress.finish()
+            FitNotes.report(forecaster)
+            let forecasts = try forecaster.forecast(steps: steps)
+            if let out { try forecaster.save(to: URL(fileURLWithPath: out)) }
+            print(ForecastTable(column: series.column, series: data.target, forecasts: forecasts).render(format), terminator: "")
+        }
+    }
+}
