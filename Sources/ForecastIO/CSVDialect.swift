@@ -1,0 +1,114 @@
+/// How a file separates fields and writes decimals, found from a sample of its first bytes unless the
+/// user said so.
+public struct CSVDialect: Hashable, Sendable {
+    /// The field delimiter: `,`, `;`, tab or `|`.
+    public var delimiter: UInt8
+    /// How numbers are written.
+    public var numberFormat: NumberFormat
+
+    public init(delimiter: UInt8 = UInt8(ascii: ","), numberFormat: NumberFormat = NumberFormat()) {
+        self.delimiter = delimiter
+        self.numberFormat = numberFormat
+    }
+
+    /// The delimiters tried, in order of preference when several fit equally.
+    public static let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
+
+    /// A delimiter's name for messages: `","`, `tab` …
+    public static func name(of delimiter: UInt8) -> String {
+        delimiter == 0x09 ? "tab" : "\"\(Character(Unicode.Scalar(delimiter)))\""
+    }
+
+    /// Chooses the delimiter whose split of the sample gives the most columns (at least two) with
+    /// every sampled record as wide as the header. With no such delimiter the file is treated as
+    /// comma-separated, and a ragged row is then reported with its line.
+    static func detectDelimiter(in sample: UnsafeRawBufferPointer) -> UInt8 {
+        var best: (delimiter: UInt8, width: Int)? = nil
+        for candidate in candidateDelimiters {
+            let records = CSVSample.records(in: sample, delimiter: candidate, limit: 100)
+            guard let header = records.first, header.count >= 2 else { continue }
+            guard records.allSatisfy({ $0.count == header.count }) else { continue }
+            if header.count > best?.width ?? 0 { best = (candidate, header.count) }
+        }
+        return best?.delimiter ?? UInt8(ascii: ",")
+    }
+
+    /// A decimal comma is assumed when the delimiter is not a comma and the sampled numbers use a comma
+    /// as their last separator (`3,14`, `1.204,5`) while none uses a dot that way (`3.14`).
+    static func detectDecimalSeparator(records: [[String]], delimiter: UInt8) -> UInt8 {
+        guard delimiter != UInt8(ascii: ",") else { return UInt8(ascii: ".") }
+        var commaVotes = 0
+        var dotVotes = 0
+        for record in records.dropFirst() {
+            for field in record {
+                switch lastSeparatorOfNumber(field) {
+                case ",": commaVotes += 1
+                case ".": dotVotes += 1
+                default: break
+                }
+            }
+        }
+        return commaVotes > 0 && dotVotes == 0 ? UInt8(ascii: ",") : UInt8(ascii: ".")
+    }
+
+    /// The decimal separator a number-looking text implies, or nil: `[+-]digits`, optional groups of
+    /// three digits after the other separator, then the decimal separator and at least one digit
+    /// (`3,14` and `1.204,5` say comma; `3.14` and `1,204.5` say point). Dates such as `28.12.2020`
+    /// fit neither shape and do not vote.
+    static func lastSeparatorOfNumber(_ text: String) -> Character? {
+        var bytes = Substring(text.trimmingSpaces()).utf8[...]
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        // Split into runs of digits separated by single separator characters.
+        var runs: [Int] = [0]
+        var separators: [UInt8] = []
+        for byte in bytes {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                runs[runs.count - 1] += 1
+            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+                separators.append(byte)
+                runs.append(0)
+            } else {
+                return nil
+            }
+        }
+        guard let last = separators.last, runs.allSatisfy({ $0 > 0 }) else { return nil }
+        // Every separator before the last is the other character and closes a group of three digits.
+        for (index, separator) in separators.dropLast().enumerated() {
+            guard separator != last, runs[index + 1] == 3 else { return nil }
+        }
+        return Character(Unicode.Scalar(last))
+    }
+}
+
+/// The first records of a file as text, used to detect the dialect and to look for a time column
+/// before the whole file is read.
+struct CSVSample {
+    /// Parses up to `limit` complete records of `bytes` with libcsv; an incomplete last record (the
+    /// sample is cut anywhere) is left out.
+    static func records(in bytes: UnsafeRawBufferPointer, delimiter: UInt8, limit: Int) -> [[String]] {
+        let collector = Collector(limit: limit)
+        guard let parser = try? LibCSVParser(delimiter: delimiter, handler: collector) else { return [] }
+        // A sample cut inside a quoted field, or text that is not CSV, simply gives fewer records.
+        try? parser.parse(bytes)
+        withExtendedLifetime(parser) {}
+        return collector.records
+    }
+
+    /// Gathers records as trimmed strings, up to a limit.
+    private final class Collector: LibCSVHandler {
+        let limit: Int
+        var records: [[String]] = []
+        var current: [String] = []
+
+        init(limit: Int) { self.limit = limit }
+
+        override func field(_ bytes: UnsafeRawBufferPointer, line: Int, plain: Bool) {
+            if records.count < limit { current.append(String(decoding: bytes, as: UTF8.self).trimmingSpaces()) }
+        }
+
+        override func endRecord(line: Int, fieldCount: Int) {
+            if records.count < limit { records.append(current) }
+            current.removeAll(keepingCapacity: true)
+        }
+    }
+}

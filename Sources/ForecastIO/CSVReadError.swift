@@ -1,0 +1,143 @@
+import Foundation
+
+/// Everything that can stop a CSV file from becoming series, each as one sentence that names the
+/// file, the physical line (1 = header line), the column and the value where they apply.
+///
+/// `category` sorts the errors the way a command line reports them (see DESIGN.md's exit codes),
+/// so a tool can map them in one place.
+public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
+    /// The path names nothing.
+    case fileNotFound(file: String)
+    /// The path names a directory.
+    case isDirectory(file: String)
+    /// The file exists but cannot be opened or read (permissions, I/O error).
+    case unreadable(file: String, reason: String)
+    /// The file holds no header line.
+    case emptyFile(file: String)
+    /// The file has a header and no data rows.
+    case noDataRows(file: String)
+    /// A NUL byte: the file is not text.
+    case binaryFile(file: String, line: Int)
+    /// Bytes that are not UTF-8.
+    case invalidUTF8(file: String, line: Int)
+    /// A quote inside an unquoted field, or a quoted field never closed (libcsv's `CSV_EPARSE`).
+    case malformedQuoting(file: String, line: Int)
+    /// libcsv ran out of memory or met a field too large for it (`CSV_ENOMEM`, `CSV_ETOOBIG`).
+    case parserFailure(file: String, line: Int, detail: String)
+    /// A record has a different number of fields than the header.
+    case raggedRow(file: String, line: Int, expected: Int, found: Int)
+    /// Two header names are the same, so a column cannot be chosen by name.
+    case duplicateColumnName(file: String, name: String)
+    /// A column the user asked for is not in the header.
+    case unknownColumn(file: String, name: String, available: [String])
+    /// A value in a numeric column is not a number; `hint` suggests an option when one would help.
+    case notANumber(file: String, line: Int, column: String, value: String, hint: String?)
+    /// `inf`, `Infinity` or a number too large for a Double: a forecaster cannot use it.
+    case infiniteValue(file: String, line: Int, column: String, value: String)
+    /// A missing value under the `error` policy.
+    case missingValue(file: String, line: Int, column: String)
+    /// The time column's values fit several date formats (day/month order unknown).
+    case ambiguousDateFormat(file: String, column: String, candidates: [String])
+    /// The time column's values fit no known date format.
+    case unknownDateFormat(file: String, column: String, example: String)
+    /// A value of the time column does not fit the date format.
+    case invalidDate(file: String, line: Int, column: String, value: String, format: String)
+    /// The time column is empty on a row.
+    case missingDate(file: String, line: Int, column: String)
+    /// Two rows share a timestamp and no `--duplicates` rule was given.
+    case duplicateTimestamp(file: String, timestamp: String, firstLine: Int, secondLine: Int, hint: String?)
+    /// `--series` names a value the id column never holds.
+    case seriesNotFound(file: String, idColumn: String, series: String, available: [String])
+    /// A `--date-format` pattern, delimiter or other option that cannot be used.
+    case invalidOption(String)
+
+    /// How a command line should report the error.
+    public enum Category: Sendable {
+        /// The options do not fit the file (exit 64).
+        case usage
+        /// The file was read but its content is unusable (exit 65).
+        case badData
+        /// The input is missing or unreadable (exit 66).
+        case inputUnavailable
+        /// The reader itself failed (exit 70).
+        case `internal`
+    }
+
+    public var category: Category {
+        switch self {
+        case .fileNotFound, .isDirectory, .unreadable: .inputUnavailable
+        case .unknownColumn, .seriesNotFound, .invalidOption: .usage
+        case .parserFailure: .internal
+        default: .badData
+        }
+    }
+
+    /// The physical line the error points at, when there is one.
+    public var line: Int? {
+        switch self {
+        case .binaryFile(_, let line), .invalidUTF8(_, let line), .malformedQuoting(_, let line),
+             .parserFailure(_, let line, _), .raggedRow(_, let line, _, _),
+             .notANumber(_, let line, _, _, _), .infiniteValue(_, let line, _, _),
+             .missingValue(_, let line, _), .invalidDate(_, let line, _, _, _), .missingDate(_, let line, _):
+            line
+        case .duplicateTimestamp(_, _, _, let second, _): second
+        default: nil
+        }
+    }
+
+    public var errorDescription: String? {
+        switch self {
+        case .fileNotFound(let file):
+            "\(file): no such file."
+        case .isDirectory(let file):
+            "\(file) is a directory, not a CSV file."
+        case .unreadable(let file, let reason):
+            "\(file) cannot be read: \(reason)."
+        case .emptyFile(let file):
+            "\(file) is empty: a CSV file needs a header line."
+        case .noDataRows(let file):
+            "\(file) has a header but no data rows."
+        case .binaryFile(let file, let line):
+            "\(file):\(line): the file holds NUL bytes; it looks like a binary file, not CSV text."
+        case .invalidUTF8(let file, let line):
+            "\(file):\(line): the text is not valid UTF-8; save the file as UTF-8."
+        case .malformedQuoting(let file, let line):
+            "\(file):\(line): malformed quoting (a quote inside an unquoted field, or a quoted field that is never closed)."
+        case .parserFailure(let file, let line, let detail):
+            "\(file):\(line): the CSV parser failed: \(detail)."
+        case .raggedRow(let file, let line, let expected, let found):
+            "\(file):\(line): the row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected)."
+        case .duplicateColumnName(let file, let name):
+            "\(file): the header names column \"\(name)\" more than once."
+        case .unknownColumn(let file, let name, let available):
+            "\(file) has no column \"\(name)\"; its columns are \(Self.quotedList(available))."
+        case .notANumber(let file, let line, let column, let value, let hint):
+            "\(file):\(line): column \"\(column)\": \"\(value)\" is not a number" + (hint.map { "; \($0)" } ?? "") + "."
+        case .infiniteValue(let file, let line, let column, let value):
+            "\(file):\(line): column \"\(column)\": \"\(value)\" is infinite; a forecaster needs finite numbers."
+        case .missingValue(let file, let line, let column):
+            "\(file):\(line): column \"\(column)\" has a missing value; choose --missing-policy drop, ffill or linear to accept gaps."
+        case .ambiguousDateFormat(let file, let column, let candidates):
+            "\(file): column \"\(column)\" fits several date formats (\(candidates.joined(separator: ", "))); choose one with --date-format, e.g. --date-format %d/%m/%Y."
+        case .unknownDateFormat(let file, let column, let example):
+            "\(file): column \"\(column)\" holds dates in no known format (e.g. \"\(example)\"); give the format with --date-format."
+        case .invalidDate(let file, let line, let column, let value, let format):
+            "\(file):\(line): column \"\(column)\": \"\(value)\" is not a date in the format \(format)."
+        case .missingDate(let file, let line, let column):
+            "\(file):\(line): the time column \"\(column)\" is empty."
+        case .duplicateTimestamp(let file, let timestamp, let first, let second, let hint):
+            "\(file):\(second): timestamp \(timestamp) already appears on line \(first); choose --duplicates first or last"
+                + (hint.map { ", or \($0)" } ?? "") + "."
+        case .seriesNotFound(let file, let idColumn, let series, let available):
+            "\(file): column \"\(idColumn)\" never holds \"\(series)\"; it holds \(Self.quotedList(available))."
+        case .invalidOption(let message):
+            message
+        }
+    }
+
+    /// `"a", "b", "c"`, shortened after a dozen names.
+    static func quotedList(_ names: [String]) -> String {
+        let shown = names.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
+        return names.count > 12 ? shown + " and \(names.count - 12) more" : shown
+    }
+}

@@ -1,0 +1,135 @@
+import ForecastData
+
+/// The series a command asked for, aligned row by row, with what the reader had to say about them.
+public struct CSVSeriesData: Sendable {
+    /// The target column.
+    public var target: TimeSeries
+    /// The feature columns, in the order they were asked for, aligned with `target`.
+    public var features: [TimeSeries]
+    /// The time column, when the file has one.
+    public var timeColumn: String?
+    /// The physical line of each kept row (1 = header line).
+    public var lines: [Int]
+    /// What the missing-value policy did, per used column (the target first).
+    public var missingValues: [(column: String, report: MissingValueReport)]
+    /// Everything worth telling the user: sorting, duplicates, missing values.
+    public var warnings: [CSVWarning]
+}
+
+/// Reads a CSV file into series: what `forecast`, `backtest` and `train` call.
+///
+/// Only the time column, the target, the features and the id column are kept in memory. The
+/// missing-value policy is applied across the used columns together so they stay aligned: `drop`
+/// removes a row missing in any of them; `ffill` and `linear` fill each column, and a row that some
+/// column cannot fill (a leading gap, or a trailing gap under `linear`) is removed from all.
+public enum SeriesReader {
+    public static func read(
+        _ source: CSVSource,
+        target: String,
+        features: [String] = [],
+        options: CSVReadOptions = CSVReadOptions()
+    ) throws(CSVReadError) -> CSVSeriesData {
+        try options.validate()
+        var timeIndex: Int? = nil
+        var hint: String? = nil
+        var valueIndices: [Int] = []
+        var table = try CSVTableReader.read(
+            source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
+            thousandsSeparator: options.thousandsSeparator
+        ) { context throws(CSVReadError) in
+            var keep: [Int] = []
+            let time = try TimeColumn.locate(in: context, options: options)
+            if let time { keep.append(time) }
+            timeIndex = time
+            if options.idColumn == nil {
+                hint = TimeColumn.longFormatHint(in: context, timeIndex: time, missingTokens: options.missingTokens)
+            }
+            for name in [target] + features {
+                let index = try context.index(of: name)
+                if index == time {
+                    throw CSVReadError.invalidOption("Column \"\(context.header[index])\" is the time column; it cannot also be a value column.")
+                }
+                if !keep.contains(index) { keep.append(index) }
+                valueIndices.append(index)
+            }
+            return CSVColumnPlan(keep: keep, seriesFilter: try options.seriesFilter(in: context))
+        }
+        var warnings: [CSVWarning] = []
+        if table.emptyRecordsSkipped > 0 {
+            warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
+        }
+
+        var time: TimeColumn? = nil
+        if let timeIndex, let column = table.columns.first(where: { $0.fileIndex == timeIndex }) {
+            let parsed = try TimeColumn.parse(column, table: table, format: options.dateFormat, missingTokens: options.missingTokens)
+            let (ordered, orderWarnings) = try TimeColumn.orderRows(
+                of: &table, time: parsed, rule: options.duplicates,
+                longFormatHint: hint)
+            time = ordered
+            warnings += orderWarnings
+        }
+
+        // Values of every used column, in the order asked for.
+        let usedCount = valueIndices.count
+        var rawValues: [[Double]] = []
+        var realNames: [String] = []
+        for index in valueIndices {
+            guard let used = table.columns.first(where: { $0.fileIndex == index }) else {
+                preconditionFailure("the column plan keeps every value column")
+            }
+            let (values, _) = try used.numbers(in: table, missingTokens: options.missingTokens)
+            rawValues.append(values)
+            realNames.append(used.name)
+        }
+
+        // The missing-value policy, across columns.
+        let rowCount = table.rowCount
+        var filled: [[Double]] = []
+        var reports: [(column: String, report: MissingValueReport)] = []
+        var rowUsable = [Bool](repeating: true, count: rowCount)
+        for (position, values) in rawValues.enumerated() {
+            let name = realNames[position]
+            let result: MissingValueResult
+            do {
+                result = try options.missingPolicy.apply(to: values)
+            } catch {
+                throw .missingValue(file: table.fileName, line: table.lines[error.index], column: name)
+            }
+            var full = [Double](repeating: .nan, count: rowCount)
+            for (k, row) in result.keptIndices.enumerated() { full[row] = result.values[k] }
+            for row in 0..<rowCount where full[row].isNaN { rowUsable[row] = false }
+            filled.append(full)
+            reports.append((name, result.report))
+            if result.report.missing > 0 {
+                warnings.append(CSVWarning(describe(result.report, column: name, policy: options.missingPolicy, file: table.fileName)))
+            }
+        }
+        let keptRows = (0..<rowCount).filter { rowUsable[$0] }
+        if keptRows.isEmpty { throw .noDataRows(file: table.fileName) }
+
+        let timestamps = time.map { column in keptRows.map { column.timestamps[$0] } }
+        let frequency = timestamps.map(Frequency.infer(from:)) ?? .irregular
+        func series(_ position: Int) -> TimeSeries {
+            TimeSeries(name: realNames[position], timestamps: timestamps,
+                       values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format)
+        }
+        return CSVSeriesData(
+            target: series(0),
+            features: (1..<usedCount).map(series),
+            timeColumn: time?.name,
+            lines: keptRows.map { table.lines[$0] },
+            missingValues: reports,
+            warnings: warnings
+        )
+    }
+
+    /// One sentence about what a policy did to a column.
+    static func describe(_ report: MissingValueReport, column: String, policy: MissingValuePolicy, file: String) -> String {
+        var parts: [String] = []
+        if report.filled > 0 {
+            parts.append("\(report.filled) filled (\(policy == .linear ? "linear interpolation" : "last value carried forward"))")
+        }
+        if report.dropped > 0 { parts.append("\(report.dropped) row\(report.dropped == 1 ? "" : "s") dropped") }
+        return "\(file): column \"\(column)\" has \(report.missing) missing value\(report.missing == 1 ? "" : "s"): " + parts.joined(separator: ", ") + "."
+    }
+}

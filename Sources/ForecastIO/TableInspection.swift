@@ -1,0 +1,178 @@
+import Dispatch
+import ForecastData
+
+/// What a user needs to know about a CSV file before forecasting it: the numbers `tsf inspect` prints.
+public struct TableInspection: Sendable {
+    /// What a column holds.
+    public enum ColumnKind: String, Sendable {
+        /// Every non-missing value is a number.
+        case numeric
+        /// The values are dates (the time column, or another column of dates).
+        case date
+        /// Anything else: names, categories, or numbers mixed with words.
+        case text
+        /// Every value is missing.
+        case empty
+    }
+
+    /// One column's summary.
+    public struct Column: Sendable {
+        public var name: String
+        public var kind: ColumnKind
+        /// Fields that are empty or a missing-value token.
+        public var missing: Int
+        /// Smallest, mean and largest value of a numeric column; nil otherwise.
+        public var minimum: Double?
+        public var mean: Double?
+        public var maximum: Double?
+    }
+
+    /// The time column's summary.
+    public struct Time: Sendable {
+        public var column: String
+        public var format: DateFormat
+        public var first: String
+        public var last: String
+        public var frequency: Frequency
+        /// Rows the frequency's calendar expects between first and last that the file lacks
+        /// (for trading days this counts exchange holidays, which the calendar cannot know).
+        /// Counted for daily and coarser series only: intraday data has trading hours and
+        /// nights the calendar cannot know either, so a count would be large and meaningless.
+        public var missingSteps: Int
+    }
+
+    public var fileName: String
+    public var dialect: CSVDialect
+    /// Data rows, after skipping empty records and, with `--id`/`--series`, other series.
+    public var rowCount: Int
+    public var columns: [Column]
+    public var time: Time?
+    public var warnings: [CSVWarning]
+
+    /// Reads the whole file, keeping every column, and summarises it.
+    public static func inspect(_ source: CSVSource, options: CSVReadOptions = CSVReadOptions()) throws(CSVReadError) -> TableInspection {
+        try options.validate()
+        var timeIndex: Int? = nil
+        var hint: String? = nil
+        var table = try CSVTableReader.read(
+            source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
+            thousandsSeparator: options.thousandsSeparator
+        ) { context throws(CSVReadError) in
+            timeIndex = try TimeColumn.locate(in: context, options: options)
+            if options.idColumn == nil {
+                hint = TimeColumn.longFormatHint(in: context, timeIndex: timeIndex, missingTokens: options.missingTokens)
+            }
+            return CSVColumnPlan(keep: Array(context.header.indices), seriesFilter: try options.seriesFilter(in: context))
+        }
+        var warnings: [CSVWarning] = []
+        if table.emptyRecordsSkipped > 0 {
+            warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
+        }
+
+        var ordered: TimeColumn? = nil
+        if let timeIndex {
+            let column = table.columns[timeIndex]
+            let parsed = try TimeColumn.parse(column, table: table, format: options.dateFormat, missingTokens: options.missingTokens)
+            let (result, orderWarnings) = try TimeColumn.orderRows(of: &table, time: parsed, rule: options.duplicates, longFormatHint: hint)
+            warnings += orderWarnings
+            ordered = result
+        } else {
+            warnings.append(CSVWarning("\(table.fileName): no time column found; rows are taken as numbered steps (name one with --date-column)."))
+        }
+
+        // The time summary and each column's summary are independent: they run on all cores.
+        let finalTable = table
+        let finalTime = ordered
+        let finalTimeIndex = timeIndex
+        let jobCount = finalTable.columns.count + 1
+        var results = [JobResult](repeating: JobResult(), count: jobCount)
+        results.withUnsafeMutableBufferPointer { slots in
+            guard let base = slots.baseAddress else { return }
+            let output = DistinctSlots(base: base)
+            DispatchQueue.concurrentPerform(iterations: jobCount) { job in
+                if job == finalTable.columns.count {
+                    output.base[job].time = finalTime.map(summarizeTime)
+                } else if job == finalTimeIndex {
+                    output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)
+                } else {
+                    let (column, warning) = summarize(finalTable.columns[job], in: finalTable, missingTokens: options.missingTokens)
+                    output.base[job] = JobResult(column: column, warning: warning)
+                }
+            }
+        }
+        let columns = results.compactMap(\.column)
+        warnings += results.compactMap(\.warning)
+        return TableInspection(fileName: finalTable.fileName, dialect: finalTable.dialect, rowCount: finalTable.rowCount,
+                               columns: columns, time: results.last?.time, warnings: warnings)
+    }
+
+    /// What one parallel job produced.
+    private struct JobResult {
+        var column: Column?
+        var warning: CSVWarning?
+        var time: Time?
+    }
+
+    /// Result slots shared by parallel jobs; safe because each job writes only its own index and the
+    /// results are read after all jobs have finished.
+    private struct DistinctSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<JobResult>
+    }
+
+    /// Range, frequency and calendar gaps of the (ordered) time column.
+    static func summarizeTime(_ time: TimeColumn) -> Time {
+        let frequency = Frequency.infer(from: time.timestamps)
+        return Time(
+            column: time.name, format: time.format,
+            first: time.format.string(from: time.timestamps[0]),
+            last: time.format.string(from: time.timestamps[time.timestamps.count - 1]),
+            frequency: frequency, missingSteps: countsCalendarGaps(frequency) ? frequency.missingSteps(in: time.timestamps) : 0
+        )
+    }
+
+    /// Whether calendar gaps mean anything for this frequency (see `Time.missingSteps`).
+    static func countsCalendarGaps(_ frequency: Frequency) -> Bool {
+        switch frequency {
+        case .yearly, .quarterly, .monthly, .weekly, .daily, .tradingDays: true
+        case .hourly, .minutes, .seconds, .irregular: false
+        }
+    }
+
+    /// One column's kind and numbers, and a warning when it has missing values or stray words.
+    static func summarize(_ column: CSVColumn, in table: CSVTable, missingTokens: MissingTokens) -> (Column, CSVWarning?) {
+        let scan = column.summarizeNumbers(format: table.dialect.numberFormat, missingTokens: missingTokens)
+        let present = column.count - scan.missing
+        if present == 0 {
+            return (Column(name: column.name, kind: .empty, missing: scan.missing), nil)
+        }
+        if scan.failures == 0 {
+            var summary = Column(name: column.name, kind: .numeric, missing: scan.missing)
+            summary.minimum = scan.minimum
+            summary.maximum = scan.maximum
+            summary.mean = scan.sum / Double(scan.present)
+            let warning = scan.missing > 0
+                ? CSVWarning("\(table.fileName): column \"\(column.name)\" has \(scan.missing) missing value\(scan.missing == 1 ? "" : "s").")
+                : nil
+            return (summary, warning)
+        }
+        var looksLikeDates = false
+        if case .detected(let format) = DateFormat.detect(in: column.substrings()), !format.isPlainNumber { looksLikeDates = true }
+        let summary = Column(name: column.name, kind: looksLikeDates ? .date : .text, missing: scan.missing)
+        // Numbers mixed with words usually mean damaged data or a missing option (`--thousands`):
+        // say which value stopped the column from being numeric.
+        let numbers = present - scan.failures
+        let separated: Bool = {
+            if case .invalid(looksSeparated: true)? = scan.firstFailure?.result { return true }
+            return scan.firstFailure?.result == .infinite
+        }()
+        guard let (row, result) = scan.firstFailure, numbers > 0 || separated else { return (summary, nil) }
+        let error = column.numberError(row: row, result: result, table: table)
+        let others = scan.failures - 1
+        var sentence = error.errorDescription ?? ""
+        if sentence.hasSuffix(".") { sentence.removeLast() }
+        let detail = others > 0
+            ? "; \(others) more value\(others == 1 ? " is not a number" : "s are not numbers"), so the column is read as text."
+            : "; the column is read as text."
+        return (summary, CSVWarning(sentence + detail))
+    }
+}

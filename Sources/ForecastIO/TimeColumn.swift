@@ -1,0 +1,205 @@
+import ForecastData
+
+/// A warning about the data that did not stop the reading; commands print every one on stderr.
+public struct CSVWarning: Hashable, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The time column of a table: how it is found, parsed, put in order and cleared of duplicates.
+public struct TimeColumn: Sendable {
+    /// The header name.
+    public let name: String
+    /// The format its values were read with.
+    public let format: DateFormat
+    /// One timestamp per row, ascending, no duplicates (after `orderRows`).
+    public let timestamps: [Timestamp]
+
+    /// Header names that mark a time column, in priority order (`date` beats `year` in a file that
+    /// has both, as the macro data does). Compared case-insensitively after trimming.
+    public static let recognisedNames = [
+        "date", "datetime", "date_time", "timestamp", "time", "ds", "dt", "period",
+        "day", "week", "month", "quarter", "year",
+    ]
+
+    /// Finds the time column: `--date-column` if given; else a column named like one (see
+    /// `recognisedNames`, then any name with the word "date" in it) whose sampled values are dates
+    /// (or could be, in several formats); else the first column whose sampled values are dates in a
+    /// non-numeric format. Plain numbers (years, `YYYYMMDD`, epoch
+    /// seconds) are accepted only under a time-like name, since a column of volumes or prices could
+    /// read as epoch seconds. nil when the file has no time column.
+    static func locate(in context: CSVHeaderContext, options: CSVReadOptions) throws(CSVReadError) -> Int? {
+        if let name = options.dateColumn { return try context.index(of: name) }
+        // What detection makes of a column's sampled values (missing values left out).
+        func sampleDetection(_ index: Int) -> DateFormatDetection {
+            let values = context.sample.compactMap { $0.indices.contains(index) ? Substring($0[index]) : nil }
+                .filter { !options.missingTokens.isMissing(String($0)) }
+            return values.isEmpty ? .none : DateFormat.detect(in: values)
+        }
+        // A time-like name counts unless its values are plainly not dates (a `quarter` of 1…4).
+        let folded = context.header.map { $0.lowercased() }
+        let named = recognisedNames.compactMap { folded.firstIndex(of: $0) }
+            + folded.indices.filter { folded[$0].split(whereSeparator: { !$0.isLetter }).contains("date") }
+        for index in named where sampleDetection(index) != .none { return index }
+        for index in context.header.indices {
+            if case .detected(let format) = sampleDetection(index), !format.isPlainNumber { return index }
+        }
+        return nil
+    }
+
+    /// Parses every row of `column` with the given format, or the one detected from the whole column.
+    ///
+    /// Detection first looks at up to 1,000 values spread over the column, then every value must
+    /// parse with the format found; if one does not, or the sample cannot decide, the whole column
+    /// goes through `DateFormat.detect`. Either way the format read every value, which is what
+    /// detecting "from the whole column" means, at about half the cost for large files.
+    static func parse(_ column: CSVColumn, table: CSVTable, format given: DateFormat?,
+                      missingTokens: MissingTokens) throws(CSVReadError) -> TimeColumn {
+        let file = table.fileName
+        // A missing date cannot be placed in time.
+        var missingRow: Int? = nil
+        column.forEachField { row, bytes in
+            if missingRow == nil, missingTokens.isMissing(bytes) { missingRow = row }
+        }
+        if let missingRow { throw .missingDate(file: file, line: table.lines[missingRow], column: column.name) }
+
+        if let given {
+            switch parseAll(column, format: given) {
+            case .success(let timestamps):
+                return TimeColumn(name: column.name, format: given, timestamps: timestamps)
+            case .failure(let failure):
+                throw .invalidDate(file: file, line: table.lines[failure.row], column: column.name,
+                                   value: column.text(failure.row), format: given.description)
+            }
+        }
+        let stride = max(1, column.count / 1000)
+        let sample = Swift.stride(from: 0, to: column.count, by: stride).map { Substring(column.text($0)) }
+        if case .detected(let format) = DateFormat.detect(in: sample),
+           case .success(let timestamps) = parseAll(column, format: format) {
+            return TimeColumn(name: column.name, format: format, timestamps: timestamps)
+        }
+        let values = column.substrings()
+        switch DateFormat.detect(in: values) {
+        case .detected(let format):
+            switch parseAll(column, format: format) {
+            case .success(let timestamps):
+                return TimeColumn(name: column.name, format: format, timestamps: timestamps)
+            case .failure(let failure):
+                throw .invalidDate(file: file, line: table.lines[failure.row], column: column.name,
+                                   value: column.text(failure.row), format: format.description)
+            }
+        case .ambiguous(let candidates):
+            throw .ambiguousDateFormat(file: file, column: column.name, candidates: candidates.map(\.description))
+        case .none:
+            throw .unknownDateFormat(file: file, column: column.name, example: values.first.map(String.init) ?? "")
+        }
+    }
+
+    /// The row of a value a format cannot read.
+    struct UnreadableDate: Error {
+        var row: Int
+    }
+
+    /// Every value parsed with `format`, or the first row it cannot read.
+    static func parseAll(_ column: CSVColumn, format: DateFormat) -> Result<[Timestamp], UnreadableDate> {
+        var timestamps: [Timestamp] = []
+        timestamps.reserveCapacity(column.count)
+        var failedRow: Int? = nil
+        column.forEachField { row, bytes in
+            guard failedRow == nil else { return }
+            if let timestamp = format.parse(utf8: bytes.assumingMemoryBound(to: UInt8.self)) {
+                timestamps.append(timestamp)
+            } else {
+                failedRow = row
+            }
+        }
+        if let failedRow { return .failure(UnreadableDate(row: failedRow)) }
+        return .success(timestamps)
+    }
+
+    /// Puts the rows of `table` in time order and applies the duplicate rule, returning the time
+    /// column for the reordered table and the warnings to show.
+    ///
+    /// Sorting is stable, so among equal timestamps file order is kept and `first`/`last` mean first
+    /// and last in the file. Complexity: O(n) when already sorted, O(n log n) otherwise.
+    static func orderRows(of table: inout CSVTable, time: TimeColumn, rule: DuplicateTimestampRule,
+                          longFormatHint: String?) throws(CSVReadError) -> (TimeColumn, [CSVWarning]) {
+        var warnings: [CSVWarning] = []
+        let stamps = time.timestamps
+        var order = Array(stamps.indices)
+        var sorted = true
+        var firstOutOfOrder = 0
+        for row in stamps.indices.dropFirst() where stamps[row] < stamps[row - 1] {
+            sorted = false
+            firstOutOfOrder = row
+            break
+        }
+        if !sorted {
+            order.sort { stamps[$0] < stamps[$1] || (stamps[$0] == stamps[$1] && $0 < $1) }
+            warnings.append(CSVWarning("\(table.fileName):\(table.lines[firstOutOfOrder]): rows are not in time order; they were sorted by \"\(time.name)\"."))
+        }
+        var kept: [Int] = []
+        kept.reserveCapacity(order.count)
+        var duplicates = 0
+        for row in order {
+            if let previous = kept.last, stamps[previous] == stamps[row] {
+                switch rule {
+                case .error:
+                    throw .duplicateTimestamp(file: table.fileName, timestamp: time.format.string(from: stamps[row]),
+                                              firstLine: table.lines[previous], secondLine: table.lines[row],
+                                              hint: longFormatHint)
+                case .first:
+                    break
+                case .last:
+                    kept[kept.count - 1] = row
+                }
+                duplicates += 1
+            } else {
+                kept.append(row)
+            }
+        }
+        if duplicates > 0 {
+            warnings.append(CSVWarning("\(table.fileName): \(duplicates) row\(duplicates == 1 ? "" : "s") with a repeated timestamp \(duplicates == 1 ? "was" : "were") dropped, keeping the \(rule.rawValue) of each."))
+        }
+        if !sorted || duplicates > 0 {
+            table.reorderRows(kept)
+            return (TimeColumn(name: time.name, format: time.format, timestamps: kept.map { stamps[$0] }), warnings)
+        }
+        return (time, warnings)
+    }
+
+    /// For a duplicate-timestamp message: if some other column of the sampled rows holds words
+    /// (not numbers) from a small set, the file is probably long format (one row per series and
+    /// date), and `--id`/`--series` are the way to read it.
+    static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, missingTokens: MissingTokens) -> String? {
+        for index in context.header.indices where index != timeIndex {
+            var distinct: [String] = []
+            var allWords = true
+            for record in context.sample where record.indices.contains(index) {
+                let text = record[index]
+                if missingTokens.isMissing(text) { continue }
+                if case .invalid = NumberParsing.parse(text, format: context.dialect.numberFormat) {} else {
+                    allWords = false
+                    break
+                }
+                if !distinct.contains(text) { distinct.append(text) }
+                if distinct.count > 50 { break }
+            }
+            if allWords, distinct.count <= 50, let first = distinct.first {
+                return "if the file holds several series, pick one with --id \(context.header[index]) --series \(first)"
+            }
+        }
+        return nil
+    }
+}
+
+extension DateFormat {
+    /// Formats whose values are bare numbers, which only a time-like column name makes dates.
+    var isPlainNumber: Bool {
+        switch self {
+        case .year, .compactDate, .epochSeconds, .epochMilliseconds: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import ForecastData
+import ForecastIO
+
+/// The options every command that reads a CSV file shares (`inspect`, `forecast`, `backtest`,
+/// `train`), mounted with `@OptionGroup` so they read and behave the same everywhere.
+struct CSVOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Field delimiter: , ; tab or | (detected when omitted).", valueName: "char"))
+    var delimiter: String?
+
+    @Option(help: ArgumentHelp("Decimal separator: . or , (a decimal comma is detected in files not separated by commas).", valueName: "char"))
+    var decimal: String?
+
+    @Option(help: ArgumentHelp("Thousands separator inside numbers, e.g. , to read \"1,204,300\" (none by default).", valueName: "char"))
+    var thousands: String?
+
+    @Option(help: ArgumentHelp("Comma-separated texts meaning a missing value (default: NA,N/A,NaN,nan,null,NULL,.,-); empty fields are always missing.", valueName: "tokens"))
+    var missing: String?
+
+    @Option(help: ArgumentHelp("What commands that read series do with missing values in the columns they use (inspect only counts them).", valueName: "policy"))
+    var missingPolicy: MissingValuePolicy = .error
+
+    @Option(help: ArgumentHelp("The time column (found by name or content when omitted).", valueName: "name"))
+    var dateColumn: String?
+
+    @Option(help: ArgumentHelp("strftime-style format of the time column, e.g. %d/%m/%Y (detected when omitted).", valueName: "pattern"))
+    var dateFormat: String?
+
+    @Option(help: ArgumentHelp("Rows sharing a timestamp: an error, or keep the first or the last in the file.", valueName: "rule"))
+    var duplicates: DuplicateTimestampRule = .error
+
+    @Option(help: ArgumentHelp("Long format: the column naming each row's series (use with --series).", valueName: "column"))
+    var id: String?
+
+    @Option(help: ArgumentHelp("Long format: the series to keep (use with --id).", valueName: "value"))
+    var series: String?
+
+    func validate() throws {
+        for (name, value) in [("--delimiter", delimiter), ("--thousands", thousands)] {
+            if let value, CSVReadOptions.separatorByte(value) == nil {
+                throw ValidationError("\(name) must be one character (or tab), not \"\(value)\".")
+            }
+        }
+        if let decimal, decimal != ".", decimal != "," {
+            throw ValidationError("--decimal must be . or , (not \"\(decimal)\").")
+        }
+        if (id == nil) != (series == nil) {
+            throw ValidationError("--id and --series go together: --id names the column, --series the value to keep.")
+        }
+        if let dateFormat, !dateFormat.contains("%") {
+            throw ValidationError("--date-format takes a strftime-style pattern such as %d/%m/%Y, not \"\(dateFormat)\".")
+        }
+    }
+
+    /// The options as the reader takes them.
+    var readOptions: CSVReadOptions {
+        CSVReadOptions(
+            delimiter: delimiter.flatMap(CSVReadOptions.separatorByte),
+            decimalSeparator: decimal.flatMap(CSVReadOptions.separatorByte),
+            thousandsSeparator: thousands.flatMap(CSVReadOptions.separatorByte),
+            missingTokens: missing.map { MissingTokens($0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)) } ?? .default,
+            dateColumn: dateColumn,
+            dateFormat: dateFormat.map(DateFormat.pattern),
+            duplicates: duplicates,
+            idColumn: id,
+            series: series,
+            missingPolicy: missingPolicy
+        )
+    }
+}
+
+extension MissingValuePolicy: ExpressibleByArgument {}
+extension DuplicateTimestampRule: ExpressibleByArgument {}

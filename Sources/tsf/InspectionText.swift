@@ -1,0 +1,64 @@
+import ForecastData
+import ForecastIO
+import Foundation
+
+/// The text report of `tsf inspect`: a few labelled lines, then a table of columns, then warnings.
+enum InspectionText {
+    static func render(_ inspection: TableInspection) -> String {
+        var lines: [String] = []
+        let dialect = inspection.dialect
+        let delimiter = CSVDialect.name(of: dialect.delimiter)
+        let decimal = CSVDialect.name(of: dialect.numberFormat.decimalSeparator)
+        lines.append("File:        \(inspection.fileName) (delimiter \(delimiter), decimal separator \(decimal))")
+        lines.append("Rows:        \(inspection.rowCount)")
+        if let time = inspection.time {
+            lines.append("Time column: \(time.column), \(time.format.description)")
+            lines.append("Range:       \(time.first) … \(time.last)")
+            var frequency = "Frequency:   \(time.frequency.description)"
+            if time.frequency != .irregular {
+                frequency += ", season period \(time.frequency.seasonPeriod)"
+                if time.missingSteps > 0 { frequency += ", \(time.missingSteps) step\(time.missingSteps == 1 ? "" : "s") absent from its calendar" }
+            }
+            lines.append(frequency)
+        } else {
+            lines.append("Time column: none")
+        }
+        lines.append("")
+        var table = [["column", "type", "missing", "min", "mean", "max"]]
+        for column in inspection.columns {
+            table.append([
+                column.name, column.kind.rawValue, String(column.missing),
+                column.minimum.map(number) ?? "", column.mean.map(number) ?? "", column.maximum.map(number) ?? "",
+            ])
+        }
+        let widths = (0..<6).map { index in table.map { $0[index].count }.max() ?? 0 }
+        for row in table {
+            let cells = row.enumerated().map { index, cell in
+                // Names and types left-aligned, numbers right-aligned.
+                let pad = String(repeating: " ", count: widths[index] - cell.count)
+                return index < 2 ? cell + pad : pad + cell
+            }
+            lines.append(cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        }
+        if !inspection.warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings:")
+            lines += inspection.warnings.map { "  \($0.message)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Up to 6 significant digits, without exponent for everyday magnitudes.
+    static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        if abs(value) >= 1e6 && abs(value) < 1e15 { return String(Int64(value.rounded())) }
+        if abs(value) >= 1e15 || abs(value) < 1e-4 { return String(format: "%.6g", value) }
+        let integerDigits = abs(value) < 1 ? 1 : Int(log10(abs(value))) + 1
+        let text = String(format: "%.\(max(0, 6 - integerDigits))f", value)
+        guard text.contains(".") else { return text }
+        var trimmed = Substring(text)
+        while trimmed.last == "0" { trimmed.removeLast() }
+        if trimmed.last == "." { trimmed.removeLast() }
+        return String(trimmed)
+    }
+}

@@ -1,0 +1,68 @@
+import ForecastIO
+import Testing
+
+/// Strict number parsing from bytes.
+@Suite struct NumberParsingTests {
+    @Test(arguments: [
+        ("1e5", 1e5), ("-3.2", -3.2), ("+4", 4.0), ("130.31", 130.31), ("0.0672", 0.0672), (".5", 0.5),
+        ("1.", 1.0), ("  7.25 ", 7.25), ("-0", -0.0), ("1.5E-3", 1.5e-3), ("9616100", 9616100.0),
+        ("1228.099976", 1228.099976), ("4.186662803811", 4.186662803811),
+    ])
+    func acceptsDecimalNumbers(text: String, expected: Double) {
+        #expect(NumberParsing.parse(text) == .value(expected))
+    }
+
+    @Test func longMantissasAndLargeExponentsRoundLikeTheStandardLibrary() {
+        for text in ["3.141592653589793238462643", "12345678901234567890123", "1e300", "2.5e-300", "0.1000000000000000055511151231257827"] {
+            #expect(NumberParsing.parse(text) == .value(Double(text)!), "\(text)")
+        }
+    }
+
+    @Test func fastPathMatchesTheStandardLibraryOnManyPrices() {
+        // Every cent from 0.00 to 2000.00, plus a few more digits: the exact fast path must agree.
+        for cents in stride(from: 0, through: 200_000, by: 7) {
+            let text = "\(cents / 100).\(cents % 100 < 10 ? "0" : "")\(cents % 100)"
+            #expect(NumberParsing.parse(text) == .value(Double(text)!), "\(text)")
+        }
+    }
+
+    @Test(arguments: ["1O2.30", "12abc", "0x1p3", "abc", "", "-", ".", "1e", "e5", "1.2.3", "1,5", "--1", "1 2"])
+    func rejectsWhatIsNotADecimalNumber(text: String) {
+        guard case .invalid = NumberParsing.parse(text) else {
+            Issue.record("\(text) should be rejected")
+            return
+        }
+    }
+
+    @Test func infinityIsReportedAsInfinite() {
+        #expect(NumberParsing.parse("inf") == .infinite)
+        #expect(NumberParsing.parse("-Infinity") == .infinite)
+        #expect(NumberParsing.parse("1e999") == .infinite)
+    }
+
+    @Test func nanTextIsNotANumber() {
+        guard case .invalid = NumberParsing.parse("nan") else {
+            Issue.record("nan must not read as a number; it is a missing-value token")
+            return
+        }
+    }
+
+    @Test func thousandsSeparatorNeedsTheOptionAndGroupsOfThree() {
+        let plain = NumberFormat()
+        #expect(NumberParsing.parse("1,204,300", format: plain) == .invalid(looksSeparated: true))
+        let thousands = NumberFormat(decimalSeparator: UInt8(ascii: "."), thousandsSeparator: UInt8(ascii: ","))
+        #expect(NumberParsing.parse("1,204,300", format: thousands) == .value(1_204_300))
+        #expect(NumberParsing.parse("-12,000.5", format: thousands) == .value(-12_000.5))
+        #expect(NumberParsing.parse("1,20,300", format: thousands) == .invalid(looksSeparated: false))
+        #expect(NumberParsing.parse("1234,567", format: thousands) == .invalid(looksSeparated: false))
+        #expect(NumberParsing.parse("1,2345", format: thousands) == .invalid(looksSeparated: false))
+    }
+
+    @Test func decimalCommaFormat() {
+        let comma = NumberFormat(decimalSeparator: UInt8(ascii: ","))
+        #expect(NumberParsing.parse("130,31", format: comma) == .value(130.31))
+        #expect(NumberParsing.parse("-1,5", format: comma) == .value(-1.5))
+        let european = NumberFormat(decimalSeparator: UInt8(ascii: ","), thousandsSeparator: UInt8(ascii: "."))
+        #expect(NumberParsing.parse("1.204,5", format: european) == .value(1204.5))
+    }
+}

@@ -1,0 +1,95 @@
+import ForecastData
+import ForecastIO
+import Testing
+
+/// Files to series: values, errors on bad numbers, missing-value policies.
+@Suite struct SeriesReaderTests {
+    @Test func targetAndFeaturesAreAlignedInTheOrderAsked() throws {
+        let data = try SeriesReader.read(fixtureSource("good_prices.csv"), target: "Close", features: ["Volume", "Open"])
+        #expect(data.target.name == "Close")
+        #expect(data.target.values == [129.41, 131.01, 126.60, 130.92, 132.05, 128.98])
+        #expect(data.features.map(\.name) == ["Volume", "Open"])
+        #expect(data.features[0].values.first == 143_301_900)
+        #expect(data.features[1].values.last == 129.19)
+        #expect(data.target.frequency == .tradingDays)
+        #expect(data.target.timestamps?.count == 6)
+    }
+
+    @Test func badNumberNamesFileLineColumnAndValue() {
+        let error = readError { try SeriesReader.read(fixtureSource("bad_number.csv"), target: "Close") }
+        #expect(error == CSVReadError.notANumber(file: fixturePath("bad_number.csv"), line: 6, column: "Close", value: "1O2.30", hint: nil))
+        #expect(error?.errorDescription == "\(fixturePath("bad_number.csv")):6: column \"Close\": \"1O2.30\" is not a number.")
+    }
+
+    @Test func infiniteValueIsAnError() {
+        let error = readError { try SeriesReader.read(fixtureSource("infinite.csv"), target: "Close") }
+        #expect(error == CSVReadError.infiniteValue(file: fixturePath("infinite.csv"), line: 3, column: "Close", value: "inf"))
+    }
+
+    @Test func thousandsSeparatorsNeedTheOption() throws {
+        let error = readError { try SeriesReader.read(fixtureSource("thousands.csv"), target: "Volume") }
+        guard case .notANumber(_, let line, let column, let value, let hint) = error else {
+            Issue.record("expected a number error, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 2 && column == "Volume" && value == "1,204,300")
+        #expect(hint?.contains("--thousands") == true)
+        let data = try SeriesReader.read(fixtureSource("thousands.csv"), target: "Volume",
+                                         options: CSVReadOptions(thousandsSeparator: UInt8(ascii: ",")))
+        #expect(data.target.values == [1_204_300, 12_000, 999])
+    }
+
+    @Test func everyDefaultMissingTokenIsMissingNeverZero() throws {
+        let error = readError { try SeriesReader.read(fixtureSource("missing_tokens.csv"), target: "Close") }
+        #expect(error == CSVReadError.missingValue(file: fixturePath("missing_tokens.csv"), line: 3, column: "Close"))
+        let data = try SeriesReader.read(fixtureSource("missing_tokens.csv"), target: "Close", options: CSVReadOptions(missingPolicy: .drop))
+        #expect(data.target.values == [1, 11])
+        #expect(data.missingValues.first?.report.missing == 9)
+        #expect(!data.target.values.contains(0))
+    }
+
+    @Test func missingPoliciesActAcrossColumns() throws {
+        // gaps.csv: Close = 1, –, 3, 4, –   Volume = 10, 11, –, 13, 14
+        let drop = try SeriesReader.read(fixtureSource("gaps.csv"), target: "Close", features: ["Volume"],
+                                         options: CSVReadOptions(missingPolicy: .drop))
+        #expect(drop.target.values == [1, 4])
+        #expect(drop.features[0].values == [10, 13])
+
+        let ffill = try SeriesReader.read(fixtureSource("gaps.csv"), target: "Close", features: ["Volume"],
+                                          options: CSVReadOptions(missingPolicy: .ffill))
+        #expect(ffill.target.values == [1, 1, 3, 4, 4])
+        #expect(ffill.features[0].values == [10, 11, 11, 13, 14])
+
+        let linear = try SeriesReader.read(fixtureSource("gaps.csv"), target: "Close", features: ["Volume"],
+                                           options: CSVReadOptions(missingPolicy: .linear))
+        // Close's trailing gap cannot be interpolated, so that row goes from both columns.
+        #expect(linear.target.values == [1, 2, 3, 4])
+        #expect(linear.features[0].values == [10, 11, 12, 13])
+        #expect(linear.lines == [2, 3, 4, 5])
+        #expect(linear.warnings.contains { $0.message.contains("column \"Close\" has 2 missing values: 1 filled (linear interpolation), 1 row dropped") })
+    }
+
+    @Test func customMissingTokens() throws {
+        let text = "Date,Close\n2021-01-04,1\n2021-01-05,-999\n2021-01-06,3\n"
+        let data = try SeriesReader.read(memorySource(text), target: "Close",
+                                         options: CSVReadOptions(missingTokens: MissingTokens(["-999"]), missingPolicy: .linear))
+        #expect(data.target.values == [1, 2, 3])
+    }
+
+    @Test func standardInputNameAndBytesSource() throws {
+        let data = try SeriesReader.read(.bytes(Array("d,v\n2021-01-04,5\n".utf8), name: "-"), target: "v")
+        #expect(data.target.values == [5])
+        #expect(CSVSource(argument: "-") == .standardInput)
+        #expect(CSVSource.standardInput.displayName == "<stdin>")
+    }
+
+    @Test func timeColumnCannotBeTheTarget() {
+        let error = readError { try SeriesReader.read(fixtureSource("good_prices.csv"), target: "Date") }
+        #expect(error?.category == .usage)
+    }
+
+    @Test func idWithoutSeriesIsAnOptionError() {
+        let error = readError { try SeriesReader.read(fixtureSource("long_format.csv"), target: "price", options: CSVReadOptions(idColumn: "symbol")) }
+        #expect(error?.category == .usage)
+    }
+}

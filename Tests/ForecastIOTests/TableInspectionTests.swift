@@ -1,0 +1,62 @@
+import ForecastData
+import ForecastIO
+import Testing
+
+/// The numbers `tsf inspect` prints.
+@Suite struct TableInspectionTests {
+    @Test func summarisesColumnsTimeAndFrequency() throws {
+        let inspection = try TableInspection.inspect(fixtureSource("good_prices.csv"))
+        #expect(inspection.rowCount == 6)
+        #expect(inspection.columns.map(\.name) == ["Date", "Open", "High", "Low", "Close", "Volume"])
+        #expect(inspection.columns.map(\.kind) == [.date, .numeric, .numeric, .numeric, .numeric, .numeric])
+        let close = try #require(inspection.columns.first { $0.name == "Close" })
+        let values = [129.41, 131.01, 126.60, 130.92, 132.05, 128.98]
+        #expect(close.minimum == 126.60)
+        #expect(close.maximum == 132.05)
+        #expect(abs((close.mean ?? 0) - values.reduce(0, +) / 6) < 1e-12)
+        #expect(inspection.time?.column == "Date")
+        #expect(inspection.time?.first == "2021-01-04")
+        #expect(inspection.time?.last == "2021-01-11")
+        #expect(inspection.time?.frequency == .tradingDays)
+        #expect(inspection.warnings.isEmpty)
+    }
+
+    @Test func textColumnWithOneStrayNumberWordIsWarned() throws {
+        let inspection = try TableInspection.inspect(fixtureSource("bad_number.csv"))
+        #expect(inspection.columns.first { $0.name == "Close" }?.kind == .text)
+        #expect(inspection.warnings.contains { $0.message.contains(":6: column \"Close\": \"1O2.30\" is not a number") })
+    }
+
+    @Test func missingValuesAreCountedPerColumn() throws {
+        let inspection = try TableInspection.inspect(fixtureSource("gaps.csv"))
+        #expect(inspection.columns.map(\.missing) == [0, 2, 1])
+        #expect(inspection.warnings.count == 2)
+    }
+
+    @Test func noTimeColumnIsAWarningNotAnError() throws {
+        let inspection = try TableInspection.inspect(fixtureSource("no_time_column.csv"))
+        #expect(inspection.time == nil)
+        #expect(inspection.warnings.contains { $0.message.contains("no time column") })
+    }
+
+    @Test func dialectIsReported() throws {
+        let inspection = try TableInspection.inspect(fixtureSource("semicolon_decimal_comma.csv"))
+        #expect(inspection.dialect.delimiter == UInt8(ascii: ";"))
+        #expect(inspection.columns.first { $0.name == "Schluss" }?.minimum == -1.5)
+    }
+
+    @Test func thousandsInAColumnAreWarnedWithTheOption() throws {
+        let inspection = try TableInspection.inspect(fixtureSource("thousands.csv"))
+        #expect(inspection.columns.first { $0.name == "Volume" }?.kind == .text)
+        let warning = try #require(inspection.warnings.first)
+        #expect(warning.message.hasSuffix(":2: column \"Volume\": \"1,204,300\" is not a number; if \",\" separates thousands, pass --thousands \",\"; 1 more value is not a number, so the column is read as text."))
+        let read = try TableInspection.inspect(fixtureSource("thousands.csv"), options: CSVReadOptions(thousandsSeparator: UInt8(ascii: ",")))
+        #expect(read.columns.first { $0.name == "Volume" }?.maximum == 1_204_300)
+    }
+
+    @Test func wordsOnlyColumnIsTextWithoutWarning() throws {
+        let inspection = try TableInspection.inspect(fixtureSource("quoted.csv"))
+        #expect(inspection.columns.first { $0.name == "Name" }?.kind == .text)
+        #expect(inspection.warnings.isEmpty)
+    }
+}

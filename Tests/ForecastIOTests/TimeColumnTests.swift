@@ -1,0 +1,148 @@
+import ForecastData
+import ForecastIO
+import Testing
+
+/// Finding, parsing, sorting and de-duplicating the time column, through `SeriesReader`.
+@Suite struct TimeColumnTests {
+    private func read(_ name: String, target: String, options: CSVReadOptions = CSVReadOptions()) throws(CSVReadError) -> CSVSeriesData {
+        try SeriesReader.read(fixtureSource(name), target: target, options: options)
+    }
+
+    private func day(_ year: Int, _ month: Int, _ day: Int) -> Timestamp {
+        Timestamp(year: year, month: month, day: day)
+    }
+
+    @Test func isoDateTimesWithOffsetsBecomeUTC() throws {
+        let data = try read("iso_datetime.csv", target: "load")
+        #expect(data.timeColumn == "timestamp")
+        let hours = (0..<4).map { Timestamp(year: 2021, month: 3, day: 1, hour: $0) }
+        // 04:00+01:00 is 03:00 UTC.
+        #expect(data.target.timestamps == hours)
+        #expect(data.target.frequency == .hourly)
+    }
+
+    @Test func monthFirstDatesAreDetectedFromADayAbove12() throws {
+        let data = try read("us_dates.csv", target: "Close")
+        #expect(data.target.timestamps == [day(2020, 12, 30), day(2020, 12, 31), day(2021, 1, 4), day(2021, 1, 5)])
+        #expect(data.target.dateFormat == .monthDayYear(.slash))
+    }
+
+    @Test func dayFirstDatesAreDetectedFromADayAbove12() throws {
+        let data = try read("eu_dates.csv", target: "Close")
+        #expect(data.target.timestamps == [day(2020, 12, 30), day(2020, 12, 31), day(2021, 1, 4), day(2021, 1, 5)])
+        #expect(data.target.dateFormat == .dayMonthYear(.slash))
+    }
+
+    @Test func ambiguousDatesAskForAFormat() throws {
+        let error = readError { try read("ambiguous_dates.csv", target: "Close") }
+        guard case .ambiguousDateFormat(_, let column, let candidates) = error else {
+            Issue.record("expected ambiguity, got \(String(describing: error))")
+            return
+        }
+        #expect(column == "Date")
+        #expect(candidates.count == 2)
+        #expect(error?.errorDescription?.contains("--date-format") == true)
+    }
+
+    @Test func givenPatternResolvesAmbiguity() throws {
+        let data = try read("ambiguous_dates.csv", target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y")))
+        #expect(data.target.timestamps == [day(2021, 2, 1), day(2021, 3, 1), day(2021, 4, 1)])
+        #expect(data.target.frequency == .monthly)
+    }
+
+    @Test func valueNotFittingTheGivenPatternNamesLineAndValue() {
+        let error = readError { try read("us_dates.csv", target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y"))) }
+        #expect(error == CSVReadError.invalidDate(file: fixturePath("us_dates.csv"), line: 2, column: "Date", value: "12/30/2020",
+                                      format: DateFormat.pattern("%d/%m/%Y").description))
+    }
+
+    @Test func compactMonthNameEpochYearlyAndMonthlyFormats() throws {
+        let compact = try read("compact_dates.csv", target: "value")
+        #expect(compact.target.timestamps?.first == day(2021, 1, 4))
+        let named = try read("month_name_dates.csv", target: "Close")
+        #expect(named.target.timestamps == [day(2021, 1, 4), day(2021, 1, 5), day(2021, 1, 6)])
+        let epoch = try read("epoch.csv", target: "value")
+        #expect(epoch.target.timestamps?.first == Timestamp(secondsSinceEpoch: 1_609_459_200))
+        #expect(epoch.target.frequency == .hourly)
+        let yearly = try read("yearly.csv", target: "count")
+        #expect(yearly.target.timestamps?.first == day(2001, 1, 1))
+        #expect(yearly.target.frequency == .yearly)
+        let monthly = try read("monthly.csv", target: "sales")
+        #expect(monthly.target.timestamps?.last == day(2021, 1, 1))
+        #expect(monthly.target.frequency == .monthly)
+    }
+
+    @Test func decimalCommaFileWithDottedDayFirstDates() throws {
+        let data = try read("semicolon_decimal_comma.csv", target: "Schluss")
+        #expect(data.timeColumn == "Datum")
+        #expect(data.target.values == [130.31, -1.5, 0.25])
+        #expect(data.target.timestamps?.first == day(2020, 12, 28))
+    }
+
+    @Test func timeColumnFoundByContentOrAbsent() throws {
+        let byContent = try read("date_by_content.csv", target: "value")
+        #expect(byContent.timeColumn == "when it happened")
+        let none = try read("no_time_column.csv", target: "b")
+        #expect(none.timeColumn == nil)
+        #expect(none.target.timestamps == nil)
+        #expect(none.target.frequency == .irregular)
+        #expect(none.target.values == [2, 4])
+    }
+
+    @Test func dateColumnOptionChoosesTheColumn() throws {
+        let data = try read("long_format.csv", target: "price",
+                            options: CSVReadOptions(dateColumn: "date", idColumn: "symbol", series: "BBB"))
+        #expect(data.timeColumn == "date")
+        #expect(data.target.values == [10, 20, 30])
+    }
+
+    @Test func unsortedRowsAreSortedWithAWarning() throws {
+        let data = try read("unsorted.csv", target: "Close")
+        #expect(data.target.values == [1, 2, 3])
+        #expect(data.target.timestamps == [day(2021, 1, 4), day(2021, 1, 5), day(2021, 1, 6)])
+        #expect(data.lines == [3, 4, 2])
+        #expect(data.warnings.contains { $0.message.contains("not in time order") })
+    }
+
+    @Test func duplicateTimestampIsAnErrorNamingBothLines() {
+        let error = readError { try read("duplicates.csv", target: "Close") }
+        #expect(error == CSVReadError.duplicateTimestamp(file: fixturePath("duplicates.csv"), timestamp: "2021-01-05",
+                                             firstLine: 3, secondLine: 4, hint: nil))
+    }
+
+    @Test func duplicatesFirstAndLastKeepTheChosenRow() throws {
+        let first = try read("duplicates.csv", target: "Close", options: CSVReadOptions(duplicates: .first))
+        #expect(first.target.values == [1, 2, 3])
+        let last = try read("duplicates.csv", target: "Close", options: CSVReadOptions(duplicates: .last))
+        #expect(last.target.values == [1, 2.5, 3])
+        #expect(last.warnings.contains { $0.message.contains("1 row with a repeated timestamp") })
+    }
+
+    @Test func longFormatPicksOneSeries() throws {
+        let data = try read("long_format.csv", target: "price", options: CSVReadOptions(idColumn: "symbol", series: "AAA"))
+        #expect(data.target.values == [1, 2, 3])
+        #expect(data.lines == [2, 4, 6])
+    }
+
+    @Test func longFormatWithoutIdSuggestsIt() {
+        let error = readError { try read("long_format.csv", target: "price") }
+        guard case .duplicateTimestamp(_, _, let first, let second, let hint) = error else {
+            Issue.record("expected a duplicate timestamp, got \(String(describing: error))")
+            return
+        }
+        #expect(first == 2 && second == 3)
+        #expect(hint?.contains("--id symbol --series AAA") == true)
+    }
+
+    @Test func unknownSeriesListsTheSeriesPresent() {
+        let error = readError { try read("long_format.csv", target: "price", options: CSVReadOptions(idColumn: "symbol", series: "CCC")) }
+        #expect(error == CSVReadError.seriesNotFound(file: fixturePath("long_format.csv"), idColumn: "symbol", series: "CCC", available: ["AAA", "BBB"]))
+        #expect(error?.category == .usage)
+    }
+
+    @Test func timeLikeNameHoldingNoDatesIsPassedOver() throws {
+        let text = "quarter,when,value\n1,2021-01-04,5\n2,2021-01-05,6\n"
+        let data = try SeriesReader.read(memorySource(text), target: "value")
+        #expect(data.timeColumn == "when")
+    }
+}

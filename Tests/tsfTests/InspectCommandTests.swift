@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import _ForecastTestSupport
+
+/// `tsf inspect` as users run it: the built binary, its output, its messages and its exit codes.
+@Suite struct InspectCommandTests {
+    private func fixture(_ name: String) -> String { IOFixtures.fixture(name).path }
+
+    @Test func goodFilePrintsTheReport() throws {
+        let outcome = try CLIRunner.run(["inspect", fixture("good_prices.csv")])
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stderr.isEmpty)
+        #expect(outcome.stdout.contains("Rows:        6"))
+        #expect(outcome.stdout.contains("Time column: Date, ISO 8601 date (YYYY-MM-DD)"))
+        #expect(outcome.stdout.contains("Range:       2021-01-04 … 2021-01-11"))
+        #expect(outcome.stdout.contains("Frequency:   trading days"))
+        let closeLine = try #require(outcome.stdout.split(separator: "\n").first { $0.hasPrefix("Close") })
+        #expect(closeLine.split(separator: " ", omittingEmptySubsequences: true) == ["Close", "numeric", "0", "126.6", "129.828", "132.05"])
+    }
+
+    @Test func goodFileAsJSONHasStableKeys() throws {
+        let outcome = try CLIRunner.run(["inspect", "--format", "json", fixture("good_prices.csv")])
+        #expect(outcome.exitCode == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["file", "delimiter", "decimal_separator", "rows", "time", "columns", "warnings"])
+        #expect(object["rows"] as? Int == 6)
+        #expect(object["delimiter"] as? String == ",")
+        let time = try #require(object["time"] as? [String: Any])
+        #expect(Set(time.keys) == ["column", "format", "first", "last", "frequency", "season_period", "missing_steps"])
+        #expect(time["first"] as? String == "2021-01-04")
+        #expect(time["season_period"] as? Int == 5)
+        let columns = try #require(object["columns"] as? [[String: Any]])
+        #expect(columns.count == 6)
+        let date = try #require(columns.first)
+        #expect(Set(date.keys) == ["name", "type", "missing", "min", "mean", "max"])
+        #expect(date["min"] is NSNull)
+        let close = try #require(columns.first { $0["name"] as? String == "Close" })
+        #expect(close["type"] as? String == "numeric")
+        #expect(close["max"] as? Double == 132.05)
+    }
+
+    @Test func standardInputIsReadWithDash() throws {
+        let text = try Data(contentsOf: IOFixtures.fixture("good_prices.csv"))
+        let outcome = try CLIRunner.run(["inspect", "--format", "json", "-"], stdin: text)
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stdout.contains("\"rows\" : 6"))
+        #expect(outcome.stdout.contains("\"file\" : \"<stdin>\""))
+    }
+
+    @Test func emptyFileIsBadData() throws {
+        let outcome = try CLIRunner.run(["inspect", fixture("empty.csv")])
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(fixture("empty.csv")) is empty: a CSV file needs a header line.\n")
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test func headerOnlyIsBadData() throws {
+        let outcome = try CLIRunner.run(["inspect", fixture("header_only.csv")])
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(fixture("header_only.csv")) has a header but no data rows.\n")
+    }
+
+    @Test func directoryIsInputUnavailable() throws {
+        let directory = IOFixtures.fixture("").path
+        let outcome = try CLIRunner.run(["inspect", directory])
+        #expect(outcome.exitCode == 66)
+        #expect(outcome.stderr.contains("is a directory, not a CSV file."))
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func missingFileIsInputUnavailable() throws {
+        let outcome = try CLIRunner.run(["inspect", "/nonexistent/prices.csv"])
+        #expect(outcome.exitCode == 66)
+        #expect(outcome.stderr == "tsf: /nonexistent/prices.csv: no such file.\n")
+    }
+
+    @Test func unknownColumnListsTheAvailableOnes() throws {
+        let outcome = try CLIRunner.run(["inspect", "--date-column", "Day", fixture("good_prices.csv")])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr.contains("has no column \"Day\"; its columns are \"Date\", \"Open\", \"High\", \"Low\", \"Close\", \"Volume\"."))
+    }
+
+    @Test func raggedRowNamesItsLine() throws {
+        let outcome = try CLIRunner.run(["inspect", fixture("ragged.csv")])
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(fixture("ragged.csv")):4: the row has 2 fields but the header has 3.\n")
+    }
+
+    @Test func invalidUTF8NamesItsLine() throws {
+        let outcome = try CLIRunner.run(["inspect", fixture("invalid_utf8.csv")])
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.hasPrefix("tsf: \(fixture("invalid_utf8.csv")):3: the text is not valid UTF-8"))
+    }
+
+    @Test func warningsAreListed() throws {
+        let outcome = try CLIRunner.run(["inspect", fixture("gaps.csv")])
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stdout.contains("Warnings:"))
+        #expect(outcome.stdout.contains("column \"Close\" has 2 missing values."))
+    }
+
+    @Test func badOptionValueIsAUsageError() throws {
+        let outcome = try CLIRunner.run(["inspect", "--decimal", "x", fixture("good_prices.csv")])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr.contains("--decimal must be . or ,"))
+    }
+
+    @Test func longFormatNeedsIdAndSeries() throws {
+        let refused = try CLIRunner.run(["inspect", fixture("long_format.csv")])
+        #expect(refused.exitCode == 65)
+        #expect(refused.stderr.contains("--id symbol --series AAA"))
+        let picked = try CLIRunner.run(["inspect", "--id", "symbol", "--series", "BBB", "--format", "json", fixture("long_format.csv")])
+        #expect(picked.exitCode == 0)
+        #expect(picked.stdout.contains("\"rows\" : 3"))
+    }
+
+    @Test func csvOptionsReachTheReader() throws {
+        let outcome = try CLIRunner.run(["inspect", "--format", "json", "--delimiter", ";", "--decimal", ",",
+                                         "--missing", "NA,9616100", fixture("semicolon_decimal_comma.csv")])
+        #expect(outcome.exitCode == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(object["delimiter"] as? String == ";")
+        #expect(object["decimal_separator"] as? String == ",")
+        let columns = try #require(object["columns"] as? [[String: Any]])
+        let close = try #require(columns.first { $0["name"] as? String == "Schluss" })
+        #expect(close["min"] as? Double == -1.5)
+        let volume = try #require(columns.first { $0["name"] as? String == "Volumen" })
+        // 9616100 is declared a missing-value token, so it is counted and left out of the maximum.
+        #expect(volume["missing"] as? Int == 1)
+        #expect(volume["max"] as? Double == 2_779_100)
+    }
+}
