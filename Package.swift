@@ -59,6 +59,6 @@ let package = Package(
             dependencies: ["Forecasting", "_ForecastTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "tsfTests", dependencies: ["_ForecastTestSupport"]),
+        .testTarget(name: "tsfTests", dependencies: ["tsf", "_ForecastTestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ForecastIO
+import Forecasting
 import Foundation
 
 /// The one place where errors become a sentence on stderr and an exit code (DESIGN.md): library
@@ -9,19 +10,36 @@ enum ToolFailure {
     static func reporting(_ body: () async throws -> Void) async throws {
         do {
             try await body()
-        } catch let error as CSVReadError {
-            printError(error.errorDescription ?? "\(error)")
-            throw exitCode(for: error.category)
         } catch let error as ExitCode {
             throw error
         } catch let error as ValidationError {
             throw error
-        } catch let error as LocalizedError {
-            printError(error.errorDescription ?? "\(error)")
-            throw ExitCode.internalError
         } catch {
-            printError("\(error)")
-            throw ExitCode.internalError
+            printError(sentence(for: error))
+            throw exitCode(for: error)
+        }
+    }
+
+    /// The exit code of DESIGN.md for a library error.
+    static func exitCode(for error: any Error) -> ExitCode {
+        switch error {
+        case let error as CSVReadError:
+            return exitCode(for: error.category)
+        case let error as SafeTensorsError:
+            switch error.problem {
+            case .unreadable: return .inputMissing
+            case .writeFailed: return .cannotCreateOutput
+            default: return .badData
+            }
+        case is OutputFileError:
+            return .cannotCreateOutput
+        case let error as ForecasterError:
+            if case .invalidConfiguration = error { return .usage }
+            return .badData
+        case is ModelFileError, is ModelInputMismatch, is TrainingError, is BaselineError, is RecurrentNetworkError:
+            return .badData
+        default:
+            return .internalError
         }
     }
 
@@ -32,6 +50,12 @@ enum ToolFailure {
         case .inputUnavailable: .inputMissing
         case .internal: .internalError
         }
+    }
+
+    static func sentence(for error: any Error) -> String {
+        if let described = (error as? LocalizedError)?.errorDescription { return described }
+        if let described = error as? CustomStringConvertible { return described.description }
+        return "\(error)"
     }
 
     /// Writes `tsf: message` to standard error.

@@ -33,3 +33,28 @@ struct ConformalIntervalsTests {
         #expect(abs(coverage - level * 100) < 2.5)
     }
 }
+
+struct BacktestIntervalTests {
+    @Test func foldIntervalsAreCalibratedOnTheFoldsOwnHistory() throws {
+        // Naive forecasts of a random walk: calibrated on each fold's history, coverage over many
+        // folds must be near the level. Poisoning rows after a cut-off must not move that fold's bounds.
+        var generator = LinearCongruential(seed: 9)
+        var walk = [0.0]
+        for _ in 0..<1500 { walk.append(walk.last! + generator.nextGaussianish()) }
+        let plan = BacktestPlan.lastFolds(200, horizon: 1, rows: walk.count, minimumHistory: 300)
+        var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: 1)
+        backtest.intervalLevels = [0.8]
+        backtest.calibrationWindows = 200
+        let folds = try backtest.run(NaiveForecast(), on: walk, threads: 2)
+        let score = BacktestScore(method: "naive", folds: folds)
+        let interval = try #require(score.intervals.first)
+        #expect(interval.steps == 200)
+        #expect(abs(interval.coverage - 80) < 8, "coverage \(interval.coverage)")
+
+        var poisoned = walk
+        let k = 100
+        for row in plan.cutoffs[k]..<poisoned.count { poisoned[row] = 1e6 }
+        let dirty = try backtest.run(NaiveForecast(), on: poisoned, threads: 2)
+        #expect(dirty[k].intervals == folds[k].intervals)
+    }
+}

@@ -15,6 +15,18 @@ public struct BacktestScore: Hashable, Sendable {
     public let rootMeanSquaredScaledError: Double?
     public let coefficientOfDetermination: Double?
     public let directionalAccuracy: Double
+    /// Interval scores per level, over the steps that had intervals.
+    public let intervals: [IntervalScore]
+
+    /// Coverage (%), mean width and Winkler score of the intervals at one level.
+    public struct IntervalScore: Hashable, Sendable {
+        public let level: Double
+        public let coverage: Double
+        public let meanWidth: Double
+        public let winklerScore: Double
+        /// Steps scored (those with an interval).
+        public let steps: Int
+    }
 
     public init(method: String, folds forecasts: [FoldForecast]) {
         precondition(!forecasts.isEmpty, "a score needs at least one fold")
@@ -44,5 +56,24 @@ public struct BacktestScore: Hashable, Sendable {
                 * Double(fold.actuals.count)
         }
         directionalAccuracy = hits.reduce(0, +) / Double(actuals.count)
+        let levels = forecasts.first?.intervals.map(\.level) ?? []
+        intervals = levels.enumerated().compactMap { index, level in
+            var lower: [Double] = [], upper: [Double] = [], targets: [Double] = []
+            for fold in forecasts where index < fold.intervals.count {
+                for step in fold.actuals.indices {
+                    guard let low = fold.intervals[index].lower[step], let high = fold.intervals[index].upper[step] else { continue }
+                    lower.append(low)
+                    upper.append(high)
+                    targets.append(fold.actuals[step])
+                }
+            }
+            guard !targets.isEmpty else { return nil }
+            return IntervalScore(
+                level: level,
+                coverage: IntervalMetrics.coverage(lower: lower, upper: upper, targets: targets),
+                meanWidth: IntervalMetrics.meanWidth(lower: lower, upper: upper),
+                winklerScore: IntervalMetrics.winklerScore(lower: lower, upper: upper, targets: targets, level: level),
+                steps: targets.count)
+        }
     }
 }

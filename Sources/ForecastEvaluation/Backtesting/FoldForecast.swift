@@ -13,6 +13,8 @@ public struct FoldForecast: Hashable, Sendable {
     public let naiveScale: Double?
     /// The same with squared errors (RMSSE's denominator).
     public let naiveSquaredScale: Double?
+    /// Conformal intervals at each requested level, calibrated on the fold's history only.
+    public var intervals: [IntervalForecast] = []
 
     public var errors: [Double] { zip(forecasts, actuals).map { $0 - $1 } }
 }

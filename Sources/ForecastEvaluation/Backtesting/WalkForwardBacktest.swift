@@ -11,6 +11,11 @@ public struct WalkForwardBacktest: Sendable {
     /// Season period `m` of the scaled metrics.
     public let seasonPeriod: Int
 
+    /// Levels of the conformal intervals scored on every fold (e.g. 0.8, 0.95); none by default.
+    public var intervalLevels: [Double] = []
+    /// Cut-offs inside each fold's history used to calibrate its intervals.
+    public var calibrationWindows = 50
+
     public init(plan: BacktestPlan, seasonPeriod: Int) {
         precondition(seasonPeriod >= 1, "the season period must be at least 1")
         self.plan = plan
@@ -32,6 +37,8 @@ public struct WalkForwardBacktest: Sendable {
         }
         let plan = self.plan
         let m = seasonPeriod
+        let levels = intervalLevels
+        let calibrationWindows = self.calibrationWindows
         // Folds that share a fit form a group; groups are independent and run in parallel.
         let groups = Dictionary(grouping: plan.cutoffs.indices, by: plan.fitFold(for:)).sorted { $0.key < $1.key }
         let results = ResultSlots<Result<FoldForecast, Error>>(count: plan.cutoffs.count)
@@ -48,8 +55,18 @@ public struct WalkForwardBacktest: Sendable {
                 results[k] = Result {
                     let history = Array(series[plan.historyRows(fold: k)])
                     let forecasts = try model.forecast(after: history, horizon: plan.horizon)
-                    return Self.score(fold: k, cutoff: plan.cutoffs[k], history: history, forecasts: forecasts,
-                                      actuals: Array(series[plan.testRows(fold: k)]), seasonPeriod: m)
+                    var fold = Self.score(fold: k, cutoff: plan.cutoffs[k], history: history, forecasts: forecasts,
+                                          actuals: Array(series[plan.testRows(fold: k)]), seasonPeriod: m)
+                    if !levels.isEmpty {
+                        let residuals = try ConformalCalibration.residuals(
+                            of: model, history: history, horizon: plan.horizon, count: calibrationWindows,
+                            minimumHistory: max(1, history.count / 2))
+                        fold.intervals = levels.map { level in
+                            IntervalForecast(level: level, forecasts: forecasts,
+                                             intervals: ConformalIntervals(level: level, residuals: residuals))
+                        }
+                    }
+                    return fold
                 }
                 progress?(k)
             }

@@ -1,0 +1,14 @@
+/// Prediction intervals at one level around a point forecast; a step is nil when there were too few
+/// calibration residuals for the level.
+public struct IntervalForecast: Hashable, Sendable {
+    public let level: Double
+    public let lower: [Double?]
+    public let upper: [Double?]
+
+    public init(level: Double, forecasts: [Double], intervals: ConformalIntervals) {
+        self.level = level
+        let bounds = intervals.bounds(around: forecasts)
+        lower = bounds.map { $0?.lower }
+        upper = bounds.map { $0?.upper }
+    }
+}
