@@ -158,13 +158,18 @@ extension Forecaster {
         return chosen
     }
 
-    /// Two seasons of the frequency, at least 10 and at most 60 steps, and at most a fifth of the rows
-    /// (but at least 2), so a short series still yields enough windows.
+    /// The lookback used when none is configured: two seasons of the frequency, at least 10 and at
+    /// most 60 steps, and at most a fifth of the rows (but at least 2), so a short series still
+    /// yields enough windows.
+    public static func defaultLookback(frequency: Frequency, rows: Int) -> Int {
+        let fromSeason = min(60, max(10, 2 * frequency.seasonPeriod))
+        return max(2, min(fromSeason, rows / 5))
+    }
+
     static func resolveLookback(_ requested: Int?, frequency: Frequency, rows: Int, horizon: Int,
                                 decisions: inout [String]) -> Int {
         if let requested { return requested }
-        let fromSeason = min(60, max(10, 2 * frequency.seasonPeriod))
-        let lookback = max(2, min(fromSeason, rows / 5))
+        let lookback = defaultLookback(frequency: frequency, rows: rows)
         decisions.append("lookback \(lookback): two seasons of \(frequency.seasonPeriod) step(s), within 10…60 and a fifth of the rows")
         return lookback
     }

@@ -77,3 +77,12 @@ public struct BacktestScore: Hashable, Sendable {
         }
     }
 }
+
+extension BacktestScore {
+    /// Relative MASE: this method's MASE over the reference's (usually naive). Below 1 means this
+    /// method beat the reference on the same folds; nil when either MASE is undefined.
+    public func relativeMASE(to reference: BacktestScore) -> Double? {
+        guard let mine = meanAbsoluteScaledError, let theirs = reference.meanAbsoluteScaledError, theirs > 0 else { return nil }
+        return mine / theirs
+    }
+}

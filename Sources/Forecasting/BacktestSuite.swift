@@ -1,0 +1,65 @@
+/// The methods a backtest compares: the recurrent model and the baselines, all scored on the same
+/// cut-offs of the same plan.
+public struct BacktestSuite: Sendable {
+    /// One method's folds and score.
+    public struct Entry: Sendable {
+        public let name: String
+        public let folds: [FoldForecast]
+        public let score: BacktestScore
+    }
+
+    public let backtest: WalkForwardBacktest
+    /// The recurrent model's configuration; nil to compare baselines only.
+    public let model: ForecasterConfiguration?
+    public let baselines: [any ForecastingMethod]
+    public let frequency: Frequency
+
+    /// - Parameters:
+    ///   - baselineNames: among naive, seasonal-naive, drift, mean, moving-average.
+    public init(backtest: WalkForwardBacktest, model: ForecasterConfiguration?, baselineNames: [String], frequency: Frequency) {
+        self.backtest = backtest
+        self.model = model
+        self.frequency = frequency
+        let m = backtest.seasonPeriod
+        baselines = baselineNames.compactMap { name -> (any ForecastingMethod)? in
+            switch name {
+            case "naive": return NaiveForecast()
+            case "seasonal-naive": return SeasonalNaiveForecast(seasonPeriod: m)
+            case "drift": return DriftForecast()
+            case "mean": return MeanForecast()
+            case "moving-average": return MovingAverageForecast(window: max(3, frequency.seasonPeriod))
+            default: return nil
+            }
+        }
+    }
+
+    /// The season period of the scaled metrics for a frequency: its season, except 1 for trading days,
+    /// where the yardstick of share prices is the plain naive forecast (DESIGN.md).
+    public static func metricSeasonPeriod(for frequency: Frequency) -> Int {
+        frequency == .tradingDays ? 1 : frequency.seasonPeriod
+    }
+
+    /// Runs every method in turn (folds in parallel over `threads`), the model first.
+    public func run(on series: [Double], threads: Int, progress: (@Sendable (String, Int) -> Void)? = nil) throws -> [Entry] {
+        var entries: [Entry] = []
+        if let model {
+            var configuration = model
+            // Folds run in parallel; each fit uses one thread, so results do not depend on `threads`.
+            configuration.threads = 1
+            let method = RecurrentForecastingMethod(configuration: configuration, frequency: frequency)
+            entries.append(try entry(method, series: series, threads: threads, progress: progress))
+        }
+        for baseline in baselines {
+            entries.append(try entry(baseline, series: series, threads: threads, progress: progress))
+        }
+        return entries
+    }
+
+    func entry<Method: ForecastingMethod>(
+        _ method: Method, series: [Double], threads: Int, progress: (@Sendable (String, Int) -> Void)?
+    ) throws -> Entry {
+        let name = method.name
+        let folds = try backtest.run(method, on: series, threads: threads) { fold in progress?(name, fold) }
+        return Entry(name: name, folds: folds, score: BacktestScore(method: name, folds: folds))
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import Forecasting
+
+/// Where a backtest cuts the series and how each fold trains.
+struct BacktestOptions: ParsableArguments {
+    @Option(help: "Number of folds, ending at the last row (default 5). Ignored with --start.")
+    var folds: Int = 5
+
+    @Option(help: ArgumentHelp("First cut-off row (0-based): folds then start here, every --stride rows.", valueName: "row"))
+    var start: Int?
+
+    @Option(help: ArgumentHelp("Rows between cut-offs (default: the horizon, so test windows do not overlap).", valueName: "rows"))
+    var stride: Int?
+
+    @Option(help: "Training window of each fold: expanding (all history) or sliding (the last --window-length rows).")
+    var window: TrainingWindowOption = .expanding
+
+    @Option(help: ArgumentHelp("Rows in a sliding training window.", valueName: "rows"))
+    var windowLength: Int?
+
+    @Option(help: ArgumentHelp("Refit the model on every fold (every), every N folds (N), or once and then only re-condition it on newer data (once).", valueName: "every|N|once"))
+    var refit: String = "every"
+
+    @Option(help: ArgumentHelp("Season period m of MASE, RMSSE and the seasonal-naive baseline (default: from the frequency; 1 for trading days).", valueName: "m"))
+    var season: Int?
+
+    @Option(help: ArgumentHelp("Comma-separated interval levels in percent, e.g. 80,95; none by default.", valueName: "levels"))
+    var level: String?
+
+    @Option(help: ArgumentHelp("Comma-separated baselines: naive, seasonal-naive, drift, mean, moving-average (default: all).", valueName: "names"))
+    var baselines: String?
+
+    @Flag(help: "One row per fold and model instead of one per model.")
+    var perFold = false
+
+    func validate() throws {
+        if folds < 1 { throw ValidationError("--folds must be at least 1, not \(folds).") }
+        if let start, start < 1 { throw ValidationError("--start must be at least 1, not \(start).") }
+        if let stride, stride < 1 { throw ValidationError("--stride must be at least 1, not \(stride).") }
+        if let season, season < 1 { throw ValidationError("--season must be at least 1, not \(season).") }
+        if window == .sliding, windowLength == nil { throw ValidationError("--window sliding needs --window-length.") }
+        if let windowLength, windowLength < 2 { throw ValidationError("--window-length must be at least 2, not \(windowLength).") }
+        _ = try refitPolicy()
+        _ = try levels()
+        _ = try baselineNames()
+    }
+
+    func refitPolicy() throws -> BacktestPlan.RefitPolicy {
+        switch refit {
+        case "every", "every-fold": return .everyFold
+        case "once": return .once
+        default:
+            guard let k = Int(refit), k >= 1 else {
+                throw ValidationError("--refit takes every, once or a number of folds, not \"\(refit)\".")
+            }
+            return k == 1 ? .everyFold : .every(k)
+        }
+    }
+
+    func trainingWindow() -> BacktestPlan.TrainingWindow {
+        window == .sliding ? .sliding(length: windowLength ?? 2) : .expanding
+    }
+
+    /// Interval levels as fractions, e.g. [0.8, 0.95].
+    func levels() throws -> [Double] {
+        guard let level else { return [] }
+        return try level.split(separator: ",").map { text in
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard let percent = Double(trimmed), percent > 0, percent < 100 else {
+                throw ValidationError("--level takes percentages between 0 and 100, such as 80,95; not \"\(trimmed)\".")
+            }
+            return percent / 100
+        }
+    }
+
+    static let allBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average"]
+
+    func baselineNames() throws -> [String] {
+        guard let baselines else { return Self.allBaselines }
+        let names = baselines.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        for name in names where !Self.allBaselines.contains(name) {
+            throw ValidationError("Unknown baseline \"\(name)\"; choose among \(Self.allBaselines.joined(separator: ", ")).")
+        }
+        return names
+    }
+}
+
+enum TrainingWindowOption: String, ExpressibleByArgument, CaseIterable {
+    case expanding, sliding
+}
