@@ -34,6 +34,12 @@ struct Backtest: AsyncParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
+    @Option(help: ArgumentHelp("Draw the actuals and every fold's forecasts to this SVG file.", valueName: "file.svg"))
+    var plot: String?
+
+    @Flag(help: "Draw the baselines' forecasts in the plot too.")
+    var plotBaselines = false
+
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         if !series.featureNames.isEmpty {
@@ -61,6 +67,10 @@ struct Backtest: AsyncParsableCommand {
             progress.finish()
             let table = BacktestTable(entries: entries, series: data.target, plan: plan, seasonPeriod: season)
             print(folds.perFold ? table.renderFolds(format) : table.render(format), terminator: "")
+            if let plot {
+                let picture = BacktestPicture(series: data.target, entries: entries, plan: plan, includeBaselines: plotBaselines || baselinesOnly)
+                try OutputFile.write(picture.svg(), to: plot)
+            }
         }
     }
 

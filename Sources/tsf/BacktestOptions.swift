@@ -63,16 +63,7 @@ struct BacktestOptions: ParsableArguments {
     }
 
     /// Interval levels as fractions, e.g. [0.8, 0.95].
-    func levels() throws -> [Double] {
-        guard let level else { return [] }
-        return try level.split(separator: ",").map { text in
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            guard let percent = Double(trimmed), percent > 0, percent < 100 else {
-                throw ValidationError("--level takes percentages between 0 and 100, such as 80,95; not \"\(trimmed)\".")
-            }
-            return percent / 100
-        }
-    }
+    func levels() throws -> [Double] { try IntervalLevels.parse(level) }
 
     static let allBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average"]
 

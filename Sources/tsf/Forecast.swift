@@ -28,11 +28,21 @@ struct Forecast: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also save the fitted model to this file (safetensors).", valueName: "path"))
     var out: String?
 
+    @Option(help: ArgumentHelp("Comma-separated prediction-interval levels in percent, e.g. 80,95 (split-conformal, calibrated on the series' own recent forecasts).", valueName: "levels"))
+    var level: String?
+
+    @Option(help: ArgumentHelp("Also draw the history, forecast and intervals to this SVG file.", valueName: "file.svg"))
+    var plot: String?
+
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
+    @Flag(help: "Never draw the small chart shown under the table on a terminal.")
+    var noChart = false
+
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
+        _ = try IntervalLevels.parse(level)
     }
 
     func run() async throws {
@@ -47,8 +57,14 @@ struct Forecast: AsyncParsableCommand {
             progress.finish()
             FitNotes.report(forecaster)
             let forecasts = try forecaster.forecast(steps: steps)
+            let intervals = try forecaster.intervals(levels: IntervalLevels.parse(level), steps: steps, history: data.target.values)
             if let out { try forecaster.save(to: URL(fileURLWithPath: out)) }
-            print(ForecastTable(column: series.column, series: data.target, forecasts: forecasts).render(format), terminator: "")
+            let table = ForecastTable(column: series.column, series: data.target, forecasts: forecasts, intervals: intervals)
+            print(table.render(format), terminator: "")
+            let picture = ForecastPicture(series: data.target, forecasts: forecasts, intervals: intervals,
+                                          modelName: forecaster.configuration.cell.rawValue)
+            if let plot { try OutputFile.write(picture.svg(), to: plot) }
+            if format == .table, !noChart, isatty(STDOUT_FILENO) == 1 { print(picture.terminal(), terminator: "") }
         }
     }
 }

@@ -53,9 +53,7 @@ enum ToolFailure {
     }
 
     static func sentence(for error: any Error) -> String {
-        if let described = (error as? LocalizedError)?.errorDescription { return described }
-        if let described = error as? CustomStringConvertible { return described.description }
-        return "\(error)"
+        (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     }
 
     /// Writes `tsf: message` to standard error.
