@@ -6,6 +6,6 @@ struct TSF: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tsf",
         abstract: "Forecast time series held in CSV files with recurrent neural networks.",
-        subcommands: [Inspect.self]
+        subcommands: [Inspect.self, Bench.self]
     )
 }
