@@ -118,7 +118,6 @@ enum TransformOption: String, ExpressibleByArgument, CaseIterable {
     var kind: TransformKind? { self == .auto ? nil : TransformKind(rawValue: rawValue) }
 }
 
-extension CellKind: ExpressibleByArgument {}
 extension OptimizerKind: ExpressibleByArgument {}
 extension ScalerKind: ExpressibleByArgument {}
 extension ForecastStrategy: ExpressibleByArgument {}

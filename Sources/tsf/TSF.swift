@@ -6,6 +6,6 @@ struct TSF: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tsf",
         abstract: "Forecast time series held in CSV files with recurrent neural networks.",
-        subcommands: [Forecast.self, Backtest.self, Train.self, Predict.self, Inspect.self]
+        subcommands: [Forecast.self, Backtest.self, Train.self, Predict.self, Inspect.self, Bench.self]
     )
 }

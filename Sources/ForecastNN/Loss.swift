@@ -1,0 +1,66 @@
+/// A training loss over flat buffers of predictions and targets (both `B × O`, row-major).
+///
+/// Every loss here is a mean over all elements, as PyTorch's losses with `reduction="mean"`.
+/// The `normalizer` lets a caller split one mini-batch into parts: with `normalizer` set to the
+/// element count of the whole batch, the parts' values and gradients add up to those of the batch.
+public protocol Loss: Sendable {
+    /// The loss of one element whose error is `prediction − target`.
+    func elementValue(error: Float) -> Float
+
+    /// The derivative of `elementValue(error:)` with respect to the prediction.
+    func elementDerivative(error: Float) -> Float
+}
+
+extension Loss {
+    /// Returns `Σ loss(pᵢ − tᵢ) / normalizer` and, when `dPredictions` is given, writes
+    /// `∂value/∂pᵢ` into it (overwriting, not accumulating).
+    ///
+    /// - Parameter normalizer: the divisor of the sum; defaults to the element count (a plain mean).
+    ///   The sum is accumulated in `Double` so the value does not depend on the batch size's rounding.
+    public func evaluate(
+        predictions: UnsafeBufferPointer<Float>,
+        targets: UnsafeBufferPointer<Float>,
+        dPredictions: UnsafeMutableBufferPointer<Float>?,
+        normalizer: Int? = nil
+    ) -> Float {
+        precondition(predictions.count == targets.count,
+                     "Loss: \(predictions.count) predictions but \(targets.count) targets")
+        let divisor = normalizer ?? predictions.count
+        precondition(divisor > 0, "Loss: the normalizer must be positive, got \(divisor)")
+        if let dPredictions {
+            precondition(dPredictions.count >= predictions.count,
+                         "Loss: dPredictions holds \(dPredictions.count) elements, needs \(predictions.count)")
+        }
+        let scale = 1 / Float(divisor)
+        var sum: Double = 0
+        for index in 0..<predictions.count {
+            let error = predictions[index] - targets[index]
+            sum += Double(elementValue(error: error))
+            // d(mean)/dpᵢ = loss'(eᵢ) / normalizer
+            dPredictions?[index] = elementDerivative(error: error) * scale
+        }
+        return Float(sum / Double(divisor))
+    }
+
+    /// The mean loss of `predictions` against `targets`.
+    public func value(predictions: [Float], targets: [Float]) -> Float {
+        predictions.withUnsafeBufferPointer { p in
+            targets.withUnsafeBufferPointer { t in
+                evaluate(predictions: p, targets: t, dPredictions: nil)
+            }
+        }
+    }
+
+    /// The mean loss and its gradient with respect to every prediction.
+    public func valueAndGradient(predictions: [Float], targets: [Float]) -> (value: Float, dPredictions: [Float]) {
+        var dPredictions = [Float](repeating: 0, count: predictions.count)
+        let value = predictions.withUnsafeBufferPointer { p in
+            targets.withUnsafeBufferPointer { t in
+                dPredictions.withUnsafeMutableBufferPointer { d in
+                    evaluate(predictions: p, targets: t, dPredictions: d)
+                }
+            }
+        }
+        return (value, dPredictions)
+    }
+}

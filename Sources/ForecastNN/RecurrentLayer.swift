@@ -1,0 +1,183 @@
+/// Scratch one layer needs for a forward pass, carved out of a workspace.
+/// All sequences are time-major: row t·B + b holds batch row b at step t.
+struct LayerForwardBuffers {
+    /// L·B × G·H: x_t·W_ihᵀ + biases for every step, from one GEMM (plus h_{t−1}·W_hhᵀ for
+    /// cells that fold, added step by step).
+    var inputProjection: UnsafeMutablePointer<Float>
+    /// `slots`·B × G·H: h_{t−1}·W_hhᵀ + b_hh, one block per step, for cells that do not fold
+    /// (GRU); folding cells have it summed into the input projection and leave this unused.
+    var hiddenProjection: UnsafeMutablePointer<Float>
+    /// `slots`·B × cacheWidth: what each step keeps for backward (or for the next step).
+    var cache: UnsafeMutablePointer<Float>
+    /// (L+1)·B × H: h_{−1} = 0, then h_0 … h_{L−1}.
+    var hidden: UnsafeMutablePointer<Float>
+    /// How many steps of hidden projection and cache are kept: L for training, 2 for inference.
+    var slots: Int
+}
+
+/// Scratch one layer needs for its backward pass.
+struct LayerBackwardBuffers {
+    /// L·B × G·H: dL/d(input pre-activations) for every step, kept for the weight GEMMs.
+    var dInputPreactivation: UnsafeMutablePointer<Float>
+    /// L·B × G·H: dL/d(hidden pre-activations); aliases `dInputPreactivation` when the cell folds.
+    var dHiddenPreactivation: UnsafeMutablePointer<Float>
+    /// B × H ×2 ping-pong for dL/dh_t and dL/dh_{t−1}, B × H for dL/dc.
+    var dHiddenA: UnsafeMutablePointer<Float>
+    var dHiddenB: UnsafeMutablePointer<Float>
+    var dCarry: UnsafeMutablePointer<Float>
+}
+
+/// One recurrent layer: where its tensors sit in the flat parameter buffer, and the unrolling
+/// of `Cell` over L steps. All of RNN, LSTM and GRU go through this one sequence code.
+struct RecurrentLayer<Cell: RecurrentCell> {
+    /// D_k.
+    let inputSize: Int
+    /// H.
+    let hiddenSize: Int
+    let weightInputOffset: Int
+    let weightHiddenOffset: Int
+    let biasInputOffset: Int
+    let biasHiddenOffset: Int
+
+    /// G·H.
+    var gateWidth: Int { Cell.gateCount * hiddenSize }
+
+    init(configuration: NetworkConfiguration, layout: NetworkLayout, layer k: Int) {
+        inputSize = configuration.inputSize(ofLayer: k)
+        hiddenSize = configuration.hiddenSize
+        (weightInputOffset, weightHiddenOffset, biasInputOffset, biasHiddenOffset) = layout.layerOffsets(k)
+    }
+
+    /// Runs the layer over `inputs` (L·B × D_k, time-major), leaving h_0 … h_{L−1} in
+    /// `buffers.hidden` rows B … (L+1)·B.
+    func forward(
+        parameters: UnsafePointer<Float>, inputs: UnsafePointer<Float>,
+        batch: Int, steps: Int, buffers: LayerForwardBuffers
+    ) {
+        let h = hiddenSize, gw = gateWidth, rows = batch * steps
+        let wIH = parameters + weightInputOffset, wHH = parameters + weightHiddenOffset
+        let bIH = parameters + biasInputOffset, bHH = parameters + biasHiddenOffset
+        let cacheStride = batch * Cell.cacheWidth(hidden: h)
+
+        // Input projections for all steps at once: (L·B × D_k)·W_ihᵀ + b_ih (+ b_hh when folded).
+        // Bias into the first row, then copied down, so the GEMM can accumulate onto it.
+        let firstRow = buffers.inputProjection
+        if Cell.foldsHiddenBias {
+            for j in 0..<gw { firstRow[j] = bIH[j] + bHH[j] }
+        } else {
+            firstRow.update(from: bIH, count: gw)
+        }
+        for row in 1..<max(rows, 1) {
+            (firstRow + row * gw).update(from: firstRow, count: gw)
+        }
+        BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: gw, k: inputSize,
+                  a: inputs, lda: inputSize, b: wIH, ldb: inputSize,
+                  beta: 1, c: buffers.inputProjection, ldc: gw)
+
+        buffers.hidden.update(repeating: 0, count: batch * h)
+        for t in 0..<steps {
+            let slot = t % buffers.slots
+            let previousHidden = buffers.hidden + t * batch * h
+            let inputProjection = buffers.inputProjection + t * batch * gw
+            let hiddenProjection = buffers.hiddenProjection + (Cell.foldsHiddenBias ? 0 : slot * batch * gw)
+            // h_{t−1}·W_hhᵀ; h_{−1} = 0, so step 0 needs no product. Folding cells take it summed
+            // into the input projection; the others get it apart, with b_hh, in the hidden projection.
+            if Cell.foldsHiddenBias {
+                if t > 0 {
+                    BLAS.gemm(transposeA: false, transposeB: true, m: batch, n: gw, k: h,
+                              a: previousHidden, lda: h, b: wHH, ldb: h, beta: 1, c: inputProjection, ldc: gw)
+                }
+            } else {
+                for row in 0..<batch { (hiddenProjection + row * gw).update(from: bHH, count: gw) }
+                if t > 0 {
+                    BLAS.gemm(transposeA: false, transposeB: true, m: batch, n: gw, k: h,
+                              a: previousHidden, lda: h, b: wHH, ldb: h, beta: 1, c: hiddenProjection, ldc: gw)
+                }
+            }
+            let previousSlot = (t - 1) % buffers.slots
+            Cell.forward(CellStep(
+                batch: batch, hidden: h,
+                inputProjection: inputProjection,
+                hiddenProjection: hiddenProjection,
+                previousHidden: previousHidden,
+                previousCache: t == 0 ? nil : UnsafePointer(buffers.cache + previousSlot * cacheStride),
+                cache: buffers.cache + slot * cacheStride,
+                output: buffers.hidden + (t + 1) * batch * h,
+                recordsForBackward: buffers.slots >= steps))
+        }
+    }
+
+    /// Backpropagation through time over the steps of the last `forward` (which must have kept
+    /// all L slots). Adds parameter gradients into `gradients` and writes dL/d(inputs) to
+    /// `dInputs` (L·B × D_k, time-major).
+    ///
+    /// - Parameters:
+    ///   - dOutputs: L·B × H gradient reaching each h_t from the layer above, or nil.
+    ///   - dLastHidden: B × H gradient reaching h_{L−1} from the head, or nil.
+    func backward(
+        parameters: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>,
+        inputs: UnsafePointer<Float>, batch: Int, steps: Int,
+        forwardBuffers f: LayerForwardBuffers, backwardBuffers b: LayerBackwardBuffers,
+        dOutputs: UnsafePointer<Float>?, dLastHidden: UnsafePointer<Float>?,
+        dInputs: UnsafeMutablePointer<Float>
+    ) {
+        precondition(f.slots >= steps, "RecurrentLayer.backward needs the caches of every step")
+        let h = hiddenSize, gw = gateWidth, rows = batch * steps, block = batch * h
+        let wIH = parameters + weightInputOffset, wHH = parameters + weightHiddenOffset
+        let cacheStride = batch * Cell.cacheWidth(hidden: h)
+
+        var dHidden = b.dHiddenA
+        var dPrevious = b.dHiddenB
+        if let dLastHidden { dHidden.update(from: dLastHidden, count: block) } else { dHidden.update(repeating: 0, count: block) }
+        if Cell.hasCarry { b.dCarry.update(repeating: 0, count: block) }
+
+        for t in stride(from: steps - 1, through: 0, by: -1) {
+            // dL/dh_t = (from step t+1, already in dHidden) + (from the layer above).
+            if let dOutputs {
+                let above = dOutputs + t * block
+                for i in 0..<block { dHidden[i] += above[i] }
+            }
+            let dIn = b.dInputPreactivation + t * batch * gw
+            let dHid = b.dHiddenPreactivation + t * batch * gw
+            Cell.backward(
+                CellStep(
+                    batch: batch, hidden: h,
+                    inputProjection: f.inputProjection + t * batch * gw,
+                    hiddenProjection: f.hiddenProjection + (Cell.foldsHiddenBias ? 0 : t * batch * gw),
+                    previousHidden: f.hidden + t * block,
+                    previousCache: t == 0 ? nil : UnsafePointer(f.cache + (t - 1) * cacheStride),
+                    cache: f.cache + t * cacheStride,
+                    output: f.hidden + (t + 1) * block, recordsForBackward: true),
+                CellStepGradients(
+                    dOutput: dHidden, dCarry: b.dCarry,
+                    dInputPreactivation: dIn, dHiddenPreactivation: dHid,
+                    dPreviousHiddenDirect: dPrevious))
+            if t > 0 {
+                // dh_{t−1} = (direct path) + dA_hid·W_hh
+                BLAS.gemm(transposeA: false, transposeB: false, m: batch, n: h, k: gw,
+                          a: dHid, lda: gw, b: wHH, ldb: h,
+                          beta: Cell.hasDirectHiddenPath ? 1 : 0, c: dPrevious, ldc: h)
+            }
+            swap(&dHidden, &dPrevious)
+        }
+
+        // Weight and bias gradients in single GEMMs over all steps.
+        // dW_hh += Σ_t dA_hid,tᵀ · h_{t−1}  (step 0 has h_{−1} = 0 and is skipped)
+        if steps > 1 {
+            BLAS.gemm(transposeA: true, transposeB: false, m: gw, n: h, k: rows - batch,
+                      a: b.dHiddenPreactivation + batch * gw, lda: gw, b: f.hidden + block, ldb: h,
+                      beta: 1, c: gradients + weightHiddenOffset, ldc: h)
+        }
+        // dW_ih += Σ_t dA_in,tᵀ · x_t
+        BLAS.gemm(transposeA: true, transposeB: false, m: gw, n: inputSize, k: rows,
+                  a: b.dInputPreactivation, lda: gw, b: inputs, ldb: inputSize,
+                  beta: 1, c: gradients + weightInputOffset, ldc: inputSize)
+        // db_ih += Σ rows of dA_in;  db_hh += Σ rows of dA_hid
+        BLAS.addColumnSums(m: rows, n: gw, a: b.dInputPreactivation, lda: gw, into: gradients + biasInputOffset)
+        BLAS.addColumnSums(m: rows, n: gw, a: b.dHiddenPreactivation, lda: gw, into: gradients + biasHiddenOffset)
+        // dx_t = dA_in,t · W_ih
+        BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: inputSize, k: gw,
+                  a: b.dInputPreactivation, lda: gw, b: wIH, ldb: inputSize,
+                  beta: 0, c: dInputs, ldc: inputSize)
+    }
+}

@@ -1,0 +1,135 @@
+/// Scratch for inference: like `NetworkWorkspace` but without anything backward needs. Each
+/// layer keeps its cell cache and hidden projection for two steps only (the current and the
+/// previous one) and its cells skip writing what only backward reads, so a batch-1 forecast
+/// stays within a few tens of kilobytes besides the weights. Use from one thread at a time.
+public final class PredictionWorkspace: @unchecked Sendable {
+    public let configuration: NetworkConfiguration
+    public let maxBatch: Int
+    public let lookback: Int
+
+    let storage: UnsafeMutablePointer<Float>
+    let storageCount: Int
+    /// L·B × D time-major copy of the windows.
+    let input: UnsafeMutablePointer<Float>
+    let layers: [LayerForwardBuffers]
+
+    public init(configuration: NetworkConfiguration, maxBatch: Int = 1, lookback: Int) {
+        precondition(maxBatch > 0, "PredictionWorkspace: maxBatch must be positive, got \(maxBatch)")
+        precondition(lookback > 0, "PredictionWorkspace: lookback must be positive, got \(lookback)")
+        _ = BLAS.singleThreaded
+        self.configuration = configuration
+        self.maxBatch = maxBatch
+        self.lookback = lookback
+        let h = configuration.hiddenSize, gw = configuration.cell.gateCount * h
+        let cacheWidth = Swift.max(NetworkWorkspace.cacheWidth(configuration.cell, hidden: h), 1)
+        let inputCount = lookback * maxBatch * configuration.inputSize
+        // Only GRU keeps its hidden projection apart from the input projection.
+        let hiddenProjectionCount = configuration.cell == .gru ? 2 * maxBatch * gw : 1
+        let perLayer = lookback * maxBatch * gw + hiddenProjectionCount + 2 * maxBatch * cacheWidth
+            + (lookback + 1) * maxBatch * h
+        storageCount = inputCount + configuration.layers * perLayer
+        storage = UnsafeMutablePointer<Float>.allocate(capacity: storageCount)
+        storage.initialize(repeating: 0, count: storageCount)
+        input = storage
+        var cursor = storage + inputCount
+        var layers: [LayerForwardBuffers] = []
+        for _ in 0..<configuration.layers {
+            let projection = cursor; cursor += lookback * maxBatch * gw
+            let hiddenProjection = cursor; cursor += hiddenProjectionCount
+            let cache = cursor; cursor += 2 * maxBatch * cacheWidth
+            let hidden = cursor; cursor += (lookback + 1) * maxBatch * h
+            layers.append(LayerForwardBuffers(inputProjection: projection, hiddenProjection: hiddenProjection,
+                                              cache: cache, hidden: hidden, slots: 2))
+        }
+        self.layers = layers
+    }
+
+    deinit {
+        storage.deinitialize(count: storageCount)
+        storage.deallocate()
+    }
+}
+
+extension RecurrentNetwork {
+    /// Forecasts from `batchSize` windows (B × L × D, row-major) into `output` (B × O), with no
+    /// dropout and no caches for backward. The fast path for live forecasting.
+    public func predict(
+        windows: UnsafeBufferPointer<Float>, batchSize: Int, lookback: Int,
+        workspace: PredictionWorkspace, into output: UnsafeMutableBufferPointer<Float>
+    ) {
+        let c = configuration, h = c.hiddenSize
+        precondition(workspace.configuration == c, "RecurrentNetwork.predict: workspace was made for another configuration")
+        precondition(batchSize > 0 && batchSize <= workspace.maxBatch,
+                     "RecurrentNetwork.predict: batch size \(batchSize) outside 1...\(workspace.maxBatch)")
+        precondition(lookback > 0 && lookback <= workspace.lookback,
+                     "RecurrentNetwork.predict: lookback \(lookback) outside 1...\(workspace.lookback)")
+        precondition(windows.count == batchSize * lookback * c.inputSize,
+                     "RecurrentNetwork.predict: \(windows.count) inputs for B=\(batchSize) L=\(lookback) D=\(c.inputSize)")
+        precondition(output.count >= batchSize * c.outputs, "RecurrentNetwork.predict: output holds fewer than B × O values")
+        parameters.withUnsafeBufferPointer { parameterBuffer in
+            let p = parameterBuffer.baseAddress!
+            // With one window, batch-major and time-major coincide and the copy is skipped.
+            let input: UnsafePointer<Float>
+            if batchSize == 1 {
+                input = windows.baseAddress!
+            } else {
+                transpose(windows.baseAddress!, into: workspace.input, outer: batchSize, inner: lookback, width: c.inputSize)
+                input = UnsafePointer(workspace.input)
+            }
+            switch c.cell {
+            case .rnn: predictStack(ElmanCell.self, p, input, batchSize, lookback, workspace)
+            case .lstm: predictStack(LSTMCell.self, p, input, batchSize, lookback, workspace)
+            case .gru: predictStack(GRUCell.self, p, input, batchSize, lookback, workspace)
+            }
+            let top = workspace.layers[c.layers - 1].hidden + lookback * batchSize * h
+            LinearHead(configuration: c, layout: layout)
+                .forward(parameters: p, lastHidden: top, batch: batchSize, predictions: output.baseAddress!)
+        }
+    }
+
+    /// The forecast (O values) from one window of L × D values, row-major.
+    /// - Throws: `RecurrentNetworkError.windowSizeMismatch` when the window is not a whole
+    ///   number of steps or is longer than the workspace allows.
+    public func predict(window: [Float], workspace: PredictionWorkspace) throws -> [Float] {
+        try predict(windows: window, batchSize: 1, workspace: workspace)
+    }
+
+    /// The forecast (O values) from one window of L × D values, with a workspace made for it.
+    public func predict(window: [Float]) throws -> [Float] {
+        let lookback = window.count / configuration.inputSize
+        guard lookback > 0 else {
+            throw RecurrentNetworkError.windowSizeMismatch(expected: configuration.inputSize, actual: window.count)
+        }
+        return try predict(window: window, workspace: PredictionWorkspace(configuration: configuration, lookback: lookback))
+    }
+
+    /// Forecasts (B × O values) from B windows of L × D values each, row-major.
+    public func predict(windows: [Float], batchSize: Int, workspace: PredictionWorkspace) throws -> [Float] {
+        let d = configuration.inputSize
+        let lookback = batchSize > 0 ? windows.count / (batchSize * d) : 0
+        guard batchSize > 0, batchSize <= workspace.maxBatch, lookback > 0, lookback <= workspace.lookback,
+              windows.count == batchSize * lookback * d else {
+            throw RecurrentNetworkError.windowSizeMismatch(
+                expected: Swift.max(batchSize, 1) * workspace.lookback * d, actual: windows.count)
+        }
+        var output = [Float](repeating: 0, count: batchSize * configuration.outputs)
+        windows.withUnsafeBufferPointer { w in
+            output.withUnsafeMutableBufferPointer { o in
+                predict(windows: w, batchSize: batchSize, lookback: lookback, workspace: workspace, into: o)
+            }
+        }
+        return output
+    }
+
+    private func predictStack<Cell: RecurrentCell>(
+        _: Cell.Type, _ p: UnsafePointer<Float>, _ input: UnsafePointer<Float>,
+        _ batch: Int, _ steps: Int, _ ws: PredictionWorkspace
+    ) {
+        var layerInput = input
+        for k in 0..<configuration.layers {
+            RecurrentLayer<Cell>(configuration: configuration, layout: layout, layer: k)
+                .forward(parameters: p, inputs: layerInput, batch: batch, steps: steps, buffers: ws.layers[k])
+            layerInput = UnsafePointer(ws.layers[k].hidden + batch * configuration.hiddenSize)
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import ArgumentParser
+import Foundation
+import ForecastNN
+
+/// `tsf bench`: the workload of `bench/torch_reference.py` on this tool, with the same options
+/// and the same JSON keys, so the two can be run side by side on one machine.
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure training and forecasting speed on the workload of the PyTorch reference script.",
+        discussion: """
+        Prints one JSON line: training windows per second (epochs 2 and later), batched inference \
+        windows per second, median latency of one forecast in microseconds, and the final training MSE.
+        """
+    )
+
+    /// The version reported as `impl` ("tsf-<version>").
+    static let toolVersion = "0.1.0"
+
+    @Option(help: "Worker threads for training and batched inference.")
+    var threads = 1
+
+    @Option(help: "Recurrent cell: rnn, lstm or gru.")
+    var cell: CellKind = .lstm
+
+    @Option(help: "Hidden units per layer.")
+    var hidden = 64
+
+    @Option(help: "Stacked recurrent layers.")
+    var layers = 1
+
+    @Option(help: "Steps in each input window.")
+    var lookback = 30
+
+    @Option(help: "Windows per training mini-batch.")
+    var batchSize = 64
+
+    @Option(help: "Length of the synthetic random walk (ignored with --csv).")
+    var points = 5000
+
+    @Option(help: "Training epochs; the first is a warm-up and is not timed.")
+    var epochs = 4
+
+    @Option(help: "Fixed number of parts each mini-batch is split into (results depend on it, not on --threads).")
+    var chunks = 2
+
+    @Option(help: "A CSV file with a header row to take the series from instead of the random walk.")
+    var csv: String?
+
+    @Option(help: "The column of --csv holding the series.")
+    var column: String?
+
+    func validate() throws {
+        for (name, value, minimum) in [("--threads", threads, 1), ("--hidden", hidden, 1), ("--layers", layers, 1),
+                                       ("--lookback", lookback, 1), ("--batch-size", batchSize, 1),
+                                       ("--epochs", epochs, 2), ("--chunks", chunks, 1)] where value < minimum {
+            throw ValidationError("\(name) must be at least \(minimum), got \(value).")
+        }
+        if csv == nil, points < lookback + 2 {
+            throw ValidationError("--points must exceed --lookback by at least 2, got \(points) points for lookback \(lookback).")
+        }
+        if (csv == nil) != (column == nil) {
+            throw ValidationError("--csv and --column go together: name the file and the column of the series.")
+        }
+    }
+
+    func run() async throws {
+        var workload = BenchmarkWorkload()
+        workload.cell = cell
+        workload.hidden = hidden
+        workload.layers = layers
+        workload.lookback = lookback
+        workload.batchSize = batchSize
+        workload.points = points
+        workload.epochs = epochs
+        workload.threads = threads
+        workload.chunks = chunks
+        do {
+            if let csv, let column {
+                workload.series = try BenchSeriesReader.read(path: csv, column: column)
+            }
+            let result = try workload.run()
+            print(result.jsonLine(implementation: "tsf-\(Self.toolVersion)"))
+        } catch let error as BenchSeriesReader.ReadError {
+            FileHandle.standardError.write(Data(((error.errorDescription ?? "\(error)") + "\n").utf8))
+            throw error.isMissingFile ? ExitCode.inputMissing : ExitCode.badData
+        } catch let error as TrainingError {
+            FileHandle.standardError.write(Data(((error.errorDescription ?? "\(error)") + "\n").utf8))
+            throw ExitCode.badData
+        }
+    }
+}
+
+extension CellKind: ExpressibleByArgument {}
+
+/// Reads one numeric column of a simple CSV file (comma-separated, header row, optional
+/// double quotes around a field, no commas inside fields): enough for the benchmark's
+/// `--csv`; the full reader is ForecastIO's.
+enum BenchSeriesReader {
+    struct ReadError: LocalizedError {
+        let message: String
+        let isMissingFile: Bool
+        var errorDescription: String? { message }
+    }
+
+    static func read(path: String, column: String) throws -> [Double] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ReadError(message: "\(path): cannot read the file.", isMissingFile: true)
+        }
+        func fields(_ line: Substring) -> [String] {
+            line.split(separator: ",", omittingEmptySubsequences: false).map {
+                var field = $0.trimmingCharacters(in: .whitespaces)
+                if field.count >= 2, field.hasPrefix("\""), field.hasSuffix("\"") { field = String(field.dropFirst().dropLast()) }
+                return field
+            }
+        }
+        let lines = text.split(whereSeparator: \.isNewline)
+        guard let header = lines.first else { throw ReadError(message: "\(path): the file is empty.", isMissingFile: false) }
+        guard let index = fields(header).firstIndex(of: column) else {
+            throw ReadError(message: "\(path), line 1: there is no column '\(column)' (columns: \(fields(header).joined(separator: ", "))).",
+                            isMissingFile: false)
+        }
+        var values: [Double] = []
+        for (offset, line) in lines.dropFirst().enumerated() {
+            let row = fields(line)
+            let lineNumber = offset + 2
+            guard index < row.count, let value = Double(row[index]), value.isFinite else {
+                let found = index < row.count ? "'\(row[index])'" : "nothing"
+                throw ReadError(message: "\(path), line \(lineNumber), column \(index + 1) ('\(column)'): expected a number, found \(found).",
+                                isMissingFile: false)
+            }
+            values.append(value)
+        }
+        return values
+    }
+}
