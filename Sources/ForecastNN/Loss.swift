@@ -16,7 +16,7 @@ extension Loss {
     /// `∂value/∂pᵢ` into it (overwriting, not accumulating).
     ///
     /// - Parameter normalizer: the divisor of the sum; defaults to the element count (a plain mean).
-    ///   The sum is accumulated in `Double` so the value does not depend on the batch size's rounding.
+    ///   The sum is accumulated in `Double` so that long batches lose no precision.
     public func evaluate(
         predictions: UnsafeBufferPointer<Float>,
         targets: UnsafeBufferPointer<Float>,

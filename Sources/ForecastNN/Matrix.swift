@@ -35,6 +35,24 @@ public struct Matrix: Hashable, Sendable {
         return result
     }
 
+    /// self (rows × columns) · vector (columns), with the SIMD matrix–vector kernel the batch-1
+    /// forecast path uses when OpenBLAS runs its generic kernels.
+    /// - Complexity: O(rows · columns).
+    public func multiplied(byVector vector: [Float]) -> [Float] {
+        precondition(vector.count == columns, "Matrix.multiplied(byVector:): \(vector.count) values for \(columns) columns")
+        var result = [Float](repeating: 0, count: rows)
+        guard rows > 0, columns > 0 else { return result }
+        elements.withUnsafeBufferPointer { w in
+            vector.withUnsafeBufferPointer { x in
+                result.withUnsafeMutableBufferPointer { y in
+                    BLAS.matrixVector(rows: rows, columns: columns, matrix: w.baseAddress!, rowStride: columns,
+                                      vector: x.baseAddress!, beta: 0, into: y.baseAddress!)
+                }
+            }
+        }
+        return result
+    }
+
     /// `alpha · op(self) · op(other) + beta · accumulator` through one BLAS call.
     /// - Complexity: O(m · n · k) for an m × k by k × n product.
     public func multiplied(

@@ -46,6 +46,17 @@ struct MatrixTests {
         }
     }
 
+    /// The SIMD matrix–vector kernel, on shapes that exercise its four-row blocks, its eight-lane
+    /// column blocks and both leftovers.
+    @Test(arguments: [(256, 64), (7, 13), (4, 8), (1, 1), (5, 3), (12, 17)])
+    func matrixVectorKernelMatchesTheNaiveLoop(rows: Int, columns: Int) {
+        let w = Self.random(rows, columns, seed: 4)
+        let x = Self.random(1, columns, seed: 5)
+        let product = w.multiplied(byVector: x.elements)
+        let expected = Self.reference(w, x.transposed, ta: false, tb: false, alpha: 1, beta: 0, c: nil)
+        #expect(maximumScaledDifference(product, expected.elements) < 1e-5)
+    }
+
     /// The kernel name comes from the library itself; generic kernels are flagged as such.
     @Test func backendNamesItsKernels() {
         let name = BLASBackend.kernelName

@@ -210,6 +210,29 @@ struct SafeTensorsTests {
         }
     }
 
+    @Test func parametersRoundTripThroughTheLayout() throws {
+        let configuration = NetworkConfiguration(cell: .gru, inputSize: 2, hiddenSize: 3, layers: 2, outputs: 1)
+        let parameters = (0..<configuration.parameterCount).map { Float($0) * 0.5 }
+        let file = SafeTensorsFile(parameters: parameters, layout: configuration.parameterLayout, metadata: ["cell": "gru"])
+        #expect(file.tensors.count == 10)
+        #expect(file.tensors["rnn.weight_ih_l1"]?.shape == [9, 3])
+        #expect(try SafeTensorsFile(bytes: file.serialized()).parameters(layout: configuration.parameterLayout) == parameters)
+        var missing = file
+        missing.tensors["head.bias"] = nil
+        #expect(throws: SafeTensorsError(path: nil, problem: .missingTensor(name: "head.bias"))) {
+            try missing.parameters(layout: configuration.parameterLayout)
+        }
+    }
+
+    @Test func pyTorchStateDictLoadsIntoTheLayout() throws {
+        // The parity fixture's weights were saved from a PyTorch state_dict.
+        let file = try SafeTensorsFile(contentsOf: Self.fixture("parity-lstm-l2-d3.safetensors"))
+        let configuration = NetworkConfiguration(cell: .lstm, inputSize: 3, hiddenSize: 5, layers: 2, outputs: 2)
+        let parameters = try file.parameters(layout: configuration.parameterLayout)
+        #expect(parameters.count == configuration.parameterCount)
+        #expect(Array(parameters.suffix(2)) == file.tensors["head.bias"]?.values)
+    }
+
     @Test func lookupChecksNameAndShape() throws {
         #expect(try sample.tensor(named: "bias", shape: [2]).values == [0.5, -0.125])
         #expect(throws: SafeTensorsError(path: nil, problem: .missingTensor(name: "gain"))) {

@@ -113,6 +113,23 @@ struct TrainerTests {
         #expect(report.stoppedEarly)
     }
 
+    @Test func reportedLossesAreTheChosenLossOverAllWindows() throws {
+        // With a zero learning rate the weights stay put, so both reported losses must equal the
+        // loss of one forward pass over every window (batches of 50 + 50 + 50 + 42, 3 chunks).
+        let network = Self.network(.gru)
+        let training = try Self.examples(), validation = try Self.examples(range: 150..<240)
+        var sgd = SGD(learningRate: 0)
+        let report = try Trainer(configuration: .init(epochs: 1, batchSize: 50, threads: 2, chunks: 3, loss: MeanAbsoluteError()))
+            .train(network, optimizer: &sgd, on: training, validation: validation)
+        func directLoss(_ examples: Trainer.Examples) -> Float {
+            let workspace = NetworkWorkspace(configuration: network.configuration, maxBatch: examples.count, lookback: 8)
+            let predictions = network.forward(inputs: examples.inputs, batchSize: examples.count, lookback: 8, workspace: workspace)
+            return MeanAbsoluteError().value(predictions: predictions, targets: examples.targets)
+        }
+        #expect(abs(report.epochs[0].trainingLoss - directLoss(training)) <= 1e-5)
+        #expect(abs(try #require(report.epochs[0].validationLoss) - directLoss(validation)) <= 1e-5)
+    }
+
     @Test func stoppingInsideAnEpochAveragesTheBatchesSeen() throws {
         var sgd = SGD(learningRate: 0)
         var losses: [Float] = []
