@@ -79,17 +79,35 @@ extension Forecaster {
                                validation: validationWindows, progress: progress)
 
         let names = columnNames.count == columns.count ? columnNames : (start?.columnNames ?? [])
+        let fitted = Forecaster(
+            configuration: resolved, network: network, scalers: scalers, columnNames: names,
+            frequency: frequency, fitReport: nil,
+            recentValues: Array(values.suffix(lookback + transform.rowsConsumed)),
+            recentFeatures: features.map { Array($0.suffix(lookback)) })
+
+        // Compare the network with the baselines on the validation part (rows it did not train on).
+        var method = ForecastMethod.network
+        var validationErrors: [(method: ForecastMethod, meanAbsoluteError: Double)] = []
+        if configuration.selection == .automatic, !validationStarts.isEmpty {
+            let cutoffs = validationStarts.map { $0 + lookback + transform.rowsConsumed }
+            let comparison = try MethodComparison(
+                forecaster: fitted, values: values, features: features, cutoffs: cutoffs, horizon: horizon,
+                seasonPeriod: configuration.seasonPeriod ?? frequency.seasonPeriod)
+            method = comparison.chosen
+            validationErrors = comparison.errors
+            decisions.append(comparison.explanation)
+        }
+
         let fitReport = FitReport(
             trainingLosses: report.epochs.map(\.trainingLoss),
             validationLosses: report.epochs.compactMap(\.validationLoss),
             keptEpoch: report.restoredEpoch ?? report.epochs.count, stoppedEarly: report.stoppedEarly,
             trainingWindows: trainingWindows.count, validationWindows: validationWindows?.count ?? 0,
-            decisions: decisions)
+            decisions: decisions, validationErrors: validationErrors)
         return Forecaster(
             configuration: resolved, network: network, scalers: scalers, columnNames: names,
-            frequency: frequency, fitReport: fitReport,
-            recentValues: Array(values.suffix(lookback + transform.rowsConsumed)),
-            recentFeatures: features.map { Array($0.suffix(lookback)) })
+            frequency: frequency, fitReport: fitReport, method: method,
+            recentValues: fitted.recentValues, recentFeatures: fitted.recentFeatures)
     }
 
     /// Trains `network` in place on prepared windows with the configured optimizer.

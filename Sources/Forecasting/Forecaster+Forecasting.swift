@@ -10,6 +10,35 @@ extension Forecaster {
         guard hasHistory else {
             throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
         }
+        switch method {
+        case .network:
+            return try networkForecast(steps: steps)
+        case .naive:
+            return Self.naive(recentValues, steps: steps)
+        case let .seasonalNaive(period):
+            return Self.seasonalNaive(recentValues, period: period, steps: steps)
+        case .networkAndNaive:
+            return zip(try networkForecast(steps: steps), Self.naive(recentValues, steps: steps)).map { ($0 + $1) / 2 }
+        case let .networkAndSeasonalNaive(period):
+            return zip(try networkForecast(steps: steps), Self.seasonalNaive(recentValues, period: period, steps: steps))
+                .map { ($0 + $1) / 2 }
+        }
+    }
+
+    static func naive(_ history: [Double], steps: Int) -> [Double] {
+        Array(repeating: history[history.count - 1], count: steps)
+    }
+
+    static func seasonalNaive(_ history: [Double], period: Int, steps: Int) -> [Double] {
+        let start = history.count - period
+        return (0..<steps).map { history[start + $0 % period] }
+    }
+
+    /// The network's own forecast, whatever the method.
+    public func networkForecast(steps: Int) throws -> [Double] {
+        guard steps >= 1, hasHistory else {
+            throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
+        }
         if featureCount > 0, steps > horizon {
             throw ForecasterError.featuresUnknownBeyondHorizon(steps: steps, horizon: horizon)
         }

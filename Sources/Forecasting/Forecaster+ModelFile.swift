@@ -67,7 +67,7 @@ extension Forecaster {
             configuration: configuration,
             network: try RecurrentNetwork(configuration: metadata.network, parameters: parameters),
             scalers: scalers, columnNames: metadata.columnNames, frequency: metadata.frequency, fitReport: nil,
-            recentValues: metadata.history,
+            method: metadata.method, recentValues: metadata.history,
             recentFeatures: metadata.featureHistory.isEmpty && metadata.network.inputSize > 1
                 ? [] : metadata.featureHistory)
     }
@@ -81,6 +81,7 @@ extension Forecaster {
             scalerCenters: scalers.map(\.center), scalerScales: scalers.map(\.scale))
         metadata.transform = transform
         metadata.strategy = configuration.strategy
+        metadata.method = method
         metadata.columnNames = columnNames
         metadata.frequency = frequency
         metadata.history = recentValues

@@ -26,6 +26,8 @@ public struct Forecaster: Sendable {
     public let frequency: Frequency
     /// How fitting went; `nil` for a model loaded from a file.
     public let fitReport: FitReport?
+    /// What forecasts are made with (the network unless a baseline did better on validation).
+    public let method: ForecastMethod
 
     /// The latest raw target values, oldest first: `lookback + transform.rowsConsumed` of them.
     public private(set) var recentValues: [Double]
@@ -41,7 +43,7 @@ public struct Forecaster: Sendable {
 
     init(
         configuration: ForecasterConfiguration, network: RecurrentNetwork, scalers: [FittedScaler],
-        columnNames: [String], frequency: Frequency, fitReport: FitReport?,
+        columnNames: [String], frequency: Frequency, fitReport: FitReport?, method: ForecastMethod = .network,
         recentValues: [Double], recentFeatures: [[Double]]
     ) {
         precondition(configuration.lookback != nil && configuration.transform != nil, "an unresolved configuration")
@@ -52,6 +54,7 @@ public struct Forecaster: Sendable {
         self.columnNames = columnNames
         self.frequency = frequency
         self.fitReport = fitReport
+        self.method = method
         self.recentValues = recentValues
         self.recentFeatures = recentFeatures
     }
@@ -112,6 +115,22 @@ public struct FitReport: Hashable, Sendable {
     /// Windows trained on and validated on.
     public let trainingWindows: Int
     public let validationWindows: Int
-    /// Choices made from the data, in words ("transform log-return: the series is persistent …").
+    /// Choices made from the data, in words ("transform log-return: the series has a unit root …").
     public let decisions: [String]
+    /// Mean absolute error of each candidate method on the validation part, when methods were compared.
+    public let validationErrors: [(method: ForecastMethod, meanAbsoluteError: Double)]
+
+    public static func == (lhs: FitReport, rhs: FitReport) -> Bool {
+        lhs.trainingLosses == rhs.trainingLosses && lhs.validationLosses == rhs.validationLosses
+            && lhs.keptEpoch == rhs.keptEpoch && lhs.stoppedEarly == rhs.stoppedEarly
+            && lhs.trainingWindows == rhs.trainingWindows && lhs.validationWindows == rhs.validationWindows
+            && lhs.decisions == rhs.decisions
+            && lhs.validationErrors.map(\.method) == rhs.validationErrors.map(\.method)
+            && lhs.validationErrors.map(\.meanAbsoluteError) == rhs.validationErrors.map(\.meanAbsoluteError)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(trainingLosses)
+        hasher.combine(decisions)
+    }
 }

@@ -23,6 +23,11 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
     public var horizon: Int = 1
     /// How forecasts longer than one step are made.
     public var strategy: ForecastStrategy = .direct
+    /// Whether fitting may forecast with a baseline, or a mean of the network and a baseline, when
+    /// that did better on the validation part (automatic by default; needs a validation part).
+    public var selection: MethodSelection = .automatic
+    /// Season period of the seasonal-naive candidate; `nil` takes the frequency's season.
+    public var seasonPeriod: Int?
 
     // MARK: Data preparation
 

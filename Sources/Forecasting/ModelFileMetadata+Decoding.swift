@@ -95,5 +95,15 @@ extension ModelFileMetadata {
             featureHistory = rows
         }
         seed = map["seed"].flatMap { UInt64($0) }
+        if let name = map["method"] {
+            let period = map["season"].flatMap { Int($0) }
+            guard let value = ForecastMethod(name: name, seasonPeriod: period) else {
+                throw fail("metadata 'method' is '\(name)' (season '\(map["season"] ?? "none")'); expected network, naive, network+naive, or seasonal-naive / network+seasonal-naive with a positive 'season'")
+            }
+            if let period = value.seasonPeriod, period > lookback + transform.rowsConsumed {
+                throw fail("metadata 'season' \(period) is longer than the history the model keeps (\(lookback + transform.rowsConsumed) rows)")
+            }
+            method = value
+        }
     }
 }

@@ -19,6 +19,8 @@ struct ModelFileMetadata: Hashable, Sendable {
     var transform: TransformKind = .none
     /// `strategy`, default `direct`.
     var strategy: ForecastStrategy = .direct
+    /// `method` (with `season` for the seasonal ones), default `network`.
+    var method: ForecastMethod = .network
     /// `columns`: target name then feature names (JSON array), default none.
     var columnNames: [String] = []
     /// `frequency`: a frequency code, default irregular.
@@ -56,6 +58,8 @@ struct ModelFileMetadata: Hashable, Sendable {
         if !history.isEmpty { map["history"] = Self.jsonArray(history) }
         if !featureHistory.isEmpty { map["feature_history"] = "[" + featureHistory.map(Self.jsonArray).joined(separator: ",") + "]" }
         if let seed { map["seed"] = String(seed) }
+        map["method"] = method.name
+        if let period = method.seasonPeriod { map["season"] = String(period) }
         return map
     }
 

@@ -7,6 +7,9 @@ enum FitNotes {
         guard let report = forecaster.fitReport else { return }
         for decision in report.decisions { ToolFailure.printError("note: \(decision)") }
         let epochs = report.trainingLosses.count
+        if forecaster.method != .network {
+            ToolFailure.printError("note: forecasting with \(forecaster.method.name), not the network alone (--method network forces the network)")
+        }
         var summary = "note: trained \(forecaster.configuration.cell.rawValue) on \(report.trainingWindows) windows for \(epochs) epoch\(epochs == 1 ? "" : "s")"
         if report.stoppedEarly { summary += ", stopped early" }
         if report.keptEpoch != epochs { summary += ", kept epoch \(report.keptEpoch) (best on \(report.validationWindows) validation windows)" }

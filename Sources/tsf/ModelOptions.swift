@@ -52,6 +52,9 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Forecasts past one step: direct (the model outputs the whole horizon) or recursive (default direct).")
     var strategy: ForecastStrategy?
 
+    @Option(help: ArgumentHelp("What forecasts: automatic (the network, the naive or seasonal-naive forecast, or their mean, whichever did best on the validation part) or network (default: automatic, or network when --cell, --hidden or --layers is given).", valueName: "selection"))
+    var method: MethodSelection?
+
     @Flag(help: "Visit the training windows in time order instead of shuffling them every epoch.")
     var noShuffle = false
 
@@ -103,6 +106,8 @@ struct ModelOptions: ParsableArguments {
         if let scaler { configuration.scaler = scaler }
         configuration.transform = transform.kind
         if let strategy { configuration.strategy = strategy }
+        // Naming the network's shape asks for that network.
+        configuration.selection = method ?? (cell != nil || hidden != nil || layers != nil ? .network : .automatic)
         configuration.shuffle = !noShuffle
         if let seed { configuration.seed = seed }
         configuration.threads = threads ?? 0
@@ -121,3 +126,4 @@ enum TransformOption: String, ExpressibleByArgument, CaseIterable {
 extension OptimizerKind: ExpressibleByArgument {}
 extension ScalerKind: ExpressibleByArgument {}
 extension ForecastStrategy: ExpressibleByArgument {}
+extension MethodSelection: ExpressibleByArgument {}

@@ -1,0 +1,67 @@
+/// What a fitted `Forecaster` forecasts with: its network, a baseline that did better on the
+/// validation part, or the average of the two.
+///
+/// Recurrent networks often fail to beat the last value on series that hold no signal (share
+/// prices), and sometimes lose to last season's value on short seasonal series. Fitting therefore
+/// compares them on the validation part and keeps the simplest method that is not clearly worse
+/// (see `MethodSelection`), and says which it kept.
+public enum ForecastMethod: Hashable, Sendable {
+    /// The network's forecast.
+    case network
+    /// The last value, repeated.
+    case naive
+    /// The value one season earlier.
+    case seasonalNaive(period: Int)
+    /// The mean of the network's forecast and the naive forecast.
+    case networkAndNaive
+    /// The mean of the network's forecast and the seasonal-naive forecast.
+    case networkAndSeasonalNaive(period: Int)
+
+    /// The name used in reports and in model files (`method`).
+    public var name: String {
+        switch self {
+        case .network: return "network"
+        case .naive: return "naive"
+        case .seasonalNaive: return "seasonal-naive"
+        case .networkAndNaive: return "network+naive"
+        case .networkAndSeasonalNaive: return "network+seasonal-naive"
+        }
+    }
+
+    /// The season period the method reads, if any.
+    public var seasonPeriod: Int? {
+        switch self {
+        case let .seasonalNaive(period), let .networkAndSeasonalNaive(period): return period
+        default: return nil
+        }
+    }
+
+    /// Whether the network takes part.
+    public var usesNetwork: Bool {
+        switch self {
+        case .network, .networkAndNaive, .networkAndSeasonalNaive: return true
+        case .naive, .seasonalNaive: return false
+        }
+    }
+
+    /// Reads a method back from its name and season period.
+    public init?(name: String, seasonPeriod: Int?) {
+        switch (name, seasonPeriod) {
+        case ("network", _): self = .network
+        case ("naive", _): self = .naive
+        case ("network+naive", _): self = .networkAndNaive
+        case let ("seasonal-naive", period?) where period >= 1: self = .seasonalNaive(period: period)
+        case let ("network+seasonal-naive", period?) where period >= 1: self = .networkAndSeasonalNaive(period: period)
+        default: return nil
+        }
+    }
+}
+
+/// Whether fitting may replace the network by a baseline or a combination.
+public enum MethodSelection: String, CaseIterable, Codable, Sendable {
+    /// Compare the network, the naive and seasonal-naive forecasts and their averages with the
+    /// network on the validation part, and keep the simplest that is within `tolerance` of the best.
+    case automatic
+    /// Always forecast with the network.
+    case network
+}

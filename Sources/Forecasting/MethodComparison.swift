@@ -1,0 +1,84 @@
+import Foundation
+
+/// The comparison behind `MethodSelection.automatic`: the network, the naive and seasonal-naive
+/// forecasts, and the means of the network with each, scored by mean absolute error over rolling
+/// forecasts from the validation cut-offs.
+///
+/// The simplest candidate whose error is within `tolerance` (2 %) of the best wins, in the order
+/// naive, seasonal naive, network + naive, network + seasonal naive, network: a network has to be
+/// clearly better than the last value to be trusted with the forecast, because on series without
+/// signal (share prices) it rarely is, and small validation gains do not survive out of sample.
+struct MethodComparison {
+    /// A complex candidate must beat the simpler ones by more than this share of their error.
+    static let tolerance = 0.02
+    /// At most this many cut-offs are scored, evenly spread over the validation part.
+    static let maximumCutoffs = 200
+
+    let chosen: ForecastMethod
+    let errors: [(method: ForecastMethod, meanAbsoluteError: Double)]
+    let forecasts: Int
+
+    init(forecaster: Forecaster, values: [Double], features: [[Double]], cutoffs allCutoffs: [Int],
+         horizon: Int, seasonPeriod: Int) throws {
+        var candidates: [ForecastMethod] = [.naive]
+        let seasonal = seasonPeriod >= 2 && seasonPeriod <= forecaster.requiredHistory
+        if seasonal { candidates.append(.seasonalNaive(period: seasonPeriod)) }
+        candidates.append(.networkAndNaive)
+        if seasonal { candidates.append(.networkAndSeasonalNaive(period: seasonPeriod)) }
+        candidates.append(.network)
+
+        let step = max(1, allCutoffs.count / Self.maximumCutoffs)
+        let cutoffs = Swift.stride(from: allCutoffs.count - 1, through: 0, by: -step).map { allCutoffs[$0] }.reversed()
+        var totals = Array(repeating: 0.0, count: candidates.count)
+        var count = 0
+        for cutoff in cutoffs where cutoff + horizon <= values.count && cutoff >= forecaster.requiredHistory {
+            var conditioned = forecaster
+            try conditioned.condition(on: Array(values[..<cutoff]), features: features.map { Array($0[..<cutoff]) })
+            let network = try conditioned.networkForecast(steps: horizon)
+            let history = conditioned.recentValues
+            let naive = Forecaster.naive(history, steps: horizon)
+            let seasonalNaive = seasonal ? Forecaster.seasonalNaive(history, period: seasonPeriod, steps: horizon) : naive
+            for (index, candidate) in candidates.enumerated() {
+                let forecast: [Double]
+                switch candidate {
+                case .network: forecast = network
+                case .naive: forecast = naive
+                case .seasonalNaive: forecast = seasonalNaive
+                case .networkAndNaive: forecast = zip(network, naive).map { ($0 + $1) / 2 }
+                case .networkAndSeasonalNaive: forecast = zip(network, seasonalNaive).map { ($0 + $1) / 2 }
+                }
+                for step in 0..<horizon { totals[index] += abs(forecast[step] - values[cutoff + step]) }
+            }
+            count += horizon
+        }
+        forecasts = count / max(1, horizon)
+        guard count > 0 else {
+            chosen = .network
+            errors = []
+            return
+        }
+        errors = zip(candidates, totals).map { ($0, $1 / Double(count)) }
+        let best = errors.map(\.meanAbsoluteError).min()!
+        chosen = errors.first { $0.meanAbsoluteError <= best * (1 + Self.tolerance) }!.method
+    }
+
+    /// One sentence for the user: what was kept and against what.
+    var explanation: String {
+        guard !errors.isEmpty else { return "forecast method network: no validation forecasts to compare" }
+        let scores = errors.map { "\($0.method.name) \(Self.format($0.meanAbsoluteError))" }.joined(separator: ", ")
+        let reason: String
+        switch chosen {
+        case .network: reason = "the network beat the baselines"
+        case .naive: reason = "nothing beat the last value by more than 2 %, so the forecast is the last value (naive)"
+        case .seasonalNaive: reason = "nothing beat last season's values by more than 2 %"
+        case .networkAndNaive, .networkAndSeasonalNaive: reason = "averaging the network with a baseline did best"
+        }
+        return "forecast method \(chosen.name): \(reason) (validation MAE over \(forecasts) forecasts: \(scores))"
+    }
+
+    static func format(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if magnitude >= 100 || magnitude == 0 { return String(Int(value.rounded())) == "-0" ? "0" : String(format: "%.1f", value) }
+        return String(format: "%.4g", value)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import Forecasting
+
+struct MethodSelectionTests {
+    static func configuration() -> ForecasterConfiguration {
+        var configuration = ForecasterConfiguration()
+        configuration.hiddenSize = 8
+        configuration.lookback = 10
+        configuration.horizon = 3
+        configuration.epochs = 3
+        configuration.threads = 1
+        return configuration
+    }
+
+    @Test func aRandomWalkFallsBackToTheLastValueAndSaysSo() throws {
+        var state: UInt64 = 77
+        var level = 50.0
+        var walk: [Double] = []
+        for _ in 0..<400 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            level += Double(state >> 11) / Double(1 << 53) - 0.5
+            walk.append(level)
+        }
+        let forecaster = try Forecaster.fit(values: walk, configuration: Self.configuration())
+        // An undertrained network cannot beat the last value on a random walk by 2 %.
+        #expect(!forecaster.method.usesNetwork || forecaster.method == .networkAndNaive)
+        let report = try #require(forecaster.fitReport)
+        #expect(report.validationErrors.count >= 3)
+        #expect(report.decisions.contains { $0.hasPrefix("forecast method \(forecaster.method.name)") })
+        if forecaster.method == .naive {
+            #expect(try forecaster.forecast(steps: 3) == [walk.last!, walk.last!, walk.last!])
+        }
+    }
+
+    @Test func theChosenMethodHasTheLowestValidationErrorUpToTheTolerance() throws {
+        let seasonal = (0..<300).map { (t: Int) -> Double in 10 + 3 * sin(2 * Double.pi * Double(t) / 7) }
+        var configuration = Self.configuration()
+        configuration.seasonPeriod = 7
+        let forecaster = try Forecaster.fit(values: seasonal, configuration: configuration)
+        let errors = try #require(forecaster.fitReport?.validationErrors)
+        let best = errors.map(\.meanAbsoluteError).min()!
+        let chosen = try #require(errors.first { $0.method == forecaster.method })
+        #expect(chosen.meanAbsoluteError <= best * 1.02)
+        // Every simpler candidate listed before the chosen one was worse than the tolerance allows.
+        for earlier in errors.prefix { $0.method != forecaster.method } {
+            #expect(earlier.meanAbsoluteError > best * 1.02)
+        }
+        // An exactly periodic series: last season's values are perfect.
+        #expect(forecaster.method == .seasonalNaive(period: 7))
+    }
+
+    @Test func selectionNetworkAlwaysUsesTheNetwork() throws {
+        var configuration = Self.configuration()
+        configuration.selection = .network
+        let values = (0..<200).map { (t: Int) -> Double in Double(t % 5) }
+        let forecaster = try Forecaster.fit(values: values, configuration: configuration)
+        #expect(forecaster.method == .network)
+        #expect(forecaster.fitReport?.validationErrors.isEmpty == true)
+    }
+
+    @Test func theChosenMethodSurvivesSavingAndLoading() throws {
+        let seasonal = (0..<300).map { (t: Int) -> Double in 10 + 3 * sin(2 * Double.pi * Double(t) / 7) }
+        var configuration = Self.configuration()
+        configuration.seasonPeriod = 7
+        let forecaster = try Forecaster.fit(values: seasonal, configuration: configuration)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tsf-method-\(UUID()).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try forecaster.save(to: url)
+        let loaded = try Forecaster(contentsOf: url)
+        #expect(loaded.method == forecaster.method)
+        #expect(try loaded.forecast(steps: 5) == forecaster.forecast(steps: 5))
+    }
+}
