@@ -10,7 +10,8 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
         self.frequency = frequency
     }
 
-    public var name: String { configuration.cell.rawValue }
+    /// "auto" when fitting may fall back to a baseline (`MethodSelection.automatic`), else the cell's name.
+    public var name: String { configuration.selection == .automatic ? "auto" : configuration.cell.rawValue }
 
     public func fit(history: [Double]) throws -> Forecaster {
         try Forecaster.fit(values: history, frequency: frequency, configuration: configuration)

@@ -43,7 +43,7 @@ struct BacktestTable {
             let body = rows.map { row in
                 [row.name + (row.name == best ? " *" : "")] + row.columns.map { Self.cell($0.1) }
             }
-            let caption = "\(plan.cutoffs.count) folds of \(plan.horizon) steps, MASE season \(seasonPeriod); * best MASE; skill = MASE / naive MASE"
+            let caption = "\(plan.cutoffs.count) folds of \(plan.horizon) steps, MASE season \(seasonPeriod); * best MASE; skill = MASE / naive MASE; auto = the network or a baseline, chosen on each fold's validation part"
             return Self.aligned([header] + body) + caption + "\n"
         case .csv:
             let header = ["model", "best"] + (rows.first?.columns.map(\.0) ?? [])
