@@ -85,11 +85,19 @@ extension Forecaster {
             keptEpoch: report.restoredEpoch ?? report.epochs.count, stoppedEarly: report.stoppedEarly,
             trainingWindows: trainingWindows.count, validationWindows: validationWindows?.count ?? 0,
             decisions: decisions)
-        return Forecaster(
+        let fitted = Forecaster(
             configuration: resolved, network: network, scalers: scalers, columnNames: names,
             frequency: frequency, fitReport: fitReport,
             recentValues: Array(values.suffix(lookback + transform.rowsConsumed)),
             recentFeatures: features.map { Array($0.suffix(lookback)) })
+        // A loss can stay finite while the weights saturate (Adam at a learning rate of 1e6 does):
+        // forecasting once from the end of the series catches a model that would only print NaN.
+        do {
+            _ = try fitted.forecast(steps: horizon)
+        } catch ForecasterError.nonFiniteForecast {
+            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count)
+        }
+        return fitted
     }
 
     /// Trains `network` in place on prepared windows with the configured optimizer.
