@@ -112,17 +112,17 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .unknownColumn(let file, let name, let available):
             "\(file) has no column \"\(name)\"; its columns are \(Self.quotedList(available))."
         case .notANumber(let file, let line, let column, let value, let hint):
-            "\(file):\(line): column \"\(column)\": \"\(value)\" is not a number" + (hint.map { "; \($0)" } ?? "") + "."
+            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is not a number" + (hint.map { "; \($0)" } ?? "") + "."
         case .infiniteValue(let file, let line, let column, let value):
-            "\(file):\(line): column \"\(column)\": \"\(value)\" is infinite; a forecaster needs finite numbers."
+            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is infinite; a forecaster needs finite numbers."
         case .missingValue(let file, let line, let column):
             "\(file):\(line): column \"\(column)\" has a missing value; choose --missing-policy drop, ffill or linear to accept gaps."
         case .ambiguousDateFormat(let file, let column, let candidates):
             "\(file): column \"\(column)\" fits several date formats (\(candidates.joined(separator: ", "))); choose one with --date-format, e.g. --date-format %d/%m/%Y."
         case .unknownDateFormat(let file, let column, let example):
-            "\(file): column \"\(column)\" holds dates in no known format (e.g. \"\(example)\"); give the format with --date-format."
+            "\(file): column \"\(column)\" holds dates in no known format (e.g. \"\(Self.shown(example))\"); give the format with --date-format."
         case .invalidDate(let file, let line, let column, let value, let format):
-            "\(file):\(line): column \"\(column)\": \"\(value)\" is not a date in the format \(format)."
+            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is not a date in the format \(format)."
         case .missingDate(let file, let line, let column):
             "\(file):\(line): the time column \"\(column)\" is empty."
         case .duplicateTimestamp(let file, let timestamp, let first, let second, let hint):
@@ -133,6 +133,12 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .invalidOption(let message):
             message
         }
+    }
+
+    /// A field as messages quote it: whole up to 60 characters, else its start and its length, so a
+    /// field of megabytes does not flood the terminal.
+    static func shown(_ value: String) -> String {
+        value.count <= 60 ? value : "\(value.prefix(40))… (\(value.count) characters)"
     }
 
     /// `"a", "b", "c"`, shortened after a dozen names.

@@ -7,11 +7,20 @@ extension SafeTensorsFile {
 
     /// Reads and validates the safetensors file at `url`.
     public init(contentsOf url: URL) throws {
+        // Foundation's own reasons read "The operation could not be completed"; say what is wrong.
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+            throw SafeTensorsError(path: url.path, problem: .unreadable(reason: "no such file"))
+        }
+        if isDirectory.boolValue {
+            throw SafeTensorsError(path: url.path, problem: .unreadable(reason: "it is a directory"))
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw SafeTensorsError(path: url.path, problem: .unreadable(reason: error.localizedDescription))
+            let reason = FileManager.default.isReadableFile(atPath: url.path) ? error.localizedDescription : "permission denied"
+            throw SafeTensorsError(path: url.path, problem: .unreadable(reason: reason))
         }
         do {
             try self.init(bytes: [UInt8](data))

@@ -58,11 +58,16 @@ extension SafeTensorsFile {
             throw error
         }
         let directory = url.deletingLastPathComponent()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SafeTensorsError(path: url.path, problem: .writeFailed(reason: "the folder \(directory.path) does not exist"))
+        }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UInt64.random(in: 0...UInt64.max)).tmp")
         do {
             try Data(bytes).write(to: temporary)
         } catch {
-            throw SafeTensorsError(path: url.path, problem: .writeFailed(reason: error.localizedDescription))
+            try? FileManager.default.removeItem(at: temporary)
+            throw SafeTensorsError(path: url.path, problem: .writeFailed(reason: "the folder \(directory.path) cannot be written to"))
         }
         guard rename(temporary.path, url.path) == 0 else {
             let reason = String(cString: strerror(errno))

@@ -85,6 +85,14 @@ extension Forecaster {
             recentValues: Array(values.suffix(lookback + transform.rowsConsumed)),
             recentFeatures: features.map { Array($0.suffix(lookback)) })
 
+        // A loss can stay finite while the weights saturate (Adam at a learning rate of 1e6 does):
+        // forecasting once from the end of the series catches a model that would only print NaN.
+        do {
+            _ = try fitted.networkForecast(steps: horizon)
+        } catch ForecasterError.nonFiniteForecast {
+            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count)
+        }
+
         // Compare the network with the baselines on the validation part (rows it did not train on).
         var method = ForecastMethod.network
         var validationErrors: [(method: ForecastMethod, meanAbsoluteError: Double)] = []

@@ -25,7 +25,8 @@ extension Forecaster {
         let path = url.path
         let metadata = try ModelFileMetadata(decoding: file.metadata, path: path)
         let layout = metadata.network.parameterLayout
-        var parameters = [Float](repeating: 0, count: metadata.network.parameterCount)
+        // Every tensor is checked before the parameters are allocated, so metadata that describes
+        // a far larger network than the file holds fails with a message, not an allocation.
         for spec in layout {
             guard let tensor = file.tensors[spec.name] else {
                 throw ModelFileError(path: path, problem: "the tensor '\(spec.name)' is missing; a \(metadata.network.cell.rawValue) model with \(metadata.network.layers) layer(s) needs \(layout.map(\.name).joined(separator: ", "))")
@@ -36,7 +37,12 @@ extension Forecaster {
             guard tensor.values.allSatisfy(\.isFinite) else {
                 throw ModelFileError(path: path, problem: "the tensor '\(spec.name)' holds values that are not finite")
             }
-            parameters.replaceSubrange(spec.offset ..< spec.offset + spec.count, with: tensor.values)
+        }
+        var parameters = [Float](repeating: 0, count: metadata.network.parameterCount)
+        for spec in layout {
+            if let tensor = file.tensors[spec.name] {
+                parameters.replaceSubrange(spec.offset ..< spec.offset + spec.count, with: tensor.values)
+            }
         }
         let expected = Set(layout.map(\.name))
         if let extra = file.tensors.keys.sorted().first(where: { !expected.contains($0) }) {

@@ -23,6 +23,9 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case nonFiniteForecast(step: Int)
     /// A configuration value is out of range.
     case invalidConfiguration(String)
+    /// Training ended with finite weights whose forecasts are not numbers (a learning rate far too
+    /// high saturates the network); such a model must not be returned or saved.
+    case unusableTrainedModel(epoch: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -46,6 +49,8 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
             return "The model's forecast for step \(step) is not a number: its weights do not suit this data; train it again on this series."
         case let .invalidConfiguration(detail):
             return "Invalid forecaster setting: \(detail)."
+        case let .unusableTrainedModel(epoch):
+            return "Training ended in epoch \(epoch) with a model whose forecasts are not numbers; lower --learning-rate, enable gradient clipping with --clip-norm, or keep the default scaler."
         }
     }
 }

@@ -10,5 +10,5 @@ public struct ModelFileError: LocalizedError, Hashable, Sendable {
         self.problem = problem
     }
 
-    public var errorDescription: String? { "\(path): \(problem)" }
+    public var errorDescription: String? { "\(path): \(problem)" + (problem.hasSuffix(".") ? "" : ".") }
 }

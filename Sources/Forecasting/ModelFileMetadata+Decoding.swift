@@ -10,9 +10,12 @@ extension ModelFileMetadata {
             }
             return value
         }
-        func positive(_ key: String) throws -> Int {
+        // The bounds keep every size product far from overflow and stop a corrupt file from asking
+        // for terabytes before its tensors are checked; real models sit orders of magnitude below.
+        func positive(_ key: String, atMost limit: Int) throws -> Int {
             let text = try required(key)
             guard let value = Int(text), value >= 1 else { throw fail("metadata '\(key)' must be a positive whole number, not '\(text)'") }
+            guard value <= limit else { throw fail("metadata '\(key)' is \(value), more than the largest supported value \(limit)") }
             return value
         }
         func doubles(_ key: String) throws -> [Double]? {
@@ -32,11 +35,11 @@ extension ModelFileMetadata {
         }
         let cellName = try required("cell")
         guard let cell = CellKind(rawValue: cellName) else { throw fail("metadata 'cell' is '\(cellName)'; expected rnn, lstm or gru") }
-        let inputSize = try positive("input_size")
-        let hiddenSize = try positive("hidden_size")
-        let layers = try positive("num_layers")
-        let lookback = try positive("lookback")
-        let horizon = try positive("horizon")
+        let inputSize = try positive("input_size", atMost: 100_000)
+        let hiddenSize = try positive("hidden_size", atMost: 65_536)
+        let layers = try positive("num_layers", atMost: 1_000)
+        let lookback = try positive("lookback", atMost: 10_000_000)
+        let horizon = try positive("horizon", atMost: 10_000_000)
         let scalerName = try required("scaler")
         guard let scaler = ScalerKind(rawValue: scalerName) else {
             throw fail("metadata 'scaler' is '\(scalerName)'; expected none, standard, minmax or robust")

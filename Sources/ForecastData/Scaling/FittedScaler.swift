@@ -21,9 +21,16 @@ public struct FittedScaler: Hashable, Codable, Sendable {
         case .none:
             break
         case .standard:
-            center = values.reduce(0, +) / Double(values.count)
-            let variance = values.reduce(0) { $0 + ($1 - center) * ($1 - center) } / Double(values.count)
-            scale = variance.squareRoot()
+            // Summing value / n and squaring deviations relative to the largest one keep the mean
+            // and the spread finite and exact to rounding at any magnitude: squaring 1e-300
+            // underflows to 0 and summing 1e300s overflows to infinity.
+            let count = Double(values.count)
+            center = values.reduce(0) { $0 + $1 / count }
+            let largest = values.reduce(0) { max($0, abs($1 - center)) }
+            if largest > 0, largest.isFinite {
+                let variance = values.reduce(0) { $0 + (($1 - center) / largest) * (($1 - center) / largest) } / count
+                scale = largest * variance.squareRoot()
+            }
         case .minmax:
             let low = values.min()!, high = values.max()!
             center = low

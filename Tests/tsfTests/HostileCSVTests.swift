@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+import _ForecastTestSupport
+
+/// CSV files people really download, and worse, fed to `tsf forecast`: each must end with one clear
+/// sentence on stderr and the exit code of DESIGN.md (65 bad data, 66 unreadable, 64 usage), never a
+/// crash or a plausible-looking forecast of nonsense.
+@Suite struct HostileCSVTests {
+    private func forecast(_ path: String, _ extra: [String] = []) throws -> CLIRunner.Outcome {
+        try CLIRunner.run(["forecast", path, "--column", "Close"] + tinyModel + extra)
+    }
+
+    /// The last line of stderr: the error, after any notes printed while fitting.
+    private func lastLine(_ outcome: CLIRunner.Outcome) -> String {
+        outcome.stderr.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    @Test func emptyFile() throws {
+        let files = try HostileFiles()
+        let path = try files.write("empty.csv", text: "")
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(path) is empty: a CSV file needs a header line.\n")
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test func headerOnly() throws {
+        let files = try HostileFiles()
+        let path = try files.write("header.csv", text: "Date,Close\n")
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(path) has a header but no data rows.\n")
+    }
+
+    @Test func oneDataRow() throws {
+        let files = try HostileFiles()
+        let path = try files.writeSeries("one.csv", ["1.5"])
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(lastLine(outcome).contains("1.5"))
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test func seriesShorterThanTheLookback() throws {
+        let files = try HostileFiles()
+        let path = try files.writeRandomWalk("short.csv", count: 30)
+        let outcome = try forecast(path, ["--lookback", "40", "--horizon", "3"])
+        #expect(outcome.exitCode == 65)
+        #expect(lastLine(outcome).contains("The series has 30 usable rows but needs at least"))
+        #expect(lastLine(outcome).contains("lookback 40 + horizon 3"))
+        #expect(lastLine(outcome).contains("lower --lookback or --horizon"))
+    }
+
+    @Test func allValuesMissing() throws {
+        let files = try HostileFiles()
+        let path = try files.writeSeries("missing.csv", Array(repeating: nil, count: 40))
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.hasPrefix("tsf: \(path):2: column \"Close\" has a missing value"))
+        #expect(outcome.stderr.contains("--missing-policy"))
+    }
+
+    @Test func constantSeries() throws {
+        let files = try HostileFiles()
+        let path = try files.writeSeries("constant.csv", Array(repeating: "5", count: 80))
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(lastLine(outcome) == "tsf: Every value of the series is 5.0: there is nothing to learn, and the forecast is that value.")
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test(arguments: [("NaN", "has a missing value"), ("nan", "has a missing value")])
+    func notANumberIsMissing(token: String, fragment: String) throws {
+        let files = try HostileFiles()
+        var values = HostileFiles.randomWalk(count: 80, seed: 3).map { String($0) } as [String?]
+        values[10] = token
+        let path = try files.writeSeries("nan.csv", values)
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        // Row 10 of the data is line 12 of the file (the header is line 1).
+        #expect(outcome.stderr.hasPrefix("tsf: \(path):12: column \"Close\" \(fragment)"))
+    }
+
+    @Test(arguments: ["inf", "-inf", "Infinity", "-Infinity", "1e999"])
+    func infinityIsRefusedWithItsLine(token: String) throws {
+        let files = try HostileFiles()
+        var values = HostileFiles.randomWalk(count: 80, seed: 4).map { String($0) } as [String?]
+        values[20] = token
+        let path = try files.writeSeries("inf.csv", values)
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(path):22: column \"Close\": \"\(token)\" is infinite; a forecaster needs finite numbers.\n")
+    }
+
+    /// Values near the ends of `Double`'s range must forecast on their own scale: before the
+    /// scaler measured spread relative to the largest deviation, 1e-300 came out as 0.5 and 1e300
+    /// diverged to an infinite loss.
+    @Test(arguments: [1e300, 1e-300])
+    func extremeMagnitudesForecastOnTheirOwnScale(scale: Double) throws {
+        let files = try HostileFiles()
+        let path = try files.writeRandomWalk("extreme.csv", count: 120, scale: scale)
+        let outcome = try forecast(path, ["--format", "csv", "--horizon", "3", "--transform", "none"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let rows = outcome.stdout.split(separator: "\n").dropFirst()
+        #expect(rows.count == 3)
+        for row in rows {
+            let value = try #require(row.split(separator: ",").last.flatMap { Double($0) })
+            // The walk stays within 90…110 times the scale; a forecast a hundred times outside is nonsense.
+            #expect(value.isFinite && abs(value) > scale && abs(value) < 1000 * scale, "\(row)")
+        }
+    }
+
+    @Test func negativeValuesUnderALogTransform() throws {
+        let files = try HostileFiles()
+        var values = HostileFiles.randomWalk(count: 80, seed: 5).map { String($0) } as [String?]
+        values[6] = "-2.5"
+        let path = try files.writeSeries("negative.csv", values)
+        let outcome = try forecast(path, ["--transform", "log"])
+        #expect(outcome.exitCode == 65)
+        #expect(lastLine(outcome) == "tsf: The log transform needs positive values, but row 7 holds -2.5; use --transform difference or none.")
+    }
+
+    @Test func invalidUTF8NamesItsLine() throws {
+        let files = try HostileFiles()
+        let path = try files.write("latin1.csv", bytes: Array("Date,Close\n2000-01-01,1\n2000-01-02,".utf8) + [0xFF, 0xFE] + Array("2\n".utf8))
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(path):3: the text is not valid UTF-8; save the file as UTF-8.\n")
+    }
+
+    @Test func binaryFile() throws {
+        let files = try HostileFiles()
+        var state: UInt32 = 12345
+        let bytes = (0..<4096).map { _ -> UInt8 in
+            state = state &* 1_103_515_245 &+ 12345
+            return UInt8(truncatingIfNeeded: state >> 16)
+        }
+        let path = try files.write("image.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0] + bytes)
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.hasPrefix("tsf: \(path):"))
+        #expect(outcome.stderr.contains("looks like a binary file, not CSV text."))
+    }
+
+    @Test func directoryInsteadOfAFile() throws {
+        let files = try HostileFiles()
+        let outcome = try forecast(files.folder.path)
+        #expect(outcome.exitCode == 66)
+        #expect(outcome.stderr == "tsf: \(files.folder.path) is a directory, not a CSV file.\n")
+    }
+
+    @Test func missingFile() throws {
+        let files = try HostileFiles()
+        let outcome = try forecast(files.path("absent.csv"))
+        #expect(outcome.exitCode == 66)
+        #expect(outcome.stderr == "tsf: \(files.path("absent.csv")): no such file.\n")
+    }
+
+    /// Root reads every file whatever its permissions, so this case only runs for other users.
+    @Test(.enabled(if: getuid() != 0, "root reads files whatever their permissions, so no file is unreadable"))
+    func fileWithoutReadPermission() throws {
+        let files = try HostileFiles()
+        let path = try files.writeRandomWalk("locked.csv", count: 40)
+        #expect(chmod(path, 0) == 0)
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 66)
+        #expect(outcome.stderr.hasPrefix("tsf: \(path)"))
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func missingColumnListsTheColumns() throws {
+        let files = try HostileFiles()
+        let path = try files.writeRandomWalk("walk.csv", count: 40)
+        let outcome = try CLIRunner.run(["forecast", path, "--column", "Price"] + tinyModel)
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr == "tsf: \(path) has no column \"Price\"; its columns are \"Date\", \"Close\".\n")
+    }
+
+    @Test func twoColumnsWithTheSameName() throws {
+        let files = try HostileFiles()
+        var text = "Date,Close,Close\n"
+        for day in 0..<40 { text += "\(HostileFiles.date(day)),\(100 + day),\(200 + day)\n" }
+        let path = try files.write("twice.csv", text: text)
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(path): the header names column \"Close\" more than once.\n")
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import _ForecastTestSupport
+
+/// A file of a million rows, generated at test time (never committed): `tsf inspect` must read it
+/// whole and quickly enough for CI.
+@Suite struct HostileLargeFileTests {
+    @Test func millionRowsAreInspected() throws {
+        let files = try HostileFiles()
+        let rows = 1_000_000
+        var text = "Time,Close\n"
+        text.reserveCapacity(rows * 16)
+        // Integer timestamps keep generation fast; the values only need to be distinct numbers.
+        for row in 0..<rows { text += "\(row),\(100 + row % 997)\n" }
+        let path = try files.write("million.csv", text: text)
+        let start = Date()
+        let outcome = try CLIRunner.run(["inspect", "--format", "json", path])
+        let seconds = Date().timeIntervalSince(start)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(object["rows"] as? Int == rows)
+        // Measured at about a second in a debug build; a generous bound that still catches a
+        // quadratic reader.
+        #expect(seconds < 30, "inspect took \(seconds) s")
+        print("tsf inspect on \(rows) rows: \(seconds) s")
+    }
+}
