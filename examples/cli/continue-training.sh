@@ -8,14 +8,14 @@ OUT="${OUT:-examples/cli/output}"
 EPOCHS="${TSF_EPOCHS:-30}"
 mkdir -p "$OUT"
 
-"$TSF" train datasets/msft_daily.csv --column Close --horizon 5 \
-    --epochs "$EPOCHS" --out "$OUT/msft-first.safetensors"
+"$TSF" train datasets/aapl_daily.csv --column "Adj Close" --horizon 5 \
+    --epochs "$EPOCHS" --out "$OUT/aapl-first.safetensors"
 
-"$TSF" train datasets/msft_daily.csv --column Close \
-    --init "$OUT/msft-first.safetensors" --epochs "$EPOCHS" --learning-rate 0.0005 \
-    --out "$OUT/msft-continued.safetensors"
+"$TSF" train datasets/aapl_daily.csv --column "Adj Close" \
+    --init "$OUT/aapl-first.safetensors" --epochs "$EPOCHS" --learning-rate 0.0005 \
+    --out "$OUT/aapl-continued.safetensors"
 
 echo "First model:" >&2
-"$TSF" predict --model "$OUT/msft-first.safetensors" datasets/msft_daily.csv
+"$TSF" predict --model "$OUT/aapl-first.safetensors" datasets/aapl_daily.csv
 echo "Continued model:" >&2
-"$TSF" predict --model "$OUT/msft-continued.safetensors" datasets/msft_daily.csv
+"$TSF" predict --model "$OUT/aapl-continued.safetensors" datasets/aapl_daily.csv
