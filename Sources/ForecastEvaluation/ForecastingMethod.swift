@@ -1,3 +1,5 @@
+import Foundation
+
 /// A way of forecasting that can be fitted on a history: the recurrent `Forecaster` and every
 /// baseline conform, so a backtest scores them all through one interface on the same cut-offs.
 ///
@@ -23,7 +25,9 @@ public enum BaselineError: Error, Hashable, Sendable {
     case historyTooShort(method: String, needed: Int, available: Int)
 }
 
-extension BaselineError: CustomStringConvertible {
+extension BaselineError: LocalizedError, CustomStringConvertible {
+    public var errorDescription: String? { description }
+
     public var description: String {
         switch self {
         case let .historyTooShort(method, needed, available):

@@ -24,11 +24,11 @@ final class CSVColumnStorage: @unchecked Sendable {
 
 /// The text of one column, kept as the bytes of its fields end to end, so that a large file costs one
 /// buffer per column used rather than one String per field.
-public struct CSVColumn: Sendable {
+package struct CSVColumn: Sendable {
     /// The header name, trimmed, without a byte-order mark.
-    public let name: String
+    package let name: String
     /// Position in the file's header (0-based).
-    public let fileIndex: Int
+    package let fileIndex: Int
     @usableFromInline let storage: CSVColumnStorage
 
     init(name: String, fileIndex: Int, storage: CSVColumnStorage) {
@@ -37,7 +37,7 @@ public struct CSVColumn: Sendable {
         self.storage = storage
     }
 
-    public var count: Int { storage.count }
+    package var count: Int { storage.count }
 
     /// The bytes of field `row` (valid while the column is alive).
     @inlinable
@@ -48,13 +48,13 @@ public struct CSVColumn: Sendable {
 
     /// Calls `body` with the bytes of field `row` (valid only during the call).
     @inlinable
-    public func withField<Result>(_ row: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+    package func withField<Result>(_ row: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         try withExtendedLifetime(storage) { try body(field(row)) }
     }
 
     /// Calls `body` with every field in turn.
     @inlinable
-    public func forEachField(_ body: (Int, UnsafeRawBufferPointer) throws -> Void) rethrows {
+    package func forEachField(_ body: (Int, UnsafeRawBufferPointer) throws -> Void) rethrows {
         try withExtendedLifetime(storage) {
             var start = 0
             for row in 0..<storage.count {
@@ -66,13 +66,13 @@ public struct CSVColumn: Sendable {
     }
 
     /// The text of field `row` (for messages; bulk work should use `forEachField`).
-    public func text(_ row: Int) -> String {
+    package func text(_ row: Int) -> String {
         withField(row) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Every field as a `Substring` of one String built once: what date-format detection wants,
     /// without one allocation per field.
-    public func substrings() -> [Substring] {
+    package func substrings() -> [Substring] {
         let whole = withExtendedLifetime(storage) {
             String(decoding: UnsafeBufferPointer(start: storage.bytes, count: storage.byteCount), as: UTF8.self)
         }
@@ -107,26 +107,26 @@ public struct CSVColumn: Sendable {
 
 /// A CSV file as read: its header, the text of the columns a command uses, and for each data row the
 /// physical line it started on (1 = header line), for messages.
-public struct CSVTable: Sendable {
+package struct CSVTable: Sendable {
     /// The file name messages use.
-    public let fileName: String
+    package let fileName: String
     /// The delimiter and number format used.
-    public let dialect: CSVDialect
+    package let dialect: CSVDialect
     /// Every header name, in file order.
-    public let header: [String]
+    package let header: [String]
     /// The kept columns, in the order they were asked for.
-    public internal(set) var columns: [CSVColumn]
+    package internal(set) var columns: [CSVColumn]
     /// `lines[i]` is the physical line of data row `i`.
-    public internal(set) var lines: [Int]
+    package internal(set) var lines: [Int]
     /// Records skipped because no field held anything (blank lines are not counted here).
-    public internal(set) var emptyRecordsSkipped: Int
+    package internal(set) var emptyRecordsSkipped: Int
     /// Data records left out because their id column held another series.
-    public internal(set) var otherSeriesRecords: Int
+    package internal(set) var otherSeriesRecords: Int
 
-    public var rowCount: Int { lines.count }
+    package var rowCount: Int { lines.count }
 
     /// The kept column with this header name.
-    public func column(named name: String) -> CSVColumn? {
+    package func column(named name: String) -> CSVColumn? {
         columns.first { $0.name == name }
     }
 

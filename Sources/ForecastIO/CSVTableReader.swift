@@ -1,15 +1,15 @@
 /// What the reader knows once it has the header: enough to choose the columns to keep.
-public struct CSVHeaderContext: Sendable {
-    public let fileName: String
-    public let dialect: CSVDialect
+package struct CSVHeaderContext: Sendable {
+    package let fileName: String
+    package let dialect: CSVDialect
     /// Header names, trimmed, without the byte-order mark.
-    public let header: [String]
+    package let header: [String]
     /// The first data records of the file as text (at most a couple of hundred), to recognise a
     /// time column by its content before the whole file is read.
-    public let sample: [[String]]
+    package let sample: [[String]]
 
     /// The position of a header name, or an error listing the available names.
-    public func index(of name: String) throws(CSVReadError) -> Int {
+    package func index(of name: String) throws(CSVReadError) -> Int {
         if let index = header.firstIndex(of: name) { return index }
         // A case-insensitive match is accepted when it is unique: `close` for `Close`.
         let folded = header.indices.filter { header[$0].lowercased() == name.lowercased() }
@@ -19,13 +19,13 @@ public struct CSVHeaderContext: Sendable {
 }
 
 /// The columns to keep and, for long-format files, the one series to keep.
-public struct CSVColumnPlan: Sendable {
+package struct CSVColumnPlan: Sendable {
     /// Header positions, in the order the table should hold them.
-    public var keep: [Int]
+    package var keep: [Int]
     /// Keep only rows whose column `column` holds exactly `value`.
-    public var seriesFilter: (column: Int, value: String)?
+    package var seriesFilter: (column: Int, value: String)?
 
-    public init(keep: [Int], seriesFilter: (column: Int, value: String)? = nil) {
+    package init(keep: [Int], seriesFilter: (column: Int, value: String)? = nil) {
         self.keep = keep
         self.seriesFilter = seriesFilter
     }
@@ -35,11 +35,11 @@ public struct CSVColumnPlan: Sendable {
 ///
 /// Along the way it skips records with no non-empty field, refuses NUL bytes and invalid UTF-8,
 /// checks that every record is as wide as the header, and records each row's physical line.
-public enum CSVTableReader {
+package enum CSVTableReader {
     /// How many bytes at the start of the input are used to detect the dialect.
     static let sampleSize = 64 * 1024
 
-    public static func read(
+    package static func read(
         _ source: CSVSource,
         delimiter: UInt8? = nil,
         decimalSeparator: UInt8? = nil,

@@ -14,7 +14,7 @@ public struct NumberFormat: Hashable, Sendable {
 }
 
 /// What a numeric field turned out to be.
-public enum ParsedNumber: Equatable, Sendable {
+package enum ParsedNumber: Equatable, Sendable {
     case value(Double)
     /// `inf`, `Infinity`, or a number beyond the Double range: rejected, a forecaster cannot use it.
     case infinite
@@ -35,7 +35,7 @@ public enum ParsedNumber: Equatable, Sendable {
 /// correctly (Clinger's fast path, W. D. Clinger, "How to Read Floating Point Numbers Accurately",
 /// PLDI 1990). Anything else, which price data almost never holds, goes to the standard library's
 /// correctly rounded conversion.
-public enum NumberParsing {
+package enum NumberParsing {
     /// The exact power of ten 10^exponent for 0 ≤ exponent ≤ 22 (a constant table, no lazy global).
     @usableFromInline @inline(__always)
     static func exactPowerOfTen(_ exponent: Int) -> Double {
@@ -68,7 +68,7 @@ public enum NumberParsing {
 
     /// Parses the bytes of one field.
     @inlinable
-    public static func parse(_ bytes: UnsafeRawBufferPointer, format: NumberFormat = NumberFormat()) -> ParsedNumber {
+    package static func parse(_ bytes: UnsafeRawBufferPointer, format: NumberFormat = NumberFormat()) -> ParsedNumber {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
@@ -228,7 +228,7 @@ public enum NumberParsing {
     }
 
     /// Convenience for text (tests, options): parses the UTF-8 bytes of `text`.
-    public static func parse(_ text: String, format: NumberFormat = NumberFormat()) -> ParsedNumber {
+    package static func parse(_ text: String, format: NumberFormat = NumberFormat()) -> ParsedNumber {
         var text = text
         return text.withUTF8 { parse(UnsafeRawBufferPointer($0), format: format) }
     }

@@ -8,17 +8,17 @@ public struct CSVWarning: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The time column of a table: how it is found, parsed, put in order and cleared of duplicates.
-public struct TimeColumn: Sendable {
+struct TimeColumn: Sendable {
     /// The header name.
-    public let name: String
+    let name: String
     /// The format its values were read with.
-    public let format: DateFormat
+    let format: DateFormat
     /// One timestamp per row, ascending, no duplicates (after `orderRows`).
-    public let timestamps: [Timestamp]
+    let timestamps: [Timestamp]
 
     /// Header names that mark a time column, in priority order (`date` beats `year` in a file that
     /// has both, as the macro data does). Compared case-insensitively after trimming.
-    public static let recognisedNames = [
+    static let recognisedNames = [
         "date", "datetime", "date_time", "timestamp", "time", "ds", "dt", "period",
         "day", "week", "month", "quarter", "year",
     ]

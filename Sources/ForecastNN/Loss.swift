@@ -15,8 +15,12 @@ extension Loss {
     /// Returns `Σ loss(pᵢ − tᵢ) / normalizer` and, when `dPredictions` is given, writes
     /// `∂value/∂pᵢ` into it (overwriting, not accumulating).
     ///
-    /// - Parameter normalizer: the divisor of the sum; defaults to the element count (a plain mean).
-    ///   The sum is accumulated in `Double` so that long batches lose no precision.
+    /// - Parameters:
+    ///   - predictions: the network's outputs.
+    ///   - targets: the values they should have been, as many as `predictions`.
+    ///   - dPredictions: receives `∂value/∂pᵢ` when given, as many as `predictions`.
+    ///   - normalizer: the divisor of the sum; defaults to the element count (a plain mean).
+    ///     The sum is accumulated in `Double` so the value does not depend on the batch size's rounding.
     public func evaluate(
         predictions: UnsafeBufferPointer<Float>,
         targets: UnsafeBufferPointer<Float>,

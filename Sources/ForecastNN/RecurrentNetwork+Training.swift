@@ -5,6 +5,9 @@ extension RecurrentNetwork {
     ///
     /// - Parameters:
     ///   - inputs: B × L × D values, row-major (window b, step t, feature d at (b·L + t)·D + d).
+    ///   - batchSize: B, at most the workspace's `maxBatch`.
+    ///   - lookback: L, at most the workspace's `lookback`.
+    ///   - workspace: made for this configuration; receives the caches and the predictions.
     ///   - training: applies dropout between layers when the configuration asks for it.
     ///   - dropoutGenerator: draws the dropout masks; required when training with dropout
     ///     and more than one layer, untouched otherwise.
@@ -63,7 +66,9 @@ extension RecurrentNetwork {
     /// Backpropagates dL/d(predictions) of the last `forward` through the head and every layer.
     /// ADDS the parameter gradients to `workspace.gradients` and writes `workspace.dInputs` (B × L × D).
     ///
-    /// - Parameter dPredictions: B × O, with B the batch of the last forward.
+    /// - Parameters:
+    ///   - dPredictions: B × O, with B the batch of the last forward.
+    ///   - workspace: the workspace that last forward used.
     public func backward(dPredictions: UnsafeBufferPointer<Float>, workspace: NetworkWorkspace) {
         let c = configuration
         precondition(workspace.hasForwardCaches, "RecurrentNetwork.backward: run forward with this workspace first")

@@ -19,7 +19,9 @@ public struct Trainer: Sendable {
     /// Trains `network` in place and returns the losses of every epoch.
     ///
     /// - Parameters:
+    ///   - network: the network whose parameters are updated.
     ///   - optimizer: carries its state (moments, step count) across calls, so training can resume.
+    ///   - training: the windows trained on (argument label `on`).
     ///   - validation: windows scored after every epoch; needed for early stopping.
     ///   - progress: called on the calling thread after every batch and every epoch.
     public func train<O: Optimizer>(

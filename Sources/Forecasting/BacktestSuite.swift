@@ -15,7 +15,12 @@ public struct BacktestSuite: Sendable {
     public let frequency: Frequency
 
     /// - Parameters:
-    ///   - baselineNames: among naive, seasonal-naive, drift, mean, moving-average.
+    ///   - backtest: the plan and the season period of the scaled metrics, shared by every method.
+    ///   - model: the recurrent model's configuration; `nil` scores the baselines only.
+    ///   - baselineNames: among naive, seasonal-naive, drift, mean, moving-average; other names are
+    ///     ignored.
+    ///   - frequency: the series' frequency, which sets the default lookback and the moving-average
+    ///     window.
     public init(backtest: WalkForwardBacktest, model: ForecasterConfiguration?, baselineNames: [String], frequency: Frequency) {
         self.backtest = backtest
         self.model = model

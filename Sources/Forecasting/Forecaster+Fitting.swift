@@ -8,11 +8,15 @@ extension Forecaster {
     /// stopping on the validation windows, keeping the best weights.
     ///
     /// - Parameters:
+    ///   - values: the target series, oldest first; every value finite.
+    ///   - features: feature columns, each as long as `values`, in the order the model reads them.
     ///   - frequency: chooses the default lookback (two seasons); `.irregular` when unknown.
     ///   - columnNames: the target's name first, then each feature's, recorded in model files.
+    ///   - requested: the configuration (argument label `configuration`); fields left `nil` are
+    ///     decided from the data.
     ///   - progress: called after every batch and epoch on the calling thread; return `.stop` to end
     ///     training early (the best weights so far are kept).
-    ///   - startingFrom: continue training this model (e.g. loaded from a file, perhaps saved from
+    ///   - start: (argument label `startingFrom`) continue training this model (e.g. loaded from a file, perhaps saved from
     ///     PyTorch): its architecture, lookback, horizon, transform and scalers are kept, and its
     ///     weights are the starting point; the configuration then only sets how to train.
     /// - Throws: `ForecasterError` for unusable data, `TrainingError` when training diverges,

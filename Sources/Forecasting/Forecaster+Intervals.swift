@@ -8,7 +8,7 @@ extension Forecaster {
         levels: [Double], steps: Int, history: [Double], calibrationWindows: Int = 50
     ) throws -> [IntervalForecast] {
         guard !levels.isEmpty else { return [] }
-        guard featureCount == 0 else { throw ForecasterError.featuresUnknownBeyondHorizon(steps: steps, horizon: 0) }
+        guard featureCount == 0 else { throw ForecasterError.intervalsNeedUnivariateModel(features: featureCount) }
         let forecasts = try forecast(steps: steps)
         let residuals = try ConformalCalibration.residuals(
             of: self, history: history, horizon: steps, count: calibrationWindows,

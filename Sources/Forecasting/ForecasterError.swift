@@ -17,6 +17,9 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case featureLengthMismatch(feature: Int, rows: Int, expected: Int)
     /// Forecasts past the trained horizon need future feature values, which nobody knows.
     case featuresUnknownBeyondHorizon(steps: Int, horizon: Int)
+    /// Intervals are calibrated on past forecasts of the series alone, which a model that also reads
+    /// feature columns cannot make.
+    case intervalsNeedUnivariateModel(features: Int)
     /// The history given to forecast from is shorter than the model reads.
     case historyTooShort(rows: Int, needed: Int)
     /// The model produced a value that is not a number: its weights do not suit this data.
@@ -43,6 +46,8 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
             return "Feature column \(feature + 1) has \(rows) rows but the target has \(expected)."
         case let .featuresUnknownBeyondHorizon(steps, horizon):
             return "A model with feature columns forecasts at most its horizon of \(horizon) steps, not \(steps): future feature values are unknown; train with --horizon \(steps)."
+        case let .intervalsNeedUnivariateModel(features):
+            return "Prediction intervals are available only for models without feature columns, and this model reads \(features); forecast without intervals or train on the target alone."
         case let .historyTooShort(rows, needed):
             return "The model reads \(needed) past rows but only \(rows) were given."
         case let .nonFiniteForecast(step):

@@ -3,10 +3,14 @@ import Foundation
 /// Applies a `TransformKind` to a series and inverts it on forecasts.
 public enum SeriesTransform {
     /// The first value that a transform cannot take, by row index.
-    public struct InvalidValue: Error, Hashable, Sendable {
+    public struct InvalidValue: LocalizedError, Hashable, Sendable {
         public let row: Int
         public let value: Double
         public let transform: TransformKind
+
+        public var errorDescription: String? {
+            "Row \(row + 1) of the series holds \(value), but the \(transform.rawValue) transform needs positive values."
+        }
     }
 
     /// The transformed series: as long as `values` for `none` and `log`, one shorter for the

@@ -25,6 +25,8 @@ public struct WalkForwardBacktest: Sendable {
     /// Forecasts every fold of `series` with `method`, in fold order.
     ///
     /// - Parameters:
+    ///   - method: fitted on each fold's history as the plan's refit policy says.
+    ///   - series: the whole series, oldest first; every fold's test rows must lie inside it.
     ///   - threads: workers running folds at the same time (at least 1).
     ///   - progress: called once per finished fold, from any thread.
     public func run<Method: ForecastingMethod>(

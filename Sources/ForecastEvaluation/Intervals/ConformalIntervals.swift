@@ -11,7 +11,9 @@ public struct ConformalIntervals: Hashable, Sendable {
     /// Half-width per horizon step, `nil` where there were too few residuals for the level.
     public let halfWidths: [Double?]
 
-    /// - Parameter residuals: `residuals[k]` holds the absolute errors observed at horizon step `k`.
+    /// - Parameters:
+    ///   - level: the nominal coverage, in (0, 1).
+    ///   - residuals: `residuals[k]` holds the absolute errors observed at horizon step `k`.
     public init(level: Double, residuals: [[Double]]) {
         precondition(level > 0 && level < 1, "the level must lie strictly between 0 and 1, got \(level)")
         self.level = level
