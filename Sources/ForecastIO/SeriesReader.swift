@@ -68,7 +68,16 @@ public enum SeriesReader {
             time = ordered
             warnings += orderWarnings
         }
+        return try assemble(table: table, time: time, valueIndices: valueIndices, options: options, warnings: warnings)
+    }
 
+    /// The series of a table whose rows are in time order: numbers read, the missing-value policy
+    /// applied across the used columns, the frequency inferred. Shared with the long-format reader,
+    /// which calls it once per series.
+    static func assemble(
+        table: CSVTable, time: TimeColumn?, valueIndices: [Int], options: CSVReadOptions, warnings: [CSVWarning]
+    ) throws(CSVReadError) -> CSVSeriesData {
+        var warnings = warnings
         // Values of every used column, in the order asked for.
         let usedCount = valueIndices.count
         var rawValues: [[Double]] = []

@@ -49,6 +49,7 @@ struct Backtest: AsyncParsableCommand {
 
     func run() async throws {
         try await ToolFailure.reporting {
+            if csv.manySeries { return try ManySeriesBacktestCommand.run(self) }
             let data = try SeriesLoading.read(file: file, series: series, csv: csv)
             let values = data.target.values
             let frequency = data.target.frequency

@@ -29,11 +29,17 @@ struct CSVOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Rows sharing a timestamp: an error, or keep the first or the last in the file.", valueName: "rule"))
     var duplicates: DuplicateTimestampRule = .error
 
-    @Option(help: ArgumentHelp("Long format: the column naming each row's series (use with --series).", valueName: "column"))
+    @Option(help: ArgumentHelp("Long format: the column naming each row's series. Alone, forecast and backtest take every series in the file.", valueName: "column"))
     var id: String?
 
-    @Option(help: ArgumentHelp("Long format: the series to keep (use with --id).", valueName: "value"))
+    @Option(help: ArgumentHelp("Long format: the series to keep (use with --id); several, comma-separated, are each forecast.", valueName: "ids"))
     var series: String?
+
+    /// True when the command works on several series of a long-format file: `--id` without
+    /// `--series`, or `--series` naming more than one.
+    var manySeries: Bool {
+        id != nil && (series.map { LongFormatReader.idList($0).count != 1 } ?? true)
+    }
 
     func validate() throws {
         for (name, value) in [("--delimiter", delimiter), ("--thousands", thousands)] {
@@ -44,8 +50,11 @@ struct CSVOptions: ParsableArguments {
         if let decimal, decimal != ".", decimal != "," {
             throw ValidationError("--decimal must be . or , (not \"\(decimal)\").")
         }
-        if (id == nil) != (series == nil) {
-            throw ValidationError("--id and --series go together: --id names the column, --series the value to keep.")
+        if series != nil, id == nil {
+            throw ValidationError("--series needs --id, the column naming each row's series.")
+        }
+        if let series, LongFormatReader.idList(series).isEmpty {
+            throw ValidationError("--series names no series: \"\(series)\".")
         }
         if let dateFormat, !dateFormat.contains("%") {
             throw ValidationError("--date-format takes a strftime-style pattern such as %d/%m/%Y, not \"\(dateFormat)\".")

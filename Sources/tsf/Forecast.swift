@@ -47,6 +47,7 @@ struct Forecast: AsyncParsableCommand {
 
     func run() async throws {
         try await ToolFailure.reporting {
+            if csv.manySeries { return try ManySeriesForecastCommand.run(self) }
             let data = try SeriesLoading.read(file: file, series: series, csv: csv)
             let steps = horizon ?? data.target.frequency.defaultHorizon
             let configuration = model.configuration(horizon: steps)

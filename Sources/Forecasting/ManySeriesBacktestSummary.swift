@@ -1,0 +1,65 @@
+/// The aggregate rows of a backtest over many series, as the M4 competition scores methods:
+/// average each error measure over the series first, then divide by the naive forecast's average
+/// (Makridakis, Spiliotis & Assimakopoulos, "The M4 Competition", IJF 2020: the overall weighted
+/// average OWA is the mean of the relative sMAPE and the relative MASE, each a ratio of averages).
+///
+/// Averaging ratios series by series instead would let one series with a tiny naive error dominate.
+public struct ManySeriesBacktestSummary: Sendable {
+    /// One method's aggregate over the series where every method could be scored.
+    public struct Row: Sendable, Hashable {
+        public let method: String
+        /// Series averaged over.
+        public let series: Int
+        /// Mean over series of each series' mean absolute error (in each series' own units).
+        public let meanAbsoluteError: Double
+        /// Mean over series of sMAPE, percent on the 0–200 scale.
+        public let symmetricMeanAbsolutePercentageError: Double
+        /// Mean over series of MASE; nil when some series had no defined MASE.
+        public let meanAbsoluteScaledError: Double?
+        /// Mean sMAPE over the naive forecast's mean sMAPE.
+        public let relativeSMAPE: Double?
+        /// Mean MASE over the naive forecast's mean MASE.
+        public let relativeMASE: Double?
+        /// (relative sMAPE + relative MASE) / 2: below 1 beats the naive forecast.
+        public let overallWeightedAverage: Double?
+    }
+
+    public let rows: [Row]
+
+    /// - Parameters:
+    ///   - scores: for each series that succeeded, the score of every method, in the same method
+    ///     order for every series.
+    ///   - reference: the method the ratios divide by.
+    public init(scores: [[BacktestScore]], reference: String = "naive") {
+        guard let methods = scores.first?.map(\.method) else {
+            rows = []
+            return
+        }
+        func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+        var rows: [Row] = []
+        var averages: [String: (smape: Double, mase: Double?)] = [:]
+        for (position, method) in methods.enumerated() {
+            let perSeries = scores.compactMap { $0.indices.contains(position) && $0[position].method == method ? $0[position] : nil }
+            guard !perSeries.isEmpty else { continue }
+            let smape = mean(perSeries.map(\.symmetricMeanAbsolutePercentageError))
+            let mases = perSeries.compactMap(\.meanAbsoluteScaledError)
+            let mase = mases.count == perSeries.count ? mean(mases) : nil
+            averages[method] = (smape, mase)
+            rows.append(Row(method: method, series: perSeries.count, meanAbsoluteError: mean(perSeries.map(\.meanAbsoluteError)),
+                            symmetricMeanAbsolutePercentageError: smape, meanAbsoluteScaledError: mase,
+                            relativeSMAPE: nil, relativeMASE: nil, overallWeightedAverage: nil))
+        }
+        let base = averages[reference]
+        self.rows = rows.map { row in
+            let relativeSMAPE = base.flatMap { $0.smape > 0 ? row.symmetricMeanAbsolutePercentageError / $0.smape : nil }
+            let relativeMASE = base.flatMap { base in
+                row.meanAbsoluteScaledError.flatMap { mine in base.mase.flatMap { $0 > 0 ? mine / $0 : nil } }
+            }
+            let owa = relativeSMAPE.flatMap { s in relativeMASE.map { (s + $0) / 2 } }
+            return Row(method: row.method, series: row.series, meanAbsoluteError: row.meanAbsoluteError,
+                       symmetricMeanAbsolutePercentageError: row.symmetricMeanAbsolutePercentageError,
+                       meanAbsoluteScaledError: row.meanAbsoluteScaledError,
+                       relativeSMAPE: relativeSMAPE, relativeMASE: relativeMASE, overallWeightedAverage: owa)
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// Forecasts every series of a collection, each with its own model, in parallel: what
+/// `tsf forecast FILE --id symbol` runs, and what an app forecasting a portfolio calls.
+///
+/// Each series gets its own fit, on one thread and with the same seed, so a series' forecast is the
+/// same whether it is forecast alone or among thousands, on one thread or many.
+public struct ManySeriesForecast: Sendable {
+    /// One series' forecast.
+    public struct Output: Sendable {
+        /// The series as it was fitted (its calendar dates the forecasts).
+        public let series: TimeSeries
+        public let forecasts: [Double]
+        public let intervals: [IntervalForecast]
+        /// What forecasts: the network or a baseline chosen on validation.
+        public let method: ForecastMethod
+    }
+
+    /// Settings of every per-series fit (`threads` is ignored: each fit runs on one thread).
+    public var configuration: ForecasterConfiguration
+    /// Steps to forecast; nil takes each series' own default from its frequency.
+    public var steps: Int?
+    /// Interval levels as fractions, e.g. [0.8, 0.95]; none by default.
+    public var levels: [Double]
+
+    public init(configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil, levels: [Double] = []) {
+        self.configuration = configuration
+        self.steps = steps
+        self.levels = levels
+    }
+
+    /// Fits and forecasts one series.
+    public func forecast(_ series: TimeSeries) throws -> Output {
+        let horizon = steps ?? series.frequency.defaultHorizon
+        var configuration = configuration
+        configuration.horizon = horizon
+        configuration.threads = 1
+        let forecaster = try Forecaster.fit(values: series.values, frequency: series.frequency,
+                                            columnNames: [series.name], configuration: configuration)
+        let forecasts = try forecaster.forecast(steps: horizon)
+        let intervals = try forecaster.intervals(levels: levels, steps: horizon, history: series.values)
+        return Output(series: series, forecasts: forecasts, intervals: intervals, method: forecaster.method)
+    }
+
+    /// Forecasts `count` series on `threads` threads; `series(i)` provides series `i` (it may fail,
+    /// e.g. a series whose rows are all missing), and `deliver` receives each result in index order
+    /// as soon as it is ready (see `ManySeriesRunner`).
+    public func run(
+        count: Int, threads: Int,
+        series: @escaping @Sendable (Int) throws -> TimeSeries,
+        deliver: @escaping @Sendable (Int, Result<Output, any Error>) -> Bool
+    ) {
+        ManySeriesRunner.run(count: count, threads: threads, job: { index in
+            Result { try forecast(series(index)) }
+        }, deliver: deliver)
+    }
+}
