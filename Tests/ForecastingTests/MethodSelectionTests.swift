@@ -43,7 +43,7 @@ struct MethodSelectionTests {
         let chosen = try #require(errors.first { $0.method == forecaster.method })
         #expect(chosen.meanAbsoluteError <= best * 1.02)
         // Every simpler candidate listed before the chosen one was worse than the tolerance allows.
-        for earlier in errors.prefix { $0.method != forecaster.method } {
+        for earlier in errors.prefix(while: { $0.method != forecaster.method }) {
             #expect(earlier.meanAbsoluteError > best * 1.02)
         }
         // An exactly periodic series: last season's values are perfect.
