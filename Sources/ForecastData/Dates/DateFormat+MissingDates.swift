@@ -1,11 +1,11 @@
 extension DateFormat {
     /// The spellings of a missing date that detection skips (case-insensitive, spaces ignored):
     /// the empty field and `NA`, `N/A`, `NaN`, `NaT` (pandas' missing time), `null`, `none`.
-    public static let missingDateTokens: Set<String> = ["", "na", "n/a", "nan", "nat", "null", "none"]
+    package static let missingDateTokens: Set<String> = ["", "na", "n/a", "nan", "nat", "null", "none"]
 
     /// Whether a date field means "no date" rather than a date that failed to parse, so that
     /// detection skips it and a reader can report the row as missing instead of malformed.
-    public static func isMissingDate(_ value: Substring) -> Bool {
+    package static func isMissingDate(_ value: Substring) -> Bool {
         var start = value.utf8.startIndex
         var end = value.utf8.endIndex
         while start < end, DateTextCursor.isEdgeWhitespace(value.utf8[start]) { start = value.utf8.index(after: start) }
