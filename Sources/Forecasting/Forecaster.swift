@@ -16,8 +16,14 @@
 public struct Forecaster: Sendable {
     /// The configuration with every automatic choice resolved (lookback, transform).
     public let configuration: ForecasterConfiguration
-    /// The trained network (never mutated after fitting).
-    public let network: RecurrentNetwork
+    /// The trained network. Internal: the class is shared by every copy of the forecaster and must
+    /// never change after fitting, so apps see its shape and a copy of its weights only.
+    let network: RecurrentNetwork
+
+    /// The shape of the network: cell, sizes, layers and horizon.
+    public var networkConfiguration: NetworkConfiguration { network.configuration }
+    /// A copy of the network's weights, in PyTorch `state_dict` order (`NetworkConfiguration.parameterLayout`).
+    public var parameters: [Float] { network.parameters }
     /// The scaler of the transformed target (index 0) and of each feature column after it.
     public let scalers: [FittedScaler]
     /// Names of the target and feature columns, when known (model files record them).

@@ -7,7 +7,7 @@ struct TrainingSummary {
     let path: String
 
     var fields: [(key: String, value: String)] {
-        let network = forecaster.network.configuration
+        let network = forecaster.networkConfiguration
         let report = forecaster.fitReport
         var fields: [(String, String)] = [
             ("model", path),
