@@ -26,7 +26,7 @@ struct LagExperiment: Sendable {
     let task: LongLagTask
     var hiddenSize = 32
     var batchSize = 64
-    var trainingSteps = 300
+    var trainingSteps = 600
     var learningRate: Float = 3e-3
     var seed: UInt64 = 7
 
