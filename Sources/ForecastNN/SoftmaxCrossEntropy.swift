@@ -29,6 +29,8 @@ public struct SoftmaxCrossEntropy: Hashable, Sendable {
     /// - Parameter normalizer: the divisor of the sum over rows; defaults to B (a plain mean). Set it
     ///   to the rows of a whole mini-batch when each thread evaluates only a part of it, so the
     ///   parts' values and gradients add up to those of the batch. Sums are kept in `Double`.
+    /// - Precondition: every target is a class in `0..<classes` (the caller maps its labels to
+    ///   classes, so a target outside is a programming error, not bad data).
     public func evaluate(
         predictions: UnsafeBufferPointer<Float>,
         targets: UnsafeBufferPointer<Int>,

@@ -47,7 +47,7 @@ struct CharacterModelTests {
 
     @Test func elmanLearnsARepeatingString() {
         // "abc" repeated: the next character follows from the current one alone.
-        let (first, last) = Self.train(cell: .rnn, text: String(repeating: "abc", count: 12), lookback: 4,
+        let (first, last) = Self.train(cell: .rnn, text: String(repeating: "abc", count: 4), lookback: 3,
                                        hidden: 8, steps: 200)
         // At initialisation the logits are small, so the loss starts near log 3 ≈ 1.10 (uniform guess).
         #expect(abs(first - 1.0986) < 0.3, "initial loss \(first)")
@@ -57,7 +57,7 @@ struct CharacterModelTests {
     @Test func lstmLearnsAStringThatNeedsMemory() {
         // "aab" repeated: after an "a" the next character depends on the one before it, so the
         // model must carry state across steps; a memoryless guess would lose ⅔·log 2 ≈ 0.46 per character.
-        let (_, last) = Self.train(cell: .lstm, text: String(repeating: "aab", count: 12), lookback: 4,
+        let (_, last) = Self.train(cell: .lstm, text: String(repeating: "aab", count: 4), lookback: 3,
                                    hidden: 8, steps: 200)
         #expect(last < 0.02, "final loss \(last)")
     }

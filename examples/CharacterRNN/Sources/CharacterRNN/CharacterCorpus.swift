@@ -11,7 +11,7 @@ struct CharacterCorpus {
         let characters = Array(text)
         vocabulary = Array(Set(characters)).sorted()
         classOfCharacter = Dictionary(uniqueKeysWithValues: vocabulary.enumerated().map { ($1, $0) })
-        indices = characters.map { [classOfCharacter] in classOfCharacter[$0]! }
+        indices = characters.compactMap { [classOfCharacter] in classOfCharacter[$0] }  // every character is in it
     }
 
     /// V, the number of classes (and the width of a one-hot input).

@@ -15,7 +15,7 @@ struct LagResult: Sendable {
     /// Mean |∂loss/∂x₀| per sequence at initialisation: how much learning signal reaches the input
     /// that holds the answer.
     let initialGradient: Double
-    /// Share of fresh sequences answered right after training (½ is guessing).
+    /// Share of fresh sequences answered right after training (1 / levels is guessing).
     let accuracy: Double
 }
 
@@ -26,7 +26,7 @@ struct LagExperiment: Sendable {
     let task: LongLagTask
     var hiddenSize = 32
     var batchSize = 64
-    var trainingSteps = 300
+    var trainingSteps = 600
     var learningRate: Float = 3e-3
     var seed: UInt64 = 7
 

@@ -1,17 +1,26 @@
 import Forecasting
 
-/// The long-lag memory task: the first input of a sequence is a +1 or −1 signal, the next `lag`
-/// inputs are noise, and the answer (class 1 for +1, class 0 for −1) is asked for after the last.
-/// Only what the network carries across all `lag` steps can answer it, so an accuracy of ½ means
-/// the signal was lost. (After the experiments of Hochreiter and Schmidhuber, "Long short-term
-/// memory", Neural Computation 9(8), 1997.)
+/// The long-lag memory task: the first input of a sequence is one of `levels` values evenly spaced
+/// in [−1, 1], the next `lag` inputs are noise, and the answer (class k for the k-th value) is
+/// asked for after the last. Only what the network carries across all `lag` steps can answer it,
+/// so an accuracy of 1 / `levels` means the signal was lost. (After the experiments of Hochreiter
+/// and Schmidhuber, "Long short-term memory", Neural Computation 9(8), 1997.)
 struct LongLagTask: Sendable {
     /// Steps between the signal and the question.
     let lag: Int
     /// Noise inputs are uniform in ±`noise`.
-    var noise: Float = 1
+    let noise: Float
     /// Number of signal values, evenly spaced in [−1, 1]; class k is the k-th value.
-    var levels: Int = 2
+    let levels: Int
+
+    init(lag: Int, noise: Float = 0.5, levels: Int = 4) {
+        precondition(lag >= 0, "LongLagTask: the lag must not be negative, got \(lag)")
+        precondition(noise >= 0, "LongLagTask: the noise amplitude must not be negative, got \(noise)")
+        precondition(levels >= 2, "LongLagTask: needs at least two levels, got \(levels)")
+        self.lag = lag
+        self.noise = noise
+        self.levels = levels
+    }
 
     /// L, the length of a sequence: the signal and the `lag` noise steps after it.
     var length: Int { lag + 1 }
