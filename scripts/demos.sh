@@ -6,12 +6,13 @@
 # Prints the time each step took.
 #
 # Usage: scripts/demos.sh
-# Environment: DEMOS_SCRATCH  build folder inside each example (default .build)
+# Environment: DEMOS_SCRATCH  build folder shared by both examples (default .build/demos)
 #              DEMOS_OUT      folder for the plot (default /tmp/tsf-demos)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
-SCRATCH="${DEMOS_SCRATCH:-.build}"
+# One build folder for both examples: they share the Forecasting package, compiled once.
+SCRATCH="${DEMOS_SCRATCH:-$ROOT/.build/demos}"
 OUT="${DEMOS_OUT:-/tmp/tsf-demos}"
 mkdir -p "$OUT"
 
