@@ -4,7 +4,8 @@
 # Prints each pair of JSON lines, then a table of ratios where above 1 means tsf is faster.
 # The numbers are only as steady as the machine: run it when nothing else is busy.
 #
-# Environment: PYTHON (default /tmp/venv/bin/python, needs torch and numpy),
+# Environment: OPENBLAS_CORETYPE (default: SkylakeX with AVX-512, Haswell with AVX2),
+#              PYTHON (default /tmp/venv/bin/python, needs torch and numpy),
 #              TORCH_REFERENCE (default ../shared/bench/torch_reference.py beside the repo),
 #              EPOCHS (default 4), POINTS (default 5000).
 set -euo pipefail
@@ -15,6 +16,16 @@ TORCH_REFERENCE="${TORCH_REFERENCE:-$(cd .. && pwd)/shared/bench/torch_reference
 EPOCHS="${EPOCHS:-4}"
 POINTS="${POINTS:-5000}"
 SCRATCH="${SCRATCH:-.build-bench}"
+
+# OpenBLAS 0.3.21 does not recognise recent CPUs and falls back to generic SSE kernels, about
+# 3x slower for training (see BLASBackend.swift); name the kernel family from the CPU's flags
+# unless the caller chose one. PyTorch brings its own kernels and is unaffected.
+if [[ -z "${OPENBLAS_CORETYPE:-}" && -r /proc/cpuinfo ]]; then
+    if grep -qw avx512f /proc/cpuinfo; then export OPENBLAS_CORETYPE=SkylakeX
+    elif grep -qw avx2 /proc/cpuinfo; then export OPENBLAS_CORETYPE=Haswell
+    fi
+fi
+echo "bench-nn: OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<OpenBLAS default>}; load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)" >&2
 
 if [[ ! -x "$PYTHON" ]]; then echo "bench-nn: no Python at $PYTHON (set PYTHON)" >&2; exit 66; fi
 if [[ ! -f "$TORCH_REFERENCE" ]]; then echo "bench-nn: no reference script at $TORCH_REFERENCE (set TORCH_REFERENCE)" >&2; exit 66; fi

@@ -74,6 +74,13 @@ struct Bench: AsyncParsableCommand {
         workload.epochs = epochs
         workload.threads = threads
         workload.chunks = chunks
+        if BLASBackend.usesGenericKernels {
+            FileHandle.standardError.write(Data("""
+                warning: OpenBLAS runs its generic \(BLASBackend.kernelName) kernels on this CPU, which makes \
+                training about 3x slower; set OPENBLAS_CORETYPE=Haswell (AVX2) or SkylakeX (AVX-512) before starting tsf.
+
+                """.utf8))
+        }
         do {
             if let csv, let column {
                 workload.series = try BenchSeriesReader.read(path: csv, column: column)
