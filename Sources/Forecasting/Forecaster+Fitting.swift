@@ -91,11 +91,18 @@ extension Forecaster {
             recentValues: Array(values.suffix(lookback + transform.rowsConsumed)),
             recentFeatures: features.map { Array($0.suffix(lookback)) })
         // A loss can stay finite while the weights saturate (Adam at a learning rate of 1e6 does):
+        // on scaled values a loss above a million means forecasts a thousand deviations off, and
         // forecasting once from the end of the series catches a model that would only print NaN.
+        let keptLoss = fitReport.validationLosses.last.map { _ in
+            fitReport.validationLosses[max(0, min(fitReport.keptEpoch, fitReport.validationLosses.count) - 1)]
+        } ?? fitReport.trainingLosses.last
+        if configuration.scaler != .none, let keptLoss, keptLoss > 1e6 {
+            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count, loss: keptLoss)
+        }
         do {
             _ = try fitted.forecast(steps: horizon)
         } catch ForecasterError.nonFiniteForecast {
-            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count)
+            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count, loss: nil)
         }
         return fitted
     }
