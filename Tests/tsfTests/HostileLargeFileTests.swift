@@ -5,7 +5,11 @@ import _ForecastTestSupport
 /// A file of a million rows, generated at test time (never committed): `tsf inspect` must read it
 /// whole and quickly enough for CI.
 @Suite struct HostileLargeFileTests {
-    @Test func millionRowsAreInspected() throws {
+    /// Under the thread sanitizer the same run grew past 13 GB of shadow memory (68 MB without it),
+    /// so `scripts/sanitizers.sh` marks that run and this test stands aside.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["TSF_SANITIZER"] == "thread",
+                    "the thread sanitizer needs over 13 GB for a million rows"))
+    func millionRowsAreInspected() throws {
         let files = try HostileFiles()
         let rows = 1_000_000
         var text = "Time,Close\n"
