@@ -90,11 +90,20 @@ extension Forecaster {
             recentFeatures: features.map { Array($0.suffix(lookback)) })
 
         // A loss can stay finite while the weights saturate (Adam at a learning rate of 1e6 does):
+        // on scaled values a loss above a million means forecasts a thousand deviations off, and
         // forecasting once from the end of the series catches a model that would only print NaN.
+        let validationLosses = report.epochs.compactMap(\.validationLoss)
+        let keptEpoch = report.restoredEpoch ?? report.epochs.count
+        let keptLoss = validationLosses.isEmpty
+            ? report.epochs.last?.trainingLoss
+            : validationLosses[max(0, min(keptEpoch, validationLosses.count) - 1)]
+        if configuration.scaler != .none, let keptLoss, keptLoss > 1e6 {
+            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count, loss: keptLoss)
+        }
         do {
             _ = try fitted.networkForecast(steps: horizon)
         } catch ForecasterError.nonFiniteForecast {
-            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count)
+            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count, loss: nil)
         }
 
         // Compare the network with the baselines on the validation part (rows it did not train on).

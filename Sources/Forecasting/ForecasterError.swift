@@ -26,9 +26,10 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case nonFiniteForecast(step: Int)
     /// A configuration value is out of range.
     case invalidConfiguration(String)
-    /// Training ended with finite weights whose forecasts are not numbers (a learning rate far too
-    /// high saturates the network); such a model must not be returned or saved.
-    case unusableTrainedModel(epoch: Int)
+    /// Training ended with weights whose forecasts are not numbers, or whose loss on scaled values
+    /// (`loss`) is millions of times a useful one: a learning rate far too high saturates the network
+    /// while the loss stays finite. Such a model must not be returned or saved.
+    case unusableTrainedModel(epoch: Int, loss: Float?)
 
     public var errorDescription: String? {
         switch self {
@@ -54,8 +55,9 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
             return "The model's forecast for step \(step) is not a number: its weights do not suit this data; train it again on this series."
         case let .invalidConfiguration(detail):
             return "Invalid forecaster setting: \(detail)."
-        case let .unusableTrainedModel(epoch):
-            return "Training ended in epoch \(epoch) with a model whose forecasts are not numbers; lower --learning-rate, enable gradient clipping with --clip-norm, or keep the default scaler."
+        case let .unusableTrainedModel(epoch, loss):
+            let what = loss.map { "a loss of \($0) on scaled values (a useful model stays near 1 or below)" } ?? "forecasts that are not numbers"
+            return "Training ended in epoch \(epoch) with a model giving \(what); lower --learning-rate or enable gradient clipping with --clip-norm."
         }
     }
 }

@@ -185,4 +185,36 @@ import _ForecastTestSupport
         #expect(outcome.exitCode == 65)
         #expect(outcome.stderr == "tsf: \(path): the header names column \"Close\" more than once.\n")
     }
+
+    /// Found while writing this suite: a field of five million digits was quoted whole, printing
+    /// five megabytes to stderr; messages now quote its start and its length.
+    @Test func hugeFieldIsQuotedShortly() throws {
+        let files = try HostileFiles()
+        let path = try files.write("long.csv", text: "Date,Close\n2000-01-01,x" + String(repeating: "7", count: 5_000_000) + "\n2000-01-02,2\n")
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.utf8.count < 500)
+        #expect(outcome.stderr.hasPrefix("tsf: \(path):2: column \"Close\": \"x777"))
+        #expect(outcome.stderr.contains("… (5000001 characters)\" is not a number"))
+    }
+
+    @Test func fiftyThousandColumnsAreInspected() throws {
+        let files = try HostileFiles()
+        let count = 50_000
+        let header = (0..<count).map { "c\($0)" }.joined(separator: ",")
+        let row = Array(repeating: "1", count: count).joined(separator: ",")
+        let path = try files.write("wide.csv", text: header + "\n" + row + "\n" + row + "\n")
+        let outcome = try CLIRunner.run(["inspect", "--format", "json", path])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect((object["columns"] as? [Any])?.count == count)
+    }
+
+    @Test func unclosedQuoteNamesItsLine() throws {
+        let files = try HostileFiles()
+        let path = try files.write("quote.csv", text: "Date,Close\n2000-01-01,\"1\n" + String(repeating: "x", count: 100) + "\n")
+        let outcome = try forecast(path)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(path):2: malformed quoting (a quote inside an unquoted field, or a quoted field that is never closed).\n")
+    }
 }

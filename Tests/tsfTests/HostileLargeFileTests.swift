@@ -5,7 +5,11 @@ import _ForecastTestSupport
 /// A file of a million rows, generated at test time (never committed): `tsf inspect` must read it
 /// whole and quickly enough for CI.
 @Suite struct HostileLargeFileTests {
-    @Test func millionRowsAreInspected() throws {
+    /// Under the thread sanitizer the same run grew past 13 GB of shadow memory (68 MB without it),
+    /// so `scripts/sanitizers.sh` marks that run and this test stands aside.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["TSF_SANITIZER"] == "thread",
+                    "the thread sanitizer needs over 13 GB for a million rows"))
+    func millionRowsAreInspected() throws {
         let files = try HostileFiles()
         let rows = 1_000_000
         var text = "Time,Close\n"
@@ -19,9 +23,10 @@ import _ForecastTestSupport
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         #expect(object["rows"] as? Int == rows)
-        // Measured at about a second in a debug build; a generous bound that still catches a
-        // quadratic reader.
-        #expect(seconds < 30, "inspect took \(seconds) s")
+        // Measured at 4–7 s in a debug build on two busy cores and 60 s under the address
+        // sanitizer; the bound is for the sanitizer runs and still catches a quadratic reader,
+        // which would take hours.
+        #expect(seconds < 180, "inspect took \(seconds) s")
         print("tsf inspect on \(rows) rows: \(seconds) s")
     }
 }

@@ -174,4 +174,18 @@ import _ForecastTestSupport
         #expect(outcome.exitCode == 65)
         #expect(outcome.stderr.hasPrefix("tsf: \(path): the tensor 'rnn.weight_ih_l0' has shape "))
     }
+
+    /// JSON nested a hundred thousand levels deep must be refused, not overflow the stack.
+    @Test(arguments: ["[", "{\"k\":"])
+    func deeplyNestedHeaderIsRefused(opening: String) throws {
+        let files = try HostileFiles()
+        let data = try files.writeRandomWalk("walk.csv", count: 40)
+        let closing = opening == "[" ? "]" : "}"
+        var json = Array(("{\"a\":" + String(repeating: opening, count: 100_000) + "1" + String(repeating: closing, count: 100_000) + "}").utf8)
+        while json.count % 8 != 0 { json.append(0x20) }
+        let path = try files.write("deep.safetensors", bytes: (0..<8).map { UInt8(truncatingIfNeeded: json.count >> (8 * $0)) } + json)
+        let outcome = try predict(path, data)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr == "tsf: \(path): the safetensors header is not a valid JSON object (the text is not JSON).\n")
+    }
 }

@@ -35,3 +35,33 @@ import _ForecastTestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: model)) == before)
     }
 }
+
+/// Adam bounds each step by its learning rate, so at 1e6 the loss stays finite while the weights
+/// saturate: forecasts come out NaN or tens of thousands of deviations off. The fit must refuse such
+/// a model, naming the epoch and a remedy, and save nothing.
+@Suite struct HostileSaturatedTrainingTests {
+    @Test(arguments: [UInt64(0), 1, 2])
+    func saturatedModelIsRefusedAndNotSaved(seed: UInt64) throws {
+        let files = try HostileFiles()
+        let data = try files.writeRandomWalk("walk.csv", count: 200)
+        let model = files.path("model.safetensors")
+        let outcome = try CLIRunner.run(["train", data, "--column", "Close", "--learning-rate", "1e6", "--epochs", "5",
+                                         "--hidden", "4", "--horizon", "3", "--seed", "\(seed)", "--out", model])
+        #expect(outcome.exitCode == 65)
+        let message = outcome.stderr.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(message.hasPrefix("tsf: Training ended in epoch 5 with a model giving "), "\(message)")
+        #expect(message.hasSuffix("; lower --learning-rate or enable gradient clipping with --clip-norm."))
+        #expect(!FileManager.default.fileExists(atPath: model))
+    }
+
+    /// The guard must not refuse an ordinary fit: the same data at the default learning rate trains.
+    @Test func ordinaryLearningRateTrains() throws {
+        let files = try HostileFiles()
+        let data = try files.writeRandomWalk("walk.csv", count: 200)
+        let model = files.path("model.safetensors")
+        let outcome = try CLIRunner.run(["train", data, "--column", "Close", "--epochs", "5", "--hidden", "4",
+                                         "--horizon", "3", "--out", model])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(FileManager.default.fileExists(atPath: model))
+    }
+}
