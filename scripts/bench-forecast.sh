@@ -19,6 +19,13 @@
 #              default 20), MODES (default "default fixed"), THREADS (default "1 2"), SCRATCH,
 #              TORCH_WAIT_POLICY (OMP_WAIT_POLICY of the Python runs, default PASSIVE).
 set -euo pipefail
+# SESSION_NICE=-19 runs the benchmark in a session of its own with that priority: the kernel shares the
+# CPUs between sessions (autogroups), so on a busy machine this is the only way two threads get two
+# cores. It takes the machine from everyone else while it runs; needs root.
+if [[ -n "${SESSION_NICE:-}" && -z "${BENCH_OWN_SESSION:-}" ]]; then
+    export BENCH_OWN_SESSION=1
+    exec setsid bash -c 'echo "$1" > /proc/self/autogroup && shift && exec "$@"' bench "$SESSION_NICE" "$0" "$@"
+fi
 cd "$(dirname "$0")/.."
 REPS="${1:-3}"
 PYTHON="${PYTHON:-/tmp/venv/bin/python}"
@@ -54,7 +61,7 @@ json_field() { "$PYTHON" -c "import json, sys; print(json.loads(open(sys.argv[1]
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, rounds: $REPS, fixed epochs: $EPOCHS"
 echo "torch $("$PYTHON" -c 'import torch; print(torch.__version__)'), $(swift --version 2>/dev/null | head -1)"
-echo "torch runs with OMP_WAIT_POLICY=$TORCH_WAIT_POLICY"
+echo "torch runs with OMP_WAIT_POLICY=$TORCH_WAIT_POLICY; session: $(cat /proc/self/autogroup)"
 printf '\n%-28s %-7s %3s | %8s %8s %6s | %8s %8s %8s %6s | %8s %8s %8s\n' \
     "series" "mode" "thr" "tsf wall" "tsf cpu" "epochs" "py wall" "py cpu" "py fit" "epochs" "wall x" "cpu x" "fit x"
 
