@@ -27,7 +27,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from forecast_job_torch import arguments, fit_and_forecast, read_levels  # noqa: E402
+from forecast_job_torch import fit_and_forecast, job_parser, read_levels  # noqa: E402
 
 IMPORTED = time.perf_counter()
 
@@ -41,13 +41,10 @@ def cutoffs(rows, folds, horizon, lookback, season=1):
 
 
 def main():
-    argv = sys.argv[1:]
-    folds = 10
-    if "--folds" in argv:
-        at = argv.index("--folds")
-        folds = int(argv[at + 1])
-        del argv[at:at + 2]
-    args = arguments(argv)
+    parser = job_parser("A 10-fold walk-forward backtest of the forecast job, refitting on every fold.")
+    parser.add_argument("--folds", type=int, default=10)
+    args = parser.parse_args()
+    folds = args.folds
     torch.set_num_threads(args.threads)
     began = time.perf_counter()
     levels = read_levels(args.file, args.column)

@@ -131,8 +131,9 @@ def fit_and_forecast(levels, args):
     return forecasts, epochs_run
 
 
-def arguments(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def job_parser(description):
+    """The options of the job, shared by the backtest script."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("file")
     parser.add_argument("--column", required=True)
     parser.add_argument("--threads", type=int, default=1, help="torch.set_num_threads")
@@ -146,7 +147,7 @@ def arguments(argv=None):
     parser.add_argument("--learning-rate", type=float, default=1e-3)
     parser.add_argument("--validation-fraction", type=float, default=0.2)
     parser.add_argument("--seed", type=int, default=0)
-    return parser.parse_args(argv)
+    return parser
 
 
 def read_levels(path, column):
@@ -156,7 +157,7 @@ def read_levels(path, column):
 
 
 def main():
-    args = arguments()
+    args = job_parser(__doc__.splitlines()[0]).parse_args()
     torch.set_num_threads(args.threads)
     began = time.perf_counter()
     levels = read_levels(args.file, args.column)
