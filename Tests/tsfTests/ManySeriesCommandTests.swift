@@ -100,3 +100,33 @@ import _ForecastTestSupport
         #expect(unknown.stderr.contains("XYZ"))
     }
 }
+
+/// `tsf forecast --global`: one model for every series, the same long-format output.
+@Suite struct ManySeriesGlobalCommandTests {
+    let stocks = IOFixtures.dataset("stocks_monthly.csv").path
+
+    @Test func globalModelForecastsEverySeries() throws {
+        let outcome = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "2",
+                                         "--global", "--epochs", "2", "--hidden", "4", "--lookback", "6"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("trained one lstm"))
+        let ids = outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+        #expect(ids == ["MSFT", "MSFT", "AMZN", "AMZN", "IBM", "IBM", "GOOG", "GOOG", "AAPL", "AAPL"])
+    }
+
+    @Test func globalRefusesMixedFrequencies() throws {
+        let monthly = (1...12).map { "M,2020-\(String(format: "%02d", $0))-01,\(10 + $0 % 3)" }
+        let daily = (1...20).map { "D,2020-01-\(String(format: "%02d", $0)),\(5 + $0 % 4)" }
+        let text = "id,date,v\n" + (monthly + daily).joined(separator: "\n") + "\n"
+        let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--global", "--epochs", "1"],
+                                        stdin: Data(text.utf8))
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.contains("one frequency"))
+    }
+
+    @Test func globalNeedsSeveralSeries() throws {
+        let outcome = try CLIRunner.run(["forecast", stocks, "--column", "price", "--global"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr.contains("--global"))
+    }
+}
