@@ -67,10 +67,12 @@ import _ForecastTestSupport
         let file = try read("id,date,v\nA,2020-01-01,1\nA,2020-01-02,2\nB,2020-01-01,NA\nB,2020-01-02,NA\n",
                             options: CSVReadOptions(missingPolicy: .drop))
         #expect(try file.series(at: 0).get().target.values == [1, 2])
-        guard case .failure(.noDataRows) = file.series(at: 1) else {
+        guard case .failure(let error) = file.series(at: 1), let empty = error as? LongFormatEmptySeries else {
             Issue.record("expected series B to fail with no rows")
             return
         }
+        #expect(empty.id == "B" && empty.rows == 2)
+        #expect(empty.errorDescription == "none of the 2 rows of series \"B\" in memory.csv is left after the missing-value policy drop.")
     }
 
     @Test func eachSeriesKeepsItsOwnFrequencyAndOrder() throws {
@@ -88,7 +90,7 @@ import _ForecastTestSupport
 
     @Test func duplicateDateInsideOneSeriesFailsThatSeriesOnly() throws {
         let file = try read("id,date,v\nA,2020-01-01,1\nA,2020-01-01,2\nB,2020-01-01,3\nB,2020-01-02,4\n")
-        guard case .failure(.duplicateTimestamp) = file.series(at: 0) else {
+        guard case .failure(let error) = file.series(at: 0), case .duplicateTimestamp? = error as? CSVReadError else {
             Issue.record("expected a duplicate timestamp in series A")
             return
         }
