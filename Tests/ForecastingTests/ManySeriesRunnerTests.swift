@@ -77,6 +77,28 @@ import Forecasting
         #expect(counter.largestGap <= 5, "\(counter.largestGap) series started before being handed over")
     }
 
+    @Test func seriesRunConcurrentlyUpToTheThreadCount() {
+        final class Gauge: @unchecked Sendable {
+            let lock = NSLock()
+            var running = 0
+            var most = 0
+        }
+        for threads in [1, 2] {
+            let gauge = Gauge()
+            ManySeriesRunner.run(count: 6, threads: threads, job: { index -> Result<Int, any Error> in
+                gauge.lock.withLock {
+                    gauge.running += 1
+                    gauge.most = max(gauge.most, gauge.running)
+                }
+                // Waiting, not computing, so that both threads overlap even on a busy machine.
+                usleep(40_000)
+                gauge.lock.withLock { gauge.running -= 1 }
+                return .success(index)
+            }, deliver: { _, _ in true })
+            #expect(gauge.most == threads, "\(gauge.most) series at once with \(threads) threads")
+        }
+    }
+
     @Test func returningFalseStopsNewSeries() {
         final class Seen: @unchecked Sendable {
             let lock = NSLock()
