@@ -142,7 +142,7 @@ public struct LongFormatFile: Sendable {
     /// the options say, its frequency inferred from its own timestamps. A problem with one series
     /// (all values missing, a duplicate date) is returned as that series' error, so the others can
     /// go on. The warnings of the result name the series.
-    public func series(at index: Int) -> Result<CSVSeriesData, CSVReadError> {
+    public func series(at index: Int) -> Result<CSVSeriesData, any Error> {
         precondition(ids.indices.contains(index), "series index \(index) out of 0..<\(ids.count)")
         var part = table
         part.reorderRows(rows[index])
@@ -158,6 +158,9 @@ public struct LongFormatFile: Sendable {
             var data = try SeriesReader.assemble(table: part, time: partTime, valueIndices: valueIndices, options: options, warnings: warnings)
             data.warnings = data.warnings.map { CSVWarning("series \(ids[index]): \($0.message)") }
             return .success(data)
+        } catch .noDataRows {
+            // Every row of this series fell to the missing-value policy: say so in its own terms.
+            return .failure(LongFormatEmptySeries(file: fileName, id: ids[index], rows: rows[index].count, policy: options.missingPolicy))
         } catch {
             return .failure(error)
         }

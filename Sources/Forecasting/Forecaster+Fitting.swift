@@ -136,14 +136,22 @@ extension Forecaster {
         _ network: RecurrentNetwork, configuration: ForecasterConfiguration, training: SupervisedWindows,
         validation: SupervisedWindows?, progress: (Trainer.Event) -> Trainer.Decision
     ) throws -> Trainer.Report {
+        return try trainExamples(network, configuration: configuration, training: try examples(training),
+                                 validation: try validation.map(examples), progress: progress)
+    }
+
+    /// Trains `network` in place on examples already laid out (one series' windows, or many series'
+    /// windows end to end for a global model).
+    static func trainExamples(
+        _ network: RecurrentNetwork, configuration: ForecasterConfiguration, training trainingExamples: Trainer.Examples,
+        validation validationExamples: Trainer.Examples?, progress: (Trainer.Event) -> Trainer.Decision
+    ) throws -> Trainer.Report {
         let threads = configuration.threads > 0 ? configuration.threads : ProcessInfo.processInfo.activeProcessorCount
         let trainer = Trainer(configuration: Trainer.Configuration(
             epochs: configuration.epochs, batchSize: configuration.batchSize, shuffle: configuration.shuffle,
             seed: configuration.seed, threads: max(1, threads),
             gradientClipNorm: configuration.clipNorm.map { Float($0) },
-            earlyStoppingPatience: validation == nil ? nil : configuration.patience))
-        let trainingExamples = try examples(training)
-        let validationExamples = try validation.map(examples)
+            earlyStoppingPatience: validationExamples == nil ? nil : configuration.patience))
         switch configuration.optimizer {
         case .adam:
             var optimizer = Adam(learningRate: Float(configuration.learningRate))

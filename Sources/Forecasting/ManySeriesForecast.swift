@@ -12,6 +12,13 @@ public struct ManySeriesForecast: Sendable {
         public let intervals: [IntervalForecast]
         /// What forecasts: the network or a baseline chosen on validation.
         public let method: ForecastMethod
+
+        public init(series: TimeSeries, forecasts: [Double], intervals: [IntervalForecast], method: ForecastMethod) {
+            self.series = series
+            self.forecasts = forecasts
+            self.intervals = intervals
+            self.method = method
+        }
     }
 
     /// Settings of every per-series fit (`threads` is ignored: each fit runs on one thread).

@@ -37,12 +37,16 @@ struct Forecast: AsyncParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
+    @Flag(help: "With --id: train one model on every series (each scaled on its own) instead of one model per series.")
+    var global = false
+
     @Flag(help: "Never draw the small chart shown under the table on a terminal.")
     var noChart = false
 
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         _ = try IntervalLevels.parse(level)
+        if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
     }
 
     func run() async throws {

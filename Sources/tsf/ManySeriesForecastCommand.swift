@@ -12,6 +12,7 @@ enum ManySeriesForecastCommand {
             throw ValidationError("--out and --plot save one series' model or chart; with several series pick one with --series.")
         }
         let long = try ManySeriesInput.read(file: command.file, series: command.series, csv: command.csv)
+        if command.global { return try ManySeriesGlobalForecast.run(command, long: long) }
         let levels = try IntervalLevels.parse(command.level)
         var configuration = command.model.configuration(horizon: command.horizon ?? 1)
         configuration.threads = 1

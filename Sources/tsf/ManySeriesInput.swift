@@ -36,7 +36,8 @@ enum ManySeriesInput {
     static func finish(failed: [String], total: Int) -> ExitCode {
         guard !failed.isEmpty else { return .success }
         let names = failed.prefix(10).joined(separator: ", ") + (failed.count > 10 ? ", …" : "")
-        ToolFailure.printError("\(failed.count) of \(total) series failed (\(names)); the others' results are complete.")
+        let others = failed.count == total ? "no result was produced" : "the others' results are complete"
+        ToolFailure.printError("\(failed.count) of \(total) series failed (\(names)); \(others).")
         return .badData
     }
 }

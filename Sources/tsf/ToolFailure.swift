@@ -31,6 +31,8 @@ enum ToolFailure {
             case .writeFailed: return .cannotCreateOutput
             default: return .badData
             }
+        case is ManySeriesFailure:
+            return .badData
         case is OutputFileError:
             return .cannotCreateOutput
         case let error as ForecasterError:

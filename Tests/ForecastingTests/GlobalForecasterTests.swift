@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import Forecasting
+
+/// One network over many series: each series scaled on its own, shared choices, failures per series.
+@Suite struct GlobalForecasterTests {
+    static func quick() -> ForecasterConfiguration {
+        var configuration = ForecasterConfiguration()
+        configuration.hiddenSize = 8
+        configuration.epochs = 3
+        configuration.lookback = 8
+        configuration.horizon = 2
+        configuration.threads = 1
+        return configuration
+    }
+
+    /// The same up-and-down pattern at very different levels.
+    static let family: [[Double]] = [1.0, 50.0, 2000.0].map { level in
+        (0..<60).map { level * (1 + 0.1 * sin(Double($0) * 0.7)) }
+    }
+
+    @Test func eachSeriesKeepsItsOwnScaleAndLevel() throws {
+        let global = try GlobalForecaster.fit(series: Self.family, names: ["a", "b", "c"], configuration: Self.quick())
+        #expect(global.members.count == 3)
+        for (index, member) in global.members.enumerated() {
+            let forecaster = try member.get()
+            #expect(forecaster.network === global.network)
+            #expect(forecaster.columnNames == [["a", "b", "c"][index]])
+            let forecast = try forecaster.forecast(steps: 2)
+            let level = Self.family[index].last!
+            // Each forecast is near its own series' level (within the pattern's ±10 % plus slack),
+            // which holds only when each series is scaled on its own.
+            #expect(forecast.allSatisfy { abs($0 - level) < 0.3 * level }, "series \(index): \(forecast) vs level \(level)")
+        }
+        #expect(global.fitReport.trainingWindows > 0 && global.fitReport.validationWindows > 0)
+    }
+
+    @Test func trainingOnThreeSeriesUsesTheWindowsOfAll() throws {
+        let one = try GlobalForecaster.fit(series: [Self.family[0]], configuration: Self.quick())
+        let three = try GlobalForecaster.fit(series: Self.family, configuration: Self.quick())
+        #expect(three.fitReport.trainingWindows == 3 * one.fitReport.trainingWindows)
+    }
+
+    @Test func sameResultOnOneOrTwoThreads() throws {
+        var two = Self.quick()
+        two.threads = 2
+        let a = try GlobalForecaster.fit(series: Self.family, configuration: Self.quick())
+        let b = try GlobalForecaster.fit(series: Self.family, configuration: two)
+        for index in 0..<3 {
+            #expect(try a.members[index].get().forecast(steps: 2) == b.members[index].get().forecast(steps: 2))
+        }
+    }
+
+    @Test func shortAndConstantSeriesFailAloneAndTheTransformIsShared() throws {
+        let series = Self.family + [[1, 2, 3], Array(repeating: 5, count: 40)]
+        var configuration = Self.quick()
+        configuration.transform = nil
+        let global = try GlobalForecaster.fit(series: series, configuration: configuration)
+        #expect(global.configuration.transform == .logReturn)
+        #expect(global.fitReport.decisions.contains { $0.contains("log-return") })
+        guard case .failure(.seriesTooShort) = global.members[3] else {
+            Issue.record("expected the 3-row series to be too short")
+            return
+        }
+        guard case .failure(.constantSeries) = global.members[4] else {
+            Issue.record("expected the constant series to fail")
+            return
+        }
+        #expect(throws: Never.self) { try global.members[0].get() }
+    }
+
+    @Test func noUsableSeriesIsRefused() {
+        #expect(throws: ForecasterError.self) { try GlobalForecaster.fit(series: [[1, 2]], configuration: Self.quick()) }
+        #expect(throws: ForecasterError.self) { try GlobalForecaster.fit(series: [], configuration: Self.quick()) }
+    }
+}

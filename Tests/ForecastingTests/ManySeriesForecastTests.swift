@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import ForecastEvaluation
+import Forecasting
+
+/// Per-series forecasts of many series, and the M4-style aggregate of their backtests.
+@Suite struct ManySeriesForecastTests {
+    /// A small, quick configuration: the point here is bookkeeping, not accuracy.
+    static func quick() -> ForecasterConfiguration {
+        var configuration = ForecasterConfiguration()
+        configuration.hiddenSize = 4
+        configuration.epochs = 2
+        configuration.lookback = 6
+        configuration.selection = .network
+        return configuration
+    }
+
+    /// Three short series with different levels and trends; the last is too short to fit.
+    static let series: [TimeSeries] = [
+        TimeSeries(name: "a", values: (0..<60).map { 10 + sin(Double($0) / 3) }, frequency: .irregular),
+        TimeSeries(name: "b", values: (0..<80).map { 100 + Double($0) + 3 * cos(Double($0)) }, frequency: .irregular),
+        TimeSeries(name: "c", values: [1, 2, 3, 4], frequency: .irregular),
+    ]
+
+    final class Results: @unchecked Sendable {
+        let lock = NSLock()
+        var forecasts: [Int: [Double]] = [:]
+        var failed: [Int] = []
+    }
+
+    func runAll(threads: Int) -> Results {
+        let results = Results()
+        let job = ManySeriesForecast(configuration: Self.quick(), steps: 3)
+        job.run(count: Self.series.count, threads: threads, series: { Self.series[$0] }) { index, result in
+            results.lock.withLock {
+                switch result {
+                case .success(let output): results.forecasts[index] = output.forecasts
+                case .failure: results.failed.append(index)
+                }
+            }
+            return true
+        }
+        return results
+    }
+
+    @Test func sameForecastsAloneAndTogetherOnAnyThreadCount() throws {
+        let one = runAll(threads: 1)
+        let two = runAll(threads: 2)
+        #expect(one.failed == [2] && two.failed == [2])
+        #expect(one.forecasts == two.forecasts)
+        let alone = try ManySeriesForecast(configuration: Self.quick(), steps: 3).forecast(Self.series[1])
+        #expect(one.forecasts[1] == alone.forecasts)
+        #expect(alone.forecasts.count == 3)
+    }
+
+    @Test func stepsDefaultToEachSeriesFrequency() throws {
+        let monthly = TimeSeries(name: "m", values: (0..<72).map { 50 + 5 * sin(Double($0) * .pi / 6) }, frequency: .monthly)
+        var configuration = Self.quick()
+        configuration.lookback = 12
+        let output = try ManySeriesForecast(configuration: configuration, levels: [0.8]).forecast(monthly)
+        #expect(output.forecasts.count == Frequency.monthly.defaultHorizon)
+        let interval = try #require(output.intervals.first)
+        #expect(interval.level == 0.8)
+    }
+
+    // MARK: Aggregate rows
+
+    static func score(_ method: String, forecasts: [Double], actuals: [Double], scale: Double) -> BacktestScore {
+        let fold = FoldForecast(fold: 0, cutoff: 10, forecasts: forecasts, actuals: actuals, lastObserved: actuals[0],
+                                naiveScale: scale, naiveSquaredScale: scale * scale)
+        return BacktestScore(method: method, folds: [fold])
+    }
+
+    @Test func aggregateRowsAreRatiosOfMeansNotMeansOfRatios() throws {
+        // Series 1: the naive error is tiny, so a per-series ratio would be huge there.
+        let perSeries: [[BacktestScore]] = [
+            [Self.score("model", forecasts: [10, 10], actuals: [11, 11], scale: 1),
+             Self.score("naive", forecasts: [10.9, 10.9], actuals: [11, 11], scale: 1)],
+            [Self.score("model", forecasts: [20, 20], actuals: [22, 22], scale: 2),
+             Self.score("naive", forecasts: [26, 26], actuals: [22, 22], scale: 2)],
+        ]
+        let summary = ManySeriesBacktestSummary(scores: perSeries)
+        #expect(summary.rows.map(\.method) == ["model", "naive"])
+        let model = try #require(summary.rows.first)
+        let mases = perSeries.map { $0.map { $0.meanAbsoluteScaledError! } }
+        let smapes = perSeries.map { $0.map(\.symmetricMeanAbsolutePercentageError) }
+        let meanModelMASE = (mases[0][0] + mases[1][0]) / 2
+        let meanNaiveMASE = (mases[0][1] + mases[1][1]) / 2
+        let relativeMASE = try #require(model.relativeMASE)
+        #expect(abs(model.meanAbsoluteScaledError! - meanModelMASE) < 1e-12)
+        #expect(abs(relativeMASE - meanModelMASE / meanNaiveMASE) < 1e-12)
+        let meanOfRatios = (mases[0][0] / mases[0][1] + mases[1][0] / mases[1][1]) / 2
+        #expect(abs(relativeMASE - meanOfRatios) > 1, "the two conventions should differ a lot here")
+        let relativeSMAPE = ((smapes[0][0] + smapes[1][0]) / 2) / ((smapes[0][1] + smapes[1][1]) / 2)
+        #expect(abs(model.overallWeightedAverage! - (relativeSMAPE + relativeMASE) / 2) < 1e-12)
+        let naive = try #require(summary.rows.last)
+        #expect(naive.relativeMASE == 1 && naive.overallWeightedAverage == 1 && naive.series == 2)
+    }
+
+    @Test func noReferenceLeavesRatiosUndefined() {
+        let summary = ManySeriesBacktestSummary(scores: [[Self.score("model", forecasts: [1], actuals: [2], scale: 1)]])
+        #expect(summary.rows.count == 1)
+        #expect(summary.rows[0].relativeMASE == nil && summary.rows[0].overallWeightedAverage == nil)
+        #expect(ManySeriesBacktestSummary(scores: []).rows.isEmpty)
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+import _ForecastTestSupport
+
+/// `tsf forecast` and `tsf backtest` over every series of a long-format file, run as users run them.
+@Suite struct ManySeriesCommandTests {
+    let stocks = IOFixtures.dataset("stocks_monthly.csv").path
+    /// Small, quick training: these tests check bookkeeping, not accuracy.
+    let quick = ["--epochs", "2", "--hidden", "4", "--lookback", "6"]
+
+    func rows(_ text: String) -> [[String]] {
+        text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    @Test func forecastsEverySeriesInFileOrderWhateverTheThreadCount() throws {
+        let base = ["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "3"] + quick
+        let one = try CLIRunner.run(base + ["--threads", "1"])
+        let two = try CLIRunner.run(base + ["--threads", "2"])
+        #expect(one.exitCode == 0, "\(one.stderr)")
+        #expect(two.exitCode == 0, "\(two.stderr)")
+        #expect(one.stdout == two.stdout)
+        let table = rows(one.stdout)
+        #expect(table.first == ["id", "step", "date", "forecast"])
+        #expect(table.dropFirst().map { $0[0] } == ["MSFT", "AMZN", "IBM", "GOOG", "AAPL"].flatMap { Array(repeating: $0, count: 3) })
+        #expect(table.dropFirst().map { $0[1] } == Array(repeating: ["1", "2", "3"], count: 5).flatMap { $0 })
+        #expect(table[1][2] == "2010-04-01")
+        #expect(table.dropFirst().allSatisfy { Double($0[3])?.isFinite == true })
+    }
+
+    @Test func pickedSeriesMatchTheirSingleSeriesForecasts() throws {
+        let many = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--series", "IBM,GOOG", "--column", "price",
+                                      "--horizon", "2", "--format", "csv"] + quick)
+        #expect(many.exitCode == 0, "\(many.stderr)")
+        let table = rows(many.stdout).dropFirst()
+        #expect(table.map { $0[0] } == ["IBM", "IBM", "GOOG", "GOOG"])
+        let single = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--series", "GOOG", "--column", "price",
+                                        "--horizon", "2", "--format", "csv"] + quick)
+        #expect(single.exitCode == 0, "\(single.stderr)")
+        let alone = rows(single.stdout).dropFirst().map { [$0[0], $0[1]] }
+        #expect(table.suffix(2).map { [$0[2], $0[3]] } == alone)
+    }
+
+    @Test func oneFailingSeriesIsReportedAndTheOthersStillPrinted() throws {
+        let good = (1...30).map { "G,2020-01-\(String(format: "%02d", $0)),\(100 + $0 % 7)" }
+        let text = "id,date,v\nS,2020-01-01,1\nS,2020-01-02,2\n" + good.joined(separator: "\n") + "\n"
+        let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "2"] + quick,
+                                        stdin: Data(text.utf8))
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.contains("series S:"))
+        #expect(outcome.stderr.contains("1 of 2 series failed"))
+        #expect(rows(outcome.stdout).dropFirst().map { $0[0] } == ["G", "G"])
+    }
+
+    @Test func everySeriesFailingSaysSo() throws {
+        let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "2"] + quick,
+                                        stdin: Data("id,date,v\nA,2020-01-01,1\nB,2020-01-01,2\n".utf8))
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.contains("2 of 2 series failed"))
+        #expect(rows(outcome.stdout) == [["id", "step", "date", "forecast"]])
+    }
+
+    @Test func backtestPrintsSeriesRowsThenAggregateRows() throws {
+        let outcome = try CLIRunner.run(["backtest", stocks, "--id", "symbol", "--column", "price", "--horizon", "3",
+                                         "--folds", "2", "--baselines-only", "--baselines", "naive,drift", "--threads", "2"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let table = rows(outcome.stdout)
+        #expect(table.first == ["id", "model", "series", "MAE", "sMAPE%", "MASE", "skill", "OWA"])
+        let ids = ["MSFT", "AMZN", "IBM", "GOOG", "AAPL"]
+        #expect(table.dropFirst().map { $0[0] } == ids.flatMap { [$0, $0] } + ["*", "*"])
+        #expect(table.dropFirst().map { $0[1] } == Array(repeating: ["naive", "drift"], count: 6).flatMap { $0 })
+        // The aggregate MASE is the mean of the series' MASEs; naive's relative MASE is 1.
+        let driftMASEs = table.dropFirst().filter { $0[0] != "*" && $0[1] == "drift" }.compactMap { Double($0[5]) }
+        let driftAggregate = try #require(table.last)
+        #expect(driftAggregate[2] == "5")
+        let aggregateMASE = try #require(Double(driftAggregate[5]))
+        #expect(abs(aggregateMASE - driftMASEs.reduce(0, +) / 5) < 1e-9)
+        let naiveAggregate = table[table.count - 2]
+        #expect(naiveAggregate[6] == "1.0" && naiveAggregate[7] == "1.0")
+    }
+
+    @Test func interleavedIDsWarnAndStillForecast() throws {
+        let text = "id,date,v\n" + (1...30).flatMap { day in
+            ["A,2020-01-\(String(format: "%02d", day)),\(10 + day % 4)", "B,2020-01-\(String(format: "%02d", day)),\(50 + day % 3)"]
+        }.joined(separator: "\n") + "\n"
+        let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "1"] + quick,
+                                        stdin: Data(text.utf8))
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("interleave"))
+        #expect(rows(outcome.stdout).dropFirst().map { $0[0] } == ["A", "B"])
+    }
+
+    @Test func usageErrorsAreRefusedClearly() throws {
+        let noID = try CLIRunner.run(["forecast", stocks, "--series", "IBM", "--column", "price"])
+        #expect(noID.exitCode == 64)
+        #expect(noID.stderr.contains("--series needs --id"))
+        let features = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--features", "price2"])
+        #expect(features.exitCode == 64)
+        let unknown = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--series", "IBM,XYZ", "--column", "price"])
+        #expect(unknown.exitCode == 64)
+        #expect(unknown.stderr.contains("XYZ"))
+    }
+}
+
+/// `tsf forecast --global`: one model for every series, the same long-format output.
+@Suite struct ManySeriesGlobalCommandTests {
+    let stocks = IOFixtures.dataset("stocks_monthly.csv").path
+
+    @Test func globalModelForecastsEverySeries() throws {
+        let outcome = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "2",
+                                         "--global", "--epochs", "2", "--hidden", "4", "--lookback", "6"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("trained one lstm"))
+        let ids = outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[0] }
+        #expect(ids == ["MSFT", "MSFT", "AMZN", "AMZN", "IBM", "IBM", "GOOG", "GOOG", "AAPL", "AAPL"])
+    }
+
+    @Test func globalRefusesMixedFrequencies() throws {
+        let monthly = (1...12).map { "M,2020-\(String(format: "%02d", $0))-01,\(10 + $0 % 3)" }
+        let daily = (1...20).map { "D,2020-01-\(String(format: "%02d", $0)),\(5 + $0 % 4)" }
+        let text = "id,date,v\n" + (monthly + daily).joined(separator: "\n") + "\n"
+        let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--global", "--epochs", "1"],
+                                        stdin: Data(text.utf8))
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.contains("one frequency"))
+    }
+
+    @Test func globalNeedsSeveralSeries() throws {
+        let outcome = try CLIRunner.run(["forecast", stocks, "--column", "price", "--global"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr.contains("--global"))
+    }
+}
