@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import Forecasting
+@testable import Forecasting
 
 /// One network over many series: each series scaled on its own, shared choices, failures per series.
 @Suite struct GlobalForecasterTests {
