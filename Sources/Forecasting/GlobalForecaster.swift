@@ -16,7 +16,7 @@ public struct GlobalForecaster: Sendable {
     /// The configuration with the lookback and transform resolved.
     public let configuration: ForecasterConfiguration
     /// The network every member shares.
-    public let network: RecurrentNetwork
+    let network: RecurrentNetwork
     /// One entry per input series, in input order: its forecaster, or why it could not take part.
     public let members: [Result<Forecaster, ForecasterError>]
     /// How training went, and the shared choices in words.
