@@ -31,13 +31,25 @@ public enum ManySeriesRunner {
         guard count > 0 else { return }
         let state = RunState<Output>(count: count, window: max(window ?? 4 * threads, threads))
         let workers = min(threads, count)
-        if workers == 1 {
-            state.work(job: job, deliver: deliver)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                state.work(job: job, deliver: deliver)
+        onThreads(workers) { state.work(job: job, deliver: deliver) }
+    }
+
+    /// Runs `body` on `workers` threads at once (the caller's and `workers − 1` new ones) and waits
+    /// for all. Dedicated threads, not a shared dispatch pool, so the series really run in parallel
+    /// even when the pool is busy with other work in the same process.
+    static func onThreads(_ workers: Int, _ body: @escaping @Sendable () -> Void) {
+        let group = DispatchGroup()
+        for _ in 1..<max(1, workers) {
+            group.enter()
+            let thread = Thread {
+                body()
+                group.leave()
             }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
+        body()
+        group.wait()
     }
 }
 
