@@ -28,10 +28,13 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
         ),
 
+        // The cells' gate math, compiled for AVX-512, AVX2 and the baseline and chosen at run time.
+        .target(name: "CForecastKernels"),
+
         // Library modules, in the order data flows through them (see DESIGN.md).
         .target(name: "ForecastData"),
         .target(name: "ForecastIO", dependencies: ["CLibCSV", "ForecastData"]),
-        .target(name: "ForecastNN", dependencies: blas),
+        .target(name: "ForecastNN", dependencies: blas + ["CForecastKernels"]),
         .target(name: "ForecastEvaluation", dependencies: ["ForecastData"]),
         .target(name: "Forecasting", dependencies: ["ForecastData", "ForecastNN", "ForecastEvaluation"]),
         .executableTarget(

@@ -70,6 +70,7 @@ public final class NetworkWorkspace: @unchecked Sendable {
             region(separateHiddenGradient ? rows * gw : 0)    // hidden projection (GRU only)
             region(rows * cacheWidth)                         // cell cache
             region((lookback + 1) * maxBatch * h)             // hidden states
+            region(PackedLayerWeights.count(inputSize: d, hidden: h, gateCount: configuration.cell.gateCount)) // packed weights
             region(rows * gw)                                 // dA input
             region(separateHiddenGradient ? rows * gw : 0)    // dA hidden
             region(rows * d)                                  // dInputs of the layer
@@ -94,9 +95,9 @@ public final class NetworkWorkspace: @unchecked Sendable {
         for _ in 0..<configuration.layers {
             inputs.append(take())
             masks.append(take())
-            let projection = take(), hiddenProjection = take(), cache = take(), hidden = take()
+            let projection = take(), hiddenProjection = take(), cache = take(), hidden = take(), packed = take()
             forward.append(LayerForwardBuffers(inputProjection: projection, hiddenProjection: hiddenProjection,
-                                               cache: cache, hidden: hidden, slots: lookback))
+                                               cache: cache, hidden: hidden, slots: lookback, packedWeights: packed))
             let dIn = take(), dHidden = take()
             dPre.append((dIn, separateHiddenGradient ? dHidden : dIn))
             dInputsPerLayer.append(take())

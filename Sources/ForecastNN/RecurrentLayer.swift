@@ -13,6 +13,9 @@ struct LayerForwardBuffers {
     var hidden: UnsafeMutablePointer<Float>
     /// How many steps of hidden projection and cache are kept: L for training, 2 for inference.
     var slots: Int
+    /// `PackedLayerWeights.count` floats for the weights packed once per pass (unused when the
+    /// packed product does not apply).
+    var packedWeights: UnsafeMutablePointer<Float>
 }
 
 /// Scratch one layer needs for its backward pass.
@@ -59,22 +62,46 @@ struct RecurrentLayer<Cell: RecurrentCell> {
         let bIH = parameters + biasInputOffset, bHH = parameters + biasHiddenOffset
         let cacheStride = batch * Cell.cacheWidth(hidden: h)
 
-        // Input projections for all steps at once: (L·B × D_k)·W_ihᵀ + b_ih (+ b_hh when folded).
-        // Bias into the first row, then copied down, so the GEMM can accumulate onto it.
-        let firstRow = buffers.inputProjection
-        if Cell.foldsHiddenBias {
-            for j in 0..<gw { firstRow[j] = bIH[j] + bHH[j] }
+        let packed = PackedRecurrentProduct.applies(batch: batch, steps: steps)
+        let weights = PackedLayerWeights(scratch: buffers.packedWeights, inputSize: inputSize, hidden: h, gateCount: Cell.gateCount)
+        // The biases the input projection carries: b_ih, and b_hh too for cells that fold.
+        func writeInputBias(into row: UnsafeMutablePointer<Float>) {
+            if Cell.foldsHiddenBias {
+                for j in 0..<gw { row[j] = bIH[j] + bHH[j] }
+            } else {
+                row.update(from: bIH, count: gw)
+            }
+        }
+        if packed {
+            // Step by step below, with both weight matrices packed once for all steps.
+            PackedRecurrentProduct.pack(k: inputSize, n: gw, b: wIH, ldb: inputSize, transposed: true, into: weights.input)
+            PackedRecurrentProduct.pack(k: h, n: gw, b: wHH, ldb: h, transposed: true, into: weights.hidden)
+            writeInputBias(into: weights.bias)
         } else {
-            firstRow.update(from: bIH, count: gw)
+            // Input projections for all steps at once: (L·B × D_k)·W_ihᵀ + biases. The bias goes
+            // into the first row, then is copied down, so the GEMM can accumulate onto it.
+            let firstRow = buffers.inputProjection
+            writeInputBias(into: firstRow)
+            for row in 1..<max(rows, 1) {
+                (firstRow + row * gw).update(from: firstRow, count: gw)
+            }
+            BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: gw, k: inputSize,
+                      a: inputs, lda: inputSize, b: wIH, ldb: inputSize,
+                      beta: 1, c: buffers.inputProjection, ldc: gw)
         }
-        for row in 1..<max(rows, 1) {
-            (firstRow + row * gw).update(from: firstRow, count: gw)
-        }
-        BLAS.gemm(transposeA: false, transposeB: true, m: rows, n: gw, k: inputSize,
-                  a: inputs, lda: inputSize, b: wIH, ldb: inputSize,
-                  beta: 1, c: buffers.inputProjection, ldc: gw)
 
         buffers.hidden.update(repeating: 0, count: batch * h)
+        /// c = h_{t−1}·W_hhᵀ + (c, or b_hh when `bias` is given).
+        func addHiddenProduct(_ previousHidden: UnsafePointer<Float>, bias: UnsafePointer<Float>?, into c: UnsafeMutablePointer<Float>) {
+            if packed {
+                PackedRecurrentProduct.multiply(m: batch, n: gw, k: h, a: previousHidden, lda: h, packed: weights.hidden,
+                                                beta: 1, bias: bias, c: c, ldc: gw)
+            } else {
+                if let bias { for row in 0..<batch { (c + row * gw).update(from: bias, count: gw) } }
+                BLAS.gemm(transposeA: false, transposeB: true, m: batch, n: gw, k: h,
+                          a: previousHidden, lda: h, b: wHH, ldb: h, beta: 1, c: c, ldc: gw)
+            }
+        }
         for t in 0..<steps {
             let slot = t % buffers.slots
             let previousHidden = buffers.hidden + t * batch * h
@@ -82,17 +109,24 @@ struct RecurrentLayer<Cell: RecurrentCell> {
             let hiddenProjection = buffers.hiddenProjection + (Cell.foldsHiddenBias ? 0 : slot * batch * gw)
             // h_{t−1}·W_hhᵀ; h_{−1} = 0, so step 0 needs no product. Folding cells take it summed
             // into the input projection; the others get it apart, with b_hh, in the hidden projection.
-            if Cell.foldsHiddenBias {
-                if t > 0 {
-                    BLAS.gemm(transposeA: false, transposeB: true, m: batch, n: gw, k: h,
-                              a: previousHidden, lda: h, b: wHH, ldb: h, beta: 1, c: inputProjection, ldc: gw)
+            if packed {
+                // x_t·W_ihᵀ + biases, with h_{t−1}·W_hhᵀ in the same pass for folding cells.
+                let x = inputs + t * batch * inputSize
+                if Cell.foldsHiddenBias && t > 0 {
+                    PackedRecurrentProduct.multiplyPair(
+                        m: batch, n: gw, k1: inputSize, a1: x, lda1: inputSize, packed1: weights.input,
+                        k2: h, a2: previousHidden, lda2: h, packed2: weights.hidden, bias: weights.bias, c: inputProjection, ldc: gw)
+                } else {
+                    PackedRecurrentProduct.multiply(m: batch, n: gw, k: inputSize, a: x, lda: inputSize,
+                                                    packed: weights.input, bias: weights.bias, c: inputProjection, ldc: gw)
                 }
+            }
+            if Cell.foldsHiddenBias {
+                if t > 0 && !packed { addHiddenProduct(previousHidden, bias: nil, into: inputProjection) }
+            } else if t > 0 {
+                addHiddenProduct(previousHidden, bias: bHH, into: hiddenProjection)
             } else {
                 for row in 0..<batch { (hiddenProjection + row * gw).update(from: bHH, count: gw) }
-                if t > 0 {
-                    BLAS.gemm(transposeA: false, transposeB: true, m: batch, n: gw, k: h,
-                              a: previousHidden, lda: h, b: wHH, ldb: h, beta: 1, c: hiddenProjection, ldc: gw)
-                }
             }
             let previousSlot = (t - 1) % buffers.slots
             Cell.forward(CellStep(
@@ -130,6 +164,11 @@ struct RecurrentLayer<Cell: RecurrentCell> {
         var dPrevious = b.dHiddenB
         if let dLastHidden { dHidden.update(from: dLastHidden, count: block) } else { dHidden.update(repeating: 0, count: block) }
         if Cell.hasCarry { b.dCarry.update(repeating: 0, count: block) }
+        let packed = PackedRecurrentProduct.applies(batch: batch, steps: steps)
+        let packedHidden = PackedLayerWeights(scratch: f.packedWeights, inputSize: inputSize, hidden: h, gateCount: Cell.gateCount).hidden
+        if packed {
+            PackedRecurrentProduct.pack(k: gw, n: h, b: wHH, ldb: h, transposed: false, into: packedHidden)
+        }
 
         for t in stride(from: steps - 1, through: 0, by: -1) {
             // dL/dh_t = (from step t+1, already in dHidden) + (from the layer above).
@@ -154,9 +193,14 @@ struct RecurrentLayer<Cell: RecurrentCell> {
                     dPreviousHiddenDirect: dPrevious))
             if t > 0 {
                 // dh_{t−1} = (direct path) + dA_hid·W_hh
-                BLAS.gemm(transposeA: false, transposeB: false, m: batch, n: h, k: gw,
-                          a: dHid, lda: gw, b: wHH, ldb: h,
-                          beta: Cell.hasDirectHiddenPath ? 1 : 0, c: dPrevious, ldc: h)
+                let beta: Float = Cell.hasDirectHiddenPath ? 1 : 0
+                if packed {
+                    PackedRecurrentProduct.multiply(m: batch, n: h, k: gw, a: dHid, lda: gw,
+                                                    packed: packedHidden, beta: beta, c: dPrevious, ldc: h)
+                } else {
+                    BLAS.gemm(transposeA: false, transposeB: false, m: batch, n: h, k: gw,
+                              a: dHid, lda: gw, b: wHH, ldb: h, beta: beta, c: dPrevious, ldc: h)
+                }
             }
             swap(&dHidden, &dPrevious)
         }

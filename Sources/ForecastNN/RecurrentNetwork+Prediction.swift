@@ -25,21 +25,25 @@ public final class PredictionWorkspace: @unchecked Sendable {
         let inputCount = lookback * maxBatch * configuration.inputSize
         // Only GRU keeps its hidden projection apart from the input projection.
         let hiddenProjectionCount = configuration.cell == .gru ? 2 * maxBatch * gw : 1
+        func packedCount(_ k: Int) -> Int {
+            Swift.max(PackedLayerWeights.count(inputSize: configuration.inputSize(ofLayer: k), hidden: h, gateCount: configuration.cell.gateCount), 1)
+        }
         let perLayer = lookback * maxBatch * gw + hiddenProjectionCount + 2 * maxBatch * cacheWidth
             + (lookback + 1) * maxBatch * h
-        storageCount = inputCount + configuration.layers * perLayer
+        storageCount = inputCount + configuration.layers * perLayer + (0..<configuration.layers).map(packedCount).reduce(0, +)
         storage = UnsafeMutablePointer<Float>.allocate(capacity: storageCount)
         storage.initialize(repeating: 0, count: storageCount)
         input = storage
         var cursor = storage + inputCount
         var layers: [LayerForwardBuffers] = []
-        for _ in 0..<configuration.layers {
+        for k in 0..<configuration.layers {
             let projection = cursor; cursor += lookback * maxBatch * gw
             let hiddenProjection = cursor; cursor += hiddenProjectionCount
             let cache = cursor; cursor += 2 * maxBatch * cacheWidth
             let hidden = cursor; cursor += (lookback + 1) * maxBatch * h
+            let packed = cursor; cursor += packedCount(k)
             layers.append(LayerForwardBuffers(inputProjection: projection, hiddenProjection: hiddenProjection,
-                                              cache: cache, hidden: hidden, slots: 2))
+                                              cache: cache, hidden: hidden, slots: 2, packedWeights: packed))
         }
         self.layers = layers
     }

@@ -31,6 +31,9 @@ struct GradientCheckNetworkTests {
             Case(cell: cell, layers: 1, inputSize: 3, hidden: 5, lookback: 6, batch: 3, outputs: 2),
             Case(cell: cell, layers: 2, inputSize: 1, hidden: 4, lookback: 5, batch: 2, outputs: 2),
             Case(cell: cell, layers: 2, inputSize: 3, hidden: 4, lookback: 4, batch: 3, outputs: 1),
+            // Nine rows take the packed recurrent product on CPUs that have it; 18 units leave a
+            // remainder after the 16-lane chunks and the 64-column panels.
+            Case(cell: cell, layers: 1, inputSize: 2, hidden: 18, lookback: 3, batch: 9, outputs: 1),
         ]
     }
 
