@@ -33,7 +33,7 @@ enum ToolFailure {
             }
         case is ManySeriesFailure:
             return .badData
-        case is OutputFileError:
+        case is AtomicFileError:
             return .cannotCreateOutput
         case let error as ForecasterError:
             if case .invalidConfiguration = error { return .usage }
