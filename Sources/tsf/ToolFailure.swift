@@ -31,7 +31,7 @@ enum ToolFailure {
             case .writeFailed: return .cannotCreateOutput
             default: return .badData
             }
-        case is ManySeriesFailure:
+        case is ManySeriesFailure, is ShortSeriesFailure:
             return .badData
         case is AtomicFileError:
             return .cannotCreateOutput
