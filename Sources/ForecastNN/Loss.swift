@@ -48,23 +48,15 @@ extension Loss {
 
     /// The mean loss of `predictions` against `targets`.
     public func value(predictions: [Float], targets: [Float]) -> Float {
-        predictions.withUnsafeBufferPointer { p in
-            targets.withUnsafeBufferPointer { t in
-                evaluate(predictions: p, targets: t, dPredictions: nil)
-            }
-        }
+        evaluateLoss(predictions: predictions, targets: targets, withGradient: false) {
+            evaluate(predictions: $0, targets: $1, dPredictions: $2)
+        }.value
     }
 
     /// The mean loss and its gradient with respect to every prediction.
     public func valueAndGradient(predictions: [Float], targets: [Float]) -> (value: Float, dPredictions: [Float]) {
-        var dPredictions = [Float](repeating: 0, count: predictions.count)
-        let value = predictions.withUnsafeBufferPointer { p in
-            targets.withUnsafeBufferPointer { t in
-                dPredictions.withUnsafeMutableBufferPointer { d in
-                    evaluate(predictions: p, targets: t, dPredictions: d)
-                }
-            }
+        evaluateLoss(predictions: predictions, targets: targets, withGradient: true) {
+            evaluate(predictions: $0, targets: $1, dPredictions: $2)
         }
-        return (value, dPredictions)
     }
 }

@@ -46,9 +46,8 @@ extension SafeTensorsFile {
         return bytes
     }
 
-    /// Writes the file atomically: the bytes go to a temporary file in the same directory, which
-    /// is then renamed over `url`, so a reader never sees half a model and a failed write leaves
-    /// any earlier file intact.
+    /// Writes the file atomically and durably through ``AtomicFile``: a reader never sees half a
+    /// model, and a failed write leaves any earlier file intact.
     public func write(to url: URL) throws {
         let bytes: [UInt8]
         do {
@@ -57,22 +56,10 @@ extension SafeTensorsFile {
             error.path = url.path
             throw error
         }
-        let directory = url.deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SafeTensorsError(path: url.path, problem: .writeFailed(reason: "the folder \(directory.path) does not exist"))
-        }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UInt64.random(in: 0...UInt64.max)).tmp")
         do {
-            try Data(bytes).write(to: temporary)
+            try AtomicFile.write(bytes, to: url.path)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw SafeTensorsError(path: url.path, problem: .writeFailed(reason: "the folder \(directory.path) cannot be written to"))
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw SafeTensorsError(path: url.path, problem: .writeFailed(reason: reason))
+            throw SafeTensorsError(path: url.path, problem: .writeFailed(reason: error.reason))
         }
     }
 

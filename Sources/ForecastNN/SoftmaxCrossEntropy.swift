@@ -75,23 +75,15 @@ public struct SoftmaxCrossEntropy: Hashable, Sendable {
 
     /// The mean cross-entropy of B × O logits against B class indices.
     public func value(predictions: [Float], targets: [Int]) -> Float {
-        predictions.withUnsafeBufferPointer { p in
-            targets.withUnsafeBufferPointer { t in
-                evaluate(predictions: p, targets: t, dPredictions: nil)
-            }
-        }
+        evaluateLoss(predictions: predictions, targets: targets, withGradient: false) {
+            evaluate(predictions: $0, targets: $1, dPredictions: $2)
+        }.value
     }
 
     /// The mean cross-entropy and its gradient with respect to every logit.
     public func valueAndGradient(predictions: [Float], targets: [Int]) -> (value: Float, dPredictions: [Float]) {
-        var dPredictions = [Float](repeating: 0, count: predictions.count)
-        let value = predictions.withUnsafeBufferPointer { p in
-            targets.withUnsafeBufferPointer { t in
-                dPredictions.withUnsafeMutableBufferPointer { d in
-                    evaluate(predictions: p, targets: t, dPredictions: d)
-                }
-            }
+        evaluateLoss(predictions: predictions, targets: targets, withGradient: true) {
+            evaluate(predictions: $0, targets: $1, dPredictions: $2)
         }
-        return (value, dPredictions)
     }
 }

@@ -36,9 +36,6 @@ extension Forecaster {
         }
         try configuration.validate()
         try checkValues(values, features: features)
-        if let first = values.first, values.allSatisfy({ $0 == first }) {
-            throw ForecasterError.constantSeries(value: first)
-        }
         var decisions: [String] = []
         var resolved = configuration
         let transform = try resolveTransform(configuration.transform, values: values, decisions: &decisions)
@@ -48,12 +45,10 @@ extension Forecaster {
                                        horizon: horizon, decisions: &decisions)
         resolved.lookback = lookback
 
-        // Transformed target; features lose the rows the transform consumed so rows stay aligned.
-        let transformed = try applyTransform(transform, to: values)
-        let alignedFeatures = features.map { Array($0.dropFirst(transform.rowsConsumed)) }
+        // Length first, then constancy: a series of one row is constant too, but what it lacks is rows.
         let specification = WindowSpecification(lookback: lookback, horizon: horizon)
-        let split = ChronologicalSplit(rows: transformed.count, validationFraction: configuration.validationFraction,
-                                       specification: specification)
+        let split = ChronologicalSplit(rows: max(0, values.count - transform.rowsConsumed),
+                                       validationFraction: configuration.validationFraction, specification: specification)
         let trainingStarts = split.trainingWindowStarts(specification)
         let validationStarts = split.validationWindowStarts(specification)
         let needsValidation = configuration.validationFraction > 0
@@ -61,6 +56,13 @@ extension Forecaster {
             let needed = lookback + horizon + (needsValidation ? horizon : 0) + transform.rowsConsumed
             throw ForecasterError.seriesTooShort(rows: values.count, needed: needed, lookback: lookback, horizon: horizon)
         }
+        if let first = values.first, values.allSatisfy({ $0 == first }) {
+            throw ForecasterError.constantSeries(value: first)
+        }
+
+        // Transformed target; features lose the rows the transform consumed so rows stay aligned.
+        let transformed = try applyTransform(transform, to: values)
+        let alignedFeatures = features.map { Array($0.dropFirst(transform.rowsConsumed)) }
 
         // Scalers see the training rows only.
         let trainingRows = split.trainingRows

@@ -34,7 +34,7 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     public var errorDescription: String? {
         switch self {
         case let .seriesTooShort(rows, needed, lookback, horizon):
-            return "The series has \(rows) usable rows but needs at least \(needed) (lookback \(lookback) + horizon \(horizon), plus validation); lower --lookback or --horizon, or set --validation-fraction 0."
+            return Self.tooShortSentence("The series", rows: rows, needed: needed, lookback: lookback, horizon: horizon)
         case let .nonFiniteValue(row, value):
             return "Row \(row + 1) of the series holds \(value), which cannot be forecast; remove it or mark it missing."
         case let .constantSeries(value):
@@ -59,5 +59,11 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
             let what = loss.map { "a loss of \($0) on scaled values (a useful model stays near 1 or below)" } ?? "forecasts that are not numbers"
             return "Training ended in epoch \(epoch) with a model giving \(what); lower --learning-rate or enable gradient clipping with --clip-norm."
         }
+    }
+
+    /// The sentence of `seriesTooShort` about `subject`: "The series" here, a file and column where
+    /// the caller knows them (the command-line tool).
+    package static func tooShortSentence(_ subject: String, rows: Int, needed: Int, lookback: Int, horizon: Int) -> String {
+        "\(subject) has \(rows) usable row\(rows == 1 ? "" : "s") but needs at least \(needed) (lookback \(lookback) + horizon \(horizon), plus validation); lower --lookback or --horizon, or set --validation-fraction 0."
     }
 }

@@ -63,10 +63,9 @@ public struct GlobalForecaster: Sendable {
         for values in series {
             do {
                 try Forecaster.checkValues(values, features: [])
-                if let first = values.first, values.allSatisfy({ $0 == first }) { throw ForecasterError.constantSeries(value: first) }
-                let transformed = try Forecaster.applyTransform(transform, to: values)
-                let split = ChronologicalSplit(rows: transformed.count, validationFraction: requested.validationFraction,
-                                               specification: specification)
+                // Length first: a series of one row is constant too, but what it lacks is rows.
+                let split = ChronologicalSplit(rows: max(0, values.count - transform.rowsConsumed),
+                                               validationFraction: requested.validationFraction, specification: specification)
                 let trainingStarts = split.trainingWindowStarts(specification)
                 let validationStarts = split.validationWindowStarts(specification)
                 let needsValidation = requested.validationFraction > 0
@@ -74,6 +73,8 @@ public struct GlobalForecaster: Sendable {
                     let needed = lookback + horizon + (needsValidation ? horizon : 0) + transform.rowsConsumed
                     throw ForecasterError.seriesTooShort(rows: values.count, needed: needed, lookback: lookback, horizon: horizon)
                 }
+                if let first = values.first, values.allSatisfy({ $0 == first }) { throw ForecasterError.constantSeries(value: first) }
+                let transformed = try Forecaster.applyTransform(transform, to: values)
                 let scaler = FittedScaler(kind: requested.scaler, fittedTo: Array(transformed[split.trainingRows]))
                 let scaled = scaler.scaled(transformed)
                 let training = SupervisedWindows(target: scaled, features: [], specification: specification, starts: trainingStarts)

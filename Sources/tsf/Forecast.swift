@@ -56,9 +56,11 @@ struct Forecast: AsyncParsableCommand {
             let steps = horizon ?? data.target.frequency.defaultHorizon
             let configuration = model.configuration(horizon: steps)
             let progress = TrainingProgress(epochs: configuration.epochs)
-            let forecaster = try Forecaster.fit(
-                values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
-                columnNames: data.columnNames, configuration: configuration, progress: progress.handle)
+            let forecaster = try ShortSeriesFailure.naming(file: file, column: data.target.name) {
+                try Forecaster.fit(
+                    values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
+                    columnNames: data.columnNames, configuration: configuration, progress: progress.handle)
+            }
             progress.finish()
             FitNotes.report(forecaster)
             let forecasts = try forecaster.forecast(steps: steps)

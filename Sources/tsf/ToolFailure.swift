@@ -31,9 +31,9 @@ enum ToolFailure {
             case .writeFailed: return .cannotCreateOutput
             default: return .badData
             }
-        case is ManySeriesFailure:
+        case is ManySeriesFailure, is ShortSeriesFailure:
             return .badData
-        case is OutputFileError:
+        case is AtomicFileError:
             return .cannotCreateOutput
         case let error as ForecasterError:
             if case .invalidConfiguration = error { return .usage }

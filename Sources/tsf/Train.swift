@@ -44,10 +44,12 @@ struct Train: AsyncParsableCommand {
             let steps = horizon ?? start?.horizon ?? data.target.frequency.defaultHorizon
             let configuration = model.configuration(horizon: steps)
             let progress = TrainingProgress(epochs: configuration.epochs)
-            let forecaster = try Forecaster.fit(
-                values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
-                columnNames: data.columnNames, configuration: configuration, startingFrom: start,
-                progress: progress.handle)
+            let forecaster = try ShortSeriesFailure.naming(file: file, column: data.target.name) {
+                try Forecaster.fit(
+                    values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
+                    columnNames: data.columnNames, configuration: configuration, startingFrom: start,
+                    progress: progress.handle)
+            }
             progress.finish()
             FitNotes.report(forecaster)
             try forecaster.save(to: URL(fileURLWithPath: out))

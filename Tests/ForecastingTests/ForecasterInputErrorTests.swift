@@ -18,6 +18,21 @@ struct ForecasterInputErrorTests {
         }
     }
 
+    /// One row, or a few equal ones, is constant too, but what it lacks is rows.
+    @Test(arguments: [1, 3, 14])
+    func aShortConstantSeriesIsTooShortRatherThanConstant(rows: Int) {
+        #expect(throws: ForecasterError.seriesTooShort(rows: rows, needed: 20, lookback: 10, horizon: 5)) {
+            try Forecaster.fit(values: Array(repeating: 3, count: rows), configuration: Self.configuration())
+        }
+    }
+
+    @Test func theTooShortSentenceCountsOneRowInTheSingular() {
+        let one = ForecasterError.seriesTooShort(rows: 1, needed: 20, lookback: 10, horizon: 5).localizedDescription
+        #expect(one.hasPrefix("The series has 1 usable row but needs at least 20 (lookback 10 + horizon 5"))
+        let two = ForecasterError.seriesTooShort(rows: 2, needed: 20, lookback: 10, horizon: 5).localizedDescription
+        #expect(two.hasPrefix("The series has 2 usable rows but"))
+    }
+
     @Test func aConstantSeriesIsRefused() {
         #expect(throws: ForecasterError.constantSeries(value: 3)) {
             try Forecaster.fit(values: Array(repeating: 3, count: 100), configuration: Self.configuration())

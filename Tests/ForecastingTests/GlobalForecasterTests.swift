@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func shortAndConstantSeriesFailAloneAndTheTransformIsShared() throws {
-        let series = Self.family + [[1, 2, 3], Array(repeating: 5, count: 40)]
+        let series = Self.family + [[1, 2, 3], Array(repeating: 5, count: 40), [5, 5]]
         var configuration = Self.quick()
         configuration.transform = nil
         let global = try GlobalForecaster.fit(series: series, configuration: configuration)
@@ -64,6 +64,10 @@ import Testing
         }
         guard case .failure(.constantSeries) = global.members[4] else {
             Issue.record("expected the constant series to fail")
+            return
+        }
+        guard case .failure(.seriesTooShort) = global.members[5] else {
+            Issue.record("expected the 2-row constant series to be too short rather than constant")
             return
         }
         #expect(throws: Never.self) { try global.members[0].get() }

@@ -32,13 +32,26 @@ import _ForecastTestSupport
         #expect(outcome.stderr == "tsf: \(path) has a header but no data rows.\n")
     }
 
-    @Test func oneDataRow() throws {
+    /// One row is constant too, but what it lacks is rows: the message says so, naming the file,
+    /// the column, the rows it has and the rows needed, for `forecast` and `train` alike.
+    @Test(arguments: ["forecast", "train"])
+    func oneDataRowIsTooShortNotConstant(command: String) throws {
         let files = try HostileFiles()
         let path = try files.writeSeries("one.csv", ["1.5"])
-        let outcome = try forecast(path)
+        let out = command == "train" ? ["--out", files.path("model.safetensors")] : []
+        let outcome = try CLIRunner.run([command, path, "--column", "Close", "--lookback", "4", "--horizon", "3"] + out + tinyModel)
         #expect(outcome.exitCode == 65)
-        #expect(lastLine(outcome).contains("1.5"))
+        #expect(lastLine(outcome) == "tsf: \(path): column \"Close\" has 1 usable row but needs at least 10 (lookback 4 + horizon 3, plus validation); lower --lookback or --horizon, or set --validation-fraction 0.")
         #expect(outcome.stdout.isEmpty)
+    }
+
+    /// A few equal values: too short comes first, so the user is not told to expect that value.
+    @Test func aShortConstantSeriesIsTooShort() throws {
+        let files = try HostileFiles()
+        let path = try files.writeSeries("short.csv", ["5", "5", "5"])
+        let outcome = try forecast(path, ["--lookback", "4", "--horizon", "3", "--validation-fraction", "0"])
+        #expect(outcome.exitCode == 65)
+        #expect(lastLine(outcome).hasPrefix("tsf: \(path): column \"Close\" has 3 usable rows but needs at least 7 (lookback 4 + horizon 3"))
     }
 
     @Test func seriesShorterThanTheLookback() throws {
@@ -46,7 +59,7 @@ import _ForecastTestSupport
         let path = try files.writeRandomWalk("short.csv", count: 30)
         let outcome = try forecast(path, ["--lookback", "40", "--horizon", "3"])
         #expect(outcome.exitCode == 65)
-        #expect(lastLine(outcome).contains("The series has 30 usable rows but needs at least"))
+        #expect(lastLine(outcome).contains("\(path): column \"Close\" has 30 usable rows but needs at least"))
         #expect(lastLine(outcome).contains("lookback 40 + horizon 3"))
         #expect(lastLine(outcome).contains("lower --lookback or --horizon"))
     }

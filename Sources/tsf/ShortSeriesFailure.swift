@@ -1,0 +1,30 @@
+import Foundation
+import ForecastIO
+import Forecasting
+
+/// A series too short to fit, named by the file and column it came from, which the library does
+/// not know (exit code 65).
+struct ShortSeriesFailure: LocalizedError {
+    let file: String
+    let column: String
+    let rows: Int
+    let needed: Int
+    let lookback: Int
+    let horizon: Int
+
+    var errorDescription: String? {
+        ForecasterError.tooShortSentence("\(file): column \"\(column)\"", rows: rows, needed: needed,
+                                         lookback: lookback, horizon: horizon)
+    }
+
+    /// Runs `fit`, naming the file (`-` for standard input) and the column when the series is too
+    /// short for the model.
+    static func naming<Result>(file: String, column: String, _ fit: () throws -> Result) throws -> Result {
+        do {
+            return try fit()
+        } catch let ForecasterError.seriesTooShort(rows, needed, lookback, horizon) {
+            throw ShortSeriesFailure(file: CSVSource(argument: file).displayName, column: column, rows: rows,
+                                     needed: needed, lookback: lookback, horizon: horizon)
+        }
+    }
+}
