@@ -16,44 +16,32 @@ enum ManySeriesBacktestCommand {
         if command.plot != nil {
             throw ValidationError("--plot draws one series' backtest; with several series pick one with --series.")
         }
-        let long = try ManySeriesInput.read(file: command.file, series: command.series, csv: command.csv)
+        let input = try ManySeriesInput.open(file: command.file, series: command.series, csv: command.csv)
         let baselineNames = try command.folds.baselineNames()
         let levels = try command.folds.levels()
         let plans = PlanMaker(command: command)
         let rows = ManySeriesBacktestRows(format: command.format)
         StreamedOutput.write(rows.header)
         let collected = ScoreList()
-        let failures = FailureList()
-        ManySeriesRunner.run(count: long.ids.count, threads: ManySeriesInput.threads(command.model), job: { index in
-            Result {
-                let series = try ManySeriesInput.series(long, at: index)
-                let values = series.values
-                let steps = plans.horizon ?? series.frequency.defaultHorizon
-                var configuration = plans.configuration(steps)
-                configuration.lookback = configuration.lookback ?? Forecaster.defaultLookback(frequency: series.frequency, rows: values.count)
-                let season = plans.season ?? BacktestSuite.metricSeasonPeriod(for: series.frequency)
-                let plan = try plans.make(rows: values.count, horizon: steps, lookback: configuration.lookback!, season: season)
-                var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: season)
-                backtest.intervalLevels = levels
-                let suite = BacktestSuite(backtest: backtest, model: plans.baselinesOnly ? nil : configuration,
-                                          baselineNames: baselineNames, frequency: series.frequency)
-                return SeriesScores(scores: try suite.run(on: values, threads: 1).map(\.score))
-            }
-        }, deliver: { index, result in
-            let id = long.ids[index]
-            switch result {
-            case .success(let scores):
-                StreamedOutput.write(rows.render(id: id, scores: scores.scores))
-                collected.append(scores.scores)
-            case .failure(let error):
-                ToolFailure.printError("series \(id): \(ToolFailure.sentence(for: error))")
-                failures.append(id)
-            }
-            return true
+        let outcome = try ManySeriesInput.forEachSeries(in: input, threads: ManySeriesInput.threads(command.model), job: { series in
+            let values = series.values
+            let steps = plans.horizon ?? series.frequency.defaultHorizon
+            var configuration = plans.configuration(steps)
+            configuration.lookback = configuration.lookback ?? Forecaster.defaultLookback(frequency: series.frequency, rows: values.count)
+            let season = plans.season ?? BacktestSuite.metricSeasonPeriod(for: series.frequency)
+            let plan = try plans.make(rows: values.count, horizon: steps, lookback: configuration.lookback!, season: season)
+            var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: season)
+            backtest.intervalLevels = levels
+            let suite = BacktestSuite(backtest: backtest, model: plans.baselinesOnly ? nil : configuration,
+                                      baselineNames: baselineNames, frequency: series.frequency)
+            return SeriesScores(scores: try suite.run(on: values, threads: 1).map(\.score))
+        }, deliver: { id, scores in
+            StreamedOutput.write(rows.render(id: id, scores: scores.scores))
+            collected.append(scores.scores)
         })
         let summary = ManySeriesBacktestSummary(scores: collected.all)
         StreamedOutput.write(rows.render(summary: summary))
-        let code = ManySeriesInput.finish(failed: failures.ids, total: long.ids.count)
+        let code = ManySeriesInput.finish(failed: outcome.failed, total: outcome.total)
         if code != .success { throw code }
     }
 
