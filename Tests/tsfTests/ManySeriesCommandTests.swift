@@ -182,6 +182,36 @@ import _ForecastTestSupport
         #expect(outcome.stderr.contains("one frequency"))
     }
 
+    @Test func backtestShowsTheGlobalModelBesideThePerSeriesModelWhateverTheThreadCount() throws {
+        let base = ["backtest", stocks, "--id", "symbol", "--column", "price", "--horizon", "2", "--folds", "2",
+                    "--baselines", "naive", "--global", "--epochs", "2", "--hidden", "4", "--lookback", "6"]
+        let one = try CLIRunner.run(base + ["--threads", "1"])
+        let two = try CLIRunner.run(base + ["--threads", "2"])
+        #expect(one.exitCode == 0, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        #expect(one.stderr.contains("note: global-lstm trained 2 times"))
+        let table = one.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let ids = ["MSFT", "AMZN", "IBM", "GOOG", "AAPL", "*"]
+        #expect(table.map { $0[0] } == ids.flatMap { Array(repeating: $0, count: 3) })
+        // Every series and the aggregate rows: the per-series model, the global model, the naive forecast.
+        let methods = table.prefix(3).map { $0[1] }
+        #expect(methods[1] == "global-lstm" && methods[2] == "naive")
+        #expect(table.map { $0[1] } == Array(repeating: methods, count: 6).flatMap { $0 })
+        // The global model's aggregate: a ratio of averages over the five series, like the others'.
+        let aggregate = try #require(table.first { $0[0] == "*" && $0[1] == "global-lstm" })
+        #expect(aggregate[2] == "5")
+        let globalMASEs = table.filter { $0[0] != "*" && $0[1] == "global-lstm" }.compactMap { Double($0[5]) }
+        let naiveMASEs = table.filter { $0[0] != "*" && $0[1] == "naive" }.compactMap { Double($0[5]) }
+        let skill = try #require(Double(aggregate[6]))
+        #expect(abs(skill - globalMASEs.reduce(0, +) / naiveMASEs.reduce(0, +)) < 1e-9)
+    }
+
+    @Test func backtestGlobalNeedsSeveralSeries() throws {
+        let outcome = try CLIRunner.run(["backtest", stocks, "--column", "price", "--global"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr.contains("--global"))
+    }
+
     @Test func globalNeedsSeveralSeries() throws {
         let outcome = try CLIRunner.run(["forecast", stocks, "--column", "price", "--global"])
         #expect(outcome.exitCode == 64)
