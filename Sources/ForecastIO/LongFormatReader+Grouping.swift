@@ -15,21 +15,9 @@ extension LongFormatReader {
         features: [String] = [],
         options: CSVReadOptions = CSVReadOptions()
     ) throws(CSVReadError) -> IDReappearance? {
-        var options = options
-        options.idColumn = nil
-        options.series = nil
-        try options.validate()
-        var idIndex: Int? = nil
-        var idName = ""
-        let table = try CSVTableStream(
-            source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
-            thousandsSeparator: options.thousandsSeparator
-        ) { context throws(CSVReadError) in
-            let columns = try SeriesColumns.locate(in: context, options: options, idColumn: idColumn, target: target, features: features)
-            idIndex = columns.id
-            idName = context.header[columns.id ?? 0]
-            return CSVColumnPlan(keep: columns.id.map { [$0] } ?? [], groupBy: columns.id)
-        }
+        let options = try options.forLongFormat()
+        let (table, columns, idName) = try CSVTableStream.groupedByID(source, options: options, idColumn: idColumn, target: target,
+                                                                      features: features, idOnly: true)
         let wanted = selection.map(Set.init)
         var seen: Set<String> = []
         var order: [String] = []
@@ -38,7 +26,7 @@ extension LongFormatReader {
         while more {
             more = try table.advance()
             for group in table.takeGroups() {
-                guard let ids = group.columns.first(where: { $0.fileIndex == idIndex }) else {
+                guard let ids = group.columns.first(where: { $0.fileIndex == columns.id }) else {
                     preconditionFailure("the column plan keeps the id column")
                 }
                 let id = ids.text(0)

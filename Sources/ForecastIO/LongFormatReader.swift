@@ -28,10 +28,7 @@ public enum LongFormatReader {
         features: [String] = [],
         options: CSVReadOptions = CSVReadOptions()
     ) throws(CSVReadError) -> LongFormatFile {
-        var options = options
-        options.idColumn = nil
-        options.series = nil
-        try options.validate()
+        let options = try options.forLongFormat()
         var plan: SeriesColumns? = nil
         let table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,

@@ -53,27 +53,15 @@ public final class LongFormatStream: @unchecked Sendable {
         features: [String] = [],
         options: CSVReadOptions = CSVReadOptions()
     ) throws(CSVReadError) {
-        var options = options
-        options.idColumn = nil
-        options.series = nil
-        try options.validate()
-        let planned = PlanBox()
-        table = try CSVTableStream(
-            source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
-            thousandsSeparator: options.thousandsSeparator
-        ) { context throws(CSVReadError) in
-            let columns = try SeriesColumns.locate(in: context, options: options, idColumn: idColumn, target: target, features: features)
-            planned.columns = columns
-            planned.idName = context.header[columns.id ?? 0]
-            return CSVColumnPlan(keep: columns.keep, groupBy: columns.id)
-        }
-        // The header is normally in the first chunk; a longer one takes more.
-        while planned.columns == nil, try table.advance() {}
-        guard let columns = planned.columns else { throw .emptyFile(file: source.displayName) }
+        let options = try options.forLongFormat()
+        let opened = try CSVTableStream.groupedByID(source, options: options, idColumn: idColumn, target: target,
+                                                    features: features, idOnly: false)
+        table = opened.stream
+        let columns = opened.columns
         fileName = source.displayName
         self.columns = columns
         self.options = options
-        idName = planned.idName
+        idName = opened.idName
         self.selection = selection.map { $0.reduce(into: []) { kept, id in if !kept.contains(id) { kept.append(id) } } }
         timeFormat = options.dateFormat
     }
@@ -180,10 +168,4 @@ public final class LongFormatStream: @unchecked Sendable {
             }
         }
     }
-}
-
-/// What the column plan found, kept for after the header is read.
-private final class PlanBox {
-    var columns: SeriesColumns?
-    var idName = ""
 }

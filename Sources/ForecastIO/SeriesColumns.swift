@@ -40,3 +40,45 @@ struct SeriesColumns {
         return SeriesColumns(time: time, id: id, values: values, keep: keep)
     }
 }
+
+extension CSVReadOptions {
+    /// The options as the long-format readers use them: their own `idColumn`/`series` (the
+    /// single-series selection) cleared, the rest checked.
+    func forLongFormat() throws(CSVReadError) -> CSVReadOptions {
+        var options = self
+        options.idColumn = nil
+        options.series = nil
+        try options.validate()
+        return options
+    }
+}
+
+extension CSVTableStream {
+    /// Opens a long-format source whose runs of equal ids are groups, planned by `SeriesColumns`
+    /// (keeping only the id column when `idOnly`), and reads on until the header is planned.
+    static func groupedByID(
+        _ source: CSVSource, options: CSVReadOptions, idColumn: String, target: String, features: [String], idOnly: Bool
+    ) throws(CSVReadError) -> (stream: CSVTableStream, columns: SeriesColumns, idName: String) {
+        let planned = PlanBox()
+        let stream = try CSVTableStream(
+            source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
+            thousandsSeparator: options.thousandsSeparator
+        ) { context throws(CSVReadError) in
+            let columns = try SeriesColumns.locate(in: context, options: options, idColumn: idColumn, target: target, features: features)
+            planned.columns = columns
+            planned.idName = context.header[columns.id ?? 0]
+            let keep = idOnly ? (columns.id.map { [$0] } ?? []) : columns.keep
+            return CSVColumnPlan(keep: keep, groupBy: columns.id)
+        }
+        // The header is normally in the first chunk; a longer one takes more.
+        while planned.columns == nil, try stream.advance() {}
+        guard let columns = planned.columns else { throw .emptyFile(file: source.displayName) }
+        return (stream, columns, planned.idName)
+    }
+}
+
+/// What the column plan found, kept for after the header is read.
+private final class PlanBox {
+    var columns: SeriesColumns?
+    var idName = ""
+}
