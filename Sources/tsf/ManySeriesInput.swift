@@ -9,8 +9,9 @@ import Forecasting
 /// A file grouped by id (every id's rows together) is streamed: series go to the workers as they
 /// are read, so the first results appear at once and memory holds only the series in flight. One
 /// cheap pass over the id column tells whether a file is grouped; one that is not is read whole and
-/// grouped in memory, with a note. Standard input cannot be read twice, so it is streamed, and an id
-/// that comes back after its rows ended stops the run with an error naming the line.
+/// grouped in memory, with a note. Standard input (or a pipe named by a path) cannot be read twice,
+/// so it is streamed, and an id that comes back after its rows ended stops the run with an error
+/// naming the line.
 enum ManySeriesInput {
     static func open(file: String, series: SeriesOptions, csv: CSVOptions) throws -> ManySeriesSource {
         guard let idColumn = csv.id else { preconditionFailure("many-series input needs --id") }
@@ -19,7 +20,9 @@ enum ManySeriesInput {
         }
         let source = CSVSource(argument: file)
         let selection = csv.series.map(LongFormatReader.idList)
-        if case .file = source,
+        // Only a regular file can be read twice: a pipe named by a path (`/dev/stdin`, `<(zcat …)`)
+        // is streamed like standard input.
+        if case .file(let path) = source, isRegularFile(path),
            let reappearance = try LongFormatReader.firstReappearance(
                in: source, idColumn: idColumn, series: selection, target: series.column, options: csv.readOptions) {
             ToolFailure.printError("note: \(reappearance.note)")
@@ -29,6 +32,10 @@ enum ManySeriesInput {
         }
         return ManySeriesSource(stream: try LongFormatStream(
             source, idColumn: idColumn, series: selection, target: series.column, options: csv.readOptions))
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
     }
 
     /// A series as the model takes it, its warnings reported with its id.

@@ -133,6 +133,10 @@ import _ForecastTestSupport
             #expect(piped.exitCode == 0, "\(piped.stderr)")
             #expect(piped.stdout == fromFile.stdout)
         }
+        // A pipe named by a path cannot be read twice to check its grouping: it is streamed too.
+        let named = try CLIRunner.run(["forecast", "/dev/stdin"] + base, stdin: Data(text.utf8))
+        #expect(named.exitCode == 0, "\(named.stderr)")
+        #expect(named.stdout == fromFile.stdout)
     }
 
     @Test func aMissingIDIsRefusedWithItsLineFromAFileOrAStream() throws {
