@@ -90,7 +90,7 @@ public final class LongFormatStream: @unchecked Sendable {
 
     /// Warnings about the whole file (skipped records); complete once `next()` returned nil.
     public var warnings: [CSVWarning] {
-        let skipped = table.emptyRecordsSkipped
+        let skipped = lock.withLock { table.emptyRecordsSkipped }
         return skipped > 0 ? [CSVWarning("\(fileName): \(skipped) record\(skipped == 1 ? "" : "s") with no value skipped.")] : []
     }
 
