@@ -46,6 +46,9 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case missingDate(file: String, line: Int, column: String)
     /// Two rows share a timestamp and no `--duplicates` rule was given.
     case duplicateTimestamp(file: String, timestamp: String, firstLine: Int, secondLine: Int, hint: String?)
+    /// Read as a stream (standard input), a long-format file's id comes back after its rows ended
+    /// and another series' began, so its series cannot be handed over whole.
+    case idNotGrouped(file: String, line: Int, column: String, id: String)
     /// `--series` names a value the id column never holds.
     case seriesNotFound(file: String, idColumn: String, series: String, available: [String])
     /// A `--date-format` pattern, delimiter or other option that cannot be used.
@@ -78,7 +81,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .binaryFile(_, let line), .invalidUTF8(_, let line), .malformedQuoting(_, let line),
              .parserFailure(_, let line, _), .raggedRow(_, let line, _, _),
              .notANumber(_, let line, _, _, _), .infiniteValue(_, let line, _, _),
-             .missingValue(_, let line, _), .invalidDate(_, let line, _, _, _), .missingDate(_, let line, _):
+             .missingValue(_, let line, _), .invalidDate(_, let line, _, _, _), .missingDate(_, let line, _),
+             .idNotGrouped(_, let line, _, _):
             line
         case .duplicateTimestamp(_, _, _, let second, _): second
         default: nil
@@ -128,6 +132,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .duplicateTimestamp(let file, let timestamp, let first, let second, let hint):
             "\(file):\(second): timestamp \(timestamp) already appears on line \(first); choose --duplicates first or last"
                 + (hint.map { ", or \($0)" } ?? "") + "."
+        case .idNotGrouped(let file, let line, let column, let id):
+            "\(file):\(line): series \"\(Self.shown(id))\" of column \"\(column)\" comes back after other series; standard input is read as it arrives, so its rows must be grouped by id: sort the file by \"\(column)\" first, or pass the file's path, which is grouped in memory."
         case .seriesNotFound(let file, let idColumn, let series, let available):
             "\(file): column \"\(idColumn)\" never holds \"\(series)\"; it holds \(Self.quotedList(available))."
         case .invalidOption(let message):

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What the reader knows once it has the header: enough to choose the columns to keep.
 package struct CSVHeaderContext: Sendable {
     package let fileName: String
@@ -24,10 +30,14 @@ package struct CSVColumnPlan: Sendable {
     package var keep: [Int]
     /// Keep only rows whose column `column` holds exactly `value`.
     package var seriesFilter: (column: Int, value: String)?
+    /// A kept column (header position) whose runs of equal values are groups: `CSVTableStream`
+    /// hands each run over as its own table as soon as the next one starts.
+    package var groupBy: Int?
 
-    package init(keep: [Int], seriesFilter: (column: Int, value: String)? = nil) {
+    package init(keep: [Int], seriesFilter: (column: Int, value: String)? = nil, groupBy: Int? = nil) {
         self.keep = keep
         self.seriesFilter = seriesFilter
+        self.groupBy = groupBy
     }
 }
 
@@ -46,13 +56,38 @@ package enum CSVTableReader {
         thousandsSeparator: UInt8? = nil,
         plan: @escaping (CSVHeaderContext) throws(CSVReadError) -> CSVColumnPlan
     ) throws(CSVReadError) -> CSVTable {
-        let fileName = source.displayName
-        let reader = try CSVChunkReader(source)
+        let stream = try CSVTableStream(source, delimiter: delimiter, decimalSeparator: decimalSeparator,
+                                        thousandsSeparator: thousandsSeparator, plan: plan)
+        while try stream.advance() {}
+        return try stream.finishedTable()
+    }
+}
+
+/// Reads a source chunk by chunk (`advance`), so a caller can take finished groups of rows
+/// (`takeGroups`) while the rest of the input is still unread: what streams a long-format file
+/// grouped by id with memory bounded by a chunk and the groups in it, not by the file.
+package final class CSVTableStream {
+    package let fileName: String
+    private let reader: CSVChunkReader
+    private let builder: TableBuilder
+    private let parser: LibCSVParser
+    private var ended = false
+
+    /// Reads the head of the input (dialect detection, header, plan) and parses it.
+    package init(
+        _ source: CSVSource,
+        delimiter: UInt8? = nil,
+        decimalSeparator: UInt8? = nil,
+        thousandsSeparator: UInt8? = nil,
+        plan: @escaping (CSVHeaderContext) throws(CSVReadError) -> CSVColumnPlan
+    ) throws(CSVReadError) {
+        fileName = source.displayName
+        reader = try CSVChunkReader(source)
 
         // The head: enough bytes to detect the dialect, even when a pipe delivers them in small reads.
         var head: [UInt8] = []
         var atEnd = false
-        while head.count < sampleSize {
+        while head.count < CSVTableReader.sampleSize {
             guard let chunk = try reader.next() else {
                 atEnd = true
                 break
@@ -63,6 +98,7 @@ package enum CSVTableReader {
         if head.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) && atEnd {
             throw .emptyFile(file: fileName)
         }
+        let sampleSize = CSVTableReader.sampleSize
         let (nulLine, chosen, records) = head.withUnsafeBytes { bytes in
             let sampleBytes = UnsafeRawBufferPointer(rebasing: bytes.prefix(sampleSize))
             let line = TextValidation.lineOfFirstNUL(in: sampleBytes)
@@ -79,39 +115,65 @@ package enum CSVTableReader {
         let dialect = CSVDialect(delimiter: chosen, numberFormat: NumberFormat(decimalSeparator: decimal, thousandsSeparator: thousandsSeparator))
         let sampleRecords = Array(nonEmpty.dropFirst())
 
-        let builder = TableBuilder(fileName: fileName, dialect: dialect, sample: sampleRecords, plan: plan)
-        let parser: LibCSVParser
+        builder = TableBuilder(fileName: fileName, dialect: dialect, sample: sampleRecords, plan: plan)
         do throws(LibCSVFailure) {
             parser = try LibCSVParser(delimiter: dialect.delimiter, handler: builder)
         } catch {
             throw .parserFailure(file: fileName, line: 1, detail: error.libcsvMessage)
         }
-
-        func feed(_ bytes: UnsafeRawBufferPointer) throws(CSVReadError) {
-            do throws(LibCSVFailure) {
-                try parser.parse(bytes)
-            } catch {
-                if let pending = builder.error { throw pending }
-                throw translate(error, fileName: fileName)
-            }
-            if let pending = builder.error { throw pending }
-        }
-
         let headResult = head.withUnsafeBytes { bytes in Result { () throws(CSVReadError) in try feed(bytes) } }
         try headResult.get()
-        if !atEnd {
-            while let chunk = try reader.next() { try feed(chunk) }
+        if atEnd { try end() }
+    }
+
+    /// Parses the next chunk of the input; false once the input has ended (and was finished).
+    package func advance() throws(CSVReadError) -> Bool {
+        guard !ended else { return false }
+        if let chunk = try reader.next() {
+            try feed(chunk)
+        } else {
+            try end()
         }
+        return !ended
+    }
+
+    /// The whole table read so far (call once, after `advance` returned false).
+    package func finishedTable() throws(CSVReadError) -> CSVTable {
+        precondition(ended, "finishedTable() is for a stream read to its end")
+        return try builder.finishedTable()
+    }
+
+    /// The groups of the plan's `groupBy` column finished so far, each as its own table, in input
+    /// order; they leave the stream's buffers. The group still being read stays, unless the input has
+    /// ended. Needs a plan with `groupBy`.
+    package func takeGroups() -> [CSVTable] {
+        builder.takeGroups(includingLast: ended)
+    }
+
+    /// Data rows accepted so far, over the whole input.
+    package var rowsRead: Int { builder.rowsAccepted }
+    /// Records skipped so far because no field held anything.
+    package var emptyRecordsSkipped: Int { builder.emptyRecordsSkipped }
+
+    private func feed(_ bytes: UnsafeRawBufferPointer) throws(CSVReadError) {
+        do throws(LibCSVFailure) {
+            try parser.parse(bytes)
+        } catch {
+            if let pending = builder.error { throw pending }
+            throw Self.translate(error, fileName: fileName)
+        }
+        if let pending = builder.error { throw pending }
+    }
+
+    private func end() throws(CSVReadError) {
         do throws(LibCSVFailure) {
             try parser.finish()
         } catch {
             if let pending = builder.error { throw pending }
-            throw translate(error, fileName: fileName)
+            throw Self.translate(error, fileName: fileName)
         }
         if let pending = builder.error { throw pending }
-        let table = try builder.finishedTable()
-        withExtendedLifetime(parser) {}
-        return table
+        ended = true
     }
 
     private static func translate(_ failure: LibCSVFailure, fileName: String) -> CSVReadError {
@@ -156,6 +218,12 @@ private final class TableBuilder: LibCSVHandler {
         var lines = GrowableBuffer<Int>(capacity: 4096)
         var emptyRecordsSkipped = 0
         var otherSeriesRecords = 0
+        /// The kept-column slot whose runs of equal values are groups, or -1.
+        var groupSlot = -1
+        /// Rows (in the buffers) that start a new group, after the first row of the buffers.
+        var groupStarts = GrowableBuffer<Int>(capacity: 64)
+        /// Data rows accepted over the whole input, including those already taken as groups.
+        var rowsAccepted = 0
     }
     let state: UnsafeMutablePointer<HotState>
 
@@ -173,6 +241,7 @@ private final class TableBuilder: LibCSVHandler {
         let hot = state.pointee
         hot.slotOfField.free()
         hot.lines.free()
+        hot.groupStarts.free()
         // Column buffers handed to the table are owned by it; only unclaimed ones are freed here.
         if !buffersHandedOver {
             for slot in 0..<hot.slotCount {
@@ -251,8 +320,66 @@ private final class TableBuilder: LibCSVHandler {
         }
         if let bytes = state.pointee.bytes, let ends = state.pointee.ends {
             for slot in 0..<state.pointee.slotCount { ends[slot].append(bytes[slot].count) }
+            let group = state.pointee.groupSlot
+            if group >= 0 {
+                let row = ends[group].count - 1
+                if row > 0, !Self.sameField(in: bytes[group], ends: ends[group], row, row - 1) {
+                    state.pointee.groupStarts.append(row)
+                }
+            }
         }
         state.pointee.lines.append(line)
+        state.pointee.rowsAccepted += 1
+    }
+
+    /// Whether rows `a` and `b` of a column buffer hold the same bytes.
+    @inline(__always)
+    private static func sameField(in bytes: GrowableBuffer<UInt8>, ends: GrowableBuffer<Int>, _ a: Int, _ b: Int) -> Bool {
+        let startA = a == 0 ? 0 : ends.base[a - 1], startB = b == 0 ? 0 : ends.base[b - 1]
+        let count = ends.base[a] - startA
+        guard count == ends.base[b] - startB else { return false }
+        return memcmp(bytes.base + startA, bytes.base + startB, count) == 0
+    }
+
+    var rowsAccepted: Int { state.pointee.rowsAccepted }
+    var emptyRecordsSkipped: Int { state.pointee.emptyRecordsSkipped }
+
+    /// The finished groups as tables, removed from the buffers, which keep only the group still
+    /// being read (nothing when `includingLast`, at the end of the input).
+    func takeGroups(includingLast: Bool) -> [CSVTable] {
+        guard let header, let bytes = state.pointee.bytes, let ends = state.pointee.ends else { return [] }
+        precondition(state.pointee.groupSlot >= 0, "takeGroups() needs a column plan with groupBy")
+        let rowCount = state.pointee.lines.count
+        var boundaries = state.pointee.groupStarts.array()
+        if includingLast, rowCount > 0 { boundaries.append(rowCount) }
+        guard let taken = boundaries.last else { return [] }
+        var tables: [CSVTable] = []
+        var begin = 0
+        for end in boundaries {
+            var columns: [CSVColumn] = []
+            for (slot, info) in columnInfo.enumerated() {
+                let byteStart = begin == 0 ? 0 : ends[slot].base[begin - 1]
+                let byteEnd = ends[slot].base[end - 1]
+                let groupEnds = ends[slot].copy(begin..<end)
+                for row in 0..<groupEnds.count { groupEnds.base[row] -= byteStart }
+                let storage = CSVColumnStorage(bytes: bytes[slot].copy(byteStart..<byteEnd), ends: groupEnds)
+                columns.append(CSVColumn(name: info.name, fileIndex: info.fileIndex, storage: storage))
+            }
+            let lines = Array(UnsafeBufferPointer(start: state.pointee.lines.base + begin, count: end - begin))
+            tables.append(CSVTable(fileName: fileName, dialect: dialect, header: header, columns: columns, lines: lines,
+                                   emptyRecordsSkipped: 0, otherSeriesRecords: 0))
+            begin = end
+        }
+        // What is left is the open group: move it to the front of every buffer.
+        for slot in 0..<state.pointee.slotCount {
+            let byteOffset = ends[slot].base[taken - 1]
+            bytes[slot].removeFirst(byteOffset)
+            ends[slot].removeFirst(taken)
+            for row in 0..<ends[slot].count { ends[slot].base[row] -= byteOffset }
+        }
+        state.pointee.lines.removeFirst(taken)
+        state.pointee.groupStarts.truncate(to: 0)
+        return tables
     }
 
     /// Forgets the fields of a skipped record.
@@ -294,6 +421,12 @@ private final class TableBuilder: LibCSVHandler {
         state.pointee.bytes = bytes
         state.pointee.ends = ends
         state.pointee.slotCount = slotCount
+        if let group = chosen.groupBy {
+            guard let slot = chosen.keep.firstIndex(of: group) else {
+                preconditionFailure("a column plan groups by a kept column only")
+            }
+            state.pointee.groupSlot = slot
+        }
         if let filter = chosen.seriesFilter {
             state.pointee.filterColumn = filter.column
             filterValue = Array(filter.value.utf8)

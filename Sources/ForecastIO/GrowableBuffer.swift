@@ -45,6 +45,24 @@ struct GrowableBuffer<Element: BitwiseCopyable> {
 
     var last: Element? { count > 0 ? base[count - 1] : nil }
 
+    /// Removes the first `removed` elements, moving the rest to the front (a finished group of rows
+    /// leaves the reader's buffers this way, so they hold only the group still being read).
+    mutating func removeFirst(_ removed: Int) {
+        precondition(removed >= 0 && removed <= count, "removeFirst(_:) can only remove elements the buffer holds")
+        guard removed > 0 else { return }
+        let left = count - removed
+        if left > 0 { memmove(base, base + removed, left * MemoryLayout<Element>.stride) }
+        count = left
+    }
+
+    /// A new buffer holding a copy of the elements in `range`.
+    func copy(_ range: Range<Int>) -> GrowableBuffer {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "copy(_:) reads only elements the buffer holds")
+        var result = GrowableBuffer(capacity: range.count)
+        result.append(contentsOf: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+        return result
+    }
+
     /// The elements, copied into an array.
     func array() -> [Element] {
         Array(UnsafeBufferPointer(start: base, count: count))

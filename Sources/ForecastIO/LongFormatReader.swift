@@ -9,7 +9,11 @@ import ForecastData
 /// works through the series a few at a time holds only those few as numbers.
 ///
 /// Rows whose ids interleave (a series that comes back after another started) are grouped by id,
-/// and a warning says so, since that usually means an export went wrong.
+/// and `LongFormatFile.regrouping` says where, since that usually means an export went wrong.
+///
+/// A file grouped by id need not be held whole: `LongFormatStream` hands its series over one by one
+/// as they are read, and `firstReappearance(in:…)` tells, in one cheap pass over the id column,
+/// whether a file is grouped.
 public enum LongFormatReader {
     /// - Parameters:
     ///   - idColumn: the column naming each row's series.
@@ -24,36 +28,17 @@ public enum LongFormatReader {
         features: [String] = [],
         options: CSVReadOptions = CSVReadOptions()
     ) throws(CSVReadError) -> LongFormatFile {
-        var options = options
-        options.idColumn = nil
-        options.series = nil
-        try options.validate()
-        var timeIndex: Int? = nil
-        var idIndex = 0
-        var valueIndices: [Int] = []
+        let options = try options.forLongFormat()
+        var plan: SeriesColumns? = nil
         let table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
         ) { context throws(CSVReadError) in
-            var keep: [Int] = []
-            let time = try TimeColumn.locate(in: context, options: options)
-            if let time { keep.append(time) }
-            timeIndex = time
-            idIndex = try context.index(of: idColumn)
-            if idIndex == time {
-                throw CSVReadError.invalidOption("Column \"\(context.header[idIndex])\" is the time column; it cannot also be the id column.")
-            }
-            keep.append(idIndex)
-            for name in [target] + features {
-                let index = try context.index(of: name)
-                if index == time || index == idIndex {
-                    throw CSVReadError.invalidOption("Column \"\(context.header[index])\" is the \(index == time ? "time" : "id") column; it cannot also be a value column.")
-                }
-                if !keep.contains(index) { keep.append(index) }
-                valueIndices.append(index)
-            }
-            return CSVColumnPlan(keep: keep)
+            let columns = try SeriesColumns.locate(in: context, options: options, idColumn: idColumn, target: target, features: features)
+            plan = columns
+            return CSVColumnPlan(keep: columns.keep)
         }
+        guard let plan, let idIndex = plan.id else { preconditionFailure("the plan is made once the header is read") }
         guard let ids = table.columns.first(where: { $0.fileIndex == idIndex }) else {
             preconditionFailure("the column plan keeps the id column")
         }
@@ -67,7 +52,7 @@ public enum LongFormatReader {
         var rowsByID: [String: [Int]] = [:]
         var order: [String] = []
         var previous: String? = nil
-        var interleavedAt: (line: Int, id: String)? = nil
+        var interleavedAt: IDReappearance? = nil
         for row in 0..<table.rowCount {
             let id = Self.trimmed(ids.text(row))
             if id.isEmpty || options.missingTokens.isMissing(id) {
@@ -76,13 +61,10 @@ public enum LongFormatReader {
             if rowsByID[id] == nil {
                 order.append(id)
             } else if id != previous, interleavedAt == nil {
-                interleavedAt = (table.lines[row], id)
+                interleavedAt = IDReappearance(file: table.fileName, line: table.lines[row], id: id)
             }
             rowsByID[id, default: []].append(row)
             previous = id
-        }
-        if let interleavedAt {
-            warnings.append(CSVWarning("\(table.fileName):\(interleavedAt.line): the ids in \"\(ids.name)\" interleave (\"\(interleavedAt.id)\" comes back after another series); the rows were grouped by id in memory."))
         }
 
         var chosen = order
@@ -94,12 +76,13 @@ public enum LongFormatReader {
         }
 
         var time: TimeColumn? = nil
-        if let timeIndex, let column = table.columns.first(where: { $0.fileIndex == timeIndex }) {
+        if let timeIndex = plan.time, let column = table.columns.first(where: { $0.fileIndex == timeIndex }) {
             time = try TimeColumn.parse(column, table: table, format: options.dateFormat, missingTokens: options.missingTokens)
         }
         return LongFormatFile(
             fileName: table.fileName, idColumn: ids.name, ids: chosen, rows: chosen.map { rowsByID[$0]! },
-            table: table, time: time, valueIndices: valueIndices, options: options, warnings: warnings)
+            table: table, time: time, valueIndices: plan.values, options: options, warnings: warnings,
+            regrouping: interleavedAt)
     }
 
     /// Reads a comma-separated list of ids as users type it (`--series MSFT,AAPL`).
@@ -132,8 +115,11 @@ public struct LongFormatFile: Sendable {
     let time: TimeColumn?
     let valueIndices: [Int]
     let options: CSVReadOptions
-    /// Warnings about the whole file (interleaved ids, skipped records).
+    /// Warnings about the whole file (skipped records).
     public let warnings: [CSVWarning]
+    /// Where an id first came back after another series had started, when the ids interleave and
+    /// the rows were grouped by id in memory; nil for a file grouped by id.
+    public let regrouping: IDReappearance?
 
     /// Rows of each series in the file, before sorting, duplicates and missing values are handled.
     public var rowCounts: [Int] { rows.map(\.count) }
@@ -144,23 +130,74 @@ public struct LongFormatFile: Sendable {
     /// go on. The warnings of the result name the series.
     public func series(at index: Int) -> Result<CSVSeriesData, any Error> {
         precondition(ids.indices.contains(index), "series index \(index) out of 0..<\(ids.count)")
-        var part = table
-        part.reorderRows(rows[index])
+        let rows = rows[index]
+        return LongFormatReader.seriesResult(id: ids[index], rowCount: rows.count, fileName: fileName, options: options) { () throws(CSVReadError) in
+            var part = table
+            part.reorderRows(rows)
+            let partTime = time.map { column in TimeColumn(name: column.name, format: column.format, timestamps: rows.map { column.timestamps[$0] }) }
+            return try LongFormatReader.seriesData(id: ids[index], part: part, time: partTime, valueIndices: valueIndices, options: options)
+        }
+    }
+
+    /// Series `index` of `ids` as an entry that assembles it on request (`LongFormatSeries.data()`),
+    /// the same kind a `LongFormatStream` hands over.
+    public func entry(at index: Int) -> LongFormatSeries {
+        precondition(ids.indices.contains(index), "series index \(index) out of 0..<\(ids.count)")
+        return LongFormatSeries(id: ids[index], rowCount: rows[index].count) { series(at: index) }
+    }
+}
+
+/// Where a long-format file's id first comes back after another series started: what makes the file
+/// "not grouped by id".
+public struct IDReappearance: Sendable, Hashable {
+    public let file: String
+    /// The physical line of the row where the id comes back.
+    public let line: Int
+    public let id: String
+
+    public init(file: String, line: Int, id: String) {
+        self.file = file
+        self.line = line
+        self.id = id
+    }
+
+    /// What a command says when it groups such a file in memory.
+    public var note: String {
+        "\(file) is not grouped by id (id \(id) reappears at line \(line)); reading it whole to group it"
+    }
+}
+
+extension LongFormatReader {
+    /// One series' rows (in file order) as series data: put in time order, duplicates handled, the
+    /// missing-value policy applied, warnings naming the series. Shared by the whole-file reader and
+    /// the stream.
+    static func seriesData(
+        id: String, part: CSVTable, time: TimeColumn?, valueIndices: [Int], options: CSVReadOptions
+    ) throws(CSVReadError) -> CSVSeriesData {
+        var part = part
+        var warnings: [CSVWarning] = []
+        var partTime: TimeColumn? = nil
+        if let time {
+            let (ordered, orderWarnings) = try TimeColumn.orderRows(of: &part, time: time, rule: options.duplicates, longFormatHint: nil)
+            partTime = ordered
+            warnings += orderWarnings
+        }
+        var data = try SeriesReader.assemble(table: part, time: partTime, valueIndices: valueIndices, options: options, warnings: warnings)
+        data.warnings = data.warnings.map { CSVWarning("series \(id): \($0.message)") }
+        return data
+    }
+
+    /// A series' data or its own failure: a problem with one series (all values missing, a duplicate
+    /// date) is returned as that series' error, so the others can go on.
+    static func seriesResult(
+        id: String, rowCount: Int, fileName: String, options: CSVReadOptions,
+        _ body: () throws(CSVReadError) -> CSVSeriesData
+    ) -> Result<CSVSeriesData, any Error> {
         do throws(CSVReadError) {
-            var warnings: [CSVWarning] = []
-            var partTime: TimeColumn? = nil
-            if let time {
-                let subset = TimeColumn(name: time.name, format: time.format, timestamps: rows[index].map { time.timestamps[$0] })
-                let (ordered, orderWarnings) = try TimeColumn.orderRows(of: &part, time: subset, rule: options.duplicates, longFormatHint: nil)
-                partTime = ordered
-                warnings += orderWarnings
-            }
-            var data = try SeriesReader.assemble(table: part, time: partTime, valueIndices: valueIndices, options: options, warnings: warnings)
-            data.warnings = data.warnings.map { CSVWarning("series \(ids[index]): \($0.message)") }
-            return .success(data)
+            return .success(try body())
         } catch .noDataRows {
             // Every row of this series fell to the missing-value policy: say so in its own terms.
-            return .failure(LongFormatEmptySeries(file: fileName, id: ids[index], rows: rows[index].count, policy: options.missingPolicy))
+            return .failure(LongFormatEmptySeries(file: fileName, id: id, rows: rowCount, policy: options.missingPolicy))
         } catch {
             return .failure(error)
         }

@@ -37,22 +37,13 @@ public enum SeriesReader {
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
         ) { context throws(CSVReadError) in
-            var keep: [Int] = []
-            let time = try TimeColumn.locate(in: context, options: options)
-            if let time { keep.append(time) }
-            timeIndex = time
+            let columns = try SeriesColumns.locate(in: context, options: options, idColumn: nil, target: target, features: features)
+            timeIndex = columns.time
+            valueIndices = columns.values
             if options.idColumn == nil {
-                hint = TimeColumn.longFormatHint(in: context, timeIndex: time, missingTokens: options.missingTokens)
+                hint = TimeColumn.longFormatHint(in: context, timeIndex: columns.time, missingTokens: options.missingTokens)
             }
-            for name in [target] + features {
-                let index = try context.index(of: name)
-                if index == time {
-                    throw CSVReadError.invalidOption("Column \"\(context.header[index])\" is the time column; it cannot also be a value column.")
-                }
-                if !keep.contains(index) { keep.append(index) }
-                valueIndices.append(index)
-            }
-            return CSVColumnPlan(keep: keep, seriesFilter: try options.seriesFilter(in: context))
+            return CSVColumnPlan(keep: columns.keep, seriesFilter: try options.seriesFilter(in: context))
         }
         var warnings: [CSVWarning] = []
         if table.emptyRecordsSkipped > 0 {

@@ -4,6 +4,10 @@ import Foundation
 /// each as soon as it and every earlier one are done: what lets a command stream results of many
 /// series to a pipe while both cores work.
 ///
+/// Series come from a source the workers pull from (`next`), one call at a time, so a file can be
+/// read while earlier series are being forecast: a worker that finishes a series reads the next one
+/// while the others keep working, and the first results appear before the input is read to its end.
+///
 /// Memory stays bounded: a thread does not start series `i` while series `i - window` has not been
 /// handed over, so at most `window` series are in flight or waiting, however many there are.
 /// The order of results never depends on the thread count, and with jobs that are deterministic
@@ -27,11 +31,33 @@ public enum ManySeriesRunner {
         deliver: @escaping @Sendable (Int, Result<Output, any Error>) -> Bool
     ) {
         precondition(count >= 0, "a negative number of series: \(count)")
+        let indices = IndexSource(count: count)
+        run(threads: min(threads, max(count, 1)), window: window, next: { () throws(Never) in indices.next() },
+            job: { (index: Int, _: Int) in job(index) }, deliver: deliver)
+    }
+
+    /// Runs `job` on every item `next` hands out, until it returns nil or throws.
+    ///
+    /// - Parameters:
+    ///   - threads: worker threads (at least 1).
+    ///   - window: the most series started but not yet handed over; default four per thread.
+    ///   - next: the next series' input, or nil when there are no more; called by one thread at a
+    ///     time, never again once it returned nil or threw.
+    ///   - job: the work of the `index`-th input (0 for the first `next` returned); on a worker thread.
+    ///   - deliver: called once per input, in index order, one call at a time (from a worker
+    ///     thread). Returning `false` stops the run: no new series starts.
+    /// - Throws: what `next` threw, once every series read before it has been handed over.
+    public static func run<Input: Sendable, Output: Sendable, Failure: Error>(
+        threads: Int,
+        window: Int? = nil,
+        next: @escaping @Sendable () throws(Failure) -> Input?,
+        job: @escaping @Sendable (Int, Input) -> Output,
+        deliver: @escaping @Sendable (Int, Output) -> Bool
+    ) throws(Failure) {
         precondition(threads >= 1, "at least one thread is needed, not \(threads)")
-        guard count > 0 else { return }
-        let state = RunState<Output>(count: count, window: max(window ?? 4 * threads, threads))
-        let workers = min(threads, count)
-        onThreads(workers) { state.work(job: job, deliver: deliver) }
+        let state = RunState<Input, Output, Failure>(window: max(window ?? 4 * threads, threads), next: next)
+        onThreads(threads) { state.work(job: job, deliver: deliver) }
+        if let failure = state.failure { throw failure }
     }
 
     /// Runs `body` on `workers` threads at once (the caller's and `workers − 1` new ones) and waits
@@ -53,43 +79,93 @@ public enum ManySeriesRunner {
     }
 }
 
-/// The shared bookkeeping of one run: the next series to start, the results waiting for the ones
-/// before them, and the next series to hand over. Every field is guarded by `condition`'s lock.
-private final class RunState<Output: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
+/// Hands out 0, 1, …, count − 1.
+private final class IndexSource: @unchecked Sendable {
+    private let lock = NSLock()
     private let count: Int
+    private var upcoming = 0
+
+    init(count: Int) { self.count = count }
+
+    func next() -> Int? {
+        lock.withLock {
+            guard upcoming < count else { return nil }
+            defer { upcoming += 1 }
+            return upcoming
+        }
+    }
+}
+
+/// The shared bookkeeping of one run: the series reserved and read, the results waiting for the
+/// ones before them, and the next series to hand over. Fields are guarded by `condition`'s lock,
+/// except the source's, guarded by `sourceLock`, so reading the input never holds up a worker
+/// that hands results over.
+private final class RunState<Input: Sendable, Output: Sendable, Failure: Error>: @unchecked Sendable {
+    private let condition = NSCondition()
     private let window: Int
-    private var nextToStart = 0
+    /// Series started or about to be read.
+    private var reserved = 0
     private var nextToDeliver = 0
-    private var waiting: [Int: Result<Output, any Error>] = [:]
+    private var waiting: [Int: Output] = [:]
     private var stopped = false
+    private var sourceEnded = false
     /// True while one thread is handing results over, so calls of `deliver` never overlap.
     private var delivering = false
 
-    init(count: Int, window: Int) {
-        self.count = count
+    private let sourceLock = NSLock()
+    private let next: @Sendable () throws(Failure) -> Input?
+    private var read = 0
+    private var exhausted = false
+    private(set) var failure: Failure?
+
+    init(window: Int, next: @escaping @Sendable () throws(Failure) -> Input?) {
         self.window = window
+        self.next = next
     }
 
-    func work(job: @Sendable (Int) -> Result<Output, any Error>, deliver: @Sendable (Int, Result<Output, any Error>) -> Bool) {
-        while let index = claim() {
-            let result = job(index)
-            finish(index, result, deliver: deliver)
+    func work(job: @Sendable (Int, Input) -> Output, deliver: @Sendable (Int, Output) -> Bool) {
+        while let claimed = claim() {
+            finish(claimed.index, job(claimed.index, claimed.input), deliver: deliver)
         }
     }
 
-    /// The next series to start, waiting while the window is full; nil when none is left.
-    private func claim() -> Int? {
+    /// The next series and its index, waiting while the window is full; nil when none is left.
+    private func claim() -> (index: Int, input: Input)? {
         condition.lock()
-        defer { condition.unlock() }
-        while !stopped, nextToStart < count, nextToStart - nextToDeliver >= window { condition.wait() }
-        guard !stopped, nextToStart < count else { return nil }
-        defer { nextToStart += 1 }
-        return nextToStart
+        while !stopped, !sourceEnded, reserved - nextToDeliver >= window { condition.wait() }
+        guard !stopped, !sourceEnded else {
+            condition.unlock()
+            return nil
+        }
+        reserved += 1
+        condition.unlock()
+
+        let item: (index: Int, input: Input)? = sourceLock.withLock {
+            guard failure == nil, !exhausted else { return nil }
+            do throws(Failure) {
+                guard let input = try next() else {
+                    exhausted = true
+                    return nil
+                }
+                defer { read += 1 }
+                return (read, input)
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+        if item == nil {
+            condition.lock()
+            sourceEnded = true
+            reserved -= 1
+            condition.broadcast()
+            condition.unlock()
+        }
+        return item
     }
 
     /// Stores a result, then hands over every result now ready, in order.
-    private func finish(_ index: Int, _ result: Result<Output, any Error>, deliver: @Sendable (Int, Result<Output, any Error>) -> Bool) {
+    private func finish(_ index: Int, _ result: Output, deliver: @Sendable (Int, Output) -> Bool) {
         condition.lock()
         waiting[index] = result
         // Another thread already delivering will pick this result up.

@@ -31,6 +31,9 @@ struct Backtest: AsyncParsableCommand {
     @Flag(help: "Score the baselines only, without the recurrent model.")
     var baselinesOnly = false
 
+    @Flag(help: "With --id: also backtest one model trained across every series (each scaled on its own, each fold trained on the rows before every series' cut-off), in rows named global-<cell> beside the per-series models'.")
+    var global = false
+
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
@@ -45,6 +48,7 @@ struct Backtest: AsyncParsableCommand {
         if !series.featureNames.isEmpty {
             throw ValidationError("backtest scores univariate forecasts; drop --features.")
         }
+        if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
     }
 
     func run() async throws {

@@ -16,44 +16,21 @@ enum ManySeriesBacktestCommand {
         if command.plot != nil {
             throw ValidationError("--plot draws one series' backtest; with several series pick one with --series.")
         }
-        let long = try ManySeriesInput.read(file: command.file, series: command.series, csv: command.csv)
-        let baselineNames = try command.folds.baselineNames()
-        let levels = try command.folds.levels()
-        let plans = PlanMaker(command: command)
+        let input = try ManySeriesInput.open(file: command.file, series: command.series, csv: command.csv)
+        let plans = try PlanMaker(command: command)
+        if command.global { return try ManySeriesGlobalBacktest.run(command, input: input, plans: plans) }
         let rows = ManySeriesBacktestRows(format: command.format)
         StreamedOutput.write(rows.header)
         let collected = ScoreList()
-        let failures = FailureList()
-        ManySeriesRunner.run(count: long.ids.count, threads: ManySeriesInput.threads(command.model), job: { index in
-            Result {
-                let series = try ManySeriesInput.series(long, at: index)
-                let values = series.values
-                let steps = plans.horizon ?? series.frequency.defaultHorizon
-                var configuration = plans.configuration(steps)
-                configuration.lookback = configuration.lookback ?? Forecaster.defaultLookback(frequency: series.frequency, rows: values.count)
-                let season = plans.season ?? BacktestSuite.metricSeasonPeriod(for: series.frequency)
-                let plan = try plans.make(rows: values.count, horizon: steps, lookback: configuration.lookback!, season: season)
-                var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: season)
-                backtest.intervalLevels = levels
-                let suite = BacktestSuite(backtest: backtest, model: plans.baselinesOnly ? nil : configuration,
-                                          baselineNames: baselineNames, frequency: series.frequency)
-                return SeriesScores(scores: try suite.run(on: values, threads: 1).map(\.score))
-            }
-        }, deliver: { index, result in
-            let id = long.ids[index]
-            switch result {
-            case .success(let scores):
-                StreamedOutput.write(rows.render(id: id, scores: scores.scores))
-                collected.append(scores.scores)
-            case .failure(let error):
-                ToolFailure.printError("series \(id): \(ToolFailure.sentence(for: error))")
-                failures.append(id)
-            }
-            return true
+        let outcome = try ManySeriesInput.forEachSeries(in: input, threads: ManySeriesInput.threads(command.model), job: { series in
+            SeriesScores(scores: try plans.suite(for: series).run(on: series.values, threads: 1).map(\.score))
+        }, deliver: { id, scores in
+            StreamedOutput.write(rows.render(id: id, scores: scores.scores))
+            collected.append(scores.scores)
         })
         let summary = ManySeriesBacktestSummary(scores: collected.all)
         StreamedOutput.write(rows.render(summary: summary))
-        let code = ManySeriesInput.finish(failed: failures.ids, total: long.ids.count)
+        let code = ManySeriesInput.finish(failed: outcome.failed, total: outcome.total)
         if code != .success { throw code }
     }
 
@@ -61,16 +38,29 @@ enum ManySeriesBacktestCommand {
     struct PlanMaker: @unchecked Sendable {
         // The command is only read, never changed, once parsing is over.
         let command: Backtest
-        var horizon: Int? { command.horizon }
-        var season: Int? { command.folds.season }
-        var baselinesOnly: Bool { command.baselinesOnly }
-        func configuration(_ steps: Int) -> ForecasterConfiguration {
+        let baselineNames: [String]
+        let levels: [Double]
+
+        init(command: Backtest) throws {
+            self.command = command
+            baselineNames = try command.folds.baselineNames()
+            levels = try command.folds.levels()
+        }
+
+        /// The per-series model and the baselines on one series, scored on its plan: cut-offs from its
+        /// length, the lookback (when not given) from its length and frequency.
+        func suite(for series: TimeSeries) throws -> BacktestSuite {
+            let steps = command.horizon ?? series.frequency.defaultHorizon
             var configuration = command.model.configuration(horizon: steps)
             configuration.threads = 1
-            return configuration
-        }
-        func make(rows: Int, horizon: Int, lookback: Int, season: Int) throws -> BacktestPlan {
-            try command.makePlan(rows: rows, horizon: horizon, lookback: lookback, season: season)
+            let lookback = configuration.lookback ?? Forecaster.defaultLookback(frequency: series.frequency, rows: series.count)
+            configuration.lookback = lookback
+            let season = command.folds.season ?? BacktestSuite.metricSeasonPeriod(for: series.frequency)
+            let plan = try command.makePlan(rows: series.count, horizon: steps, lookback: lookback, season: season)
+            var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: season)
+            backtest.intervalLevels = levels
+            return BacktestSuite(backtest: backtest, model: command.baselinesOnly ? nil : configuration,
+                                 baselineNames: baselineNames, frequency: series.frequency)
         }
     }
 }

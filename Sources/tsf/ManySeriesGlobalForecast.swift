@@ -8,23 +8,14 @@ import Forecasting
 /// the same long format as per-series forecasts. Every series is read before training, since the
 /// network learns from all of them at once.
 enum ManySeriesGlobalForecast {
-    static func run(_ command: Forecast, long: LongFormatFile) throws {
+    static func run(_ command: Forecast, input: ManySeriesSource) throws {
         let levels = try IntervalLevels.parse(command.level)
         let rows = ManySeriesForecastRows(format: command.format, levels: levels)
-        var series: [TimeSeries?] = []
-        var failed: [String] = []
-        for index in long.ids.indices {
-            do {
-                series.append(try ManySeriesInput.series(long, at: index))
-            } catch {
-                ToolFailure.printError("series \(long.ids[index]): \(ToolFailure.sentence(for: error))")
-                failed.append(long.ids[index])
-                series.append(nil)
-            }
-        }
+        let (ids, series, failures) = try readAll(input)
+        var failed = failures
         let present = series.compactMap { $0 }
         guard let frequency = try commonFrequency(present) else {
-            throw ManySeriesFailure("no series of \(long.fileName) could be read, so there is nothing to train a global model on.")
+            throw ManySeriesFailure("no series of \(input.fileName) could be read, so there is nothing to train a global model on.")
         }
         let steps = command.horizon ?? frequency.defaultHorizon
         var configuration = command.model.configuration(horizon: steps)
@@ -45,15 +36,33 @@ enum ManySeriesGlobalForecast {
                 let forecaster = try global.members[member].get()
                 let forecasts = try forecaster.forecast(steps: steps)
                 let intervals = try forecaster.intervals(levels: levels, steps: steps, history: item.values)
-                StreamedOutput.write(rows.render(id: long.ids[index], ManySeriesForecast.Output(
+                StreamedOutput.write(rows.render(id: ids[index], ManySeriesForecast.Output(
                     series: item, forecasts: forecasts, intervals: intervals, method: forecaster.method)))
             } catch {
-                ToolFailure.printError("series \(long.ids[index]): \(ToolFailure.sentence(for: error))")
-                failed.append(long.ids[index])
+                ToolFailure.printError("series \(ids[index]): \(ToolFailure.sentence(for: error))")
+                failed.append(ids[index])
             }
         }
-        let code = ManySeriesInput.finish(failed: failed, total: long.ids.count)
+        let code = ManySeriesInput.finish(failed: failed, total: ids.count)
         if code != ExitCode.success { throw code }
+    }
+
+    /// Every series of the input (nil for one that could not be read, reported with its id), since
+    /// the network learns from all of them at once.
+    static func readAll(_ input: ManySeriesSource) throws -> (ids: [String], series: [TimeSeries?], failed: [String]) {
+        var ids: [String] = [], series: [TimeSeries?] = [], failed: [String] = []
+        while let entry = try input.next() {
+            ids.append(entry.id)
+            do {
+                series.append(try ManySeriesInput.series(entry))
+            } catch {
+                ToolFailure.printError("series \(entry.id): \(ToolFailure.sentence(for: error))")
+                failed.append(entry.id)
+                series.append(nil)
+            }
+        }
+        DataWarnings.report(input.closingWarnings)
+        return (ids, series, failed)
     }
 
     /// The frequency every series shares; one network reads windows of one calendar, so series of

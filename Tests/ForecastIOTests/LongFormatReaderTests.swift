@@ -51,16 +51,18 @@ import _ForecastTestSupport
         #expect(error?.errorDescription?.contains("memory.csv:3") == true)
     }
 
-    @Test func interleavedIDsAreGroupedWithAWarning() throws {
+    @Test func interleavedIDsAreGroupedSayingWhere() throws {
         let interleaved = try read("id,date,v\nA,2020-01-01,1\nB,2020-01-01,5\nA,2020-01-02,2\nB,2020-01-02,6\n")
         let grouped = try read("id,date,v\nA,2020-01-01,1\nA,2020-01-02,2\nB,2020-01-01,5\nB,2020-01-02,6\n")
         #expect(interleaved.ids == grouped.ids)
         for index in 0..<2 {
             #expect(try interleaved.series(at: index).get().target.values == grouped.series(at: index).get().target.values)
         }
-        #expect(grouped.warnings.isEmpty)
-        let warning = try #require(interleaved.warnings.first)
-        #expect(warning.message.contains("memory.csv:4") && warning.message.contains("interleave"))
+        #expect(grouped.warnings.isEmpty && grouped.regrouping == nil)
+        #expect(interleaved.warnings.isEmpty)
+        let regrouping = try #require(interleaved.regrouping)
+        #expect(regrouping == IDReappearance(file: "memory.csv", line: 4, id: "A"))
+        #expect(regrouping.note == "memory.csv is not grouped by id (id A reappears at line 4); reading it whole to group it")
     }
 
     @Test func oneSeriesWithNoUsableRowIsItsOwnFailure() throws {

@@ -78,15 +78,77 @@ import _ForecastTestSupport
         #expect(naiveAggregate[6] == "1.0" && naiveAggregate[7] == "1.0")
     }
 
-    @Test func interleavedIDsWarnAndStillForecast() throws {
-        let text = "id,date,v\n" + (1...30).flatMap { day in
-            ["A,2020-01-\(String(format: "%02d", day)),\(10 + day % 4)", "B,2020-01-\(String(format: "%02d", day)),\(50 + day % 3)"]
-        }.joined(separator: "\n") + "\n"
+    /// Two series, A and B, of 30 days each: with every id's rows together, or day by day.
+    static func twoSeries(interleaved: Bool) -> String {
+        let day = { (n: Int) in "2020-01-\(String(format: "%02d", n))" }
+        let a = (1...30).map { "A,\(day($0)),\(10 + $0 % 4)" }
+        let b = (1...30).map { "B,\(day($0)),\(50 + $0 % 3)" }
+        let rows = interleaved ? zip(a, b).flatMap { [$0, $1] } : a + b
+        return "id,date,v\n" + rows.joined(separator: "\n") + "\n"
+    }
+
+    /// Writes `text` to a new temporary file and returns its path.
+    func temporaryFile(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tsf-many-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: url)
+        return url.path
+    }
+
+    @Test func interleavedFileIsGroupedInMemoryWithOneNoteAndTheSameResults() throws {
+        let interleaved = try temporaryFile(Self.twoSeries(interleaved: true))
+        let grouped = try temporaryFile(Self.twoSeries(interleaved: false))
+        defer { try? FileManager.default.removeItem(atPath: interleaved); try? FileManager.default.removeItem(atPath: grouped) }
+        let base = ["--id", "id", "--column", "v", "--horizon", "2"] + quick
+        var outputs: [String] = []
+        for threads in ["1", "2"] {
+            let whole = try CLIRunner.run(["forecast", interleaved] + base + ["--threads", threads])
+            #expect(whole.exitCode == 0, "\(whole.stderr)")
+            let note = "tsf: note: \(interleaved) is not grouped by id (id A reappears at line 4); reading it whole to group it"
+            #expect(whole.stderr.components(separatedBy: "\n").filter { $0.contains("not grouped") } == [note])
+            let streamed = try CLIRunner.run(["forecast", grouped] + base + ["--threads", threads])
+            #expect(streamed.exitCode == 0, "\(streamed.stderr)")
+            #expect(!streamed.stderr.contains("not grouped"))
+            #expect(rows(whole.stdout).dropFirst().map { $0[0] } == ["A", "A", "B", "B"])
+            outputs += [whole.stdout, streamed.stdout]
+        }
+        // Streamed and grouped in memory, on one thread or two: the same bytes.
+        #expect(Set(outputs).count == 1)
+    }
+
+    @Test func standardInputWithInterleavedIDsStopsNamingTheLineAndTheID() throws {
         let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "1"] + quick,
-                                        stdin: Data(text.utf8))
-        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("interleave"))
-        #expect(rows(outcome.stdout).dropFirst().map { $0[0] } == ["A", "B"])
+                                        stdin: Data(Self.twoSeries(interleaved: true).utf8))
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.contains("tsf: <stdin>:4: series \"A\" of column \"id\" comes back after other series"))
+        #expect(outcome.stderr.contains("sort the file by \"id\" first, or pass the file's path"))
+    }
+
+    @Test func groupedStandardInputGivesTheFilesResultsWhateverTheThreadCount() throws {
+        let text = try String(contentsOfFile: stocks, encoding: .utf8)
+        let base = ["--id", "symbol", "--column", "price", "--horizon", "2"] + quick
+        let fromFile = try CLIRunner.run(["forecast", stocks] + base + ["--threads", "2"])
+        #expect(fromFile.exitCode == 0, "\(fromFile.stderr)")
+        for threads in ["1", "2"] {
+            let piped = try CLIRunner.run(["forecast", "-"] + base + ["--threads", threads], stdin: Data(text.utf8))
+            #expect(piped.exitCode == 0, "\(piped.stderr)")
+            #expect(piped.stdout == fromFile.stdout)
+        }
+        // A pipe named by a path cannot be read twice to check its grouping: it is streamed too.
+        let named = try CLIRunner.run(["forecast", "/dev/stdin"] + base, stdin: Data(text.utf8))
+        #expect(named.exitCode == 0, "\(named.stderr)")
+        #expect(named.stdout == fromFile.stdout)
+    }
+
+    @Test func aMissingIDIsRefusedWithItsLineFromAFileOrAStream() throws {
+        let text = "id,date,v\nA,2020-01-01,1\n,2020-01-02,2\n"
+        let path = try temporaryFile(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for (input, stdin) in [(path, nil), ("-", Data(text.utf8))] {
+            let outcome = try CLIRunner.run(["forecast", input, "--id", "id", "--column", "v"] + quick, stdin: stdin)
+            #expect(outcome.exitCode == 65)
+            let name = stdin == nil ? path : "<stdin>"
+            #expect(outcome.stderr.contains("\(name):3: column \"id\" has a missing value"), "\(outcome.stderr)")
+        }
     }
 
     @Test func usageErrorsAreRefusedClearly() throws {
@@ -122,6 +184,36 @@ import _ForecastTestSupport
                                         stdin: Data(text.utf8))
         #expect(outcome.exitCode == 65)
         #expect(outcome.stderr.contains("one frequency"))
+    }
+
+    @Test func backtestShowsTheGlobalModelBesideThePerSeriesModelWhateverTheThreadCount() throws {
+        let base = ["backtest", stocks, "--id", "symbol", "--column", "price", "--horizon", "2", "--folds", "2",
+                    "--baselines", "naive", "--global", "--epochs", "2", "--hidden", "4", "--lookback", "6"]
+        let one = try CLIRunner.run(base + ["--threads", "1"])
+        let two = try CLIRunner.run(base + ["--threads", "2"])
+        #expect(one.exitCode == 0, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        #expect(one.stderr.contains("note: global-lstm trained 2 times"))
+        let table = one.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let ids = ["MSFT", "AMZN", "IBM", "GOOG", "AAPL", "*"]
+        #expect(table.map { $0[0] } == ids.flatMap { Array(repeating: $0, count: 3) })
+        // Every series and the aggregate rows: the per-series model, the global model, the naive forecast.
+        let methods = table.prefix(3).map { $0[1] }
+        #expect(methods[1] == "global-lstm" && methods[2] == "naive")
+        #expect(table.map { $0[1] } == Array(repeating: methods, count: 6).flatMap { $0 })
+        // The global model's aggregate: a ratio of averages over the five series, like the others'.
+        let aggregate = try #require(table.first { $0[0] == "*" && $0[1] == "global-lstm" })
+        #expect(aggregate[2] == "5")
+        let globalMASEs = table.filter { $0[0] != "*" && $0[1] == "global-lstm" }.compactMap { Double($0[5]) }
+        let naiveMASEs = table.filter { $0[0] != "*" && $0[1] == "naive" }.compactMap { Double($0[5]) }
+        let skill = try #require(Double(aggregate[6]))
+        #expect(abs(skill - globalMASEs.reduce(0, +) / naiveMASEs.reduce(0, +)) < 1e-9)
+    }
+
+    @Test func backtestGlobalNeedsSeveralSeries() throws {
+        let outcome = try CLIRunner.run(["backtest", stocks, "--column", "price", "--global"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr.contains("--global"))
     }
 
     @Test func globalNeedsSeveralSeries() throws {

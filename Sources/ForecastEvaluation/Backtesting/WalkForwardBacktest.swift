@@ -84,7 +84,10 @@ public struct WalkForwardBacktest: Sendable {
         return try results.values.map { try $0!.get() }
     }
 
-    static func score(
+    /// One fold's forecasts with what scoring them needs (the last observed value, the in-sample
+    /// scales of MASE and RMSSE over `history`): shared with backtests that fit outside this type,
+    /// such as a global model trained across series.
+    public static func score(
         fold: Int, cutoff: Int, history: [Double], forecasts: [Double], actuals: [Double], seasonPeriod: Int
     ) -> FoldForecast {
         FoldForecast(
