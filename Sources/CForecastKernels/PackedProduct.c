@@ -57,11 +57,85 @@ accumulate(tile_sums *t, int64_t k, const float *const rows[TILE_ROWS], const fl
     }
 }
 
+/// Writes `sums` (64 lanes) into one row of C's panel: + bias, + C (beta 1), or alone.
+__attribute__((target("avx512f"), always_inline)) static inline void
+store_sums(const float sums[PANEL], float *line, int64_t columns, float beta, const float *bias) {
+    if (bias != NULL) {
+        for (int64_t j = 0; j < columns; j++) line[j] = sums[j] + bias[j];
+    } else if (beta == 0) {
+        memcpy(line, sums, (size_t)columns * sizeof(float));
+    } else {
+        for (int64_t j = 0; j < columns; j++) line[j] = sums[j] + line[j];
+    }
+}
+
+/// Adds one row of A (k long) times `group` (1, 2 or 4, a constant once inlined) packed panels
+/// (k × 64 each) into `s`.
+__attribute__((target("avx512f"), always_inline)) static inline void
+accumulate_row(lanes16 s[4][4], int group, int64_t k, const float *row, const float *const panels[4]) {
+    for (int64_t p = 0; p < k; p++) {
+        lanes16 x = (lanes16){0} + row[p];
+        for (int g = 0; g < group; g++) {
+            const float *line = panels[g] + p * PANEL;
+            s[g][0] = __builtin_elementwise_fma(x, load16(line), s[g][0]);
+            s[g][1] = __builtin_elementwise_fma(x, load16(line + 16), s[g][1]);
+            s[g][2] = __builtin_elementwise_fma(x, load16(line + 32), s[g][2]);
+            s[g][3] = __builtin_elementwise_fma(x, load16(line + 48), s[g][3]);
+        }
+    }
+}
+
+/// One row's sums over k1 (and k2) for `group` panels at once.
+__attribute__((target("avx512f"), always_inline)) static inline void
+row_sums(lanes16 s[4][4], int group, int64_t k1, const float *a1, const float *const group1[4],
+         int64_t k2, const float *a2, const float *const group2[4]) {
+    memset(s, 0, sizeof(lanes16) * 16);
+    accumulate_row(s, group, k1, a1, group1);
+    if (k2 > 0) accumulate_row(s, group, k2, a2, group2);
+}
+
+/// The same product for fewer rows than a tile (live forecasting has one): a row at a time,
+/// up to four panels at once so that sixteen independent sums hide the FMA latency. Each
+/// element is the same sequence of FMAs as in the tiled kernel, so both give the same bits.
+__attribute__((target("avx512f")))
+static void gemm_packed_few_rows(int64_t m, int64_t n, int64_t k1, const float *a1, int64_t lda1, const float *packed1,
+                                 int64_t k2, const float *a2, int64_t lda2, const float *packed2,
+                                 float beta, const float *bias, float *c, int64_t ldc) {
+    int64_t panels = (n + PANEL - 1) / PANEL;
+    for (int64_t r = 0; r < m; r++) {
+        for (int64_t q = 0; q < panels;) {
+            int group = panels - q >= 4 ? 4 : panels - q >= 2 ? 2 : 1;
+            const float *group1[4] = {NULL}, *group2[4] = {NULL};
+            for (int g = 0; g < group; g++) {
+                group1[g] = packed1 + (q + g) * k1 * PANEL;
+                group2[g] = k2 > 0 ? packed2 + (q + g) * k2 * PANEL : NULL;
+            }
+            const float *row1 = a1 + r * lda1, *row2 = k2 > 0 ? a2 + r * lda2 : NULL;
+            lanes16 s[4][4];
+            // A constant group size in each call, so each inlined copy keeps its sums in registers.
+            if (group == 4) row_sums(s, 4, k1, row1, group1, k2, row2, group2);
+            else if (group == 2) row_sums(s, 2, k1, row1, group1, k2, row2, group2);
+            else row_sums(s, 1, k1, row1, group1, k2, row2, group2);
+            for (int64_t g = 0; g < group; g++) {
+                int64_t first = (q + g) * PANEL, columns = n - first < PANEL ? n - first : PANEL;
+                float sums[PANEL];
+                memcpy(sums, s[g], sizeof sums);
+                store_sums(sums, c + r * ldc + first, columns, beta, bias != NULL ? bias + first : NULL);
+            }
+            q += group;
+        }
+    }
+}
+
 /// C = A1·B1 (+ A2·B2 when k2 > 0) + (bias, or beta·C): the sums over k1, then k2, in order.
 __attribute__((target("avx512f")))
 static void gemm_packed(int64_t m, int64_t n, int64_t k1, const float *a1, int64_t lda1, const float *packed1,
                         int64_t k2, const float *a2, int64_t lda2, const float *packed2,
                         float beta, const float *bias, float *c, int64_t ldc) {
+    if (m < TILE_ROWS) {
+        gemm_packed_few_rows(m, n, k1, a1, lda1, packed1, k2, a2, lda2, packed2, beta, bias, c, ldc);
+        return;
+    }
     int64_t panels = (n + PANEL - 1) / PANEL;
     for (int64_t q = 0; q < panels; q++) {
         const float *panel1 = packed1 + q * k1 * PANEL;
@@ -83,14 +157,7 @@ static void gemm_packed(int64_t m, int64_t n, int64_t k1, const float *a1, int64
             for (int64_t i = 0; i < rows; i++) {
                 float sums[PANEL];
                 memcpy(sums, t.s[i], sizeof sums);
-                float *line = c + (r + i) * ldc + first;
-                if (bias != NULL) {
-                    for (int64_t j = 0; j < columns; j++) line[j] = sums[j] + bias[first + j];
-                } else if (beta == 0) {
-                    memcpy(line, sums, (size_t)columns * sizeof(float));
-                } else {
-                    for (int64_t j = 0; j < columns; j++) line[j] = sums[j] + line[j];
-                }
+                store_sums(sums, c + (r + i) * ldc + first, columns, beta, bias != NULL ? bias + first : NULL);
             }
         }
     }

@@ -51,37 +51,60 @@ struct RecurrentLayer<Cell: RecurrentCell> {
         (weightInputOffset, weightHiddenOffset, biasInputOffset, biasHiddenOffset) = layout.layerOffsets(k)
     }
 
+    /// How `forward` gets its products: through BLAS, through weights it packs itself when the
+    /// packed product pays (`PackedRecurrentProduct.applies`), or through weights packed before.
+    enum Packing {
+        case none
+        case packEachPass
+        case packedAlready
+    }
+
+    /// The biases the input projection carries: b_ih, and b_hh too for cells that fold.
+    func writeInputBias(parameters: UnsafePointer<Float>, into row: UnsafeMutablePointer<Float>) {
+        let bIH = parameters + biasInputOffset, bHH = parameters + biasHiddenOffset
+        if Cell.foldsHiddenBias {
+            for j in 0..<gateWidth { row[j] = bIH[j] + bHH[j] }
+        } else {
+            row.update(from: bIH, count: gateWidth)
+        }
+    }
+
+    /// Packs W_ihᵀ, W_hhᵀ and the input bias into `buffers.packedWeights` for `forward`.
+    func packForward(parameters: UnsafePointer<Float>, buffers: LayerForwardBuffers) {
+        let weights = PackedLayerWeights(scratch: buffers.packedWeights, inputSize: inputSize, hidden: hiddenSize, gateCount: Cell.gateCount)
+        PackedRecurrentProduct.pack(k: inputSize, n: gateWidth, b: parameters + weightInputOffset, ldb: inputSize,
+                                    transposed: true, into: weights.input)
+        PackedRecurrentProduct.pack(k: hiddenSize, n: gateWidth, b: parameters + weightHiddenOffset, ldb: hiddenSize,
+                                    transposed: true, into: weights.hidden)
+        writeInputBias(parameters: parameters, into: weights.bias)
+    }
+
     /// Runs the layer over `inputs` (L·B × D_k, time-major), leaving h_0 … h_{L−1} in
     /// `buffers.hidden` rows B … (L+1)·B.
     func forward(
         parameters: UnsafePointer<Float>, inputs: UnsafePointer<Float>,
-        batch: Int, steps: Int, buffers: LayerForwardBuffers
+        batch: Int, steps: Int, buffers: LayerForwardBuffers, packing: Packing = .packEachPass
     ) {
         let h = hiddenSize, gw = gateWidth, rows = batch * steps
         let wIH = parameters + weightInputOffset, wHH = parameters + weightHiddenOffset
-        let bIH = parameters + biasInputOffset, bHH = parameters + biasHiddenOffset
+        let bHH = parameters + biasHiddenOffset
         let cacheStride = batch * Cell.cacheWidth(hidden: h)
 
-        let packed = PackedRecurrentProduct.applies(batch: batch, steps: steps)
-        let weights = PackedLayerWeights(scratch: buffers.packedWeights, inputSize: inputSize, hidden: h, gateCount: Cell.gateCount)
-        // The biases the input projection carries: b_ih, and b_hh too for cells that fold.
-        func writeInputBias(into row: UnsafeMutablePointer<Float>) {
-            if Cell.foldsHiddenBias {
-                for j in 0..<gw { row[j] = bIH[j] + bHH[j] }
-            } else {
-                row.update(from: bIH, count: gw)
-            }
+        let packed: Bool
+        switch packing {
+        case .none: packed = false
+        case .packEachPass: packed = PackedRecurrentProduct.applies(batch: batch, steps: steps)
+        case .packedAlready: packed = true
         }
+        let weights = PackedLayerWeights(scratch: buffers.packedWeights, inputSize: inputSize, hidden: h, gateCount: Cell.gateCount)
         if packed {
             // Step by step below, with both weight matrices packed once for all steps.
-            PackedRecurrentProduct.pack(k: inputSize, n: gw, b: wIH, ldb: inputSize, transposed: true, into: weights.input)
-            PackedRecurrentProduct.pack(k: h, n: gw, b: wHH, ldb: h, transposed: true, into: weights.hidden)
-            writeInputBias(into: weights.bias)
+            if packing == .packEachPass { packForward(parameters: parameters, buffers: buffers) }
         } else {
             // Input projections for all steps at once: (L·B × D_k)·W_ihᵀ + biases. The bias goes
             // into the first row, then is copied down, so the GEMM can accumulate onto it.
             let firstRow = buffers.inputProjection
-            writeInputBias(into: firstRow)
+            writeInputBias(parameters: parameters, into: firstRow)
             for row in 1..<max(rows, 1) {
                 (firstRow + row * gw).update(from: firstRow, count: gw)
             }

@@ -12,6 +12,8 @@ public final class PredictionWorkspace: @unchecked Sendable {
     /// L·B × D time-major copy of the windows.
     let input: UnsafeMutablePointer<Float>
     let layers: [LayerForwardBuffers]
+    /// The `RecurrentNetwork.parameterStamp` the packed weights in `layers` were made from, if any.
+    var packedStamp: UInt64?
 
     public init(configuration: NetworkConfiguration, maxBatch: Int = 1, lookback: Int) {
         precondition(maxBatch > 0, "PredictionWorkspace: maxBatch must be positive, got \(maxBatch)")
@@ -129,11 +131,18 @@ extension RecurrentNetwork {
         _: Cell.Type, _ p: UnsafePointer<Float>, _ input: UnsafePointer<Float>,
         _ batch: Int, _ steps: Int, _ ws: PredictionWorkspace
     ) {
+        let layers = (0..<configuration.layers).map { RecurrentLayer<Cell>(configuration: configuration, layout: layout, layer: $0) }
+        // The weights stay packed in the workspace from one forecast to the next until the
+        // parameters change: live forecasting packs once, not at every call.
+        let packing: RecurrentLayer<Cell>.Packing = PackedRecurrentProduct.isAvailable ? .packedAlready : .none
+        if PackedRecurrentProduct.isAvailable && ws.packedStamp != parameterStamp {
+            for (layer, buffers) in zip(layers, ws.layers) { layer.packForward(parameters: p, buffers: buffers) }
+            ws.packedStamp = parameterStamp
+        }
         var layerInput = input
-        for k in 0..<configuration.layers {
-            RecurrentLayer<Cell>(configuration: configuration, layout: layout, layer: k)
-                .forward(parameters: p, inputs: layerInput, batch: batch, steps: steps, buffers: ws.layers[k])
-            layerInput = UnsafePointer(ws.layers[k].hidden + batch * configuration.hiddenSize)
+        for (layer, buffers) in zip(layers, ws.layers) {
+            layer.forward(parameters: p, inputs: layerInput, batch: batch, steps: steps, buffers: buffers, packing: packing)
+            layerInput = UnsafePointer(buffers.hidden + batch * configuration.hiddenSize)
         }
     }
 }

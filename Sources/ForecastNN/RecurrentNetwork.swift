@@ -1,3 +1,5 @@
+import CForecastKernels
+
 /// A stack of recurrent layers and a linear head, with its parameters in one flat buffer laid
 /// out as PyTorch's `state_dict` (see `NetworkConfiguration.parameterLayout`).
 ///
@@ -11,8 +13,12 @@ public final class RecurrentNetwork: @unchecked Sendable {
         didSet {
             precondition(parameters.count == layout.parameterCount,
                          "RecurrentNetwork: parameters must keep \(layout.parameterCount) values, got \(parameters.count)")
+            parameterStamp = forecast_next_parameter_stamp()
         }
     }
+    /// Changes, to a number no network had before, whenever `parameters` change (in place too):
+    /// a `PredictionWorkspace` keeps weights packed for the stamp it saw and packs again after.
+    private(set) var parameterStamp: UInt64 = forecast_next_parameter_stamp()
     /// Offsets of every tensor, computed once.
     let layout: NetworkLayout
 

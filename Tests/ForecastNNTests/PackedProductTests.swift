@@ -14,10 +14,11 @@ struct PackedProductTests {
         var testDescription: String { "m=\(m) n=\(n) k=\(k)" }
     }
 
-    /// Rows around the 4-row tile, columns around the 64-column panel, short and long sums.
+    /// Rows around the 4-row tile (fewer rows take the row-at-a-time path, with panels in
+    /// groups of 4, 2 and 1), columns around the 64-column panel, short and long sums.
     static let shapes: [Shape] = [
-        Shape(m: 1, n: 1, k: 1), Shape(m: 3, n: 17, k: 7), Shape(m: 4, n: 64, k: 64), Shape(m: 5, n: 65, k: 3),
-        Shape(m: 9, n: 130, k: 129), Shape(m: 33, n: 256, k: 16),
+        Shape(m: 1, n: 1, k: 1), Shape(m: 3, n: 17, k: 7), Shape(m: 1, n: 130, k: 65), Shape(m: 2, n: 300, k: 20),
+        Shape(m: 4, n: 64, k: 64), Shape(m: 5, n: 65, k: 3), Shape(m: 9, n: 130, k: 129), Shape(m: 33, n: 256, k: 16),
     ]
 
     static func random(_ count: Int, _ generator: inout SeededGenerator) -> [Float] {
@@ -80,8 +81,9 @@ struct PackedProductTests {
         }
     }
 
-    @Test func pairAddsBothProductsAndTheBias() {
-        let m = 6, n = 72, k1 = 3, k2 = 18
+    @Test(arguments: [1, 6])
+    func pairAddsBothProductsAndTheBias(m: Int) {
+        let n = 72, k1 = 3, k2 = 18
         var generator = SeededGenerator(seed: 11)
         let a1 = Self.random(m * k1, &generator), a2 = Self.random(m * k2, &generator)
         let b1 = Self.random(k1 * n, &generator), b2 = Self.random(k2 * n, &generator), bias = Self.random(n, &generator)

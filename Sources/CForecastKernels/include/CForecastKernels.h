@@ -22,6 +22,9 @@ int forecast_kernels_instruction_set(void);
 /// never more than the CPU supports; lets tests compare the variants on one machine.
 int forecast_kernels_restrict(int level);
 
+/// A number never returned before in this process (thread-safe): stamps parameter versions.
+uint64_t forecast_next_parameter_stamp(void);
+
 /// Whether `forecast_gemm_packed` may be called: only with AVX-512, decided once per process.
 bool forecast_packed_product_available(void);
 
