@@ -57,9 +57,21 @@ accumulate(tile_sums *t, int64_t k, const float *const rows[TILE_ROWS], const fl
     }
 }
 
-/// Writes `sums` (64 lanes) into one row of C's panel: + bias, + C (beta 1), or alone.
+/// Writes one row's four sum vectors into C's panel: + bias, + C (beta 1), or alone; a whole
+/// panel straight from the registers, a partial one through a buffer.
 __attribute__((target("avx512f"), always_inline)) static inline void
-store_sums(const float sums[PANEL], float *line, int64_t columns, float beta, const float *bias) {
+store_sums(const lanes16 row[4], float *line, int64_t columns, float beta, const float *bias) {
+    if (columns == PANEL) {
+        for (int v = 0; v < 4; v++) {
+            lanes16 sum = row[v];
+            if (bias != NULL) sum = sum + load16(bias + 16 * v);
+            else if (beta != 0) sum = sum + load16(line + 16 * v);
+            memcpy(line + 16 * v, &sum, sizeof sum);
+        }
+        return;
+    }
+    float sums[PANEL];
+    memcpy(sums, row, sizeof sums);
     if (bias != NULL) {
         for (int64_t j = 0; j < columns; j++) line[j] = sums[j] + bias[j];
     } else if (beta == 0) {
@@ -118,9 +130,7 @@ static void gemm_packed_few_rows(int64_t m, int64_t n, int64_t k1, const float *
             else row_sums(s, 1, k1, row1, group1, k2, row2, group2);
             for (int64_t g = 0; g < group; g++) {
                 int64_t first = (q + g) * PANEL, columns = n - first < PANEL ? n - first : PANEL;
-                float sums[PANEL];
-                memcpy(sums, s[g], sizeof sums);
-                store_sums(sums, c + r * ldc + first, columns, beta, bias != NULL ? bias + first : NULL);
+                store_sums(s[g], c + r * ldc + first, columns, beta, bias != NULL ? bias + first : NULL);
             }
             q += group;
         }
@@ -155,9 +165,7 @@ static void gemm_packed(int64_t m, int64_t n, int64_t k1, const float *a1, int64
             accumulate(&t, k1, rows1, panel1);
             if (panel2 != NULL) accumulate(&t, k2, rows2, panel2);
             for (int64_t i = 0; i < rows; i++) {
-                float sums[PANEL];
-                memcpy(sums, t.s[i], sizeof sums);
-                store_sums(sums, c + (r + i) * ldc + first, columns, beta, bias != NULL ? bias + first : NULL);
+                store_sums(t.s[i], c + (r + i) * ldc + first, columns, beta, bias != NULL ? bias + first : NULL);
             }
         }
     }

@@ -1,3 +1,4 @@
+import CForecastKernels
 #if canImport(Accelerate)
 import Accelerate
 #else
@@ -105,17 +106,11 @@ enum BLAS {
 
     /// y (n) += Σ rows of A (m × n, row stride `lda`): the bias gradients.
     ///
-    /// A plain SIMD loop rather than `sgemv` with a vector of ones: it streams A once and
-    /// does not depend on which kernel OpenBLAS picked for the CPU (its generic fallback
-    /// `sgemv_t` was measured at 14% of an LSTM training step here).
+    /// A vector loop (`CForecastKernels`, for the CPU's vector unit) rather than `sgemv` with a
+    /// vector of ones: it streams A once and does not depend on which kernel OpenBLAS picked for
+    /// the CPU (its generic fallback `sgemv_t` was measured at 14% of an LSTM training step here).
     static func addColumnSums(m: Int, n: Int, a: UnsafePointer<Float>, lda: Int, into y: UnsafeMutablePointer<Float>) {
-        Activations.forEachChunk(n) { j, lanes in
-            var sum = Activations.load(y + j, count: lanes)
-            for row in 0..<m {
-                sum += Activations.load(a + row * lda + j, count: lanes)
-            }
-            Activations.store(sum, to: y + j, count: lanes)
-        }
+        forecast_add_column_sums(Int64(m), Int64(n), a, Int64(lda), y)
     }
 
     /// C = beta · C on an m × n block with row stride `stride` (BLAS leaves this to the caller when k = 0).

@@ -129,6 +129,21 @@ struct KernelVariantTests {
         }
     }
 
+    /// Bias gradients: each column summed in row order onto what y held, in every variant.
+    @Test func columnSumsEqualRowOrderSumsInEveryVariant() {
+        let m = 7, n = 37, lda = 40
+        var generator = SeededGenerator(seed: 9)
+        let a = (0..<(m * lda)).map { _ in Float.random(in: -1...1, using: &generator) }
+        let start = (0..<n).map { _ in Float.random(in: -1...1, using: &generator) }
+        var expected = start
+        for row in 0..<m { for j in 0..<n { expected[j] += a[row * lda + j] } }
+        for level in Self.variants {
+            var y = start
+            Self.withVariant(level) { forecast_add_column_sums(Int64(m), Int64(n), a, Int64(lda), &y) }
+            #expect(Self.sameBits(y, expected), "column sums differ in variant \(level)")
+        }
+    }
+
     /// Where c_t sits in a B × 6H cache: the only block the inference path writes.
     static func carryIndices(batch: Int, hidden h: Int) -> [Int] {
         var indices: [Int] = []

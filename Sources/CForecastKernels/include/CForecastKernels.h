@@ -86,6 +86,9 @@ void forecast_elman_forward(int64_t batch, int64_t hidden, const float *preactiv
 void forecast_elman_backward(int64_t batch, int64_t hidden, const float *output, const float *d_output,
                              float *d_preactivation);
 
+/// y (n) += Σ rows of A (m × n, row stride lda), each column summed in row order.
+void forecast_add_column_sums(int64_t m, int64_t n, const float *a, int64_t lda, float *y);
+
 /// σ and tanh over a buffer (output may equal input), for checking the kernels against Swift.
 void forecast_sigmoid(const float *input, float *output, int64_t count);
 void forecast_tanh(const float *input, float *output, int64_t count);
