@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int chosen = 0;   // the elementwise variant; 0 until decided; relaxed atomics
-static int startup = 0;  // what the CPU and FORECAST_KERNELS allow; fixed once decided
+static int startup = 0;  // what the CPU and FORECAST_KERNELS allow; 0 until decided; relaxed atomics
 
 static int detect_once(void) {
 #if defined(__x86_64__)
     __builtin_cpu_init();
-    int best = __builtin_cpu_supports("avx512f") ? 3 : __builtin_cpu_supports("avx2") ? 2 : 1;
+    int best = __builtin_cpu_supports("avx512f") ? 3
+             : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") ? 2 : 1;
 #else
     int best = 1;
 #endif
@@ -24,9 +24,8 @@ static int detect_once(void) {
     return best;
 }
 
-/// What this CPU (and FORECAST_KERNELS) allow, decided once; `forecast_kernels_restrict` never
-/// changes it, so the packed product, whose rounding differs from BLAS's, is used or not for the
-/// whole run.
+/// What this CPU (and FORECAST_KERNELS) allow, decided once, so the packed product, whose
+/// rounding differs from BLAS's, is used or not for the whole run.
 static int detect(void) {
     int level = __atomic_load_n(&startup, __ATOMIC_RELAXED);
     if (level == 0) {
@@ -38,18 +37,20 @@ static int detect(void) {
 
 bool forecast_packed_product_available(void) { return detect() == 3; }
 
-int forecast_kernels_restrict(int level) {
+/// A variant chosen for the calling thread only (0: none), so tests can run every variant
+/// without changing what other threads compute meanwhile.
+static _Thread_local int thread_override = 0;
+
+int forecast_kernels_override_on_this_thread(int level) {
+    if (level <= 0) {
+        thread_override = 0;
+        return forecast_kernels_instruction_set();
+    }
     int supported = detect();
-    int chosen_level = level < supported ? (level < 1 ? 1 : level) : supported;
-    __atomic_store_n(&chosen, chosen_level, __ATOMIC_RELAXED);
-    return chosen_level;
+    thread_override = level < supported ? level : supported;
+    return thread_override;
 }
 
 int forecast_kernels_instruction_set(void) {
-    int level = __atomic_load_n(&chosen, __ATOMIC_RELAXED);
-    if (level == 0) {
-        level = detect();
-        __atomic_store_n(&chosen, level, __ATOMIC_RELAXED);
-    }
-    return level;
+    return thread_override != 0 ? thread_override : detect();
 }

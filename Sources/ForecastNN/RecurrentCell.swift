@@ -10,7 +10,8 @@ public struct CellStep {
     /// H, the hidden width.
     public var hidden: Int
     /// B × G·H: x_t·W_ihᵀ + b_ih; for cells that fold (`foldsHiddenBias`) the whole
-    /// pre-activation x_t·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh.
+    /// pre-activation x_t·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh. Forward only: the layer may reuse
+    /// this block from step to step, so a backward step must not read it.
     public var inputProjection: UnsafePointer<Float>
     /// B × G·H: h_{t−1}·W_hhᵀ + b_hh, only for cells that do not fold (unused otherwise).
     public var hiddenProjection: UnsafePointer<Float>

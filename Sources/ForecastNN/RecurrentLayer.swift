@@ -128,7 +128,9 @@ struct RecurrentLayer<Cell: RecurrentCell> {
         for t in 0..<steps {
             let slot = t % buffers.slots
             let previousHidden = buffers.hidden + t * batch * h
-            let inputProjection = buffers.inputProjection + t * batch * gw
+            // Computed step by step, the pre-activations of every step share one block, which
+            // stays in cache (no cell's backward reads them); from one GEMM, each has its own.
+            let inputProjection = buffers.inputProjection + (packed ? 0 : t * batch * gw)
             let hiddenProjection = buffers.hiddenProjection + (Cell.foldsHiddenBias ? 0 : slot * batch * gw)
             // h_{t−1}·W_hhᵀ; h_{−1} = 0, so step 0 needs no product. Folding cells take it summed
             // into the input projection; the others get it apart, with b_hh, in the hidden projection.

@@ -4,9 +4,10 @@
 /// The elementwise gate math of the recurrent cells, in C so that it can be compiled for the
 /// vector unit the CPU has (AVX-512, AVX2, or the baseline) and chosen at run time: Swift
 /// compiles a whole module for one instruction set, and for the x86-64 baseline its 16-lane
-/// vectors become four SSE registers each, which spill. Every variant computes exactly what
-/// ForecastNN's Swift `Activations` compute, bit for bit (no fused multiply-adds), so results
-/// do not depend on which one runs.
+/// vectors become four SSE registers each, which spill. The baseline variant computes exactly
+/// what ForecastNN's Swift `Activations` compute; the AVX2 and AVX-512 variants fuse
+/// multiply-adds, agree with each other bit for bit, and stay within a few units in the last
+/// place of the baseline. Also here: the packed product of the recurrent step (AVX-512).
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -18,9 +19,10 @@ extern "C" {
 /// Which variant runs on this CPU: 3 AVX-512, 2 AVX2, 1 the baseline (any CPU).
 int forecast_kernels_instruction_set(void);
 
-/// Runs at most the variant `level` (1…3) from now on and returns the one in effect, which is
-/// never more than the CPU supports; lets tests compare the variants on one machine.
-int forecast_kernels_restrict(int level);
+/// Runs at most the variant `level` (1…3) on the calling thread from now on, or the process's
+/// choice again with 0; returns the variant in effect there, never more than the CPU supports.
+/// Other threads are not affected, so tests can compare the variants while others run.
+int forecast_kernels_override_on_this_thread(int level);
 
 /// A number never returned before in this process (thread-safe): stamps parameter versions.
 uint64_t forecast_next_parameter_stamp(void);
