@@ -15,10 +15,15 @@ import ForecastData
 /// as they are read, and `firstReappearance(in:…)` tells, in one cheap pass over the id column,
 /// whether a file is grouped.
 public enum LongFormatReader {
+    /// Reads every series of a long-format file at once, grouping interleaved rows in memory.
+    ///
     /// - Parameters:
+    ///   - source: the file or standard input.
     ///   - idColumn: the column naming each row's series.
-    ///   - series: the ids to keep, in the order given; nil keeps every series, in order of first
-    ///     appearance in the file.
+    ///   - selection: the ids to keep (`series:`), in the order given; nil keeps every series, in
+    ///     order of first appearance in the file.
+    ///   - target: the column to forecast.
+    ///   - features: further columns to read beside the target, as covariates.
     ///   - options: read options; their own `idColumn`/`series` are ignored.
     public static func read(
         _ source: CSVSource,

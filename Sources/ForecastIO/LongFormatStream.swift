@@ -41,9 +41,12 @@ public final class LongFormatStream: @unchecked Sendable {
     /// Opens the source and reads its header.
     ///
     /// - Parameters:
+    ///   - source: the file or standard input.
     ///   - idColumn: the column naming each row's series.
-    ///   - series: the ids to keep, in the order given (series read before their turn wait in
-    ///     memory); nil keeps every series, in file order.
+    ///   - selection: the ids to keep (`series:`), in the order given (series read before their
+    ///     turn wait in memory); nil keeps every series, in file order.
+    ///   - target: the column to forecast.
+    ///   - features: further columns to read beside the target, as covariates.
     ///   - options: read options; their own `idColumn`/`series` are ignored.
     public init(
         _ source: CSVSource,

@@ -46,7 +46,7 @@ extension SafeTensorsFile {
         return bytes
     }
 
-    /// Writes the file atomically and durably through ``AtomicFile``: a reader never sees half a
+    /// Writes the file atomically and durably (through the package's `AtomicFile`): a reader never sees half a
     /// model, and a failed write leaves any earlier file intact.
     public func write(to url: URL) throws {
         let bytes: [UInt8]

@@ -26,9 +26,13 @@ public struct SoftmaxCrossEntropy: Hashable, Sendable {
     /// (B class indices in `0..<O`) and, when `dPredictions` is given, writes ∂loss/∂logit into it
     /// (overwriting, not accumulating).
     ///
-    /// - Parameter normalizer: the divisor of the sum over rows; defaults to B (a plain mean). Set it
-    ///   to the rows of a whole mini-batch when each thread evaluates only a part of it, so the
-    ///   parts' values and gradients add up to those of the batch. Sums are kept in `Double`.
+    /// - Parameters:
+    ///   - predictions: B × O logits, row-major.
+    ///   - targets: B class indices.
+    ///   - dPredictions: where to write ∂loss/∂logit (B × O), or nil for the value alone.
+    ///   - normalizer: the divisor of the sum over rows; defaults to B (a plain mean). Set it to the
+    ///     rows of a whole mini-batch when each thread evaluates only a part of it, so the parts'
+    ///     values and gradients add up to those of the batch. Sums are kept in `Double`.
     /// - Precondition: every target is a class in `0..<classes` (the caller maps its labels to
     ///   classes, so a target outside is a programming error, not bad data).
     public func evaluate(

@@ -26,7 +26,11 @@ public struct GlobalForecaster: Sendable {
     ///
     /// - Parameters:
     ///   - series: the values of each series, oldest first; lengths may differ.
+    ///   - names: a name per series, kept as its forecaster's column name (empty: none).
     ///   - frequency: the frequency of the series (the default lookback's season).
+    ///   - requested: the settings shared by every series; a nil lookback or transform is chosen
+    ///     here, and the choice is said in `fitReport`.
+    ///   - progress: called per batch and per epoch; return `.stop` to end training early.
     /// - Throws: `ForecasterError.invalidConfiguration` for a bad configuration or when no series
     ///   can take part, `TrainingError` when training diverges.
     public static func fit(
