@@ -1,7 +1,8 @@
 #include "CForecastKernels.h"
 
 // The variant is chosen once, from the CPU's features; `FORECAST_KERNELS` (avx512, avx2 or
-// baseline) can lower it, so tests and benchmarks can run each variant on one machine.
+// baseline) can lower it for the whole process, so benchmarks can compare the variants, and a
+// test can choose one for its own thread.
 #include <stdlib.h>
 #include <string.h>
 

@@ -45,11 +45,15 @@ public enum CLIRunner {
         throw Failure.executableNotFound(directories.map(\.path))
     }
 
-    /// Runs `tsf` with `arguments`, feeding `stdin` when given.
-    public static func run(_ arguments: [String], stdin: Data? = nil) throws -> Outcome {
+    /// Runs `tsf` with `arguments`, feeding `stdin` when given, with `environment` added to this
+    /// process's environment.
+    public static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
