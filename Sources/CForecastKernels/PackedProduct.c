@@ -30,7 +30,15 @@ void forecast_pack(int64_t k, int64_t n, const float *b, int64_t ldb, bool trans
 }
 
 #if defined(__x86_64__)
+#include <immintrin.h>
 typedef float lanes16 __attribute__((vector_size(64)));
+
+/// One value in all sixteen lanes, loaded straight into the register. The portable spelling,
+/// `(lanes16){0} + *p`, compiles to an add and a register shuffle, both on the ports the FMAs
+/// need, which held the kernel to about two thirds of its FMA rate.
+__attribute__((target("avx512f"), always_inline)) static inline lanes16 splat16(const float *p) {
+    return (lanes16)_mm512_set1_ps(*p);
+}
 
 __attribute__((target("avx512f"))) static inline lanes16 load16(const float *p) {
     lanes16 v;
@@ -48,7 +56,7 @@ accumulate(tile_sums *t, int64_t k, const float *const rows[TILE_ROWS], const fl
         const float *line = panel + p * PANEL;
         lanes16 b0 = load16(line), b1 = load16(line + 16), b2 = load16(line + 32), b3 = load16(line + 48);
         for (int i = 0; i < TILE_ROWS; i++) {
-            lanes16 x = (lanes16){0} + rows[i][p];
+            lanes16 x = splat16(rows[i] + p);
             t->s[i][0] = __builtin_elementwise_fma(x, b0, t->s[i][0]);
             t->s[i][1] = __builtin_elementwise_fma(x, b1, t->s[i][1]);
             t->s[i][2] = __builtin_elementwise_fma(x, b2, t->s[i][2]);
@@ -86,7 +94,7 @@ store_sums(const lanes16 row[4], float *line, int64_t columns, float beta, const
 __attribute__((target("avx512f"), always_inline)) static inline void
 accumulate_row(lanes16 s[4][4], int group, int64_t k, const float *row, const float *const panels[4]) {
     for (int64_t p = 0; p < k; p++) {
-        lanes16 x = (lanes16){0} + row[p];
+        lanes16 x = splat16(row + p);
         for (int g = 0; g < group; g++) {
             const float *line = panels[g] + p * PANEL;
             s[g][0] = __builtin_elementwise_fma(x, load16(line), s[g][0]);
