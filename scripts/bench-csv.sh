@@ -7,6 +7,7 @@
 # Needs: a Python with pandas (PYTHON, default /tmp/venv/bin/python).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/bench-lib.sh
 ROWS="${1:-200000}"
 REPS="${2:-7}"
 PYTHON="${PYTHON:-/tmp/venv/bin/python}"
@@ -44,7 +45,6 @@ swift build -c release --scratch-path "$SCRATCH" --product tsf >/dev/null
 TSF="$SCRATCH/release/tsf"
 "$TSF" inspect "$FILE" >/dev/null   # warm the page cache
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 # The machine may be busy, so the two tools take turns: each round runs tsf once and pandas once
 # (the second of two reads in a warm interpreter), and both wall and CPU time are kept.

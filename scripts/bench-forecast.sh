@@ -19,13 +19,8 @@
 #              default 20), MODES (default "default fixed"), THREADS (default "1 2"), SCRATCH,
 #              TORCH_WAIT_POLICY (OMP_WAIT_POLICY of the Python runs, default PASSIVE).
 set -euo pipefail
-# SESSION_NICE=-19 runs the benchmark in a session of its own with that priority: the kernel shares the
-# CPUs between sessions (autogroups), so on a busy machine this is the only way two threads get two
-# cores. It takes the machine from everyone else while it runs; needs root.
-if [[ -n "${SESSION_NICE:-}" && -z "${BENCH_OWN_SESSION:-}" ]]; then
-    export BENCH_OWN_SESSION=1
-    exec setsid bash -c 'echo "$1" > /proc/self/autogroup && shift && exec "$@"' bench "$SESSION_NICE" "$0" "$@"
-fi
+source "$(dirname "$0")/bench-lib.sh"
+bench_own_session "$0" "$@"   # SESSION_NICE: see bench-lib.sh
 cd "$(dirname "$0")/.."
 REPS="${1:-3}"
 PYTHON="${PYTHON:-/tmp/venv/bin/python}"
@@ -47,12 +42,6 @@ TSF="$SCRATCH/release/tsf"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-# Runs a command with its output in $work/out and $work/err; prints "wall cpu" in seconds.
-timed() {
-    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >"$work/out" 2>"$work/err"
-    awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' "$work/time"
-}
 json_field() { "$PYTHON" -c "import json, sys; print(json.loads(open(sys.argv[1]).read().splitlines()[-1])[sys.argv[2]])" "$1" "$2"; }
 
 # Warm the page cache (torch's shared libraries, the binary, the files).

@@ -131,18 +131,19 @@ extension RecurrentNetwork {
         _: Cell.Type, _ p: UnsafePointer<Float>, _ input: UnsafePointer<Float>,
         _ batch: Int, _ steps: Int, _ ws: PredictionWorkspace
     ) {
-        let layers = (0..<configuration.layers).map { RecurrentLayer<Cell>(configuration: configuration, layout: layout, layer: $0) }
+        // Layers are made in place rather than collected in an array: no allocation per forecast.
+        func layer(_ k: Int) -> RecurrentLayer<Cell> { RecurrentLayer<Cell>(configuration: configuration, layout: layout, layer: k) }
         // The weights stay packed in the workspace from one forecast to the next until the
         // parameters change: live forecasting packs once, not at every call.
         let packing: RecurrentLayer<Cell>.Packing = PackedRecurrentProduct.isAvailable ? .packedAlready : .none
         if PackedRecurrentProduct.isAvailable && ws.packedStamp != parameterStamp {
-            for (layer, buffers) in zip(layers, ws.layers) { layer.packForward(parameters: p, buffers: buffers) }
+            for k in 0..<configuration.layers { layer(k).packForward(parameters: p, buffers: ws.layers[k]) }
             ws.packedStamp = parameterStamp
         }
         var layerInput = input
-        for (layer, buffers) in zip(layers, ws.layers) {
-            layer.forward(parameters: p, inputs: layerInput, batch: batch, steps: steps, buffers: buffers, packing: packing)
-            layerInput = UnsafePointer(buffers.hidden + batch * configuration.hiddenSize)
+        for k in 0..<configuration.layers {
+            layer(k).forward(parameters: p, inputs: layerInput, batch: batch, steps: steps, buffers: ws.layers[k], packing: packing)
+            layerInput = UnsafePointer(ws.layers[k].hidden + batch * configuration.hiddenSize)
         }
     }
 }

@@ -45,20 +45,9 @@ extension Forecaster {
                                        horizon: horizon, decisions: &decisions)
         resolved.lookback = lookback
 
-        // Length first, then constancy: a series of one row is constant too, but what it lacks is rows.
         let specification = WindowSpecification(lookback: lookback, horizon: horizon)
-        let split = ChronologicalSplit(rows: max(0, values.count - transform.rowsConsumed),
-                                       validationFraction: configuration.validationFraction, specification: specification)
-        let trainingStarts = split.trainingWindowStarts(specification)
-        let validationStarts = split.validationWindowStarts(specification)
-        let needsValidation = configuration.validationFraction > 0
-        guard !trainingStarts.isEmpty, !needsValidation || !validationStarts.isEmpty else {
-            let needed = lookback + horizon + (needsValidation ? horizon : 0) + transform.rowsConsumed
-            throw ForecasterError.seriesTooShort(rows: values.count, needed: needed, lookback: lookback, horizon: horizon)
-        }
-        if let first = values.first, values.allSatisfy({ $0 == first }) {
-            throw ForecasterError.constantSeries(value: first)
-        }
+        let (split, trainingStarts, validationStarts) = try trainingSplit(
+            of: values, transform: transform, specification: specification, validationFraction: configuration.validationFraction)
 
         // Transformed target; features lose the rows the transform consumed so rows stay aligned.
         let transformed = try applyTransform(transform, to: values)
@@ -221,6 +210,28 @@ extension Forecaster {
         let lookback = defaultLookback(frequency: frequency, rows: rows)
         decisions.append("lookback \(lookback): two seasons of \(frequency.seasonPeriod) step(s), within 10…60 and a fifth of the rows")
         return lookback
+    }
+
+    /// The chronological split of a series and its window starts, after the checks every fit
+    /// makes: length first, then constancy (a series of one row is constant too, but what it
+    /// lacks is rows).
+    static func trainingSplit(
+        of values: [Double], transform: TransformKind, specification: WindowSpecification, validationFraction: Double
+    ) throws -> (split: ChronologicalSplit, trainingStarts: [Int], validationStarts: [Int]) {
+        let split = ChronologicalSplit(rows: max(0, values.count - transform.rowsConsumed),
+                                       validationFraction: validationFraction, specification: specification)
+        let trainingStarts = split.trainingWindowStarts(specification)
+        let validationStarts = split.validationWindowStarts(specification)
+        let needsValidation = validationFraction > 0
+        guard !trainingStarts.isEmpty, !needsValidation || !validationStarts.isEmpty else {
+            let (lookback, horizon) = (specification.lookback, specification.horizon)
+            let needed = lookback + horizon + (needsValidation ? horizon : 0) + transform.rowsConsumed
+            throw ForecasterError.seriesTooShort(rows: values.count, needed: needed, lookback: lookback, horizon: horizon)
+        }
+        if let first = values.first, values.allSatisfy({ $0 == first }) {
+            throw ForecasterError.constantSeries(value: first)
+        }
+        return (split, trainingStarts, validationStarts)
     }
 }
 

@@ -67,17 +67,8 @@ public struct GlobalForecaster: Sendable {
         for values in series {
             do {
                 try Forecaster.checkValues(values, features: [])
-                // Length first: a series of one row is constant too, but what it lacks is rows.
-                let split = ChronologicalSplit(rows: max(0, values.count - transform.rowsConsumed),
-                                               validationFraction: requested.validationFraction, specification: specification)
-                let trainingStarts = split.trainingWindowStarts(specification)
-                let validationStarts = split.validationWindowStarts(specification)
-                let needsValidation = requested.validationFraction > 0
-                guard !trainingStarts.isEmpty, !needsValidation || !validationStarts.isEmpty else {
-                    let needed = lookback + horizon + (needsValidation ? horizon : 0) + transform.rowsConsumed
-                    throw ForecasterError.seriesTooShort(rows: values.count, needed: needed, lookback: lookback, horizon: horizon)
-                }
-                if let first = values.first, values.allSatisfy({ $0 == first }) { throw ForecasterError.constantSeries(value: first) }
+                let (split, trainingStarts, validationStarts) = try Forecaster.trainingSplit(
+                    of: values, transform: transform, specification: specification, validationFraction: requested.validationFraction)
                 let transformed = try Forecaster.applyTransform(transform, to: values)
                 let scaler = FittedScaler(kind: requested.scaler, fittedTo: Array(transformed[split.trainingRows]))
                 let scaled = scaler.scaled(transformed)

@@ -48,11 +48,10 @@ struct BacktestTable {
         case .csv:
             let header = ["model", "best"] + (rows.first?.columns.map(\.0) ?? [])
             let body = rows.map { row in [row.name, row.name == best ? "1" : "0"] + row.columns.map { Self.exact($0.1) } }
-            return ([header] + body).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+            return Self.csv([header] + body)
         case .json:
             let models = rows.map { row -> String in
-                let fields = row.columns.map { "\(ForecastTable.jsonString($0.0)): \(Self.json($0.1))" }
-                return "    {\"model\": \(ForecastTable.jsonString(row.name)), \"best\": \(row.name == best), " + fields.joined(separator: ", ") + "}"
+                return "    {\"model\": \(ForecastTable.jsonString(row.name)), \"best\": \(row.name == best), " + Self.jsonFields(row.columns) + "}"
             }
             return "{\n  \"column\": \(ForecastTable.jsonString(series.name)),\n  \"folds\": \(plan.cutoffs.count),\n  \"horizon\": \(plan.horizon),\n  \"season\": \(seasonPeriod),\n  \"models\": [\n" + models.joined(separator: ",\n") + "\n  ]\n}\n"
         }
@@ -78,14 +77,23 @@ struct BacktestTable {
         case .csv:
             let header = ["model", "fold", "first_target"] + names
             let body = rows.map { [$0.model, String($0.fold), $0.cutoff] + $0.columns.map { Self.exact($0.1) } }
-            return ([header] + body).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+            return Self.csv([header] + body)
         case .json:
             let lines = rows.map { row -> String in
-                let fields = row.columns.map { "\(ForecastTable.jsonString($0.0)): \(Self.json($0.1))" }
-                return "    {\"model\": \(ForecastTable.jsonString(row.model)), \"fold\": \(row.fold), \"first_target\": \(ForecastTable.jsonString(row.cutoff)), " + fields.joined(separator: ", ") + "}"
+                return "    {\"model\": \(ForecastTable.jsonString(row.model)), \"fold\": \(row.fold), \"first_target\": \(ForecastTable.jsonString(row.cutoff)), " + Self.jsonFields(row.columns) + "}"
             }
             return "{\n  \"folds\": [\n" + lines.joined(separator: ",\n") + "\n  ]\n}\n"
         }
+    }
+
+    /// Rows of fields as CSV lines, with a final newline.
+    static func csv(_ rows: [[String]]) -> String {
+        rows.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    /// `"name": value` pairs of one JSON object, comma-separated.
+    static func jsonFields(_ columns: [(String, Double?)]) -> String {
+        columns.map { "\(ForecastTable.jsonString($0.0)): \(json($0.1))" }.joined(separator: ", ")
     }
 
     static func cell(_ value: Double?) -> String {
