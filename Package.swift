@@ -10,6 +10,8 @@ let package = Package(
     products: [
         .library(name: "Forecasting", targets: ["Forecasting"]),
         .library(name: "ForecastIO", targets: ["ForecastIO"]),
+        .library(name: "ForecastCharts", targets: ["ForecastCharts"]),
+        .library(name: "ForecastActions", targets: ["ForecastActions"]),
         .executable(name: "tsf", targets: ["tsf"]),
     ],
     dependencies: [
@@ -31,22 +33,28 @@ let package = Package(
         // The cells' gate math, compiled for AVX-512, AVX2 and the baseline and chosen at run time.
         .target(name: "CForecastKernels"),
 
-        // Library modules, in the order data flows through them (see DESIGN.md).
+        // Library modules, in the order data flows through them (see docs/architecture.md).
+        .target(name: "ForecastStorage"),
         .target(name: "ForecastData"),
         .target(name: "ForecastIO", dependencies: ["CLibCSV", "ForecastData"]),
-        .target(name: "ForecastNN", dependencies: blas + ["CForecastKernels"]),
-        .target(name: "ForecastEvaluation", dependencies: ["ForecastData"]),
-        .target(name: "Forecasting", dependencies: ["ForecastData", "ForecastNN", "ForecastEvaluation"]),
+        .target(name: "ForecastNN", dependencies: blas + ["CForecastKernels", "ForecastStorage"]),
+        .target(name: "ForecastEvaluation"),
+        .target(name: "Forecasting", dependencies: ["ForecastData", "ForecastNN", "ForecastEvaluation", "ForecastStorage"]),
+        .target(name: "ForecastCharts", dependencies: ["ForecastData", "ForecastEvaluation"]),
+        // One action per command, from CSV files to results an app or the CLI prints.
+        .target(name: "ForecastActions", dependencies: ["ForecastIO", "Forecasting", "ForecastCharts", "ForecastStorage"]),
+        // The command-line tool: parses arguments, runs one action, prints.
         .executableTarget(
             name: "tsf",
             dependencies: [
-                "Forecasting", "ForecastIO",
+                "ForecastActions",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "_ForecastTestSupport", dependencies: ["ForecastData", "ForecastNN"]),
 
         // One test target per module.
+        .testTarget(name: "ForecastStorageTests", dependencies: ["ForecastStorage"]),
         .testTarget(name: "ForecastDataTests", dependencies: ["ForecastData", "_ForecastTestSupport"]),
         .testTarget(
             name: "ForecastIOTests",
@@ -64,6 +72,8 @@ let package = Package(
             dependencies: ["Forecasting", "_ForecastTestSupport"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "ForecastChartsTests", dependencies: ["ForecastCharts", "_ForecastTestSupport"]),
+        .testTarget(name: "ForecastActionsTests", dependencies: ["ForecastActions", "_ForecastTestSupport"]),
         .testTarget(name: "tsfTests", dependencies: ["tsf", "_ForecastTestSupport"]),
     ]
 )

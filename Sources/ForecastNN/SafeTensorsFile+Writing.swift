@@ -1,4 +1,5 @@
 import Foundation
+import ForecastStorage
 
 extension SafeTensorsFile {
     /// The file's bytes, deterministic for the same contents: tensors in byte order of their names

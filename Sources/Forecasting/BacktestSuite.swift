@@ -6,6 +6,12 @@ public struct BacktestSuite: Sendable {
         public let name: String
         public let folds: [FoldForecast]
         public let score: BacktestScore
+
+        public init(name: String, folds: [FoldForecast], score: BacktestScore) {
+            self.name = name
+            self.folds = folds
+            self.score = score
+        }
     }
 
     public let backtest: WalkForwardBacktest

@@ -10,14 +10,17 @@ public struct ManySeriesForecast: Sendable {
         public let series: TimeSeries
         public let forecasts: [Double]
         public let intervals: [IntervalForecast]
+        /// The fitted model: what forecasts (the network or a baseline chosen on validation), its
+        /// lookback and transform.
+        public let forecaster: Forecaster
         /// What forecasts: the network or a baseline chosen on validation.
-        public let method: ForecastMethod
+        public var method: ForecastMethod { forecaster.method }
 
-        public init(series: TimeSeries, forecasts: [Double], intervals: [IntervalForecast], method: ForecastMethod) {
+        public init(series: TimeSeries, forecasts: [Double], intervals: [IntervalForecast], forecaster: Forecaster) {
             self.series = series
             self.forecasts = forecasts
             self.intervals = intervals
-            self.method = method
+            self.forecaster = forecaster
         }
     }
 
@@ -44,7 +47,7 @@ public struct ManySeriesForecast: Sendable {
                                             columnNames: [series.name], configuration: configuration)
         let forecasts = try forecaster.forecast(steps: horizon)
         let intervals = try forecaster.intervals(levels: levels, steps: horizon, history: series.values)
-        return Output(series: series, forecasts: forecasts, intervals: intervals, method: forecaster.method)
+        return Output(series: series, forecasts: forecasts, intervals: intervals, forecaster: forecaster)
     }
 
     /// Forecasts `count` series on `threads` threads; `series(i)` provides series `i` (it may fail,

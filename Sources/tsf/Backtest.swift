@@ -1,6 +1,6 @@
 import ArgumentParser
+import ForecastActions
 import Foundation
-import Forecasting
 
 /// `tsf backtest FILE --column Close --folds 10 --horizon 5`: walk-forward evaluation of the model
 /// against the baselines on the same cut-offs.
@@ -43,86 +43,44 @@ struct Backtest: AsyncParsableCommand {
     @Flag(help: "Draw the baselines' forecasts in the plot too.")
     var plotBaselines = false
 
+    @Option(help: ArgumentHelp("Also write every fold's forecasts to this CSV file: series, cutoff, date, step, actual, then a column per model and interval bound.", valueName: "file.csv"))
+    var forecasts: String?
+
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         if !series.featureNames.isEmpty {
             throw ValidationError("backtest scores univariate forecasts; drop --features.")
         }
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
+        if csv.manySeries, plot != nil {
+            throw ValidationError("--plot draws one series' backtest; with several series pick one with --series.")
+        }
     }
 
     func run() async throws {
         try await ToolFailure.reporting {
-            if csv.manySeries { return try ManySeriesBacktestCommand.run(self) }
-            let data = try SeriesLoading.read(file: file, series: series, csv: csv)
-            let values = data.target.values
-            let frequency = data.target.frequency
-            let steps = horizon ?? frequency.defaultHorizon
-            var configuration = model.configuration(horizon: steps)
-            configuration.lookback = configuration.lookback ?? Forecaster.defaultLookback(frequency: frequency, rows: values.count)
-            let season = folds.season ?? BacktestSuite.metricSeasonPeriod(for: frequency)
-            let plan = try makePlan(rows: values.count, horizon: steps, lookback: configuration.lookback!, season: season)
-            var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: season)
-            backtest.intervalLevels = try folds.levels()
-            let suite = BacktestSuite(backtest: backtest, model: baselinesOnly ? nil : configuration,
-                                      baselineNames: try folds.baselineNames(), frequency: frequency)
-            let threads = model.threads ?? ProcessInfo.processInfo.activeProcessorCount
-            let progress = FoldProgress(folds: plan.cutoffs.count)
-            let entries = try suite.run(on: values, threads: max(1, threads), progress: progress.handle)
-            progress.finish()
-            let table = BacktestTable(entries: entries, series: data.target, plan: plan, seasonPeriod: season)
-            print(folds.perFold ? table.renderFolds(format) : table.render(format), terminator: "")
-            if let plot {
-                let picture = BacktestPicture(series: data.target, entries: entries, plan: plan, includeBaselines: plotBaselines || baselinesOnly)
-                try OutputFile.write(picture.svg(), to: plot)
+            let configuration = model.configuration(horizon: horizon ?? 1)
+            let settings = try folds.settings(configuration: configuration, includesModel: !baselinesOnly, steps: horizon)
+            let reporter = ConsoleReporter.make(epochs: configuration.epochs, folds: folds.folds)
+            if csv.manySeries {
+                let action = ManySeriesBacktestAction(
+                    source: try csv.manySeriesSource(file: file, column: series.column, reporter: reporter),
+                    settings: settings, threads: model.seriesThreads, global: global, forecastsPath: forecasts)
+                let rows = ManySeriesBacktestRows(format: format)
+                StreamedOutput.write(rows.header)
+                let outcome = try action.run(reporter: reporter) { id, result in
+                    StreamedOutput.write(rows.rendered(id: id, scores: result.models.map(\.score)))
+                }
+                StreamedOutput.write(rows.rendered(summary: outcome.summary))
+                try ToolFailure.finish(outcome.series)
+                return
             }
+            let action = BacktestAction(
+                source: csv.source(file), column: series.column, readOptions: csv.readOptions, settings: settings,
+                threads: model.seriesThreads, plotPath: plot, plotsBaselines: plotBaselines, forecastsPath: forecasts)
+            let result = try ToolFailure.planning { try action.run(reporter: reporter) }
+            FoldProgress.clear()
+            print(folds.perFold ? result.renderedFolds(format) : result.rendered(format), terminator: "")
         }
-    }
-
-    func makePlan(rows: Int, horizon: Int, lookback: Int, season: Int) throws -> BacktestPlan {
-        let window = folds.trainingWindow()
-        let refit = try folds.refitPolicy()
-        let plan: BacktestPlan
-        if let start = folds.start {
-            plan = .from(start: start, stride: folds.stride ?? horizon, horizon: horizon, rows: rows,
-                         trainingWindow: window, refit: refit)
-        } else {
-            // Each fold needs enough history to train on: several windows plus a validation part.
-            let minimumHistory = max(2 * (lookback + horizon) + 1, 2 * season + 1, 20)
-            plan = .lastFolds(folds.folds, horizon: horizon, stride: folds.stride, rows: rows,
-                              minimumHistory: minimumHistory, trainingWindow: window, refit: refit)
-        }
-        guard !plan.cutoffs.isEmpty else {
-            throw ValidationError("The series has \(rows) rows: too few for a fold with horizon \(horizon) and lookback \(lookback); lower --horizon, --lookback or --folds.")
-        }
-        if plan.cutoffs.count < (folds.start == nil ? folds.folds : 1) {
-            ToolFailure.printError("warning: only \(plan.cutoffs.count) fold\(plan.cutoffs.count == 1 ? "" : "s") fit in \(rows) rows with enough history before each.")
-        }
-        return plan
-    }
-}
-
-/// "fold k/n" on stderr while a backtest runs, only on a terminal.
-final class FoldProgress: @unchecked Sendable {
-    private let total: Int
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private let lock = NSLock()
-    private var done: [String: Int] = [:]
-
-    init(folds: Int) { total = folds }
-
-    var handle: @Sendable (String, Int) -> Void {
-        { [self] method, _ in
-            guard enabled else { return }
-            let count = lock.withLock { () -> Int in
-                done[method, default: 0] += 1
-                return done[method]!
-            }
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(method): fold \(count)/\(total)".utf8))
-        }
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

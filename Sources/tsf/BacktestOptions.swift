@@ -1,11 +1,11 @@
 import ArgumentParser
+import ForecastActions
 import Foundation
-import Forecasting
 
 /// Where a backtest cuts the series and how each fold trains.
 struct BacktestOptions: ParsableArguments {
-    @Option(help: "Number of folds, ending at the last row (default 5). Ignored with --start.")
-    var folds: Int = 5
+    @Option(help: "Number of folds, ending at the last row (default \(BacktestSettings.defaultFolds)). Ignored with --start.")
+    var folds: Int = BacktestSettings.defaultFolds
 
     @Option(help: ArgumentHelp("First cut-off row (0-based): folds then start here, every --stride rows.", valueName: "row"))
     var start: Int?
@@ -65,7 +65,7 @@ struct BacktestOptions: ParsableArguments {
     /// Interval levels as fractions, e.g. [0.8, 0.95].
     func levels() throws -> [Double] { try IntervalLevels.parse(level) }
 
-    static let allBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average"]
+    static var allBaselines: [String] { BacktestSettings.allBaselines }
 
     func baselineNames() throws -> [String] {
         guard let baselines else { return Self.allBaselines }
@@ -74,6 +74,15 @@ struct BacktestOptions: ParsableArguments {
             throw ValidationError("Unknown baseline \"\(name)\"; choose among \(Self.allBaselines.joined(separator: ", ")).")
         }
         return names
+    }
+}
+
+extension BacktestOptions {
+    /// The backtest settings these options describe, around the model's configuration.
+    func settings(configuration: ForecasterConfiguration, includesModel: Bool, steps: Int?) throws -> BacktestSettings {
+        BacktestSettings(configuration: configuration, includesModel: includesModel, steps: steps, folds: folds,
+                         start: start, stride: stride, trainingWindow: trainingWindow(), refit: try refitPolicy(),
+                         season: season, levels: try levels(), baselines: try baselineNames())
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ForecastActions
 import ForecastData
 import ForecastIO
 
@@ -80,3 +81,15 @@ struct CSVOptions: ParsableArguments {
 
 extension MissingValuePolicy: ExpressibleByArgument {}
 extension DuplicateTimestampRule: ExpressibleByArgument {}
+
+extension CSVOptions {
+    /// The file argument as a source: a path, or `-` for standard input.
+    func source(_ file: String) -> CSVSource { CSVSource(argument: file) }
+
+    /// The series of a long-format file: `--id` names the id column, `--series` the ids to keep.
+    func manySeriesSource(file: String, column: String, reporter: ActionReporter) throws -> ManySeriesSource {
+        guard let id else { preconditionFailure("many-series input needs --id") }
+        return try ManySeriesSource.open(source(file), idColumn: id, series: series.map(LongFormatReader.idList),
+                                         target: column, options: readOptions, reporter: reporter)
+    }
+}

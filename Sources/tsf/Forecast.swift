@@ -1,6 +1,6 @@
 import ArgumentParser
+import ForecastActions
 import Foundation
-import Forecasting
 
 /// `tsf forecast FILE --column Close --horizon 5`: fit a model with sensible defaults and print the
 /// next values, dated by the series' calendar.
@@ -47,31 +47,37 @@ struct Forecast: AsyncParsableCommand {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         _ = try IntervalLevels.parse(level)
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
+        if csv.manySeries, out != nil || plot != nil {
+            throw ValidationError("--out and --plot save one series' model or chart; with several series pick one with --series.")
+        }
+        if csv.manySeries, !series.featureNames.isEmpty {
+            throw ValidationError("--features is not supported with several series yet; forecast one series with --series, or drop --features.")
+        }
     }
 
     func run() async throws {
         try await ToolFailure.reporting {
-            if csv.manySeries { return try ManySeriesForecastCommand.run(self) }
-            let data = try SeriesLoading.read(file: file, series: series, csv: csv)
-            let steps = horizon ?? data.target.frequency.defaultHorizon
-            let configuration = model.configuration(horizon: steps)
-            let progress = TrainingProgress(epochs: configuration.epochs)
-            let forecaster = try ShortSeriesFailure.naming(file: file, column: data.target.name) {
-                try Forecaster.fit(
-                    values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
-                    columnNames: data.columnNames, configuration: configuration, progress: progress.handle)
+            let configuration = model.configuration(horizon: horizon ?? 1)
+            let reporter = ConsoleReporter.make(epochs: configuration.epochs)
+            let levels = try IntervalLevels.parse(level)
+            if csv.manySeries {
+                let action = ManySeriesForecastAction(
+                    source: try csv.manySeriesSource(file: file, column: series.column, reporter: reporter),
+                    configuration: configuration, steps: horizon, levels: levels, threads: model.seriesThreads, global: global)
+                let rows = ManySeriesForecastRows(format: format, levels: levels)
+                if let header = rows.header { StreamedOutput.write(header) }
+                let outcome = try action.run(reporter: reporter) { id, result in StreamedOutput.write(rows.rendered(id: id, result)) }
+                try ToolFailure.finish(outcome)
+                return
             }
-            progress.finish()
-            FitNotes.report(forecaster)
-            let forecasts = try forecaster.forecast(steps: steps)
-            let intervals = try forecaster.intervals(levels: IntervalLevels.parse(level), steps: steps, history: data.target.values)
-            if let out { try forecaster.save(to: URL(fileURLWithPath: out)) }
-            let table = ForecastTable(column: series.column, series: data.target, forecasts: forecasts, intervals: intervals)
-            print(table.render(format), terminator: "")
-            let picture = ForecastPicture(series: data.target, forecasts: forecasts, intervals: intervals,
-                                          modelName: forecaster.configuration.cell.rawValue)
-            if let plot { try OutputFile.write(picture.svg(), to: plot) }
-            if format == .table, !noChart, isatty(STDOUT_FILENO) == 1 { print(picture.terminal(), terminator: "") }
+            let action = ForecastAction(
+                source: csv.source(file), selection: series.selection, readOptions: csv.readOptions,
+                configuration: configuration, steps: horizon, levels: levels, modelPath: out, plotPath: plot)
+            let outcome = try ShortSeriesFailure.naming(file: file, column: series.column) { try action.run(reporter: reporter) }
+            print(outcome.result.rendered(format), terminator: "")
+            if format == .table, !noChart, isatty(STDOUT_FILENO) == 1 {
+                print(outcome.picture.terminal(useColor: ProcessInfo.processInfo.environment["NO_COLOR"] == nil), terminator: "")
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ForecastIO
+import ForecastActions
 
 /// `tsf inspect FILE`: what a user needs to know about a CSV file before forecasting it.
 struct Inspect: AsyncParsableCommand {
@@ -8,11 +8,6 @@ struct Inspect: AsyncParsableCommand {
         discussion: "Reads the whole file with the same rules as forecast and backtest, so every problem they would meet is reported here first."
     )
 
-    /// How the report is written.
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
 
     @Argument(help: "The CSV file to read, or - for standard input.")
     var file: String
@@ -20,15 +15,14 @@ struct Inspect: AsyncParsableCommand {
     @OptionGroup var csv: CSVOptions
 
     @Option(help: "Output format: text for people, json for scripts (stable keys).")
-    var format: OutputFormat = .text
+    var format: InspectAction.Format = .text
 
     func run() async throws {
         try await ToolFailure.reporting {
-            let inspection = try TableInspection.inspect(CSVSource(argument: file), options: csv.readOptions)
-            switch format {
-            case .text: print(InspectionText.render(inspection), terminator: "")
-            case .json: print(try InspectionJSON.render(inspection))
-            }
+            let inspection = try InspectAction(source: csv.source(file), readOptions: csv.readOptions).run()
+            print(InspectAction.rendered(inspection, format: format), terminator: "")
         }
     }
 }
+
+extension InspectAction.Format: ExpressibleByArgument {}

@@ -1,6 +1,6 @@
 import ArgumentParser
+import ForecastActions
 import Foundation
-import Forecasting
 
 /// `tsf predict --model model.safetensors FILE --column Close --horizon 5`: forecast with a saved
 /// model, conditioned on the latest rows of a file.
@@ -33,51 +33,22 @@ struct Predict: AsyncParsableCommand {
     @Option(help: "Output format: table, csv or json.")
     var format: OutputFormat = .table
 
+    /// The named feature columns, in order; nil when none were named.
+    var featureNames: [String]? { features.map(SeriesOptions.names) }
+
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
+        if let features, let names = featureNames {
+            try SeriesOptions.check(features: names, text: features, column: column)
+        }
     }
 
     func run() async throws {
         try await ToolFailure.reporting {
-            var forecaster = try Forecaster(contentsOf: URL(fileURLWithPath: model))
-            let columns = try resolveColumns(of: forecaster)
-            let data = try SeriesLoading.read(file: file, series: columns, csv: csv)
-            try forecaster.condition(on: data.target.values, features: data.featureValues)
-            let forecasts = try forecaster.forecast(steps: horizon ?? forecaster.horizon)
-            print(ForecastTable(column: columns.column, series: data.target, forecasts: forecasts).render(format), terminator: "")
+            let action = PredictAction(modelPath: model, source: csv.source(file), column: column, features: featureNames,
+                                       readOptions: csv.readOptions, steps: horizon)
+            let result = try ToolFailure.planning { try action.run(reporter: ConsoleReporter.make()) }
+            print(result.rendered(format), terminator: "")
         }
-    }
-
-    /// The columns to read: those given, else those the model file records. A model trained with
-    /// features needs as many feature columns.
-    func resolveColumns(of forecaster: Forecaster) throws -> SeriesOptions {
-        let recorded = forecaster.columnNames
-        guard let target = column ?? recorded.first else {
-            throw ValidationError("The model file does not record its column; name it with --column.")
-        }
-        var options = try SeriesOptions.parse(["--column", target] + (features.map { ["--features", $0] } ?? []))
-        if features == nil, recorded.count > 1 {
-            options = try SeriesOptions.parse(["--column", target, "--features", recorded.dropFirst().joined(separator: ",")])
-        }
-        guard options.featureNames.count == forecaster.featureCount else {
-            throw ModelInputMismatch(path: model, expected: forecaster.featureCount, given: options.featureNames, recorded: recorded)
-        }
-        if !recorded.isEmpty, [target] + options.featureNames != recorded {
-            ToolFailure.printError("warning: the model was trained on \(recorded.joined(separator: ", ")); forecasting \(([target] + options.featureNames).joined(separator: ", ")) with it.")
-        }
-        return options
-    }
-}
-
-/// The data given to a model does not have the columns it was trained with.
-struct ModelInputMismatch: LocalizedError {
-    let path: String
-    let expected: Int
-    let given: [String]
-    let recorded: [String]
-
-    var errorDescription: String? {
-        let trained = recorded.isEmpty ? "" : " (\(recorded.joined(separator: ", ")))"
-        return "\(path): the model was trained with \(expected) feature column\(expected == 1 ? "" : "s")\(trained) but \(given.count) were given; pass them with --features in the same order."
     }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import ForecastActions
 import ForecastIO
+import ForecastStorage
 import Forecasting
 import Foundation
 
@@ -31,14 +33,14 @@ enum ToolFailure {
             case .writeFailed: return .cannotCreateOutput
             default: return .badData
             }
-        case is ManySeriesFailure, is ShortSeriesFailure:
+        case is ManySeriesError, is ShortSeriesFailure, is ModelInputError:
             return .badData
         case is AtomicFileError:
             return .cannotCreateOutput
         case let error as ForecasterError:
             if case .invalidConfiguration = error { return .usage }
             return .badData
-        case is ModelFileError, is ModelInputMismatch, is TrainingError, is BaselineError, is RecurrentNetworkError:
+        case is ModelFileError, is TrainingError, is BaselineError, is RecurrentNetworkError:
             return .badData
         default:
             return .internalError
@@ -55,7 +57,8 @@ enum ToolFailure {
     }
 
     static func sentence(for error: any Error) -> String {
-        (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        if let sentence = ActionErrorSentences.sentence(for: error) { return sentence }
+        return (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     }
 
     /// Writes `tsf: message` to standard error.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import ForecastActions
 import Foundation
-import Forecasting
 
 /// `tsf train FILE --column Close --out model.safetensors`: fit a model and save it.
 struct Train: AsyncParsableCommand {
@@ -39,21 +39,13 @@ struct Train: AsyncParsableCommand {
 
     func run() async throws {
         try await ToolFailure.reporting {
-            let start = try initialModel.map { try Forecaster(contentsOf: URL(fileURLWithPath: $0)) }
-            let data = try SeriesLoading.read(file: file, series: series, csv: csv)
-            let steps = horizon ?? start?.horizon ?? data.target.frequency.defaultHorizon
-            let configuration = model.configuration(horizon: steps)
-            let progress = TrainingProgress(epochs: configuration.epochs)
-            let forecaster = try ShortSeriesFailure.naming(file: file, column: data.target.name) {
-                try Forecaster.fit(
-                    values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
-                    columnNames: data.columnNames, configuration: configuration, startingFrom: start,
-                    progress: progress.handle)
-            }
-            progress.finish()
-            FitNotes.report(forecaster)
-            try forecaster.save(to: URL(fileURLWithPath: out))
-            print(TrainingSummary(forecaster: forecaster, path: out).render(format), terminator: "")
+            let configuration = model.configuration(horizon: horizon ?? 1)
+            let action = TrainAction(
+                source: csv.source(file), selection: series.selection, readOptions: csv.readOptions,
+                configuration: configuration, steps: horizon, startingModelPath: initialModel, modelPath: out)
+            let reporter = ConsoleReporter.make(epochs: configuration.epochs)
+            let result = try ShortSeriesFailure.naming(file: file, column: series.column) { try action.run(reporter: reporter) }
+            print(result.rendered(format), terminator: "")
         }
     }
 }

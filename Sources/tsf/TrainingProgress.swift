@@ -2,8 +2,9 @@ import Foundation
 import Forecasting
 
 /// A one-line progress display on stderr while a model trains: epoch, losses and time left.
-/// Silent unless stderr is a terminal, so pipes and logs stay clean.
-final class TrainingProgress {
+/// Silent unless stderr is a terminal, so pipes and logs stay clean. Called from the one thread that
+/// trains, so its state needs no lock.
+final class TrainingProgress: @unchecked Sendable {
     private let maximumEpochs: Int
     private let enabled: Bool
     private let start = Date()

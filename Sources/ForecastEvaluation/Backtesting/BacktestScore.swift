@@ -3,7 +3,7 @@
 /// Scale-dependent errors (MAE, RMSE, bias) and percentage errors pool every forecast step of every
 /// fold. MASE and RMSSE are computed per fold, each with its own in-sample scale, then averaged over
 /// the folds where they are defined (the M4 convention). Undefined metrics are `nil`.
-public struct BacktestScore: Hashable, Sendable {
+public struct BacktestScore: Hashable, Codable, Sendable {
     public let method: String
     public let folds: Int
     public let meanAbsoluteError: Double
@@ -19,7 +19,7 @@ public struct BacktestScore: Hashable, Sendable {
     public let intervals: [IntervalScore]
 
     /// Coverage (%), mean width and Winkler score of the intervals at one level.
-    public struct IntervalScore: Hashable, Sendable {
+    public struct IntervalScore: Hashable, Codable, Sendable {
         public let level: Double
         public let coverage: Double
         public let meanWidth: Double

@@ -1,5 +1,5 @@
 /// What one method forecast on one fold, with what is needed to score it.
-public struct FoldForecast: Hashable, Sendable {
+public struct FoldForecast: Hashable, Codable, Sendable {
     /// Index of the fold in its plan.
     public let fold: Int
     /// The first row of the test window.

@@ -1,6 +1,6 @@
 /// Prediction intervals at one level around a point forecast; a step is nil when there were too few
 /// calibration residuals for the level.
-public struct IntervalForecast: Hashable, Sendable {
+public struct IntervalForecast: Hashable, Codable, Sendable {
     public let level: Double
     public let lower: [Double?]
     public let upper: [Double?]

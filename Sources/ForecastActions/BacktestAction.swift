@@ -1,0 +1,61 @@
+import ForecastCharts
+import ForecastIO
+import ForecastStorage
+import Forecasting
+import Foundation
+
+/// `tsf backtest FILE --column Close`: walk-forward evaluation of the model and the baselines on
+/// one column, every method on the same cut-offs, with the plot and the table of every fold's
+/// forecasts written when asked.
+public struct BacktestAction: Sendable {
+    public var source: CSVSource
+    public var column: String
+    public var readOptions: CSVReadOptions
+    public var settings: BacktestSettings
+    /// Folds run in parallel on this many threads; the results do not depend on it.
+    public var threads: Int
+    /// Where to draw the actuals and every fold's forecasts (SVG); nil draws nothing.
+    public var plotPath: String?
+    /// Whether the plot shows the baselines' forecasts too.
+    public var plotsBaselines: Bool
+    /// Where to write every fold's forecasts as CSV (`BacktestForecastTable`); nil writes nothing.
+    public var forecastsPath: String?
+
+    public init(source: CSVSource, column: String, readOptions: CSVReadOptions = CSVReadOptions(),
+                settings: BacktestSettings = BacktestSettings(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                plotPath: String? = nil, plotsBaselines: Bool = false, forecastsPath: String? = nil) {
+        self.source = source
+        self.column = column
+        self.readOptions = readOptions
+        self.settings = settings
+        self.threads = threads
+        self.plotPath = plotPath
+        self.plotsBaselines = plotsBaselines
+        self.forecastsPath = forecastsPath
+    }
+
+    public func run(reporter: ActionReporter = .silent) throws -> BacktestResult {
+        let data = try CSVSeriesLoading.read(source, selection: SeriesSelection(column: column), options: readOptions, reporter: reporter)
+        let series = data.target
+        let suite = try settings.suite(for: series, reporter: reporter)
+        let entries = try suite.run(on: series.values, threads: max(1, threads), progress: reporter.fold)
+        try reporter.checkCancellation()
+        let result = BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries)
+        if let plotPath {
+            let models = result.models.filter { plotsBaselines || !settings.includesModel || !$0.isBaseline }
+                .map { BacktestPicture.Model(name: $0.name, folds: $0.folds, isBaseline: $0.isBaseline) }
+            let picture = BacktestPicture(series: series, models: models, plan: suite.backtest.plan)
+            try AtomicFile.write(Array(picture.svg().utf8), to: plotPath)
+        }
+        if let forecastsPath {
+            let table = BacktestForecastTable(results: [(id: nil, series: series, result: result)])
+            try AtomicFile.write(Array(table.csv().utf8), to: forecastsPath)
+        }
+        return result
+    }
+
+    /// Runs the backtest off the caller's actor; cancelling the task stops it after the fits in flight.
+    public func run(reporter: ActionReporter = .silent) async throws -> BacktestResult {
+        try await reporter.runOffActor { try run(reporter: $0) }
+    }
+}

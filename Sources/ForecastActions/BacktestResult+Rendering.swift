@@ -1,0 +1,103 @@
+import Forecasting
+
+extension BacktestResult {
+    /// Column names and values of one score, in table order; nil values print as "undefined".
+    static func metricColumns(_ score: BacktestScore, skill: Double?, includeSkill: Bool = true) -> [(name: String, value: Double?)] {
+        var columns: [(name: String, value: Double?)] = [
+            ("MAE", score.meanAbsoluteError), ("RMSE", score.rootMeanSquaredError),
+            ("MAPE%", score.meanAbsolutePercentageError), ("sMAPE%", score.symmetricMeanAbsolutePercentageError),
+            ("MASE", score.meanAbsoluteScaledError), ("RMSSE", score.rootMeanSquaredScaledError),
+            ("R2", score.coefficientOfDetermination), ("bias", score.meanError),
+            ("dir%", score.directionalAccuracy),
+        ]
+        if includeSkill { columns.append(("skill", skill)) }
+        for interval in score.intervals {
+            let level = ForecastStep.percent(interval.level)
+            columns += [("cover\(level)%", interval.coverage), ("width\(level)", interval.meanWidth),
+                        ("winkler\(level)", interval.winklerScore)]
+        }
+        return columns
+    }
+
+    /// One row per method: its metrics over every fold.
+    public func rendered(_ format: OutputFormat) -> String {
+        let best = self.best
+        let rows = models.map { model in (name: model.name, columns: Self.metricColumns(model.score, skill: skill(of: model))) }
+        let names = rows.first?.columns.map(\.name) ?? []
+        switch format {
+        case .table:
+            let body = rows.map { row in [row.name + (row.name == best ? " *" : "")] + row.columns.map { TextTable.metric($0.value) } }
+            let caption = "\(cutoffs.count) folds of \(horizon) steps, MASE season \(season); * best MASE; skill = MASE / naive MASE; auto = the network or a baseline, chosen on each fold's validation part"
+            return TextTable.aligned([["model"] + names] + body) + caption + "\n"
+        case .csv:
+            let body = rows.map { row in [row.name, row.name == best ? "1" : "0"] + row.columns.map { $0.value.map(TextTable.exact) ?? "" } }
+            return TextTable.csv([["model", "best"] + names] + body)
+        case .json:
+            return ResultJSON.encode(Summary(
+                column: column, frequency: frequency, folds: cutoffs.count, horizon: horizon, season: season,
+                models: rows.map { MetricRow(labels: ["model": .text($0.name), "best": .flag($0.name == best)], metrics: $0.columns) }))
+        }
+    }
+
+    /// One row per method and fold.
+    public func renderedFolds(_ format: OutputFormat) -> String {
+        var rows: [(model: String, fold: Int, firstTarget: String, columns: [(name: String, value: Double?)])] = []
+        for model in models {
+            for fold in model.folds {
+                let score = BacktestScore(method: model.name, folds: [fold])
+                rows.append((model.name, fold.fold + 1, firstTargets[fold.fold], Self.metricColumns(score, skill: nil, includeSkill: false)))
+            }
+        }
+        let names = rows.first?.columns.map(\.name) ?? []
+        switch format {
+        case .table:
+            let body = rows.map { [$0.model, String($0.fold), $0.firstTarget] + $0.columns.map { TextTable.metric($0.value) } }
+            return TextTable.aligned([["model", "fold", "first target"] + names] + body)
+        case .csv:
+            let body = rows.map { [$0.model, String($0.fold), $0.firstTarget] + $0.columns.map { $0.value.map(TextTable.exact) ?? "" } }
+            return TextTable.csv([["model", "fold", "first_target"] + names] + body)
+        case .json:
+            return ResultJSON.encode(FoldRows(column: column, frequency: frequency, horizon: horizon, season: season, folds: rows.map {
+                MetricRow(labels: ["model": .text($0.model), "fold": .count($0.fold), "first_target": .text($0.firstTarget)], metrics: $0.columns)
+            }))
+        }
+    }
+
+    /// The JSON of the summary table: the backtest's settings, then a row per method.
+    struct Summary: Encodable {
+        let column: String, frequency: String, folds: Int, horizon: Int, season: Int
+        let models: [MetricRow]
+    }
+
+    /// The JSON of the per-fold table.
+    struct FoldRows: Encodable {
+        let column: String, frequency: String, horizon: Int, season: Int
+        let folds: [MetricRow]
+    }
+}
+
+/// One table row as a JSON object: its labels, then each metric under its column name (null
+/// where undefined).
+struct MetricRow: Encodable {
+    enum Label: Encodable {
+        case text(String), flag(Bool), count(Int)
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .text(let text): try container.encode(text)
+            case .flag(let flag): try container.encode(flag)
+            case .count(let count): try container.encode(count)
+            }
+        }
+    }
+
+    let labels: [String: Label]
+    let metrics: [(name: String, value: Double?)]
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DynamicKey.self)
+        for (key, label) in labels { try container.encode(label, forKey: DynamicKey(key)) }
+        for metric in metrics { try container.encode(metric.value, forKey: DynamicKey(metric.name)) }
+    }
+}

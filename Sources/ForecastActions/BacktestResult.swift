@@ -1,0 +1,55 @@
+import Forecasting
+
+/// A backtest as a value: every method's folds (forecasts, actuals, intervals) and scores on the
+/// same cut-offs, with what a script needs to read them — the column, frequency, horizon and the
+/// season of the scaled metrics.
+public struct BacktestResult: Codable, Hashable, Sendable {
+    /// One method's folds and score.
+    public struct Model: Codable, Hashable, Sendable {
+        public var name: String
+        /// True for the simple forecasts the model is measured against.
+        public var isBaseline: Bool
+        public var score: BacktestScore
+        public var folds: [FoldForecast]
+    }
+
+    public var column: String
+    public var frequency: String
+    public var horizon: Int
+    /// The season period m of MASE, RMSSE and the seasonal-naive baseline.
+    public var season: Int
+    /// Each fold's first forecast row (0-based), as the plan cut the series.
+    public var cutoffs: [Int]
+    /// Each fold's first target date in the input's style, or its row number when the series has no calendar.
+    public var firstTargets: [String]
+    public var models: [Model]
+
+    enum CodingKeys: String, CodingKey {
+        case column, frequency, horizon, season, cutoffs, firstTargets = "first_targets", models
+    }
+
+    /// The results of `entries`, run on `series` with `plan`.
+    public init(series: TimeSeries, plan: BacktestPlan, season: Int, entries: [BacktestSuite.Entry]) {
+        column = series.name
+        frequency = series.frequency.description
+        horizon = plan.horizon
+        self.season = season
+        cutoffs = plan.cutoffs
+        firstTargets = plan.cutoffs.map { cutoff in series.timestamps.map { series.format($0[cutoff]) } ?? String(cutoff) }
+        models = entries.map { entry in
+            Model(name: entry.name, isBaseline: BacktestSettings.allBaselines.contains(entry.name), score: entry.score, folds: entry.folds)
+        }
+    }
+
+    /// The naive forecast's score, the yardstick of "skill".
+    public var naive: BacktestScore? { models.first { $0.name == "naive" }?.score }
+
+    /// The method with the lowest MASE.
+    public var best: String? {
+        models.filter { $0.score.meanAbsoluteScaledError != nil }
+            .min { $0.score.meanAbsoluteScaledError! < $1.score.meanAbsoluteScaledError! }?.name
+    }
+
+    /// A method's MASE over the naive forecast's on the same folds (below 1 beat it).
+    public func skill(of model: Model) -> Double? { naive.flatMap { model.score.relativeMASE(to: $0) } }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Forecasting
+
+/// How a backtest cuts a series and what it compares: shared by one series' backtest and each
+/// series of a many-series one, so every series gets a plan made by the same rules.
+public struct BacktestSettings: Sendable {
+    /// The recurrent model's settings; its horizon and (when automatic) lookback are set per series.
+    public var configuration: ForecasterConfiguration
+    /// Whether the recurrent model is scored beside the baselines.
+    public var includesModel: Bool
+    /// Steps forecast from each cut-off; nil takes the frequency's default.
+    public var steps: Int?
+    /// Folds ending at the last row (ignored when `start` is given).
+    public var folds: Int
+    /// The first cut-off row (0-based): folds then start there, every `stride` rows.
+    public var start: Int?
+    /// Rows between cut-offs; nil takes the horizon, so test windows do not overlap.
+    public var stride: Int?
+    public var trainingWindow: BacktestPlan.TrainingWindow
+    public var refit: BacktestPlan.RefitPolicy
+    /// Season period of MASE, RMSSE and seasonal naive; nil takes `BacktestSuite.metricSeasonPeriod`.
+    public var season: Int?
+    /// Interval levels as fractions; none by default.
+    public var levels: [Double]
+    /// Baselines by name, among `BacktestSettings.allBaselines`.
+    public var baselines: [String]
+
+    /// Every baseline a backtest can score, in table order.
+    public static let allBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average"]
+    /// Folds scored when none are asked for.
+    public static let defaultFolds = 5
+
+    public init(configuration: ForecasterConfiguration = ForecasterConfiguration(), includesModel: Bool = true,
+                steps: Int? = nil, folds: Int = BacktestSettings.defaultFolds, start: Int? = nil, stride: Int? = nil,
+                trainingWindow: BacktestPlan.TrainingWindow = .expanding, refit: BacktestPlan.RefitPolicy = .everyFold,
+                season: Int? = nil, levels: [Double] = [], baselines: [String] = BacktestSettings.allBaselines) {
+        self.configuration = configuration
+        self.includesModel = includesModel
+        self.steps = steps
+        self.folds = folds
+        self.start = start
+        self.stride = stride
+        self.trainingWindow = trainingWindow
+        self.refit = refit
+        self.season = season
+        self.levels = levels
+        self.baselines = baselines
+    }
+
+    /// The methods to score on `series` and the plan they share: cut-offs from its length, the
+    /// horizon and lookback (when not given) from its length and frequency.
+    public func suite(for series: TimeSeries, reporter: ActionReporter = .silent) throws -> BacktestSuite {
+        let steps = self.steps ?? series.frequency.defaultHorizon
+        var configuration = self.configuration
+        configuration.horizon = steps
+        let lookback = configuration.lookback ?? Forecaster.defaultLookback(frequency: series.frequency, rows: series.count)
+        configuration.lookback = lookback
+        let season = self.season ?? BacktestSuite.metricSeasonPeriod(for: series.frequency)
+        let plan = try self.plan(rows: series.count, horizon: steps, lookback: lookback, season: season, reporter: reporter)
+        var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: season)
+        backtest.intervalLevels = levels
+        return BacktestSuite(backtest: backtest, model: includesModel ? configuration : nil,
+                             baselineNames: baselines, frequency: series.frequency)
+    }
+
+    /// The cut-offs for a series of `rows` rows. Without an explicit start, each fold keeps enough
+    /// history to train on: several windows plus a validation part.
+    public func plan(rows: Int, horizon: Int, lookback: Int, season: Int, reporter: ActionReporter = .silent) throws -> BacktestPlan {
+        let plan: BacktestPlan
+        if let start {
+            plan = .from(start: start, stride: stride ?? horizon, horizon: horizon, rows: rows,
+                         trainingWindow: trainingWindow, refit: refit)
+        } else {
+            let minimumHistory = max(2 * (lookback + horizon) + 1, 2 * season + 1, 20)
+            plan = .lastFolds(folds, horizon: horizon, stride: stride, rows: rows,
+                              minimumHistory: minimumHistory, trainingWindow: trainingWindow, refit: refit)
+        }
+        guard !plan.cutoffs.isEmpty else {
+            throw BacktestPlanningError.tooFewRows(rows: rows, horizon: horizon, lookback: lookback)
+        }
+        if plan.cutoffs.count < (start == nil ? folds : 1) {
+            reporter.warning("only \(plan.cutoffs.count) fold\(plan.cutoffs.count == 1 ? "" : "s") fit in \(rows) rows with enough history before each.")
+        }
+        return plan
+    }
+}
+
+/// A backtest that cannot be planned on a series.
+public enum BacktestPlanningError: LocalizedError, Hashable, Sendable {
+    /// No fold fits: `rows` rows cannot hold a fold of `horizon` steps with enough history for `lookback`.
+    case tooFewRows(rows: Int, horizon: Int, lookback: Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .tooFewRows(rows, horizon, lookback):
+            return "The series has \(rows) rows: too few for a fold with horizon \(horizon) and lookback \(lookback); use a shorter horizon or lookback, or fewer folds."
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ForecastCharts
+import ForecastIO
+import ForecastStorage
+import Forecasting
+import Foundation
+
+/// `tsf forecast FILE --column Close`: read a column, fit a forecaster with the configuration,
+/// forecast, calibrate intervals, and save the model and the plot when asked — what the command
+/// runs, and what an app calls to do the same from a file.
+public struct ForecastAction: Sendable {
+    public var source: CSVSource
+    public var selection: SeriesSelection
+    public var readOptions: CSVReadOptions
+    /// The fit's settings; its horizon is replaced by `steps`.
+    public var configuration: ForecasterConfiguration
+    /// Steps to forecast; nil takes the frequency's default (`Frequency.defaultHorizon`).
+    public var steps: Int?
+    /// Interval levels as fractions, e.g. [0.8, 0.95].
+    public var levels: [Double]
+    /// Where to save the fitted model (written atomically); nil saves nothing.
+    public var modelPath: String?
+    /// Where to write the SVG plot (written atomically); nil draws nothing.
+    public var plotPath: String?
+
+    public init(source: CSVSource, selection: SeriesSelection, readOptions: CSVReadOptions = CSVReadOptions(),
+                configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil,
+                levels: [Double] = [], modelPath: String? = nil, plotPath: String? = nil) {
+        self.source = source
+        self.selection = selection
+        self.readOptions = readOptions
+        self.configuration = configuration
+        self.steps = steps
+        self.levels = levels
+        self.modelPath = modelPath
+        self.plotPath = plotPath
+    }
+
+    /// What a forecast run produced.
+    public struct Outcome: Sendable {
+        /// The series as read (its calendar dates the forecasts).
+        public let series: TimeSeries
+        public let forecaster: Forecaster
+        public let result: ForecastResult
+        /// The SVG and terminal pictures of the forecast.
+        public let picture: ForecastPicture
+    }
+
+    /// Runs the forecast. Throws the reader's, the forecaster's and the file writer's errors, and
+    /// `CancellationError` when the surrounding task is cancelled during training.
+    public func run(reporter: ActionReporter = .silent) throws -> Outcome {
+        let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
+        let steps = self.steps ?? data.target.frequency.defaultHorizon
+        var configuration = self.configuration
+        configuration.horizon = steps
+        let forecaster = try Forecaster.fit(
+            values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
+            columnNames: data.columnNames, configuration: configuration, progress: reporter.trainingDecision)
+        try reporter.checkCancellation()
+        reporter.fitted(forecaster)
+        let forecasts = try forecaster.forecast(steps: steps)
+        let intervals = try forecaster.intervals(levels: levels, steps: steps, history: data.target.values)
+        if let modelPath { try forecaster.save(to: URL(fileURLWithPath: modelPath)) }
+        let result = ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
+        let picture = ForecastPicture(series: data.target, forecasts: forecasts, intervals: intervals, modelName: result.methodLabel)
+        if let plotPath { try AtomicFile.write(Array(picture.svg().utf8), to: plotPath) }
+        return Outcome(series: data.target, forecaster: forecaster, result: result, picture: picture)
+    }
+
+    /// Runs the forecast off the caller's actor; cancelling the task stops training promptly.
+    public func run(reporter: ActionReporter = .silent) async throws -> Outcome {
+        try await reporter.runOffActor { try run(reporter: $0) }
+    }
+}

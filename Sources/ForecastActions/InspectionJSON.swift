@@ -1,0 +1,94 @@
+import ForecastData
+import ForecastIO
+import Foundation
+
+/// The JSON report of `tsf inspect --format json`. Keys are stable (scripts rely on them) and always
+/// present: a value that does not apply is `null`.
+///
+/// ```
+/// { "file", "delimiter", "decimal_separator", "rows",
+///   "time": null | { "column", "format", "first", "last", "frequency", "season_period", "missing_steps" },
+///   "columns": [ { "name", "type", "missing", "min", "mean", "max" } ],
+///   "warnings": [ "…" ] }
+/// ```
+enum InspectionJSON {
+    struct Report: Encodable {
+        var file: String
+        var delimiter: String
+        var decimalSeparator: String
+        var rows: Int
+        var time: Time?
+        var columns: [Column]
+        var warnings: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case file, delimiter, decimalSeparator = "decimal_separator", rows, time, columns, warnings
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(delimiter, forKey: .delimiter)
+            try container.encode(decimalSeparator, forKey: .decimalSeparator)
+            try container.encode(rows, forKey: .rows)
+            try container.encode(time, forKey: .time)
+            try container.encode(columns, forKey: .columns)
+            try container.encode(warnings, forKey: .warnings)
+        }
+    }
+
+    struct Time: Encodable {
+        var column: String
+        var format: String
+        var first: String
+        var last: String
+        var frequency: String
+        var seasonPeriod: Int
+        var missingSteps: Int
+
+        enum CodingKeys: String, CodingKey {
+            case column, format, first, last, frequency, seasonPeriod = "season_period", missingSteps = "missing_steps"
+        }
+    }
+
+    struct Column: Encodable {
+        var name: String
+        var type: String
+        var missing: Int
+        var min: Double?
+        var mean: Double?
+        var max: Double?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(type, forKey: .type)
+            try container.encode(missing, forKey: .missing)
+            try container.encode(min, forKey: .min)
+            try container.encode(mean, forKey: .mean)
+            try container.encode(max, forKey: .max)
+        }
+
+        enum CodingKeys: String, CodingKey { case name, type, missing, min, mean, max }
+    }
+
+    static func report(_ inspection: TableInspection) -> Report {
+        Report(
+            file: inspection.fileName,
+            delimiter: String(Character(Unicode.Scalar(inspection.dialect.delimiter))),
+            decimalSeparator: String(Character(Unicode.Scalar(inspection.dialect.numberFormat.decimalSeparator))),
+            rows: inspection.rowCount,
+            time: inspection.time.map {
+                Time(column: $0.column, format: $0.format.description, first: $0.first, last: $0.last,
+                     frequency: $0.frequency.description, seasonPeriod: $0.frequency.seasonPeriod, missingSteps: $0.missingSteps)
+            },
+            columns: inspection.columns.map {
+                Column(name: $0.name, type: $0.kind.rawValue, missing: $0.missing, min: $0.minimum, mean: $0.mean, max: $0.maximum)
+            },
+            warnings: inspection.warnings.map(\.message)
+        )
+    }
+
+    /// The report as JSON, with a final newline.
+    static func render(_ inspection: TableInspection) -> String { ResultJSON.encode(report(inspection)) }
+}

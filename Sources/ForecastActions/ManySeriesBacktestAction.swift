@@ -1,0 +1,145 @@
+import ForecastIO
+import ForecastStorage
+import Forecasting
+import Foundation
+
+/// `tsf backtest FILE --id symbol --column price`: the walk-forward backtest of every series of a
+/// long-format file, series in parallel, each series' scores handed over in file order as it
+/// finishes, then the aggregate over series (`ManySeriesBacktestSummary`, as the M4 competition
+/// scores methods). With `global`, one network trained across all series (`GlobalBacktest`) is
+/// scored beside the per-series model and the baselines, on the same cut-offs.
+public struct ManySeriesBacktestAction: Sendable {
+    public var source: ManySeriesSource
+    /// Each series' plan is made by these rules from its own length and frequency.
+    public var settings: BacktestSettings
+    public var threads: Int
+    public var global: Bool
+    /// Where to write every series' fold forecasts as one CSV table (`BacktestForecastTable`).
+    public var forecastsPath: String?
+
+    public init(source: ManySeriesSource, settings: BacktestSettings = BacktestSettings(),
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount, global: Bool = false, forecastsPath: String? = nil) {
+        self.source = source
+        self.settings = settings
+        self.threads = threads
+        self.global = global
+        self.forecastsPath = forecastsPath
+    }
+
+    /// What the run produced once every series is done.
+    public struct Outcome: Sendable {
+        public let series: ManySeriesOutcome
+        /// Methods averaged over the series that succeeded.
+        public let summary: ManySeriesBacktestSummary
+    }
+
+    /// Backtests every series, calling `deliver` with each series' id and result in input order.
+    public func run(reporter: ActionReporter = .silent,
+                    deliver: @escaping @Sendable (String, BacktestResult) -> Void) throws -> Outcome {
+        var oneThread = self.settings
+        oneThread.configuration.threads = 1
+        let settings = oneThread
+        let collected = CollectedResults()
+        let keepsSeries = forecastsPath != nil
+        let outcome: ManySeriesOutcome
+        if global {
+            outcome = try runGlobal(settings: settings, reporter: reporter) { id, series, result in
+                collected.append(id: id, series: keepsSeries ? series : nil, result: result)
+                deliver(id, result)
+            }
+        } else {
+            outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { series in
+                let suite = try settings.suite(for: series, reporter: reporter)
+                let entries = try suite.run(on: series.values, threads: 1)
+                return (series, BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries))
+            }, deliver: { id, item in
+                collected.append(id: id, series: keepsSeries ? item.0 : nil, result: item.1)
+                deliver(id, item.1)
+            })
+        }
+        try reporter.checkCancellation()
+        let all = collected.all
+        if let forecastsPath {
+            let table = BacktestForecastTable(results: all.compactMap { entry in entry.series.map { (id: entry.id, series: $0, result: entry.result) } })
+            try AtomicFile.write(Array(table.csv().utf8), to: forecastsPath)
+        }
+        let summary = ManySeriesBacktestSummary(scores: all.map { $0.result.models.map(\.score) })
+        return Outcome(series: outcome, summary: summary)
+    }
+
+    /// Backtests every series off the caller's actor; cancelling the task stops starting new series.
+    public func run(reporter: ActionReporter = .silent,
+                    deliver: @escaping @Sendable (String, BacktestResult) -> Void) async throws -> Outcome {
+        try await reporter.runOffActor { try run(reporter: $0, deliver: deliver) }
+    }
+
+    /// Every series read first (the network learns from all of them), the global model backtested
+    /// on each series' own plan, then the per-series backtests in parallel with the global rows
+    /// beside the per-series model's.
+    func runGlobal(settings: BacktestSettings, reporter: ActionReporter,
+                   deliver: @escaping @Sendable (String, TimeSeries, BacktestResult) -> Void) throws -> ManySeriesOutcome {
+        let (ids, series, readFailures) = try source.readAll(reporter: reporter)
+        var failed = readFailures
+        let present = zip(ids, series).compactMap { id, item in item.map { (id: id, series: $0) } }
+        guard let frequency = try ManySeriesError.commonFrequency(present.map(\.series), file: source.fileName) else {
+            throw ManySeriesError.noSeriesRead(file: source.fileName)
+        }
+        var planned: [(id: String, series: TimeSeries, suite: BacktestSuite)] = []
+        for item in present {
+            do {
+                planned.append((item.id, item.series, try settings.suite(for: item.series, reporter: reporter)))
+            } catch {
+                reporter.seriesFailed(item.id, error)
+                failed.append(item.id)
+            }
+        }
+        var configuration = settings.configuration
+        configuration.horizon = settings.steps ?? frequency.defaultHorizon
+        configuration.threads = max(1, threads)
+        let global = GlobalBacktest(configuration: configuration, frequency: frequency)
+        let (globalFolds, report) = global.run(series: planned.map(\.series.values), backtests: planned.map(\.suite.backtest))
+        try reporter.checkCancellation()
+        if let first = report.fits.first {
+            reporter.note("\(global.name) trained \(report.fits.count) time\(report.fits.count == 1 ? "" : "s") across up to \(report.fits.map(\.series).max() ?? first.series) series, each fit on the rows before each series' own cut-off (first fit: \(first.windows) windows, \(first.epochs) epochs)")
+        }
+        let ready = planned
+        let tally = ManySeriesTally()
+        ManySeriesRunner.run(count: ready.count, threads: max(1, threads), job: { index in
+            Result {
+                let item = ready[index]
+                var entries = try item.suite.run(on: item.series.values, threads: 1)
+                let folds: [FoldForecast]
+                do {
+                    folds = try globalFolds[index].get()
+                } catch {
+                    throw ManySeriesError.globalModelFailed(name: global.name, reason: error)
+                }
+                // Beside the per-series model, before the baselines.
+                let entry = BacktestSuite.Entry(name: global.name, folds: folds, score: BacktestScore(method: global.name, folds: folds))
+                entries.insert(entry, at: item.suite.model == nil ? 0 : 1)
+                return BacktestResult(series: item.series, plan: item.suite.backtest.plan, season: item.suite.backtest.seasonPeriod, entries: entries)
+            }
+        }, deliver: { index, result in
+            let id = ready[index].id
+            switch result {
+            case .success(let result):
+                tally.count(failed: nil)
+                deliver(id, ready[index].series, result)
+            case .failure(let error):
+                tally.count(failed: id)
+                reporter.seriesFailed(id, error)
+            }
+            return !reporter.isCancelled()
+        })
+        return ManySeriesOutcome(failed: failed + tally.outcome.failed, total: ids.count)
+    }
+}
+
+/// Every successful series' result, appended in series order by the thread handing results over.
+final class CollectedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [(id: String, series: TimeSeries?, result: BacktestResult)] = []
+
+    func append(id: String, series: TimeSeries?, result: BacktestResult) { lock.withLock { stored.append((id, series, result)) } }
+    var all: [(id: String, series: TimeSeries?, result: BacktestResult)] { lock.withLock { stored } }
+}

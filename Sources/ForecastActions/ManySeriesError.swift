@@ -1,0 +1,36 @@
+import Forecasting
+import Foundation
+
+/// A many-series run that cannot go on, or one series' part of it that failed.
+public enum ManySeriesError: LocalizedError, Sendable {
+    /// No series of the file could be read, so a global model has nothing to learn from.
+    case noSeriesRead(file: String)
+    /// One network reads windows of one calendar, but the series have several frequencies
+    /// (each with its number of series, most common first).
+    case mixedFrequencies(file: String, counts: [(frequency: String, series: Int)])
+    /// The global model (its name) could not forecast this series.
+    case globalModelFailed(name: String, reason: any Error)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .noSeriesRead(file):
+            return "no series of \(file) could be read, so there is nothing to train a global model on."
+        case let .mixedFrequencies(_, counts):
+            let list = counts.map { "\($0.frequency) (\($0.series) series)" }.joined(separator: ", ")
+            return "a global model trains on series of one frequency, but the file mixes \(list); forecast them one model per series, or pick series of one frequency."
+        case let .globalModelFailed(name, reason):
+            return "\(name): \((reason as? LocalizedError)?.errorDescription ?? String(describing: reason))"
+        }
+    }
+
+    /// The frequency every series shares, or nil when there are none.
+    static func commonFrequency(_ series: [TimeSeries], file: String) throws -> Frequency? {
+        guard let first = series.first else { return nil }
+        let counts = Dictionary(grouping: series, by: \.frequency).mapValues(\.count)
+        guard counts.count == 1 else {
+            throw ManySeriesError.mixedFrequencies(
+                file: file, counts: counts.sorted { $0.value > $1.value }.map { ("\($0.key)", $0.value) })
+        }
+        return first.frequency
+    }
+}

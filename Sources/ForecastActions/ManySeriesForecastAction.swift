@@ -1,0 +1,90 @@
+import ForecastIO
+import Forecasting
+import Foundation
+
+/// `tsf forecast FILE --id symbol --column price`: every series of a long-format file, each with its
+/// own model on one thread (series in parallel), or with one network trained across all of them
+/// (`global`). Results are handed over in file order as each series finishes, so they can stream.
+public struct ManySeriesForecastAction: Sendable {
+    public var source: ManySeriesSource
+    /// The fit's settings; its horizon is set from `steps`.
+    public var configuration: ForecasterConfiguration
+    /// Steps to forecast; nil takes each series' own default from its frequency (the shared
+    /// frequency's, for a global model).
+    public var steps: Int?
+    public var levels: [Double]
+    /// Series forecast in parallel (per-series models), or threads splitting each mini-batch (global).
+    public var threads: Int
+    /// Train one network on every series, each scaled on its own (`GlobalForecaster`).
+    public var global: Bool
+
+    public init(source: ManySeriesSource, configuration: ForecasterConfiguration = ForecasterConfiguration(),
+                steps: Int? = nil, levels: [Double] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                global: Bool = false) {
+        self.source = source
+        self.configuration = configuration
+        self.steps = steps
+        self.levels = levels
+        self.threads = threads
+        self.global = global
+    }
+
+    /// Forecasts every series, calling `deliver` with each series' id and result in input order.
+    public func run(reporter: ActionReporter = .silent,
+                    deliver: @escaping @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
+        if global { return try runGlobal(reporter: reporter, deliver: deliver) }
+        var configuration = self.configuration
+        configuration.threads = 1
+        let job = ManySeriesForecast(configuration: configuration, steps: steps, levels: levels)
+        return try source.forEachSeries(threads: threads, reporter: reporter, job: { series in
+            try job.result(series)
+        }, deliver: deliver)
+    }
+
+    /// Forecasts every series off the caller's actor; cancelling the task stops starting new series.
+    public func run(reporter: ActionReporter = .silent,
+                    deliver: @escaping @Sendable (String, ForecastResult) -> Void) async throws -> ManySeriesOutcome {
+        try await reporter.runOffActor { try run(reporter: $0, deliver: deliver) }
+    }
+
+    func runGlobal(reporter: ActionReporter, deliver: @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
+        let (ids, series, readFailures) = try source.readAll(reporter: reporter)
+        var failed = readFailures
+        let present = series.compactMap { $0 }
+        guard let frequency = try ManySeriesError.commonFrequency(present, file: source.fileName) else {
+            throw ManySeriesError.noSeriesRead(file: source.fileName)
+        }
+        let steps = self.steps ?? frequency.defaultHorizon
+        var configuration = self.configuration
+        configuration.horizon = steps
+        configuration.threads = max(1, threads)
+        let global = try GlobalForecaster.fit(series: present.map(\.values), names: present.map(\.name), frequency: frequency,
+                                              configuration: configuration, progress: reporter.trainingDecision)
+        try reporter.checkCancellation()
+        for decision in global.fitReport.decisions { reporter.note(decision) }
+        reporter.note("trained one \(configuration.cell.rawValue) on \(global.fitReport.trainingWindows) windows of \(present.count) series for \(global.fitReport.trainingLosses.count) epochs")
+        var member = 0
+        for (index, item) in series.enumerated() {
+            guard let item else { continue }
+            defer { member += 1 }
+            do {
+                let forecaster = try global.members[member].get()
+                let forecasts = try forecaster.forecast(steps: steps)
+                let intervals = try forecaster.intervals(levels: levels, steps: steps, history: item.values)
+                deliver(ids[index], ForecastResult(series: item, forecaster: forecaster, forecasts: forecasts, intervals: intervals))
+            } catch {
+                reporter.seriesFailed(ids[index], error)
+                failed.append(ids[index])
+            }
+        }
+        return ManySeriesOutcome(failed: failed, total: ids.count)
+    }
+}
+
+extension ManySeriesForecast {
+    /// One series' forecast as a result value.
+    func result(_ series: TimeSeries) throws -> ForecastResult {
+        let output = try forecast(series)
+        return ForecastResult(series: series, forecaster: output.forecaster, forecasts: output.forecasts, intervals: output.intervals)
+    }
+}

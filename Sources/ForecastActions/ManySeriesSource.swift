@@ -1,0 +1,162 @@
+import ForecastIO
+import Forecasting
+import Foundation
+
+/// The series of a long-format input, handed over one at a time to the runner's workers: streamed
+/// from the input as they are read when the file is grouped by id, or taken from the whole file
+/// grouped in memory when its ids interleave.
+///
+/// A file grouped by id (every id's rows together) is streamed: series go to the workers as they
+/// are read, so the first results appear at once and memory holds only the series in flight. One
+/// cheap pass over the id column tells whether a file is grouped; one that is not is read whole and
+/// grouped in memory, with a note. Standard input (or a pipe named by a path) cannot be read twice,
+/// so it is streamed, and an id that comes back after its rows ended stops the run with an error
+/// naming the line.
+public final class ManySeriesSource: @unchecked Sendable {
+    private enum Storage {
+        case streamed(LongFormatStream)
+        case whole(LongFormatFile)
+    }
+
+    private let storage: Storage
+    private let lock = NSLock()
+    private var position = 0
+
+    init(stream: LongFormatStream) { storage = .streamed(stream) }
+    init(whole: LongFormatFile) { storage = .whole(whole) }
+
+    /// Opens the series of `target` in a long-format source whose `idColumn` names each row's series,
+    /// keeping only `series` when given.
+    public static func open(
+        _ source: CSVSource, idColumn: String, series: [String]? = nil, target: String,
+        options: CSVReadOptions = CSVReadOptions(), reporter: ActionReporter = .silent
+    ) throws -> ManySeriesSource {
+        // Only a regular file can be read twice: a pipe named by a path (`/dev/stdin`, `<(zcat …)`)
+        // is streamed like standard input.
+        if case .file(let path) = source, isRegularFile(path),
+           let reappearance = try LongFormatReader.firstReappearance(
+               in: source, idColumn: idColumn, series: series, target: target, options: options) {
+            reporter.note(reappearance.note)
+            let long = try LongFormatReader.read(source, idColumn: idColumn, series: series, target: target, options: options)
+            for warning in long.warnings { reporter.warning(warning.message) }
+            return ManySeriesSource(whole: long)
+        }
+        return ManySeriesSource(stream: try LongFormatStream(
+            source, idColumn: idColumn, series: series, target: target, options: options))
+    }
+
+    static func isRegularFile(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
+    }
+
+    /// The file name messages use.
+    public var fileName: String {
+        switch storage {
+        case .streamed(let stream): stream.fileName
+        case .whole(let file): file.fileName
+        }
+    }
+
+    /// The next series, in output order; nil at the end.
+    public func next() throws(CSVReadError) -> LongFormatSeries? {
+        switch storage {
+        case .streamed(let stream):
+            return try stream.next()
+        case .whole(let file):
+            return lock.withLock {
+                guard position < file.ids.count else { return nil }
+                defer { position += 1 }
+                return file.entry(at: position)
+            }
+        }
+    }
+
+    /// Warnings about the whole input that are known only once it was read to the end (records
+    /// skipped in a stream); a whole file's were reported when it was read.
+    public var closingWarnings: [CSVWarning] {
+        if case .streamed(let stream) = storage { return stream.warnings }
+        return []
+    }
+}
+
+extension ManySeriesSource {
+    /// Runs `job` on every series on `threads` threads, in parallel, and hands each result to
+    /// `deliver` in input order as soon as it is ready; a series that fails is reported through
+    /// `reporter.seriesFailed` and the others go on. Stops starting series once the surrounding
+    /// task is cancelled. An error reading the input is thrown once the series read before it are
+    /// all handed over.
+    /// - Returns: the ids of the series that failed, and the number of series.
+    public func forEachSeries<Output: Sendable>(
+        threads: Int, reporter: ActionReporter,
+        job: @escaping @Sendable (TimeSeries) throws -> Output,
+        deliver: @escaping @Sendable (String, Output) -> Void
+    ) throws -> ManySeriesOutcome {
+        let tally = ManySeriesTally()
+        try ManySeriesRunner.run(threads: max(1, threads), next: { () throws(CSVReadError) in
+            reporter.isCancelled() ? nil : try self.next()
+        }, job: { _, entry in
+            (id: entry.id, result: Result { try job(Self.series(entry, reporter: reporter)) })
+        }, deliver: { _, item in
+            switch item.result {
+            case .success(let output):
+                tally.count(failed: nil)
+                deliver(item.id, output)
+            case .failure(let error):
+                tally.count(failed: item.id)
+                reporter.seriesFailed(item.id, error)
+            }
+            return true
+        })
+        for warning in closingWarnings { reporter.warning(warning.message) }
+        return tally.outcome
+    }
+
+    /// A series as a model takes it, its warnings reported.
+    static func series(_ entry: LongFormatSeries, reporter: ActionReporter) throws -> TimeSeries {
+        let data = try entry.data().get()
+        for warning in data.warnings { reporter.warning(warning.message) }
+        return data.target
+    }
+
+    /// Every series of the input (nil for one that could not be read, reported with its id), for
+    /// a global model, which learns from all of them at once.
+    func readAll(reporter: ActionReporter) throws -> (ids: [String], series: [TimeSeries?], failed: [String]) {
+        var ids: [String] = [], series: [TimeSeries?] = [], failed: [String] = []
+        while let entry = try next() {
+            ids.append(entry.id)
+            do {
+                series.append(try Self.series(entry, reporter: reporter))
+            } catch {
+                reporter.seriesFailed(entry.id, error)
+                failed.append(entry.id)
+                series.append(nil)
+            }
+        }
+        for warning in closingWarnings { reporter.warning(warning.message) }
+        return (ids, series, failed)
+    }
+}
+
+/// How a many-series run ended: the series that failed (reported one by one as they did) among all.
+public struct ManySeriesOutcome: Sendable, Hashable {
+    /// Ids of the series that failed, in input order.
+    public var failed: [String]
+    /// Series read.
+    public var total: Int
+}
+
+/// Counts the series handed over and the failed ones, from whichever thread hands them over.
+final class ManySeriesTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var failed: [String] = []
+    private var total = 0
+
+    func count(failed id: String?) {
+        lock.withLock {
+            total += 1
+            if let id { failed.append(id) }
+        }
+    }
+
+    var outcome: ManySeriesOutcome { lock.withLock { ManySeriesOutcome(failed: failed, total: total) } }
+}

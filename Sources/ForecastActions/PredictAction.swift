@@ -1,0 +1,72 @@
+import ForecastIO
+import Forecasting
+import Foundation
+
+/// `tsf predict --model model.safetensors FILE`: forecast with a saved model, conditioned on the
+/// latest rows of a file, reading the columns the model records unless others are named.
+public struct PredictAction: Sendable {
+    public var modelPath: String
+    public var source: CSVSource
+    /// The column to forecast; nil takes the one the model file records.
+    public var column: String?
+    /// Feature columns in the model's order; nil takes those the model file records.
+    public var features: [String]?
+    public var readOptions: CSVReadOptions
+    /// Steps to forecast; nil takes the model's horizon (more continue recursively for a model
+    /// without features).
+    public var steps: Int?
+
+    public init(modelPath: String, source: CSVSource, column: String? = nil, features: [String]? = nil,
+                readOptions: CSVReadOptions = CSVReadOptions(), steps: Int? = nil) {
+        self.modelPath = modelPath
+        self.source = source
+        self.column = column
+        self.features = features
+        self.readOptions = readOptions
+        self.steps = steps
+    }
+
+    public func run(reporter: ActionReporter = .silent) throws -> ForecastResult {
+        var forecaster = try Forecaster(contentsOf: URL(fileURLWithPath: modelPath))
+        let selection = try resolveColumns(of: forecaster, reporter: reporter)
+        let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
+        try forecaster.condition(on: data.target.values, features: data.featureValues)
+        let forecasts = try forecaster.forecast(steps: steps ?? forecaster.horizon)
+        return ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: [])
+    }
+
+    /// The columns to read: those given, else those the model file records. A model trained with
+    /// features needs as many feature columns.
+    func resolveColumns(of forecaster: Forecaster, reporter: ActionReporter) throws -> SeriesSelection {
+        let recorded = forecaster.columnNames
+        guard let target = column ?? recorded.first else { throw ModelInputError.columnNotRecorded(path: modelPath) }
+        let features = self.features ?? Array(recorded.dropFirst())
+        guard features.count == forecaster.featureCount else {
+            throw ModelInputError.featureCountMismatch(path: modelPath, expected: forecaster.featureCount,
+                                                       given: features, recorded: recorded)
+        }
+        if !recorded.isEmpty, [target] + features != recorded {
+            reporter.warning("the model was trained on \(recorded.joined(separator: ", ")); forecasting \(([target] + features).joined(separator: ", ")) with it.")
+        }
+        return SeriesSelection(column: target, features: features)
+    }
+}
+
+/// The data given to a saved model does not match what it was trained with.
+public enum ModelInputError: LocalizedError, Hashable, Sendable {
+    /// The model file records no column name, and none was given.
+    case columnNotRecorded(path: String)
+    /// The model reads `expected` feature columns; `given` were named (`recorded` are those it was
+    /// trained on, when the file says).
+    case featureCountMismatch(path: String, expected: Int, given: [String], recorded: [String])
+
+    public var errorDescription: String? {
+        switch self {
+        case let .columnNotRecorded(path):
+            return "\(path): the model file does not record its column; name the column to forecast."
+        case let .featureCountMismatch(path, expected, given, recorded):
+            let trained = recorded.isEmpty ? "" : " (\(recorded.joined(separator: ", ")))"
+            return "\(path): the model was trained with \(expected) feature column\(expected == 1 ? "" : "s")\(trained) but \(given.count) were given; name them in the same order."
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ForecastIO
+import Forecasting
+import Foundation
+
+/// `tsf train FILE --column Close --out model.safetensors`: fit a forecaster on a column, perhaps
+/// continuing a saved model, and save it atomically.
+public struct TrainAction: Sendable {
+    public var source: CSVSource
+    public var selection: SeriesSelection
+    public var readOptions: CSVReadOptions
+    /// The fit's settings; its horizon is replaced by `steps`.
+    public var configuration: ForecasterConfiguration
+    /// Steps the model forecasts at once; nil keeps the starting model's, else the frequency's default.
+    public var steps: Int?
+    /// A model file to continue training from (its architecture, lookback, horizon, transform and
+    /// scalers are kept).
+    public var startingModelPath: String?
+    /// Where the model is saved.
+    public var modelPath: String
+
+    public init(source: CSVSource, selection: SeriesSelection, readOptions: CSVReadOptions = CSVReadOptions(),
+                configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil,
+                startingModelPath: String? = nil, modelPath: String) {
+        self.source = source
+        self.selection = selection
+        self.readOptions = readOptions
+        self.configuration = configuration
+        self.steps = steps
+        self.startingModelPath = startingModelPath
+        self.modelPath = modelPath
+    }
+
+    /// Fits and saves; returns what was saved and how training went.
+    public func run(reporter: ActionReporter = .silent) throws -> TrainingResult {
+        let start = try startingModelPath.map { try Forecaster(contentsOf: URL(fileURLWithPath: $0)) }
+        let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
+        var configuration = self.configuration
+        configuration.horizon = steps ?? start?.horizon ?? data.target.frequency.defaultHorizon
+        let forecaster = try Forecaster.fit(
+            values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
+            columnNames: data.columnNames, configuration: configuration, startingFrom: start,
+            progress: reporter.trainingDecision)
+        try reporter.checkCancellation()
+        reporter.fitted(forecaster)
+        try forecaster.save(to: URL(fileURLWithPath: modelPath))
+        return TrainingResult(forecaster: forecaster, path: modelPath)
+    }
+
+    /// Fits and saves off the caller's actor; cancelling the task stops training promptly.
+    public func run(reporter: ActionReporter = .silent) async throws -> TrainingResult {
+        try await reporter.runOffActor { try run(reporter: $0) }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a whole file so that readers see either the old contents or the new ones, never a mix,
+/// even after a crash or a power cut. Model files and every output of `tsf` go through it.
+///
+/// The steps, each against one way of losing data:
+/// 1. the bytes go to a new hidden file in the target's folder (the same file system, so the rename
+///    is atomic), created with `O_EXCL` so that it never reuses an existing file, with mode 0666
+///    less the umask like any new file;
+/// 2. every byte is written, resuming after short writes and `EINTR`;
+/// 3. `fsync` on the file, so its data is on disk before its name is: without it, a power cut just
+///    after the rename can leave an empty or partial file under the final name;
+/// 4. `rename` over the target, which replaces it in one step;
+/// 5. `fsync` on the folder, so the rename itself is on disk.
+///
+/// On a failure before the rename the temporary file is removed and the target is untouched. The
+/// `fsync` calls cannot be observed by a test (only a power cut would show their absence); they
+/// are here by reading. On Apple platforms `F_FULLFSYNC` is used for the file, since plain `fsync`
+/// there does not flush the drive's cache.
+public enum AtomicFile {
+    /// Replaces the file at `path` with `bytes`, or throws and leaves it as it was.
+    public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFileError) {
+        let target = URL(fileURLWithPath: path)
+        let folder = target.deletingLastPathComponent()
+        let (descriptor, temporary) = try createTemporaryFile(in: folder, named: target.lastPathComponent, for: path)
+        var isOpen = true
+        do throws(AtomicFileError) {
+            try writeAll(bytes, to: descriptor, for: path)
+            guard synchronize(fileDescriptor: descriptor) == 0 else { throw systemError(for: path) }
+            isOpen = false
+            // After a failed close the descriptor is released all the same, so it is not retried.
+            guard close(descriptor) == 0 else { throw systemError(for: path) }
+            guard rename(temporary, path) == 0 else { throw systemError(for: path) }
+        } catch {
+            if isOpen { _ = close(descriptor) }
+            _ = unlink(temporary)
+            throw error
+        }
+        try synchronize(folder: folder.path, for: path)
+    }
+
+    /// Creates the hidden temporary file `.<name>.<random>.tmp` beside the target; a name already
+    /// taken is skipped rather than overwritten.
+    private static func createTemporaryFile(
+        in folder: URL, named name: String, for path: String
+    ) throws(AtomicFileError) -> (descriptor: Int32, path: String) {
+        for _ in 0..<8 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+            let temporary = folder.appendingPathComponent(".\(shortened(name)).\(suffix).tmp").path
+            let descriptor = retryingInterrupts { open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666) }
+            if descriptor >= 0 { return (descriptor, temporary) }
+            let code = errno
+            if code == EEXIST { continue }
+            let reason: String
+            switch code {
+            case ENOENT: reason = "the folder \(folder.path) does not exist"
+            case ENOTDIR: reason = "\(folder.path) is not a folder"
+            default: reason = "the folder \(folder.path) cannot be written to (\(describe(code)))"
+            }
+            throw AtomicFileError(path: path, reason: reason)
+        }
+        throw AtomicFileError(path: path, reason: "no unused temporary name could be found in the folder \(folder.path)")
+    }
+
+    /// The target's name cut to at most 200 UTF-8 bytes, so that the temporary name stays within
+    /// the usual 255-byte limit of a file name even for a target whose own name is near it.
+    private static func shortened(_ name: String) -> String {
+        var result = ""
+        var byteCount = 0
+        for scalar in name.unicodeScalars {
+            byteCount += String(scalar).utf8.count
+            if byteCount > 200 { break }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    /// Writes every byte, resuming where a short or interrupted write stopped.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, for path: String) throws(AtomicFileError) {
+        let failure: Int32? = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    // A regular file never accepts zero bytes of a non-empty write without an error.
+                    return written < 0 ? errno : EIO
+                }
+            }
+            return nil
+        }
+        if let failure { throw AtomicFileError(path: path, reason: describe(failure)) }
+    }
+
+    /// Flushes the file's data and size to the disk itself.
+    private static func synchronize(fileDescriptor descriptor: Int32) -> Int32 {
+        #if canImport(Darwin)
+        if retryingInterrupts({ fcntl(descriptor, F_FULLFSYNC) }) == 0 { return 0 }
+        #endif
+        return retryingInterrupts { fsync(descriptor) }
+    }
+
+    /// Flushes the folder, so the rename survives a power cut. A folder that cannot be opened for
+    /// reading, or a file system that cannot sync folders (`EINVAL`), is left as it is: the file's
+    /// own data is already on disk.
+    private static func synchronize(folder: String, for path: String) throws(AtomicFileError) {
+        let descriptor = retryingInterrupts { open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0 else { return }
+        defer { _ = close(descriptor) }
+        guard retryingInterrupts({ fsync(descriptor) }) != 0 else { return }
+        let code = errno
+        guard code != EINVAL else { return }
+        throw AtomicFileError(path: path, reason: "the file was replaced but its folder could not be flushed to disk (\(describe(code)))")
+    }
+
+    /// The C library's `write(2)`, which the method `write(_:to:)` hides inside this type.
+    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        #if canImport(Darwin)
+        Darwin.write(descriptor, bytes, count)
+        #else
+        Glibc.write(descriptor, bytes, count)
+        #endif
+    }
+
+    private static func retryingInterrupts(_ call: () -> Int32) -> Int32 {
+        while true {
+            let result = call()
+            if result >= 0 || errno != EINTR { return result }
+        }
+    }
+
+    private static func systemError(for path: String) -> AtomicFileError {
+        AtomicFileError(path: path, reason: describe(errno))
+    }
+
+    private static func describe(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

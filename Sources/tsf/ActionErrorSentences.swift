@@ -1,0 +1,52 @@
+import ArgumentParser
+import ForecastActions
+
+/// The command line's sentences for the actions' errors: the same facts as the library's
+/// descriptions, with the flag that changes them.
+enum ActionErrorSentences {
+    static func sentence(for error: any Error) -> String? {
+        switch error {
+        case let error as BacktestPlanningError:
+            switch error {
+            case let .tooFewRows(rows, horizon, lookback):
+                return "The series has \(rows) rows: too few for a fold with horizon \(horizon) and lookback \(lookback); lower --horizon, --lookback or --folds."
+            }
+        case let error as ManySeriesError:
+            switch error {
+            case .noSeriesRead:
+                return error.errorDescription
+            case let .mixedFrequencies(_, counts):
+                let list = counts.map { "\($0.frequency) (\($0.series) series)" }.joined(separator: ", ")
+                return "--global trains one model on series of one frequency, but the file mixes \(list); forecast them without --global, or pick one frequency with --series."
+            case let .globalModelFailed(name, reason):
+                return "\(name): \(ToolFailure.sentence(for: reason))"
+            }
+        case let error as ModelInputError:
+            switch error {
+            case .columnNotRecorded:
+                return "The model file does not record its column; name it with --column."
+            case let .featureCountMismatch(path, expected, given, recorded):
+                let trained = recorded.isEmpty ? "" : " (\(recorded.joined(separator: ", ")))"
+                return "\(path): the model was trained with \(expected) feature column\(expected == 1 ? "" : "s")\(trained) but \(given.count) were given; pass them with --features in the same order."
+            }
+        default:
+            return nil
+        }
+    }
+}
+
+extension ToolFailure {
+    /// Runs `body`, turning the errors the command line reports as usage errors (a backtest that
+    /// cannot be planned, a model file that names no column) into argument errors: exit code 64
+    /// and the command's usage.
+    static func planning<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as BacktestPlanningError {
+            throw ValidationError(ActionErrorSentences.sentence(for: error) ?? sentence(for: error))
+        } catch let error as ModelInputError {
+            guard case .columnNotRecorded = error else { throw error }
+            throw ValidationError(ActionErrorSentences.sentence(for: error) ?? sentence(for: error))
+        }
+    }
+}

@@ -1,7 +1,0 @@
-/// What the x values of a chart mean.
-enum ChartXAxis: Equatable, Sendable {
-    /// Seconds since the epoch, labelled with calendar dates; gaps (weekends) keep their width.
-    case time
-    /// Plain step numbers (row indices, forecast steps), labelled as integers.
-    case steps
-}
