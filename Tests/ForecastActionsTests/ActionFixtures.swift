@@ -1,0 +1,52 @@
+import ForecastActions
+import Foundation
+import _ForecastTestSupport
+
+/// Small series as CSV text and a configuration that trains in a blink, for the actions' tests.
+enum ActionFixtures {
+    /// A monthly series of `rows` months from 2000-01 with a yearly season and a trend.
+    static func monthlyCSV(rows: Int = 72, column: String = "sales") -> String {
+        var lines = ["month,\(column)"]
+        for row in 0..<rows {
+            let value = 100 + Double(row) + 10 * sin(Double(row) * 2 * .pi / 12)
+            lines.append(String(format: "%04d-%02d,%.3f", 2000 + row / 12, row % 12 + 1, value))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A long-format file of `ids`, each a monthly series of `rows[i]` rows, grouped by id.
+    static func longCSV(ids: [String], rows: [Int]) -> String {
+        var lines = ["id,month,value"]
+        for (index, id) in ids.enumerated() {
+            for row in 0..<rows[index] {
+                let value = 50 + Double(index * 10) + Double(row) * 0.5 + 5 * sin(Double(row) * 2 * .pi / 12)
+                lines.append(String(format: "%@,%04d-%02d,%.3f", id, 2000 + row / 12, row % 12 + 1, value))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Two epochs of a tiny LSTM on one thread: fast, deterministic.
+    static var quick: ForecasterConfiguration {
+        var configuration = ForecasterConfiguration()
+        configuration.hiddenSize = 4
+        configuration.epochs = 2
+        configuration.threads = 1
+        return configuration
+    }
+}
+
+/// Collects what an action reported, from any thread.
+final class ReportLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String] = []
+
+    func append(_ entry: String) { lock.withLock { entries.append(entry) } }
+    var all: [String] { lock.withLock { entries } }
+
+    /// A reporter that records warnings, notes and failed series as `warning: …`, `note: …`, `failed id`.
+    var reporter: ActionReporter {
+        ActionReporter(warning: { self.append("warning: \($0)") }, note: { self.append("note: \($0)") },
+                       seriesFailed: { id, _ in self.append("failed \(id)") })
+    }
+}

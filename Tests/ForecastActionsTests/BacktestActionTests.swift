@@ -1,0 +1,81 @@
+import ForecastActions
+import Foundation
+import Testing
+import _ForecastTestSupport
+
+/// `BacktestAction`, `BacktestSettings` and the table of every fold's forecasts.
+@Suite("Backtest action")
+struct BacktestActionTests {
+    func settings(folds: Int = 3, levels: [Double] = []) -> BacktestSettings {
+        BacktestSettings(configuration: ActionFixtures.quick, steps: 6, folds: folds, levels: levels)
+    }
+
+    @Test func everyMethodIsScoredOnTheSameCutoffs() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        let result = try BacktestAction(source: .file(file), column: "sales", settings: settings(), threads: 1).run()
+        #expect(result.cutoffs == [54, 60, 66])
+        #expect(result.firstTargets == ["2004-07", "2005-01", "2005-07"])
+        #expect(result.models.map(\.name) == ["auto"] + BacktestSettings.allBaselines)
+        for model in result.models {
+            #expect(model.folds.map(\.cutoff) == result.cutoffs, "\(model.name)")
+            #expect(model.isBaseline == (model.name != "auto"))
+        }
+        let naive = try #require(result.models.first { $0.name == "naive" })
+        #expect(result.skill(of: naive) == 1)
+        let decoded = try JSONDecoder().decode(BacktestResult.self, from: JSONEncoder().encode(result))
+        #expect(decoded == result)
+    }
+
+    @Test func forecastsTableHoldsEveryFoldStepAndMethod() throws {
+        let folder = try ScratchFolder()
+        let text = ActionFixtures.monthlyCSV()
+        let file = try folder.write("sales.csv", text)
+        let path = folder.path("folds.csv")
+        let result = try BacktestAction(source: .file(file), column: "sales", settings: settings(levels: [0.8]), threads: 1,
+                                        forecastsPath: path).run()
+        let lines = try folder.read("folds.csv").split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(header.prefix(7)) == ["series", "cutoff", "date", "step", "actual", "auto", "auto-lo-80"])
+        #expect(header.contains("naive-hi-80"))
+        #expect(lines.count == 1 + 3 * 6)
+        // Row one: fold 1, step 1: the cut-off is the last row seen, the date the forecast row.
+        let first = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(first[1] == "2004-06" && first[2] == "2004-07" && first[3] == "1")
+        let values = text.split(separator: "\n").dropFirst().map { Double($0.split(separator: ",")[1])! }
+        #expect(Double(first[4]) == values[54])
+        let naive = try #require(result.models.first { $0.name == "naive" })
+        let naiveColumn = try #require(header.firstIndex(of: "naive"))
+        #expect(Double(first[naiveColumn]) == naive.folds[0].forecasts[0])
+    }
+
+    @Test func aSeriesTooShortForAFoldIsAPlanningError() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("short.csv", ActionFixtures.monthlyCSV(rows: 14))
+        #expect(throws: BacktestPlanningError.tooFewRows(rows: 14, horizon: 6, lookback: 2)) {
+            try BacktestAction(source: .file(file), column: "sales", settings: settings(), threads: 1).run()
+        }
+    }
+
+    @Test func fewerFoldsThanAskedIsAWarning() throws {
+        let log = ReportLog()
+        let plan = try settings(folds: 50).plan(rows: 72, horizon: 6, lookback: 10, season: 12, reporter: log.reporter)
+        #expect(plan.cutoffs.count < 50)
+        #expect(log.all == ["warning: only \(plan.cutoffs.count) folds fit in 72 rows with enough history before each."])
+    }
+
+    @Test func libraryErrorsNameNoFlag() {
+        let errors: [any LocalizedError] = [
+            BacktestPlanningError.tooFewRows(rows: 3, horizon: 2, lookback: 5),
+            ModelInputError.columnNotRecorded(path: "m.safetensors"),
+            ModelInputError.featureCountMismatch(path: "m", expected: 2, given: ["a"], recorded: ["y", "a", "b"]),
+            ManySeriesError.noSeriesRead(file: "f.csv"),
+            ManySeriesError.mixedFrequencies(file: "f.csv", counts: [("monthly", 2), ("daily", 1)]),
+        ]
+        for error in errors {
+            let text = error.errorDescription ?? ""
+            #expect(!text.isEmpty)
+            #expect(!text.contains("--"), "\(text)")
+        }
+    }
+}

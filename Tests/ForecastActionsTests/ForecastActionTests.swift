@@ -1,0 +1,118 @@
+import ForecastActions
+import Foundation
+import Testing
+import _ForecastTestSupport
+
+/// `ForecastAction`: from a CSV column to a dated forecast, a saved model and a plot, through library
+/// API alone; its result as a `Codable` value.
+@Suite("Forecast action")
+struct ForecastActionTests {
+    @Test func forecastsTheNextStepsDatedByTheCalendar() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        let action = ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"),
+                                    configuration: ActionFixtures.quick, steps: 4, levels: [0.8],
+                                    modelPath: folder.path("model.safetensors"), plotPath: folder.path("plot.svg"))
+        let outcome = try action.run()
+        let result = outcome.result
+        #expect(result.steps.map(\.step) == [1, 2, 3, 4])
+        #expect(result.steps.map(\.date) == ["2006-01", "2006-02", "2006-03", "2006-04"])
+        #expect(result.column == "sales")
+        #expect(result.frequency == Frequency.monthly.description)
+        #expect(result.method == outcome.forecaster.method)
+        #expect(result.lookback == outcome.forecaster.lookback)
+        #expect(result.intervalMethod == "split-conformal")
+        #expect(result.levels == [0.8])
+        // The saved model forecasts what the action forecast, to the last bit.
+        let saved = try Forecaster(contentsOf: URL(fileURLWithPath: folder.path("model.safetensors")))
+        #expect(try saved.forecast(steps: 4) == result.steps.map(\.forecast))
+        let svg = try folder.read("plot.svg")
+        #expect(svg.hasPrefix("<?xml") || svg.hasPrefix("<svg"))
+        #expect(svg.contains("<title>\(result.methodLabel)</title>"))
+    }
+
+    @Test func resultsSurviveAJSONRoundTrip() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        let result = try ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"),
+                                        configuration: ActionFixtures.quick, steps: 3, levels: [0.8, 0.95]).run().result
+        let json = result.rendered(.json)
+        let decoded = try JSONDecoder().decode(ForecastResult.self, from: Data(json.utf8))
+        #expect(decoded == result)
+        // What a script needs to trust the numbers is in the JSON itself.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        for key in ["column", "method", "model", "transform", "lookback", "frequency", "interval_method", "forecasts"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let first = try #require((object["forecasts"] as? [[String: Any]])?.first)
+        #expect(Set(first.keys) == ["step", "date", "forecast", "lower80", "upper80", "lower95", "upper95"])
+    }
+
+    @Test func legendNamesTheMethodThatForecast() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        var result = try ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"),
+                                        configuration: ActionFixtures.quick, steps: 2).run().result
+        result.method = .naive
+        #expect(result.methodLabel == "naive")
+        result.method = .networkAndNaive
+        #expect(result.methodLabel == "\(result.model)+naive")
+        result.method = .network
+        #expect(result.methodLabel == result.model)
+    }
+
+    @Test func tableAndCSVRenderTheSameSteps() throws {
+        let result = ForecastResult.sample
+        #expect(result.rendered(.table) == """
+            date     forecast    lower80  upper80
+            2024-01       1.5          1        2
+            2024-02      2.25  undefined        3
+
+            """)
+        #expect(result.rendered(.csv) == "date,forecast,lower80,upper80\n2024-01,1.5,1.0,2.0\n2024-02,2.25,,3.0\n")
+    }
+
+    @Test func cancellingTheTaskStopsTraining() async throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV(rows: 400))
+        var configuration = ActionFixtures.quick
+        configuration.epochs = 100_000
+        configuration.patience = nil
+        let action = ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"), configuration: configuration)
+        let task = Task { try await action.run() }
+        try await Task.sleep(for: .milliseconds(200))
+        task.cancel()
+        // Bounded wait: a training that ignored the cancellation would run for hours.
+        let outcome = try await withThrowingTaskGroup(of: String.self) { group in
+            group.addTask {
+                do {
+                    _ = try await task.value
+                    return "finished"
+                } catch is CancellationError {
+                    return "cancelled"
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(60))
+                return "still running"
+            }
+            let first = try await group.next()!
+            group.cancelAll()
+            return first
+        }
+        #expect(outcome == "cancelled")
+    }
+}
+
+extension ForecastResult {
+    /// Two dated steps with an 80 % interval, the second missing its lower bound.
+    static var sample: ForecastResult {
+        let json = """
+            {"column": "x", "method": {"name": "naive"}, "model": "lstm", "transform": "none", "lookback": 3,
+             "frequency": "monthly", "interval_method": "split-conformal", "forecasts": [
+              {"step": 1, "date": "2024-01", "forecast": 1.5, "lower80": 1.0, "upper80": 2.0},
+              {"step": 2, "date": "2024-02", "forecast": 2.25, "lower80": null, "upper80": 3.0}]}
+            """
+        return try! JSONDecoder().decode(ForecastResult.self, from: Data(json.utf8))
+    }
+}
