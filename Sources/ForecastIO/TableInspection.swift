@@ -43,7 +43,7 @@ public struct TableInspection: Sendable {
 
     public var fileName: String
     public var dialect: CSVDialect
-    /// Data rows, after skipping empty records and, with `--id`/`--series`, other series.
+    /// Data rows, after skipping empty records and, with `idColumn`/`series`, other series.
     public var rowCount: Int
     public var columns: [Column]
     public var time: Time?
@@ -53,7 +53,7 @@ public struct TableInspection: Sendable {
     public static func inspect(_ source: CSVSource, options: CSVReadOptions = CSVReadOptions()) throws(CSVReadError) -> TableInspection {
         try options.validate()
         var timeIndex: Int? = nil
-        var hint: String? = nil
+        var hint: CSVReadError.Remedy? = nil
         var table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
@@ -77,7 +77,7 @@ public struct TableInspection: Sendable {
             warnings += orderWarnings
             ordered = result
         } else {
-            warnings.append(CSVWarning("\(table.fileName): no time column found; rows are taken as numbered steps (name one with --date-column)."))
+            warnings.append(CSVWarning("\(table.fileName): no time column found; rows are taken as numbered steps (set the date column to name one)."))
         }
 
         // The time summary and each column's summary are independent: they run on all cores.
@@ -158,7 +158,7 @@ public struct TableInspection: Sendable {
         var looksLikeDates = false
         if case .detected(let format) = DateFormat.detect(in: column.substrings()), !format.isPlainNumber { looksLikeDates = true }
         let summary = Column(name: column.name, kind: looksLikeDates ? .date : .text, missing: scan.missing)
-        // Numbers mixed with words usually mean damaged data or a missing option (`--thousands`):
+        // Numbers mixed with words usually mean damaged data or a missing option (a thousands separator):
         // say which value stopped the column from being numeric.
         let numbers = present - scan.failures
         let separated: Bool = {

@@ -23,7 +23,7 @@ struct TimeColumn: Sendable {
         "day", "week", "month", "quarter", "year",
     ]
 
-    /// Finds the time column: `--date-column` if given; else a column named like one (see
+    /// Finds the time column: `dateColumn` if given; else a column named like one (see
     /// `recognisedNames`, then any name with the word "date" in it) whose sampled values are dates
     /// (or could be, in several formats); else the first column whose sampled values are dates in a
     /// non-numeric format. Plain numbers (years, `YYYYMMDD`, epoch
@@ -124,7 +124,7 @@ struct TimeColumn: Sendable {
     /// Sorting is stable, so among equal timestamps file order is kept and `first`/`last` mean first
     /// and last in the file. Complexity: O(n) when already sorted, O(n log n) otherwise.
     static func orderRows(of table: inout CSVTable, time: TimeColumn, rule: DuplicateTimestampRule,
-                          longFormatHint: String?) throws(CSVReadError) -> (TimeColumn, [CSVWarning]) {
+                          longFormatHint: CSVReadError.Remedy?) throws(CSVReadError) -> (TimeColumn, [CSVWarning]) {
         var warnings: [CSVWarning] = []
         let stamps = time.timestamps
         var order = Array(stamps.indices)
@@ -148,7 +148,7 @@ struct TimeColumn: Sendable {
                 case .error:
                     throw .duplicateTimestamp(file: table.fileName, timestamp: time.format.string(from: stamps[row]),
                                               firstLine: table.lines[previous], secondLine: table.lines[row],
-                                              hint: longFormatHint)
+                                              longFormat: longFormatHint)
                 case .first:
                     break
                 case .last:
@@ -171,8 +171,8 @@ struct TimeColumn: Sendable {
 
     /// For a duplicate-timestamp message: if some other column of the sampled rows holds words
     /// (not numbers) from a small set, the file is probably long format (one row per series and
-    /// date), and `--id`/`--series` are the way to read it.
-    static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, missingTokens: MissingTokens) -> String? {
+    /// date), and `idColumn`/`series` are the way to read it.
+    static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, missingTokens: MissingTokens) -> CSVReadError.Remedy? {
         for index in context.header.indices where index != timeIndex {
             var distinct: [String] = []
             var allWords = true
@@ -187,7 +187,7 @@ struct TimeColumn: Sendable {
                 if distinct.count > 50 { break }
             }
             if allWords, distinct.count <= 50, let first = distinct.first {
-                return "if the file holds several series, pick one with --id \(context.header[index]) --series \(first)"
+                return .pickSeries(idColumn: context.header[index], series: first)
             }
         }
         return nil

@@ -36,8 +36,10 @@ enum ToolFailure {
         case is AtomicFileError:
             return .cannotCreateOutput
         case let error as ForecasterError:
-            if case .invalidConfiguration = error { return .usage }
-            return .badData
+            switch error {
+            case .invalidConfiguration, .noSeries, .noSeriesLongEnough: return .usage
+            default: return .badData
+            }
         case is ModelFileError, is ModelInputMismatch, is TrainingError, is BaselineError, is RecurrentNetworkError:
             return .badData
         default:
@@ -54,8 +56,9 @@ enum ToolFailure {
         }
     }
 
+    /// Library errors in the tool's words (`ErrorSentences`), any other by its description.
     static func sentence(for error: any Error) -> String {
-        (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        ErrorSentences.sentence(for: error) ?? (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     }
 
     /// Writes `tsf: message` to standard error.

@@ -49,7 +49,7 @@ import Testing
         let inspection = try TableInspection.inspect(fixtureSource("thousands.csv"))
         #expect(inspection.columns.first { $0.name == "Volume" }?.kind == .text)
         let warning = try #require(inspection.warnings.first)
-        #expect(warning.message.hasSuffix(":2: column \"Volume\": \"1,204,300\" is not a number; if \",\" separates thousands, pass --thousands \",\"; 1 more value is not a number, so the column is read as text."))
+        #expect(warning.message.hasSuffix(":2: column \"Volume\": \"1,204,300\" is not a number; if \",\" separates thousands, set it as the thousands separator; 1 more value is not a number, so the column is read as text."))
         let read = try TableInspection.inspect(fixtureSource("thousands.csv"), options: CSVReadOptions(thousandsSeparator: UInt8(ascii: ",")))
         #expect(read.columns.first { $0.name == "Volume" }?.maximum == 1_204_300)
     }
