@@ -31,6 +31,8 @@ public struct TableInspection: Sendable {
     public struct Time: Sendable {
         public var column: String
         public var format: DateFormat
+        /// The earliest and latest timestamps, written in the file's style: a time the file gave
+        /// without an offset is written without one.
         public var first: String
         public var last: String
         public var frequency: Frequency
@@ -91,7 +93,9 @@ public struct TableInspection: Sendable {
             let output = DistinctSlots(base: base)
             DispatchQueue.concurrentPerform(iterations: jobCount) { job in
                 if job == finalTable.columns.count {
-                    output.base[job].time = finalTime.map(summarizeTime)
+                    if let finalTime, let finalTimeIndex {
+                        output.base[job].time = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex])
+                    }
                 } else if job == finalTimeIndex {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)
                 } else {
@@ -119,13 +123,15 @@ public struct TableInspection: Sendable {
         let base: UnsafeMutablePointer<JobResult>
     }
 
-    /// Range, frequency and calendar gaps of the (ordered) time column.
-    static func summarizeTime(_ time: TimeColumn) -> Time {
+    /// Range, frequency and calendar gaps of the (ordered) time column; `texts` is the same column
+    /// as the file wrote it, so that first and last keep its style (see `DateFormat.string(from:like:)`).
+    static func summarizeTime(_ time: TimeColumn, texts: CSVColumn) -> Time {
         let frequency = Frequency.infer(from: time.timestamps)
+        let last = time.timestamps.count - 1
         return Time(
             column: time.name, format: time.format,
-            first: time.format.string(from: time.timestamps[0]),
-            last: time.format.string(from: time.timestamps[time.timestamps.count - 1]),
+            first: time.format.string(from: time.timestamps[0], like: texts.text(0)),
+            last: time.format.string(from: time.timestamps[last], like: texts.text(last)),
             frequency: frequency, missingSteps: countsCalendarGaps(frequency) ? frequency.missingSteps(in: time.timestamps) : 0
         )
     }
