@@ -9,9 +9,10 @@ enum ErrorSentences {
     /// description needs no change.
     static func sentence(for error: any Error) -> String? {
         switch error {
+        case .invalidOption(.idColumnAndSeriesApart) as CSVReadError:
+            return "--id and --series go together: --id names the column, --series the value to keep."
         case let error as CSVReadError:
-            if case .invalidOption(let problem) = error { return sentence(for: problem) }
-            return ErrorSentence.joining(error.problem, remedies: error.remedies.map(flags))
+            return ErrorSentence.joining(error.problem, remedies: error.remedies.map { flags(for: $0) })
         case let error as ForecasterError:
             return ErrorSentence.joining(error.problem, remedies: error.remedy.map { [flags(for: $0)] } ?? [])
         default:
@@ -19,18 +20,8 @@ enum ErrorSentences {
         }
     }
 
-    /// An option problem, naming the flags where the library names its settings.
-    static func sentence(for problem: CSVReadError.OptionProblem) -> String {
-        switch problem {
-        case .idColumnAndSeriesApart:
-            "--id and --series go together: --id names the column, --series the value to keep."
-        default:
-            problem.description + "."
-        }
-    }
-
     /// A reader remedy as the flags that apply it.
-    static func flags(_ remedy: CSVReadError.Remedy) -> String {
+    static func flags(for remedy: CSVReadError.Remedy) -> String {
         switch remedy {
         case .setThousandsSeparator(let separator):
             "if \"\(separator)\" separates thousands, pass --thousands \"\(separator)\""
