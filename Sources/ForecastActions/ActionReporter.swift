@@ -1,3 +1,4 @@
+import ForecastIO
 import Forecasting
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 /// callback may be called from a worker thread; the default ignores everything.
 public struct ActionReporter: Sendable {
     /// A problem in the input that the action worked around (rows sorted, values filled).
-    public var warning: @Sendable (String) -> Void
+    public var warning: @Sendable (CSVWarning) -> Void
     /// A choice made from the data, in words.
     public var note: @Sendable (String) -> Void
     /// A single-series model finished fitting; its `fitReport` says what was decided.
@@ -23,7 +24,7 @@ public struct ActionReporter: Sendable {
     public var isCancelled: @Sendable () -> Bool = { Task.isCancelled }
 
     public init(
-        warning: @escaping @Sendable (String) -> Void = { _ in },
+        warning: @escaping @Sendable (CSVWarning) -> Void = { _ in },
         note: @escaping @Sendable (String) -> Void = { _ in },
         fitted: @escaping @Sendable (Forecaster) -> Void = { _ in },
         training: @escaping @Sendable (Trainer.Event) -> Void = { _ in },

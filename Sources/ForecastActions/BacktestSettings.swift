@@ -79,7 +79,7 @@ public struct BacktestSettings: Sendable {
             throw BacktestPlanningError.tooFewRows(rows: rows, horizon: horizon, lookback: lookback)
         }
         if plan.cutoffs.count < (start == nil ? folds : 1) {
-            reporter.warning("only \(plan.cutoffs.count) fold\(plan.cutoffs.count == 1 ? "" : "s") fit in \(rows) rows with enough history before each.")
+            reporter.warning(CSVWarning("only \(plan.cutoffs.count) fold\(plan.cutoffs.count == 1 ? "" : "s") fit in \(rows) rows with enough history before each."))
         }
         return plan
     }

@@ -24,11 +24,13 @@ public struct InspectAction: Sendable {
         try TableInspection.inspect(source, options: readOptions)
     }
 
-    /// The report of `inspection` as text.
-    public static func rendered(_ inspection: TableInspection, format: Format) -> String {
+    /// The report of `inspection` as text, its warnings' remedies worded by `wording` (the
+    /// library's words by default).
+    public static func rendered(_ inspection: TableInspection, format: Format,
+                                wording: (CSVReadError.Remedy) -> String = \.description) -> String {
         switch format {
-        case .text: return InspectionText.render(inspection)
-        case .json: return InspectionJSON.render(inspection)
+        case .text: return InspectionText.render(inspection, wording: wording)
+        case .json: return InspectionJSON.render(inspection, wording: wording)
         }
     }
 }

@@ -72,7 +72,7 @@ enum InspectionJSON {
         enum CodingKeys: String, CodingKey { case name, type, missing, min, mean, max }
     }
 
-    static func report(_ inspection: TableInspection) -> Report {
+    static func report(_ inspection: TableInspection, wording: (CSVReadError.Remedy) -> String) -> Report {
         Report(
             file: inspection.fileName,
             delimiter: String(Character(Unicode.Scalar(inspection.dialect.delimiter))),
@@ -85,10 +85,12 @@ enum InspectionJSON {
             columns: inspection.columns.map {
                 Column(name: $0.name, type: $0.kind.rawValue, missing: $0.missing, min: $0.minimum, mean: $0.mean, max: $0.maximum)
             },
-            warnings: inspection.warnings.map(\.message)
+            warnings: inspection.warnings.map { $0.message(wording: wording) }
         )
     }
 
     /// The report as JSON, with a final newline.
-    static func render(_ inspection: TableInspection) -> String { ResultJSON.encode(report(inspection)) }
+    static func render(_ inspection: TableInspection, wording: (CSVReadError.Remedy) -> String) -> String {
+        ResultJSON.encode(report(inspection, wording: wording))
+    }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// The text report of `tsf inspect`: a few labelled lines, then a table of columns, then warnings.
 enum InspectionText {
-    static func render(_ inspection: TableInspection) -> String {
+    static func render(_ inspection: TableInspection, wording: (CSVReadError.Remedy) -> String) -> String {
         var lines: [String] = []
         let dialect = inspection.dialect
         let delimiter = CSVDialect.name(of: dialect.delimiter)
@@ -43,7 +43,7 @@ enum InspectionText {
         if !inspection.warnings.isEmpty {
             lines.append("")
             lines.append("Warnings:")
-            lines += inspection.warnings.map { "  \($0.message)" }
+            lines += inspection.warnings.map { "  \($0.message(wording: wording))" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

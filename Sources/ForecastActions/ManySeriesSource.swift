@@ -38,7 +38,7 @@ public final class ManySeriesSource: @unchecked Sendable {
                in: source, idColumn: idColumn, series: series, target: target, options: options) {
             reporter.note(reappearance.note)
             let long = try LongFormatReader.read(source, idColumn: idColumn, series: series, target: target, options: options)
-            for warning in long.warnings { reporter.warning(warning.message) }
+            for warning in long.warnings { reporter.warning(warning) }
             return ManySeriesSource(whole: long)
         }
         return ManySeriesSource(stream: try LongFormatStream(
@@ -107,14 +107,14 @@ extension ManySeriesSource {
             }
             return true
         })
-        for warning in closingWarnings { reporter.warning(warning.message) }
+        for warning in closingWarnings { reporter.warning(warning) }
         return tally.outcome
     }
 
     /// A series as a model takes it, its warnings reported.
     static func series(_ entry: LongFormatSeries, reporter: ActionReporter) throws -> TimeSeries {
         let data = try entry.data().get()
-        for warning in data.warnings { reporter.warning(warning.message) }
+        for warning in data.warnings { reporter.warning(warning) }
         return data.target
     }
 
@@ -132,7 +132,7 @@ extension ManySeriesSource {
                 series.append(nil)
             }
         }
-        for warning in closingWarnings { reporter.warning(warning.message) }
+        for warning in closingWarnings { reporter.warning(warning) }
         return (ids, series, failed)
     }
 }
@@ -143,6 +143,11 @@ public struct ManySeriesOutcome: Sendable, Hashable {
     public var failed: [String]
     /// Series read.
     public var total: Int
+
+    public init(failed: [String], total: Int) {
+        self.failed = failed
+        self.total = total
+    }
 }
 
 /// Counts the series handed over and the failed ones, from whichever thread hands them over.

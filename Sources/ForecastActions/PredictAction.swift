@@ -46,7 +46,7 @@ public struct PredictAction: Sendable {
                                                        given: features, recorded: recorded)
         }
         if !recorded.isEmpty, [target] + features != recorded {
-            reporter.warning("the model was trained on \(recorded.joined(separator: ", ")); forecasting \(([target] + features).joined(separator: ", ")) with it.")
+            reporter.warning(CSVWarning("the model was trained on \(recorded.joined(separator: ", ")); forecasting \(([target] + features).joined(separator: ", ")) with it."))
         }
         return SeriesSelection(column: target, features: features)
     }

@@ -23,7 +23,7 @@ enum CSVSeriesLoading {
     static func read(_ source: CSVSource, selection: SeriesSelection, options: CSVReadOptions,
                      reporter: ActionReporter) throws -> CSVSeriesData {
         let data = try SeriesReader.read(source, target: selection.column, features: selection.features, options: options)
-        for warning in data.warnings { reporter.warning(warning.message) }
+        for warning in data.warnings { reporter.warning(warning) }
         return data
     }
 }

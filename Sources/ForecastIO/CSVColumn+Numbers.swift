@@ -88,7 +88,7 @@ extension CSVColumn {
     }
 
     /// The numbers of a column a command uses: any field that is neither a number nor missing is an
-    /// error naming its line, the column and the value, with a hint when an option would help.
+    /// error naming its line, the column and the value, with a remedy when an option would help.
     func numbers(in table: CSVTable, missingTokens: MissingTokens) throws(CSVReadError) -> (values: [Double], missing: Int) {
         let scan = scanNumbers(format: table.dialect.numberFormat, missingTokens: missingTokens)
         if let (row, result) = scan.firstFailure {
@@ -104,18 +104,14 @@ extension CSVColumn {
         if result == .infinite {
             return .infiniteValue(file: table.fileName, line: line, column: name, value: value)
         }
-        var hint: String? = nil
+        var remedy: CSVReadError.Remedy? = nil
         if case .invalid(looksSeparated: true) = result {
             let point = table.dialect.numberFormat.decimalSeparator == UInt8(ascii: ".")
             let foreign: Character = point ? "," : "."
-            let option = "\"\(foreign)\""
             // Two or more of them can only be thousands separators; one may be either.
-            if value.filter({ $0 == foreign }).count > 1 {
-                hint = "if \(option) separates thousands, pass --thousands \(option)"
-            } else {
-                hint = "if \(option) separates thousands, pass --thousands \(option); if it marks decimals, pass --decimal \(option)"
-            }
+            remedy = value.filter({ $0 == foreign }).count > 1
+                ? .setThousandsSeparator(foreign) : .setThousandsOrDecimalSeparator(foreign)
         }
-        return .notANumber(file: table.fileName, line: line, column: name, value: value, hint: hint)
+        return .notANumber(file: table.fileName, line: line, column: name, value: value, remedy: remedy)
     }
 }

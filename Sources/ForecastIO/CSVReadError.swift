@@ -1,7 +1,10 @@
+import ForecastData
 import Foundation
 
-/// Everything that can stop a CSV file from becoming series, each as one sentence that names the
-/// file, the physical line (1 = header line), the column and the value where they apply.
+/// Everything that can stop a CSV file from becoming series. Each case holds the file, the physical
+/// line (1 = header line), the column and the value where they apply, and `remedies` says which
+/// option would help, so a host can word the error itself; `errorDescription` is one sentence in
+/// the library's words.
 ///
 /// `category` sorts the errors the way a command line reports them (see DESIGN.md's exit codes),
 /// so a tool can map them in one place.
@@ -30,8 +33,9 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case duplicateColumnName(file: String, name: String)
     /// A column the user asked for is not in the header.
     case unknownColumn(file: String, name: String, available: [String])
-    /// A value in a numeric column is not a number; `hint` suggests an option when one would help.
-    case notANumber(file: String, line: Int, column: String, value: String, hint: String?)
+    /// A value in a numeric column is not a number; `remedy` names a separator option when one
+    /// would help.
+    case notANumber(file: String, line: Int, column: String, value: String, remedy: Remedy?)
     /// `inf`, `Infinity` or a number too large for a Double: a forecaster cannot use it.
     case infiniteValue(file: String, line: Int, column: String, value: String)
     /// A missing value under the `error` policy.
@@ -44,15 +48,16 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case invalidDate(file: String, line: Int, column: String, value: String, format: String)
     /// The time column is empty on a row.
     case missingDate(file: String, line: Int, column: String)
-    /// Two rows share a timestamp and no `--duplicates` rule was given.
-    case duplicateTimestamp(file: String, timestamp: String, firstLine: Int, secondLine: Int, hint: String?)
+    /// Two rows share a timestamp and no `duplicates` rule was given; `longFormat` is
+    /// `.pickSeries` when the file looks like several series in long format.
+    case duplicateTimestamp(file: String, timestamp: String, firstLine: Int, secondLine: Int, longFormat: Remedy?)
     /// Read as a stream (standard input), a long-format file's id comes back after its rows ended
     /// and another series' began, so its series cannot be handed over whole.
     case idNotGrouped(file: String, line: Int, column: String, id: String)
-    /// `--series` names a value the id column never holds.
+    /// `series` names a value the id column never holds.
     case seriesNotFound(file: String, idColumn: String, series: String, available: [String])
-    /// A `--date-format` pattern, delimiter or other option that cannot be used.
-    case invalidOption(String)
+    /// A date format, separator or other option that cannot be used.
+    case invalidOption(OptionProblem)
 
     /// How a command line should report the error.
     public enum Category: Sendable {
@@ -89,56 +94,73 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         }
     }
 
-    public var errorDescription: String? {
+    /// Which options would get past the error, in the order a sentence offers them.
+    public var remedies: [Remedy] {
+        switch self {
+        case .notANumber(_, _, _, _, let remedy): remedy.map { [$0] } ?? []
+        case .missingValue: [.chooseMissingPolicy]
+        case .ambiguousDateFormat: [.chooseDateFormat(example: "%d/%m/%Y")]
+        case .unknownDateFormat: [.giveDateFormat]
+        case .duplicateTimestamp(_, _, _, _, let longFormat): [.chooseDuplicateRule] + (longFormat.map { [$0] } ?? [])
+        default: []
+        }
+    }
+
+    /// The error without its remedies and final period, for hosts that word the remedies
+    /// themselves (see `remedies`).
+    public var problem: String {
         switch self {
         case .fileNotFound(let file):
-            "\(file): no such file."
+            "\(file): no such file"
         case .isDirectory(let file):
-            "\(file) is a directory, not a CSV file."
+            "\(file) is a directory, not a CSV file"
         case .unreadable(let file, let reason):
-            "\(file) cannot be read: \(reason)."
+            "\(file) cannot be read: \(reason)"
         case .emptyFile(let file):
-            "\(file) is empty: a CSV file needs a header line."
+            "\(file) is empty: a CSV file needs a header line"
         case .noDataRows(let file):
-            "\(file) has a header but no data rows."
+            "\(file) has a header but no data rows"
         case .binaryFile(let file, let line):
-            "\(file):\(line): the file holds NUL bytes; it looks like a binary file, not CSV text."
+            "\(file):\(line): the file holds NUL bytes; it looks like a binary file, not CSV text"
         case .invalidUTF8(let file, let line):
-            "\(file):\(line): the text is not valid UTF-8; save the file as UTF-8."
+            "\(file):\(line): the text is not valid UTF-8; save the file as UTF-8"
         case .malformedQuoting(let file, let line):
-            "\(file):\(line): malformed quoting (a quote inside an unquoted field, or a quoted field that is never closed)."
+            "\(file):\(line): malformed quoting (a quote inside an unquoted field, or a quoted field that is never closed)"
         case .parserFailure(let file, let line, let detail):
-            "\(file):\(line): the CSV parser failed: \(detail)."
+            "\(file):\(line): the CSV parser failed: \(detail)"
         case .raggedRow(let file, let line, let expected, let found):
-            "\(file):\(line): the row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected)."
+            "\(file):\(line): the row has \(found) field\(found == 1 ? "" : "s") but the header has \(expected)"
         case .duplicateColumnName(let file, let name):
-            "\(file): the header names column \"\(name)\" more than once."
+            "\(file): the header names column \"\(name)\" more than once"
         case .unknownColumn(let file, let name, let available):
-            "\(file) has no column \"\(name)\"; its columns are \(Self.quotedList(available))."
-        case .notANumber(let file, let line, let column, let value, let hint):
-            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is not a number" + (hint.map { "; \($0)" } ?? "") + "."
+            "\(file) has no column \"\(name)\"; its columns are \(Self.quotedList(available))"
+        case .notANumber(let file, let line, let column, let value, _):
+            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is not a number"
         case .infiniteValue(let file, let line, let column, let value):
-            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is infinite; a forecaster needs finite numbers."
+            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is infinite; a forecaster needs finite numbers"
         case .missingValue(let file, let line, let column):
-            "\(file):\(line): column \"\(column)\" has a missing value; choose --missing-policy drop, ffill or linear to accept gaps."
+            "\(file):\(line): column \"\(column)\" has a missing value"
         case .ambiguousDateFormat(let file, let column, let candidates):
-            "\(file): column \"\(column)\" fits several date formats (\(candidates.joined(separator: ", "))); choose one with --date-format, e.g. --date-format %d/%m/%Y."
+            "\(file): column \"\(column)\" fits several date formats (\(candidates.joined(separator: ", ")))"
         case .unknownDateFormat(let file, let column, let example):
-            "\(file): column \"\(column)\" holds dates in no known format (e.g. \"\(Self.shown(example))\"); give the format with --date-format."
+            "\(file): column \"\(column)\" holds dates in no known format (e.g. \"\(Self.shown(example))\")"
         case .invalidDate(let file, let line, let column, let value, let format):
-            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is not a date in the format \(format)."
+            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is not a date in the format \(format)"
         case .missingDate(let file, let line, let column):
-            "\(file):\(line): the time column \"\(column)\" is empty."
-        case .duplicateTimestamp(let file, let timestamp, let first, let second, let hint):
-            "\(file):\(second): timestamp \(timestamp) already appears on line \(first); choose --duplicates first or last"
-                + (hint.map { ", or \($0)" } ?? "") + "."
+            "\(file):\(line): the time column \"\(column)\" is empty"
+        case .duplicateTimestamp(let file, let timestamp, let first, let second, _):
+            "\(file):\(second): timestamp \(timestamp) already appears on line \(first)"
         case .idNotGrouped(let file, let line, let column, let id):
-            "\(file):\(line): series \"\(Self.shown(id))\" of column \"\(column)\" comes back after other series; standard input is read as it arrives, so its rows must be grouped by id: sort the file by \"\(column)\" first, or pass the file's path, which is grouped in memory."
+            "\(file):\(line): series \"\(Self.shown(id))\" of column \"\(column)\" comes back after other series; standard input is read as it arrives, so its rows must be grouped by id: sort the file by \"\(column)\" first, or pass the file's path, which is grouped in memory"
         case .seriesNotFound(let file, let idColumn, let series, let available):
-            "\(file): column \"\(idColumn)\" never holds \"\(series)\"; it holds \(Self.quotedList(available))."
-        case .invalidOption(let message):
-            message
+            "\(file): column \"\(idColumn)\" never holds \"\(series)\"; it holds \(Self.quotedList(available))"
+        case .invalidOption(let problem):
+            problem.description
         }
+    }
+
+    public var errorDescription: String? {
+        ErrorSentence.joining(problem, remedies: remedies.map(\.description))
     }
 
     /// A field as messages quote it: whole up to 60 characters, else its start and its length, so a

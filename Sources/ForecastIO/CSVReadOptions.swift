@@ -72,13 +72,13 @@ public struct CSVReadOptions: Sendable {
     /// Checks options that only make sense together.
     func validate() throws(CSVReadError) {
         if (idColumn == nil) != (series == nil) {
-            throw .invalidOption("--id and --series go together: --id names the column, --series the value to keep.")
+            throw .invalidOption(.idColumnAndSeriesApart)
         }
         if let decimalSeparator, decimalSeparator != UInt8(ascii: "."), decimalSeparator != UInt8(ascii: ",") {
-            throw .invalidOption("The decimal separator must be \".\" or \",\".")
+            throw .invalidOption(.decimalSeparator(decimalSeparator))
         }
         if case .pattern(let pattern) = dateFormat, !pattern.contains("%") {
-            throw .invalidOption("The date format \"\(pattern)\" has no % directive; write it like %d/%m/%Y.")
+            throw .invalidOption(.dateFormatWithoutDirective(pattern: pattern))
         }
     }
 

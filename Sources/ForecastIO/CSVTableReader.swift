@@ -110,7 +110,7 @@ package final class CSVTableStream {
         let nonEmpty = records.filter { $0.contains { !$0.isEmpty } }
         let decimal = decimalSeparator ?? CSVDialect.detectDecimalSeparator(records: nonEmpty, delimiter: chosen)
         if thousandsSeparator == decimal {
-            throw .invalidOption("The thousands separator cannot be the decimal separator (\(CSVDialect.name(of: decimal))).")
+            throw .invalidOption(.thousandsSeparatorIsDecimal(decimal))
         }
         let dialect = CSVDialect(delimiter: chosen, numberFormat: NumberFormat(decimalSeparator: decimal, thousandsSeparator: thousandsSeparator))
         let sampleRecords = Array(nonEmpty.dropFirst())

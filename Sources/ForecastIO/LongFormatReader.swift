@@ -188,7 +188,7 @@ extension LongFormatReader {
             warnings += orderWarnings
         }
         var data = try SeriesReader.assemble(table: part, time: partTime, valueIndices: valueIndices, options: options, warnings: warnings)
-        data.warnings = data.warnings.map { CSVWarning("series \(id): \($0.message)") }
+        data.warnings = data.warnings.map { CSVWarning(before: "series \(id): " + $0.before, remedies: $0.remedies, after: $0.after) }
         return data
     }
 

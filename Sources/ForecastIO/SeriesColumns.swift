@@ -23,7 +23,7 @@ struct SeriesColumns {
         if let idColumn {
             let index = try context.index(of: idColumn)
             if index == time {
-                throw .invalidOption("Column \"\(context.header[index])\" is the time column; it cannot also be the id column.")
+                throw .invalidOption(.columnInTwoRoles(column: context.header[index], role: .time, otherRole: .id))
             }
             keep.append(index)
             id = index
@@ -32,7 +32,7 @@ struct SeriesColumns {
         for name in [target] + features {
             let index = try context.index(of: name)
             if index == time || index == id {
-                throw .invalidOption("Column \"\(context.header[index])\" is the \(index == time ? "time" : "id") column; it cannot also be a value column.")
+                throw .invalidOption(.columnInTwoRoles(column: context.header[index], role: index == time ? .time : .id, otherRole: .value))
             }
             if !keep.contains(index) { keep.append(index) }
             values.append(index)

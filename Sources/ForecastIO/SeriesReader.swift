@@ -31,7 +31,7 @@ public enum SeriesReader {
     ) throws(CSVReadError) -> CSVSeriesData {
         try options.validate()
         var timeIndex: Int? = nil
-        var hint: String? = nil
+        var hint: CSVReadError.Remedy? = nil
         var valueIndices: [Int] = []
         var table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,

@@ -31,6 +31,8 @@ public struct TableInspection: Sendable {
     public struct Time: Sendable {
         public var column: String
         public var format: DateFormat
+        /// The earliest and latest timestamps, written in the file's style: a time the file gave
+        /// without an offset is written without one.
         public var first: String
         public var last: String
         public var frequency: Frequency
@@ -43,7 +45,7 @@ public struct TableInspection: Sendable {
 
     public var fileName: String
     public var dialect: CSVDialect
-    /// Data rows, after skipping empty records and, with `--id`/`--series`, other series.
+    /// Data rows, after skipping empty records and, with `idColumn`/`series`, other series.
     public var rowCount: Int
     public var columns: [Column]
     public var time: Time?
@@ -53,7 +55,7 @@ public struct TableInspection: Sendable {
     public static func inspect(_ source: CSVSource, options: CSVReadOptions = CSVReadOptions()) throws(CSVReadError) -> TableInspection {
         try options.validate()
         var timeIndex: Int? = nil
-        var hint: String? = nil
+        var hint: CSVReadError.Remedy? = nil
         var table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
@@ -77,7 +79,8 @@ public struct TableInspection: Sendable {
             warnings += orderWarnings
             ordered = result
         } else {
-            warnings.append(CSVWarning("\(table.fileName): no time column found; rows are taken as numbered steps (name one with --date-column)."))
+            warnings.append(CSVWarning(before: "\(table.fileName): no time column found; rows are taken as numbered steps (",
+                                       remedies: [.nameDateColumn], after: ")."))
         }
 
         // The time summary and each column's summary are independent: they run on all cores.
@@ -91,7 +94,9 @@ public struct TableInspection: Sendable {
             let output = DistinctSlots(base: base)
             DispatchQueue.concurrentPerform(iterations: jobCount) { job in
                 if job == finalTable.columns.count {
-                    output.base[job].time = finalTime.map(summarizeTime)
+                    if let finalTime, let finalTimeIndex {
+                        output.base[job].time = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex])
+                    }
                 } else if job == finalTimeIndex {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)
                 } else {
@@ -119,13 +124,15 @@ public struct TableInspection: Sendable {
         let base: UnsafeMutablePointer<JobResult>
     }
 
-    /// Range, frequency and calendar gaps of the (ordered) time column.
-    static func summarizeTime(_ time: TimeColumn) -> Time {
+    /// Range, frequency and calendar gaps of the (ordered) time column; `texts` is the same column
+    /// as the file wrote it, so that first and last keep its style (see `DateFormat.string(from:like:)`).
+    static func summarizeTime(_ time: TimeColumn, texts: CSVColumn) -> Time {
         let frequency = Frequency.infer(from: time.timestamps)
+        let last = time.timestamps.count - 1
         return Time(
             column: time.name, format: time.format,
-            first: time.format.string(from: time.timestamps[0]),
-            last: time.format.string(from: time.timestamps[time.timestamps.count - 1]),
+            first: time.format.string(from: time.timestamps[0], like: texts.text(0)),
+            last: time.format.string(from: time.timestamps[last], like: texts.text(last)),
             frequency: frequency, missingSteps: countsCalendarGaps(frequency) ? frequency.missingSteps(in: time.timestamps) : 0
         )
     }
@@ -158,7 +165,7 @@ public struct TableInspection: Sendable {
         var looksLikeDates = false
         if case .detected(let format) = DateFormat.detect(in: column.substrings()), !format.isPlainNumber { looksLikeDates = true }
         let summary = Column(name: column.name, kind: looksLikeDates ? .date : .text, missing: scan.missing)
-        // Numbers mixed with words usually mean damaged data or a missing option (`--thousands`):
+        // Numbers mixed with words usually mean damaged data or a missing option (a thousands separator):
         // say which value stopped the column from being numeric.
         let numbers = present - scan.failures
         let separated: Bool = {
@@ -168,11 +175,9 @@ public struct TableInspection: Sendable {
         guard let (row, result) = scan.firstFailure, numbers > 0 || separated else { return (summary, nil) }
         let error = column.numberError(row: row, result: result, table: table)
         let others = scan.failures - 1
-        var sentence = error.errorDescription ?? ""
-        if sentence.hasSuffix(".") { sentence.removeLast() }
         let detail = others > 0
             ? "; \(others) more value\(others == 1 ? " is not a number" : "s are not numbers"), so the column is read as text."
             : "; the column is read as text."
-        return (summary, CSVWarning(sentence + detail))
+        return (summary, CSVWarning(before: error.problem + (error.remedies.isEmpty ? "" : "; "), remedies: error.remedies, after: detail))
     }
 }

@@ -1,9 +1,34 @@
 import ForecastData
 
 /// A warning about the data that did not stop the reading; commands print every one on stderr.
+///
+/// A warning that a change of options would address keeps that change as data (`remedies`, between
+/// the text `before` and `after` it), so each host words it in its own terms.
 public struct CSVWarning: Hashable, Sendable, CustomStringConvertible {
-    public let message: String
-    public init(_ message: String) { self.message = message }
+    public let before: String
+    public let remedies: [CSVReadError.Remedy]
+    public let after: String
+
+    /// A warning with no remedy.
+    public init(_ message: String) {
+        before = message
+        remedies = []
+        after = ""
+    }
+
+    public init(before: String, remedies: [CSVReadError.Remedy], after: String) {
+        self.before = before
+        self.remedies = remedies
+        self.after = after
+    }
+
+    /// The warning with its remedies in words chosen by `word`.
+    public func message(wording word: (CSVReadError.Remedy) -> String) -> String {
+        before + remedies.map(word).joined(separator: ", or ") + after
+    }
+
+    /// The warning in the library's words.
+    public var message: String { message(wording: \.description) }
     public var description: String { message }
 }
 
@@ -23,7 +48,7 @@ struct TimeColumn: Sendable {
         "day", "week", "month", "quarter", "year",
     ]
 
-    /// Finds the time column: `--date-column` if given; else a column named like one (see
+    /// Finds the time column: `dateColumn` if given; else a column named like one (see
     /// `recognisedNames`, then any name with the word "date" in it) whose sampled values are dates
     /// (or could be, in several formats); else the first column whose sampled values are dates in a
     /// non-numeric format. Plain numbers (years, `YYYYMMDD`, epoch
@@ -124,7 +149,7 @@ struct TimeColumn: Sendable {
     /// Sorting is stable, so among equal timestamps file order is kept and `first`/`last` mean first
     /// and last in the file. Complexity: O(n) when already sorted, O(n log n) otherwise.
     static func orderRows(of table: inout CSVTable, time: TimeColumn, rule: DuplicateTimestampRule,
-                          longFormatHint: String?) throws(CSVReadError) -> (TimeColumn, [CSVWarning]) {
+                          longFormatHint: CSVReadError.Remedy?) throws(CSVReadError) -> (TimeColumn, [CSVWarning]) {
         var warnings: [CSVWarning] = []
         let stamps = time.timestamps
         var order = Array(stamps.indices)
@@ -148,7 +173,7 @@ struct TimeColumn: Sendable {
                 case .error:
                     throw .duplicateTimestamp(file: table.fileName, timestamp: time.format.string(from: stamps[row]),
                                               firstLine: table.lines[previous], secondLine: table.lines[row],
-                                              hint: longFormatHint)
+                                              longFormat: longFormatHint)
                 case .first:
                     break
                 case .last:
@@ -171,8 +196,8 @@ struct TimeColumn: Sendable {
 
     /// For a duplicate-timestamp message: if some other column of the sampled rows holds words
     /// (not numbers) from a small set, the file is probably long format (one row per series and
-    /// date), and `--id`/`--series` are the way to read it.
-    static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, missingTokens: MissingTokens) -> String? {
+    /// date), and `idColumn`/`series` are the way to read it.
+    static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, missingTokens: MissingTokens) -> CSVReadError.Remedy? {
         for index in context.header.indices where index != timeIndex {
             var distinct: [String] = []
             var allWords = true
@@ -187,7 +212,7 @@ struct TimeColumn: Sendable {
                 if distinct.count > 50 { break }
             }
             if allWords, distinct.count <= 50, let first = distinct.first {
-                return "if the file holds several series, pick one with --id \(context.header[index]) --series \(first)"
+                return .pickSeries(idColumn: context.header[index], series: first)
             }
         }
         return nil

@@ -250,22 +250,21 @@ extension ForecasterConfiguration {
 
     /// Throws `ForecasterError.invalidConfiguration` for the first value out of range.
     public func validate() throws {
-        func check(_ ok: Bool, _ message: @autoclosure () -> String) throws {
-            if !ok { throw ForecasterError.invalidConfiguration(message()) }
+        func check(_ ok: Bool, _ setting: String, _ value: some CustomStringConvertible, _ requirement: String) throws {
+            if !ok { throw ForecasterError.invalidConfiguration(setting: setting, value: value.description, requirement: requirement) }
         }
-        try check(hiddenSize >= 1, "the hidden size must be at least 1, not \(hiddenSize)")
-        try check(layers >= 1, "the number of layers must be at least 1, not \(layers)")
-        try check(dropout >= 0 && dropout < 1, "dropout must be in [0, 1), not \(dropout)")
-        try check(horizon >= 1, "the horizon must be at least 1, not \(horizon)")
-        if let lookback { try check(lookback >= 1, "the lookback must be at least 1, not \(lookback)") }
-        try check(epochs >= 1, "epochs must be at least 1, not \(epochs)")
-        if let patience { try check(patience >= 1, "the patience must be at least 1 epoch, not \(patience)") }
-        try check(batchSize >= 1, "the batch size must be at least 1, not \(batchSize)")
-        try check(learningRate > 0 && learningRate.isFinite, "the learning rate must be positive, not \(learningRate)")
-        try check(momentum >= 0 && momentum < 1, "the momentum must be in [0, 1), not \(momentum)")
-        if let clipNorm { try check(clipNorm > 0 && clipNorm.isFinite, "the clipping norm must be positive, not \(clipNorm)") }
-        try check(validationFraction >= 0 && validationFraction < 1,
-                  "the validation fraction must be in [0, 1), not \(validationFraction)")
-        try check(threads >= 0, "threads must be 0 (all cores) or more, not \(threads)")
+        try check(hiddenSize >= 1, "hiddenSize", hiddenSize, "at least 1")
+        try check(layers >= 1, "layers", layers, "at least 1")
+        try check(dropout >= 0 && dropout < 1, "dropout", dropout, "in [0, 1)")
+        try check(horizon >= 1, "horizon", horizon, "at least 1")
+        if let lookback { try check(lookback >= 1, "lookback", lookback, "at least 1") }
+        try check(epochs >= 1, "epochs", epochs, "at least 1")
+        if let patience { try check(patience >= 1, "patience", patience, "at least 1 epoch") }
+        try check(batchSize >= 1, "batchSize", batchSize, "at least 1")
+        try check(learningRate > 0 && learningRate.isFinite, "learningRate", learningRate, "positive")
+        try check(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)")
+        if let clipNorm { try check(clipNorm > 0 && clipNorm.isFinite, "clipNorm", clipNorm, "positive") }
+        try check(validationFraction >= 0 && validationFraction < 1, "validationFraction", validationFraction, "in [0, 1)")
+        try check(threads >= 0, "threads", threads, "0 (all cores) or more")
     }
 }

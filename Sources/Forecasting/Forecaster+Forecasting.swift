@@ -6,7 +6,7 @@ extension Forecaster {
     /// the network is applied again. A model with feature columns cannot forecast past its horizon,
     /// since the future features are unknown.
     public func forecast(steps: Int) throws -> [Double] {
-        guard steps >= 1 else { throw ForecasterError.invalidConfiguration("the number of steps must be at least 1, not \(steps)") }
+        guard steps >= 1 else { throw ForecasterError.invalidConfiguration(setting: "steps", value: "\(steps)", requirement: "at least 1") }
         guard hasHistory else {
             throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
         }

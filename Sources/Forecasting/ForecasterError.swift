@@ -1,7 +1,9 @@
+import ForecastData
 import Foundation
 
-/// Why a `Forecaster` cannot fit, forecast, save or load; each description is one sentence that says
-/// what to change.
+/// Why a `Forecaster` cannot fit, forecast, save or load. Each case holds the numbers involved and
+/// `remedy` says what to change, so a host can word the error itself; each description is one
+/// sentence in the library's words.
 public enum ForecasterError: LocalizedError, Hashable, Sendable {
     /// The series has too few rows for one training window (and a validation part, when asked).
     case seriesTooShort(rows: Int, needed: Int, lookback: Int, horizon: Int)
@@ -24,46 +26,89 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case historyTooShort(rows: Int, needed: Int)
     /// The model produced a value that is not a number: its weights do not suit this data.
     case nonFiniteForecast(step: Int)
-    /// A configuration value is out of range.
-    case invalidConfiguration(String)
+    /// A configuration value is out of range: `setting` is the name of the property of
+    /// `ForecasterConfiguration` (or the argument, as `steps`), `value` what it held, and
+    /// `requirement` what it must be, as in "at least 1".
+    case invalidConfiguration(setting: String, value: String, requirement: String)
+    /// A global model was asked to fit no series at all.
+    case noSeries
+    /// No series of a global fit holds one training window of this lookback and horizon.
+    case noSeriesLongEnough(lookback: Int, horizon: Int)
     /// Training ended with weights whose forecasts are not numbers, or whose loss on scaled values
     /// (`loss`) is millions of times a useful one: a learning rate far too high saturates the network
     /// while the loss stays finite. Such a model must not be returned or saved.
     case unusableTrainedModel(epoch: Int, loss: Float?)
 
-    public var errorDescription: String? {
+    /// Which change would get past the error, when one would.
+    public var remedy: Remedy? {
         switch self {
-        case let .seriesTooShort(rows, needed, lookback, horizon):
-            return Self.tooShortSentence("The series", rows: rows, needed: needed, lookback: lookback, horizon: horizon)
-        case let .nonFiniteValue(row, value):
-            return "Row \(row + 1) of the series holds \(value), which cannot be forecast; remove it or mark it missing."
-        case let .constantSeries(value):
-            return "Every value of the series is \(value): there is nothing to learn, and the forecast is that value."
-        case let .notPositiveForLogTransform(row, value, transform):
-            return "The \(transform.rawValue) transform needs positive values, but row \(row + 1) holds \(value); use --transform difference or none."
-        case let .featureMismatch(expected, actual):
-            return "The model was trained with \(expected) feature columns but \(actual) were given."
-        case let .featureLengthMismatch(feature, rows, expected):
-            return "Feature column \(feature + 1) has \(rows) rows but the target has \(expected)."
-        case let .featuresUnknownBeyondHorizon(steps, horizon):
-            return "A model with feature columns forecasts at most its horizon of \(horizon) steps, not \(steps): future feature values are unknown; train with --horizon \(steps)."
-        case let .intervalsNeedUnivariateModel(features):
-            return "Prediction intervals are available only for models without feature columns, and this model reads \(features); forecast without intervals or train on the target alone."
-        case let .historyTooShort(rows, needed):
-            return "The model reads \(needed) past rows but only \(rows) were given."
-        case let .nonFiniteForecast(step):
-            return "The model's forecast for step \(step) is not a number: its weights do not suit this data; train it again on this series."
-        case let .invalidConfiguration(detail):
-            return "Invalid forecaster setting: \(detail)."
-        case let .unusableTrainedModel(epoch, loss):
-            let what = loss.map { "a loss of \($0) on scaled values (a useful model stays near 1 or below)" } ?? "forecasts that are not numbers"
-            return "Training ended in epoch \(epoch) with a model giving \(what); lower --learning-rate or enable gradient clipping with --clip-norm."
+        case .seriesTooShort: .shortenLookbackOrHorizon
+        case .notPositiveForLogTransform: .avoidLogTransform
+        case let .featuresUnknownBeyondHorizon(steps, _): .trainWithHorizon(steps)
+        case .unusableTrainedModel: .lowerLearningRateOrClip
+        default: nil
         }
     }
 
-    /// The sentence of `seriesTooShort` about `subject`: "The series" here, a file and column where
+    /// The error without its remedy and final period, for hosts that word the remedy themselves
+    /// (see `remedy`).
+    public var problem: String {
+        switch self {
+        case let .seriesTooShort(rows, needed, lookback, horizon):
+            Self.tooShortProblem("The series", rows: rows, needed: needed, lookback: lookback, horizon: horizon)
+        case let .nonFiniteValue(row, value):
+            "Row \(row + 1) of the series holds \(value), which cannot be forecast; remove it or mark it missing"
+        case let .constantSeries(value):
+            "Every value of the series is \(value): there is nothing to learn, and the forecast is that value"
+        case let .notPositiveForLogTransform(row, value, transform):
+            "The \(transform.rawValue) transform needs positive values, but row \(row + 1) holds \(value)"
+        case let .featureMismatch(expected, actual):
+            "The model was trained with \(expected) feature columns but \(actual) were given"
+        case let .featureLengthMismatch(feature, rows, expected):
+            "Feature column \(feature + 1) has \(rows) rows but the target has \(expected)"
+        case let .featuresUnknownBeyondHorizon(steps, horizon):
+            "A model with feature columns forecasts at most its horizon of \(horizon) steps, not \(steps): future feature values are unknown"
+        case let .intervalsNeedUnivariateModel(features):
+            "Prediction intervals are available only for models without feature columns, and this model reads \(features); forecast without intervals or train on the target alone"
+        case let .historyTooShort(rows, needed):
+            "The model reads \(needed) past rows but only \(rows) were given"
+        case let .nonFiniteForecast(step):
+            "The model's forecast for step \(step) is not a number: its weights do not suit this data; train it again on this series"
+        case let .invalidConfiguration(setting, value, requirement):
+            "Invalid forecaster setting: \(Self.settingName(setting)) must be \(requirement), not \(value)"
+        case .noSeries:
+            "Invalid forecaster setting: a global model needs at least one series"
+        case let .noSeriesLongEnough(lookback, horizon):
+            "Invalid forecaster setting: no series is long enough for a training window of lookback \(lookback) and horizon \(horizon)"
+        case let .unusableTrainedModel(epoch, loss):
+            "Training ended in epoch \(epoch) with a model giving "
+                + (loss.map { "a loss of \($0) on scaled values (a useful model stays near 1 or below)" } ?? "forecasts that are not numbers")
+        }
+    }
+
+    public var errorDescription: String? {
+        ErrorSentence.joining(problem, remedies: remedy.map { [$0.description] } ?? [])
+    }
+
+    /// The problem of `seriesTooShort` about `subject`: "The series" here, a file and column where
     /// the caller knows them (the command-line tool).
-    package static func tooShortSentence(_ subject: String, rows: Int, needed: Int, lookback: Int, horizon: Int) -> String {
-        "\(subject) has \(rows) usable row\(rows == 1 ? "" : "s") but needs at least \(needed) (lookback \(lookback) + horizon \(horizon), plus validation); lower --lookback or --horizon, or set --validation-fraction 0."
+    package static func tooShortProblem(_ subject: String, rows: Int, needed: Int, lookback: Int, horizon: Int) -> String {
+        "\(subject) has \(rows) usable row\(rows == 1 ? "" : "s") but needs at least \(needed) (lookback \(lookback) + horizon \(horizon), plus validation)"
+    }
+
+    /// How sentences name a setting of `invalidConfiguration`: in words for the settings of
+    /// `ForecasterConfiguration` and `forecast(steps:)`, else by the name it was given.
+    static func settingName(_ setting: String) -> String {
+        switch setting {
+        case "hiddenSize": "the hidden size"
+        case "layers": "the number of layers"
+        case "horizon", "lookback", "patience", "momentum": "the \(setting)"
+        case "batchSize": "the batch size"
+        case "learningRate": "the learning rate"
+        case "clipNorm": "the clipping norm"
+        case "validationFraction": "the validation fraction"
+        case "steps": "the number of steps"
+        default: setting
+        }
     }
 }

@@ -31,15 +31,15 @@ public struct GlobalForecaster: Sendable {
     ///   - requested: the settings shared by every series; a nil lookback or transform is chosen
     ///     here, and the choice is said in `fitReport`.
     ///   - progress: called per batch and per epoch; return `.stop` to end training early.
-    /// - Throws: `ForecasterError.invalidConfiguration` for a bad configuration or when no series
-    ///   can take part, `TrainingError` when training diverges.
+    /// - Throws: `ForecasterError.invalidConfiguration` for a bad configuration, `.noSeries` or
+    ///   `.noSeriesLongEnough` when no series can take part, `TrainingError` when training diverges.
     public static func fit(
         series: [[Double]], names: [String] = [], frequency: Frequency = .irregular,
         configuration requested: ForecasterConfiguration = ForecasterConfiguration(),
         progress: (Trainer.Event) -> Trainer.Decision = { _ in .proceed }
     ) throws -> GlobalForecaster {
         try requested.validate()
-        guard !series.isEmpty else { throw ForecasterError.invalidConfiguration("a global model needs at least one series") }
+        guard !series.isEmpty else { throw ForecasterError.noSeries }
         var decisions: [String] = []
         var configuration = requested
         let horizon = requested.strategy == .recursive ? 1 : requested.horizon
@@ -88,7 +88,7 @@ public struct GlobalForecaster: Sendable {
             }
         }
         guard trainingCount > 0 else {
-            throw ForecasterError.invalidConfiguration("no series is long enough for a training window of lookback \(lookback) and horizon \(horizon)")
+            throw ForecasterError.noSeriesLongEnough(lookback: lookback, horizon: horizon)
         }
 
         let shape = NetworkConfiguration(cell: requested.cell, inputSize: 1, hiddenSize: requested.hiddenSize,

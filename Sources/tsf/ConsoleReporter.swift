@@ -8,7 +8,7 @@ enum ConsoleReporter {
         let training = TrainingProgress(epochs: epochs ?? 1)
         let foldProgress = FoldProgress(folds: folds ?? 1)
         return ActionReporter(
-            warning: { ToolFailure.printError("warning: \($0)") },
+            warning: { ToolFailure.printError("warning: \($0.commandLineMessage)") },
             note: { ToolFailure.printError("note: \($0)") },
             fitted: { forecaster in
                 training.finish()

@@ -20,7 +20,7 @@ struct Inspect: AsyncParsableCommand {
     func run() async throws {
         try await ToolFailure.reporting {
             let inspection = try InspectAction(source: csv.source(file), readOptions: csv.readOptions).run()
-            print(InspectAction.rendered(inspection, format: format), terminator: "")
+            print(InspectAction.rendered(inspection, format: format, wording: ErrorSentences.flags(for:)), terminator: "")
         }
     }
 }

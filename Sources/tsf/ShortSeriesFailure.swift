@@ -1,3 +1,4 @@
+import ForecastData
 import Foundation
 import ForecastIO
 import Forecasting
@@ -13,8 +14,9 @@ struct ShortSeriesFailure: LocalizedError {
     let horizon: Int
 
     var errorDescription: String? {
-        ForecasterError.tooShortSentence("\(file): column \"\(column)\"", rows: rows, needed: needed,
-                                         lookback: lookback, horizon: horizon)
+        let problem = ForecasterError.tooShortProblem("\(file): column \"\(column)\"", rows: rows, needed: needed,
+                                                      lookback: lookback, horizon: horizon)
+        return ErrorSentence.joining(problem, remedies: [ErrorSentences.flags(for: .shortenLookbackOrHorizon)])
     }
 
     /// Runs `fit`, naming the file (`-` for standard input) and the column when the series is too

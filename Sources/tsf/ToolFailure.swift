@@ -5,7 +5,7 @@ import ForecastStorage
 import Forecasting
 import Foundation
 
-/// The one place where errors become a sentence on stderr and an exit code (DESIGN.md): library
+/// The one place where errors become a sentence on stderr and an exit code (docs/architecture.md): library
 /// errors are mapped here, never inside commands, and no error ever prints a stack trace.
 enum ToolFailure {
     /// Runs a command body, reporting any error it throws.
@@ -22,7 +22,7 @@ enum ToolFailure {
         }
     }
 
-    /// The exit code of DESIGN.md for a library error.
+    /// The exit code of docs/architecture.md for a library error.
     static func exitCode(for error: any Error) -> ExitCode {
         switch error {
         case let error as CSVReadError:
@@ -38,8 +38,10 @@ enum ToolFailure {
         case is AtomicFileError:
             return .cannotCreateOutput
         case let error as ForecasterError:
-            if case .invalidConfiguration = error { return .usage }
-            return .badData
+            switch error {
+            case .invalidConfiguration, .noSeries, .noSeriesLongEnough: return .usage
+            default: return .badData
+            }
         case is ModelFileError, is TrainingError, is BaselineError, is RecurrentNetworkError:
             return .badData
         default:
@@ -56,9 +58,10 @@ enum ToolFailure {
         }
     }
 
+    /// Library errors in the tool's words (`ErrorSentences`), any other by its description.
     static func sentence(for error: any Error) -> String {
-        if let sentence = ActionErrorSentences.sentence(for: error) { return sentence }
-        return (error as? LocalizedError)?.errorDescription ?? String(describing: error)
+        ErrorSentences.sentence(for: error) ?? ActionErrorSentences.sentence(for: error)
+            ?? (error as? LocalizedError)?.errorDescription ?? String(describing: error)
     }
 
     /// Writes `tsf: message` to standard error.

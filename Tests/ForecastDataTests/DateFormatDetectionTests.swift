@@ -79,19 +79,4 @@ import ForecastData
         #expect(DateFormat.isoDate.firstUnreadableIndex(in: values) == 2)
         #expect(DateFormat.isoDate.firstUnreadableIndex(in: values.prefix(2)) == nil)
     }
-
-    @Test func formatArgumentsFromTheCommandLine() throws {
-        #expect(try DateFormat(argument: "YYYY-MM-DD") == .isoDate)
-        #expect(try DateFormat(argument: "d.m.yyyy") == .dayMonthYear(.dot))
-        #expect(try DateFormat(argument: "MM/DD/YYYY") == .monthDayYear(.slash))
-        #expect(try DateFormat(argument: "epoch-ms") == .epochMilliseconds)
-        #expect(try DateFormat(argument: "Mon D, YYYY") == .monthNameDayYear)
-        #expect(try DateFormat(argument: "dd-mon-yyyy") == .dayMonthNameYear)
-        #expect(try DateFormat(argument: " iso ") == .isoDate)
-        #expect(try DateFormat(argument: "%d %b %Y") == .pattern("%d %b %Y"))
-        #expect(throws: DateFormatError.unknownFormat("dd-mmm")) { try DateFormat(argument: "dd-mmm") }
-        #expect(throws: DateFormatError.unsupportedDirective(pattern: "%Y %Q", directive: "%Q")) {
-            try DateFormat(argument: "%Y %Q")
-        }
-    }
 }

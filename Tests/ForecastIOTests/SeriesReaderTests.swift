@@ -17,7 +17,7 @@ import Testing
 
     @Test func badNumberNamesFileLineColumnAndValue() {
         let error = readError { try SeriesReader.read(fixtureSource("bad_number.csv"), target: "Close") }
-        #expect(error == CSVReadError.notANumber(file: fixturePath("bad_number.csv"), line: 6, column: "Close", value: "1O2.30", hint: nil))
+        #expect(error == CSVReadError.notANumber(file: fixturePath("bad_number.csv"), line: 6, column: "Close", value: "1O2.30", remedy: nil))
         #expect(error?.errorDescription == "\(fixturePath("bad_number.csv")):6: column \"Close\": \"1O2.30\" is not a number.")
     }
 
@@ -28,12 +28,12 @@ import Testing
 
     @Test func thousandsSeparatorsNeedTheOption() throws {
         let error = readError { try SeriesReader.read(fixtureSource("thousands.csv"), target: "Volume") }
-        guard case .notANumber(_, let line, let column, let value, let hint) = error else {
+        guard case .notANumber(_, let line, let column, let value, let remedy) = error else {
             Issue.record("expected a number error, got \(String(describing: error))")
             return
         }
         #expect(line == 2 && column == "Volume" && value == "1,204,300")
-        #expect(hint?.contains("--thousands") == true)
+        #expect(remedy == .setThousandsSeparator(","))
         let data = try SeriesReader.read(fixtureSource("thousands.csv"), target: "Volume",
                                          options: CSVReadOptions(thousandsSeparator: UInt8(ascii: ",")))
         #expect(data.target.values == [1_204_300, 12_000, 999])

@@ -39,6 +39,15 @@ import Testing
         #expect(inspection.warnings.contains { $0.message.contains("no time column") })
     }
 
+    @Test func naiveTimesAreShownWithoutAZone() throws {
+        let naive = try TableInspection.inspect(memorySource("time,v\n2021-01-04 09:30:00,1\n2021-01-04 09:31:00,2\n2021-01-04 09:32:00,3\n"))
+        #expect(naive.time?.first == "2021-01-04 09:30:00")
+        #expect(naive.time?.last == "2021-01-04 09:32:00")
+        let zoned = try TableInspection.inspect(fixtureSource("iso_datetime.csv"))
+        #expect(zoned.time?.first == "2021-03-01T00:00:00Z")
+        #expect(zoned.time?.last == "2021-03-01T03:00:00Z")
+    }
+
     @Test func dialectIsReported() throws {
         let inspection = try TableInspection.inspect(fixtureSource("semicolon_decimal_comma.csv"))
         #expect(inspection.dialect.delimiter == UInt8(ascii: ";"))
@@ -49,7 +58,7 @@ import Testing
         let inspection = try TableInspection.inspect(fixtureSource("thousands.csv"))
         #expect(inspection.columns.first { $0.name == "Volume" }?.kind == .text)
         let warning = try #require(inspection.warnings.first)
-        #expect(warning.message.hasSuffix(":2: column \"Volume\": \"1,204,300\" is not a number; if \",\" separates thousands, pass --thousands \",\"; 1 more value is not a number, so the column is read as text."))
+        #expect(warning.message.hasSuffix(":2: column \"Volume\": \"1,204,300\" is not a number; if \",\" separates thousands, set it as the thousands separator; 1 more value is not a number, so the column is read as text."))
         let read = try TableInspection.inspect(fixtureSource("thousands.csv"), options: CSVReadOptions(thousandsSeparator: UInt8(ascii: ",")))
         #expect(read.columns.first { $0.name == "Volume" }?.maximum == 1_204_300)
     }

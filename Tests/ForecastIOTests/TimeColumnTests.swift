@@ -41,7 +41,8 @@ import Testing
         }
         #expect(column == "Date")
         #expect(candidates.count == 2)
-        #expect(error?.errorDescription?.contains("--date-format") == true)
+        #expect(error?.remedies == [.chooseDateFormat(example: "%d/%m/%Y")])
+        #expect(error?.errorDescription?.contains("choose one as the date format, e.g. %d/%m/%Y") == true)
     }
 
     @Test func givenPatternResolvesAmbiguity() throws {
@@ -107,7 +108,7 @@ import Testing
     @Test func duplicateTimestampIsAnErrorNamingBothLines() {
         let error = readError { try read("duplicates.csv", target: "Close") }
         #expect(error == CSVReadError.duplicateTimestamp(file: fixturePath("duplicates.csv"), timestamp: "2021-01-05",
-                                             firstLine: 3, secondLine: 4, hint: nil))
+                                             firstLine: 3, secondLine: 4, longFormat: nil))
     }
 
     @Test func duplicatesFirstAndLastKeepTheChosenRow() throws {
@@ -126,12 +127,13 @@ import Testing
 
     @Test func longFormatWithoutIdSuggestsIt() {
         let error = readError { try read("long_format.csv", target: "price") }
-        guard case .duplicateTimestamp(_, _, let first, let second, let hint) = error else {
+        guard case .duplicateTimestamp(_, _, let first, let second, let longFormat) = error else {
             Issue.record("expected a duplicate timestamp, got \(String(describing: error))")
             return
         }
         #expect(first == 2 && second == 3)
-        #expect(hint?.contains("--id symbol --series AAA") == true)
+        #expect(longFormat == .pickSeries(idColumn: "symbol", series: "AAA"))
+        #expect(error?.remedies == [.chooseDuplicateRule, .pickSeries(idColumn: "symbol", series: "AAA")])
     }
 
     @Test func unknownSeriesListsTheSeriesPresent() {

@@ -6,6 +6,7 @@ import Darwin
 import Foundation
 import ForecastNN
 import Testing
+import _ForecastTestSupport
 
 /// The quick benchmark behind the claim that the vectorised activations beat scalar libm.
 /// Timing is meaningless in debug builds and noisy on a busy machine, so it runs only on
@@ -16,14 +17,6 @@ import Testing
 /// against 5–8 ns for 1/(1 + expf(−x)) (≈ 4×). The assertions ask for a safe fraction of that.
 @Suite("Activation speed")
 struct ActivationSpeedTests {
-    static var requested: Bool {
-        #if DEBUG
-        return false
-        #else
-        return ProcessInfo.processInfo.environment["FORECAST_BENCH"] != nil
-        #endif
-    }
-
     /// Seconds of CPU time this thread has used, so other processes do not count.
     static func threadSeconds() -> Double {
         var now = timespec()
@@ -42,7 +35,7 @@ struct ActivationSpeedTests {
         return best
     }
 
-    @Test(.enabled(if: requested, "set FORECAST_BENCH=1 and build with -c release"))
+    @Test(.enabled(if: TimedTests.requested, "set FORECAST_BENCH=1 and build with -c release"))
     func vectorisedActivationsBeatScalarLibm() {
         var generator = SeededGenerator(seed: 1)
         let count = 1 << 16

@@ -99,6 +99,17 @@ import _ForecastTestSupport
         #expect(outcome.stdout.contains("column \"Close\" has 2 missing values."))
     }
 
+    @Test func naiveTimestampsAreShownWithoutAZone() throws {
+        let files = try HostileFiles()
+        let path = try files.write("naive.csv", text: "time,load\n2021-03-01T00:00:00,1\n2021-03-01T01:00:00,2\n2021-03-01T02:00:00,3\n")
+        let text = try CLIRunner.run(["inspect", path])
+        #expect(text.exitCode == 0)
+        #expect(text.stdout.contains("Range:       2021-03-01T00:00:00 … 2021-03-01T02:00:00\n"))
+        let json = try CLIRunner.run(["inspect", "--format", "json", path])
+        #expect(json.stdout.contains("\"first\" : \"2021-03-01T00:00:00\""))
+        #expect(json.stdout.contains("\"last\" : \"2021-03-01T02:00:00\""))
+    }
+
     @Test func badOptionValueIsAUsageError() throws {
         let outcome = try CLIRunner.run(["inspect", "--decimal", "x", fixture("good_prices.csv")])
         #expect(outcome.exitCode == 64)

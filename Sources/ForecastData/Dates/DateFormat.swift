@@ -43,7 +43,7 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     /// `%z` (offset or `Z`), `%s` (epoch seconds), `%F` (= `%Y-%m-%d`), `%T` (= `%H:%M:%S`),
     /// `%D` (= `%m/%d/%y`), `%%`. A space in the pattern matches any run of spaces (also none).
     /// Fields the pattern lacks default to 1970-01-01 00:00:00 UTC. Check a user's pattern with
-    /// `DateFormat(argument:)` or `unsupportedDirective(inPattern:)`: unknown directives never parse.
+    /// `unsupportedDirective(inPattern:)`: unknown directives never parse.
     case pattern(String)
 
     /// The formats that detection tries, in precedence order (see `detect(in:)`).

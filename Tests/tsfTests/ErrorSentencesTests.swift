@@ -1,0 +1,91 @@
+import ForecastIO
+import Forecasting
+import Testing
+import _ForecastTestSupport
+@testable import tsf
+
+/// The tool words library errors with its flags, in exactly the sentences it printed when the
+/// library named the flags itself, and with the same exit codes.
+@Suite struct ErrorSentencesTests {
+    static let readErrors: [(CSVReadError, String)] = [
+        (.missingValue(file: "f.csv", line: 3, column: "Close"),
+         "f.csv:3: column \"Close\" has a missing value; choose --missing-policy drop, ffill or linear to accept gaps."),
+        (.ambiguousDateFormat(file: "f.csv", column: "Date", candidates: ["%d/%m/%Y", "%m/%d/%Y"]),
+         "f.csv: column \"Date\" fits several date formats (%d/%m/%Y, %m/%d/%Y); choose one with --date-format, e.g. --date-format %d/%m/%Y."),
+        (.unknownDateFormat(file: "f.csv", column: "Date", example: "soon"),
+         "f.csv: column \"Date\" holds dates in no known format (e.g. \"soon\"); give the format with --date-format."),
+        (.notANumber(file: "f.csv", line: 2, column: "Volume", value: "1,204,300", remedy: .setThousandsSeparator(",")),
+         "f.csv:2: column \"Volume\": \"1,204,300\" is not a number; if \",\" separates thousands, pass --thousands \",\"."),
+        (.notANumber(file: "f.csv", line: 2, column: "v", value: "1.5", remedy: .setThousandsOrDecimalSeparator(".")),
+         "f.csv:2: column \"v\": \"1.5\" is not a number; if \".\" separates thousands, pass --thousands \".\"; if it marks decimals, pass --decimal \".\"."),
+        (.notANumber(file: "f.csv", line: 6, column: "Close", value: "1O2.30", remedy: nil),
+         "f.csv:6: column \"Close\": \"1O2.30\" is not a number."),
+        (.duplicateTimestamp(file: "f.csv", timestamp: "2021-01-05", firstLine: 2, secondLine: 3,
+                             longFormat: .pickSeries(idColumn: "symbol", series: "AAA")),
+         "f.csv:3: timestamp 2021-01-05 already appears on line 2; choose --duplicates first or last, or if the file holds several series, pick one with --id symbol --series AAA."),
+        (.duplicateTimestamp(file: "f.csv", timestamp: "2021-01-05", firstLine: 2, secondLine: 3, longFormat: nil),
+         "f.csv:3: timestamp 2021-01-05 already appears on line 2; choose --duplicates first or last."),
+        (.invalidOption(.idColumnAndSeriesApart),
+         "--id and --series go together: --id names the column, --series the value to keep."),
+        (.invalidOption(.decimalSeparator(UInt8(ascii: "x"))), "The decimal separator must be \".\" or \",\"."),
+        (.invalidOption(.thousandsSeparatorIsDecimal(UInt8(ascii: ","))), "The thousands separator cannot be the decimal separator (\",\")."),
+        (.invalidOption(.columnInTwoRoles(column: "Date", role: .time, otherRole: .id)),
+         "Column \"Date\" is the time column; it cannot also be the id column."),
+        (.fileNotFound(file: "f.csv"), "f.csv: no such file."),
+    ]
+
+    @Test(arguments: readErrors)
+    func readErrorsKeepTheirSentence(error: CSVReadError, sentence: String) {
+        #expect(ToolFailure.sentence(for: error) == sentence)
+    }
+
+    static let forecasterErrors: [(ForecasterError, String)] = [
+        (.seriesTooShort(rows: 12, needed: 20, lookback: 10, horizon: 5),
+         "The series has 12 usable rows but needs at least 20 (lookback 10 + horizon 5, plus validation); lower --lookback or --horizon, or set --validation-fraction 0."),
+        (.notPositiveForLogTransform(row: 2, value: -1, transform: .logReturn),
+         "The log-return transform needs positive values, but row 3 holds -1.0; use --transform difference or none."),
+        (.featuresUnknownBeyondHorizon(steps: 8, horizon: 4),
+         "A model with feature columns forecasts at most its horizon of 4 steps, not 8: future feature values are unknown; train with --horizon 8."),
+        (.unusableTrainedModel(epoch: 3, loss: nil),
+         "Training ended in epoch 3 with a model giving forecasts that are not numbers; lower --learning-rate or enable gradient clipping with --clip-norm."),
+        (.invalidConfiguration(setting: "hiddenSize", value: "0", requirement: "at least 1"),
+         "Invalid forecaster setting: the hidden size must be at least 1, not 0."),
+        (.noSeriesLongEnough(lookback: 10, horizon: 5),
+         "Invalid forecaster setting: no series is long enough for a training window of lookback 10 and horizon 5."),
+        (.constantSeries(value: 5), "Every value of the series is 5.0: there is nothing to learn, and the forecast is that value."),
+    ]
+
+    @Test(arguments: forecasterErrors)
+    func forecasterErrorsKeepTheirSentence(error: ForecasterError, sentence: String) {
+        #expect(ToolFailure.sentence(for: error) == sentence)
+    }
+
+    @Test func aShortSeriesNamesItsFileAndColumn() {
+        let failure = ShortSeriesFailure(file: "prices.csv", column: "Close", rows: 1, needed: 20, lookback: 10, horizon: 5)
+        #expect(ToolFailure.sentence(for: failure)
+            == "prices.csv: column \"Close\" has 1 usable row but needs at least 20 (lookback 10 + horizon 5, plus validation); lower --lookback or --horizon, or set --validation-fraction 0.")
+    }
+
+    @Test func exitCodesAreUnchanged() {
+        #expect(ToolFailure.exitCode(for: ForecasterError.invalidConfiguration(setting: "layers", value: "0", requirement: "at least 1")) == .usage)
+        #expect(ToolFailure.exitCode(for: ForecasterError.noSeries) == .usage)
+        #expect(ToolFailure.exitCode(for: ForecasterError.noSeriesLongEnough(lookback: 10, horizon: 5)) == .usage)
+        #expect(ToolFailure.exitCode(for: ForecasterError.seriesTooShort(rows: 1, needed: 20, lookback: 10, horizon: 5)) == .badData)
+        #expect(ToolFailure.exitCode(for: CSVReadError.invalidOption(.idColumnAndSeriesApart)) == .usage)
+        #expect(ToolFailure.exitCode(for: CSVReadError.missingValue(file: "f.csv", line: 3, column: "Close")) == .badData)
+    }
+
+    @Test func theToolPrintsTheFlagSentenceForAnAmbiguousDate() throws {
+        let path = IOFixtures.fixture("ambiguous_dates.csv").path
+        let outcome = try CLIRunner.run(["inspect", path])
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.hasPrefix("tsf: \(path): column \"Date\" fits several date formats ("))
+        #expect(outcome.stderr.hasSuffix("); choose one with --date-format, e.g. --date-format %d/%m/%Y.\n"))
+    }
+
+    @Test func theToolPrintsTheFlagSentenceForAnIdWithoutSeries() throws {
+        let outcome = try CLIRunner.run(["inspect", "--id", "symbol", IOFixtures.fixture("long_format.csv").path])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr == "tsf: --id and --series go together: --id names the column, --series the value to keep.\n")
+    }
+}
