@@ -35,14 +35,15 @@ let package = Package(
 
         // Library modules, in the order data flows through them (see docs/architecture.md).
         .target(name: "ForecastStorage"),
+        .target(name: "ForecastConcurrency"),
         .target(name: "ForecastData"),
         .target(name: "ForecastIO", dependencies: ["CLibCSV", "ForecastData"]),
         .target(name: "ForecastNN", dependencies: blas + ["CForecastKernels", "ForecastStorage"]),
-        .target(name: "ForecastEvaluation"),
-        .target(name: "Forecasting", dependencies: ["ForecastData", "ForecastNN", "ForecastEvaluation", "ForecastStorage"]),
+        .target(name: "ForecastEvaluation", dependencies: ["ForecastConcurrency"]),
+        .target(name: "Forecasting", dependencies: ["ForecastData", "ForecastNN", "ForecastEvaluation", "ForecastStorage", "ForecastConcurrency"]),
         .target(name: "ForecastCharts", dependencies: ["ForecastData", "ForecastEvaluation"]),
         // One action per command, from CSV files to results an app or the CLI prints.
-        .target(name: "ForecastActions", dependencies: ["ForecastIO", "Forecasting", "ForecastCharts", "ForecastStorage"]),
+        .target(name: "ForecastActions", dependencies: ["ForecastIO", "Forecasting", "ForecastCharts", "ForecastStorage", "ForecastConcurrency"]),
         // The command-line tool: parses arguments, runs one action, prints.
         .executableTarget(
             name: "tsf",
@@ -55,6 +56,7 @@ let package = Package(
 
         // One test target per module.
         .testTarget(name: "ForecastStorageTests", dependencies: ["ForecastStorage"]),
+        .testTarget(name: "ForecastConcurrencyTests", dependencies: ["ForecastConcurrency"]),
         .testTarget(name: "ForecastDataTests", dependencies: ["ForecastData", "_ForecastTestSupport"]),
         .testTarget(
             name: "ForecastIOTests",

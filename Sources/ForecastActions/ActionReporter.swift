@@ -59,24 +59,15 @@ public struct ActionReporter: Sendable {
     /// Runs synchronous `work` off the caller's actor with this reporter, its `isCancelled` also
     /// true once the surrounding task is cancelled, so worker threads see the cancellation.
     func runOffActor<Value: Sendable>(_ work: @escaping @Sendable (ActionReporter) throws -> Value) async throws -> Value {
-        let flag = CancellationFlag()
+        let flag = Locked(false)
         var reporter = self
         let outer = isCancelled
-        reporter.isCancelled = { flag.isSet || outer() }
+        reporter.isCancelled = { flag.value || outer() }
         let running = reporter
         return try await withTaskCancellationHandler {
             try await OffActor.run { try work(running) }
         } onCancel: {
-            flag.set()
+            flag.withLock { $0 = true }
         }
     }
-}
-
-/// A flag one thread sets and others read, for cancellation that must reach plain threads.
-final class CancellationFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    func set() { lock.withLock { value = true } }
-    var isSet: Bool { lock.withLock { value } }
 }

@@ -2,6 +2,7 @@
 // backtest, train, predict, inspect, and their many-series forms), the CSV reader, the charts and
 // the atomic writer, with the forecasting library they build on.
 @_exported import ForecastCharts
+@_exported import ForecastConcurrency
 @_exported import ForecastIO
 @_exported import ForecastStorage
 @_exported import Forecasting

@@ -39,12 +39,13 @@ public struct ManySeriesBacktestAction: Sendable {
         var oneThread = self.settings
         oneThread.configuration.threads = 1
         let settings = oneThread
-        let collected = CollectedResults()
+        // Every successful series' result, appended in series order by the thread handing results over.
+        let collected = Locked<[(id: String, series: TimeSeries?, result: BacktestResult)]>([])
         let keepsSeries = forecastsPath != nil
         let outcome: ManySeriesOutcome
         if global {
             outcome = try runGlobal(settings: settings, reporter: reporter) { id, series, result in
-                collected.append(id: id, series: keepsSeries ? series : nil, result: result)
+                collected.withLock { $0.append((id, keepsSeries ? series : nil, result)) }
                 deliver(id, result)
             }
         } else {
@@ -53,12 +54,12 @@ public struct ManySeriesBacktestAction: Sendable {
                 let entries = try suite.run(on: series.values, threads: 1)
                 return (series, BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries))
             }, deliver: { id, item in
-                collected.append(id: id, series: keepsSeries ? item.0 : nil, result: item.1)
+                collected.withLock { $0.append((id, keepsSeries ? item.0 : nil, item.1)) }
                 deliver(id, item.1)
             })
         }
         try reporter.checkCancellation()
-        let all = collected.all
+        let all = collected.value
         if let forecastsPath {
             let table = BacktestForecastTable(results: all.compactMap { entry in entry.series.map { (id: entry.id, series: $0, result: entry.result) } })
             try AtomicFile.write(Array(table.csv().utf8), to: forecastsPath)
@@ -103,7 +104,7 @@ public struct ManySeriesBacktestAction: Sendable {
             reporter.note("\(global.name) trained \(report.fits.count) time\(report.fits.count == 1 ? "" : "s") across up to \(report.fits.map(\.series).max() ?? first.series) series, each fit on the rows before each series' own cut-off (first fit: \(first.windows) windows, \(first.epochs) epochs)")
         }
         let ready = planned
-        let tally = ManySeriesTally()
+        let tally = Locked(ManySeriesOutcome(failed: [], total: 0))
         ManySeriesRunner.run(count: ready.count, threads: max(1, threads), job: { index in
             Result {
                 let item = ready[index]
@@ -131,15 +132,6 @@ public struct ManySeriesBacktestAction: Sendable {
             }
             return !reporter.isCancelled()
         })
-        return ManySeriesOutcome(failed: failed + tally.outcome.failed, total: ids.count)
+        return ManySeriesOutcome(failed: failed + tally.value.failed, total: ids.count)
     }
-}
-
-/// Every successful series' result, appended in series order by the thread handing results over.
-final class CollectedResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [(id: String, series: TimeSeries?, result: BacktestResult)] = []
-
-    func append(id: String, series: TimeSeries?, result: BacktestResult) { lock.withLock { stored.append((id, series, result)) } }
-    var all: [(id: String, series: TimeSeries?, result: BacktestResult)] { lock.withLock { stored } }
 }

@@ -91,7 +91,7 @@ extension ManySeriesSource {
         job: @escaping @Sendable (TimeSeries) throws -> Output,
         deliver: @escaping @Sendable (String, Output) -> Void
     ) throws -> ManySeriesOutcome {
-        let tally = ManySeriesTally()
+        let tally = Locked(ManySeriesOutcome(failed: [], total: 0))
         try ManySeriesRunner.run(threads: max(1, threads), next: { () throws(CSVReadError) in
             reporter.isCancelled() ? nil : try self.next()
         }, job: { _, entry in
@@ -108,7 +108,7 @@ extension ManySeriesSource {
             return true
         })
         for warning in closingWarnings { reporter.warning(warning) }
-        return tally.outcome
+        return tally.value
     }
 
     /// A series as a model takes it, its warnings reported.
@@ -150,18 +150,12 @@ public struct ManySeriesOutcome: Sendable, Hashable {
     }
 }
 
-/// Counts the series handed over and the failed ones, from whichever thread hands them over.
-final class ManySeriesTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var failed: [String] = []
-    private var total = 0
-
+extension Locked where Value == ManySeriesOutcome {
+    /// Counts one series handed over, and its id when it failed.
     func count(failed id: String?) {
-        lock.withLock {
-            total += 1
-            if let id { failed.append(id) }
+        withLock { outcome in
+            outcome.total += 1
+            if let id { outcome.failed.append(id) }
         }
     }
-
-    var outcome: ManySeriesOutcome { lock.withLock { ManySeriesOutcome(failed: failed, total: total) } }
 }

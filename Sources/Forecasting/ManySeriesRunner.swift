@@ -1,3 +1,4 @@
+import ForecastConcurrency
 import Foundation
 
 /// Runs one job per series on a fixed number of threads and hands the results over in input order,
@@ -31,8 +32,8 @@ public enum ManySeriesRunner {
         deliver: @escaping @Sendable (Int, Result<Output, any Error>) -> Bool
     ) {
         precondition(count >= 0, "a negative number of series: \(count)")
-        let indices = IndexSource(count: count)
-        run(threads: min(threads, max(count, 1)), window: window, next: { () throws(Never) in indices.next() },
+        let indices = Locked(0)
+        run(threads: min(threads, max(count, 1)), window: window, next: { () throws(Never) in indices.take(below: count) },
             job: { (index: Int, _: Int) in job(index) }, deliver: deliver)
     }
 
@@ -76,23 +77,6 @@ public enum ManySeriesRunner {
         }
         body()
         group.wait()
-    }
-}
-
-/// Hands out 0, 1, …, count − 1.
-private final class IndexSource: @unchecked Sendable {
-    private let lock = NSLock()
-    private let count: Int
-    private var upcoming = 0
-
-    init(count: Int) { self.count = count }
-
-    func next() -> Int? {
-        lock.withLock {
-            guard upcoming < count else { return nil }
-            defer { upcoming += 1 }
-            return upcoming
-        }
     }
 }
 

@@ -5,15 +5,15 @@ import ForecastActions
 final class FoldProgress: @unchecked Sendable {
     private let total: Int
     private let enabled = isatty(STDERR_FILENO) == 1
-    private let lock = NSLock()
-    private var done: [String: Int] = [:]
+    /// Folds finished per method.
+    private let done = Locked<[String: Int]>([:])
 
     init(folds: Int) { total = folds }
 
     var handle: @Sendable (String, Int) -> Void {
         { [self] method, _ in
             guard enabled else { return }
-            let count = lock.withLock { () -> Int in
+            let count = done.withLock { done -> Int in
                 done[method, default: 0] += 1
                 return done[method]!
             }

@@ -37,16 +37,15 @@ enum ActionFixtures {
 }
 
 /// Collects what an action reported, from any thread.
-final class ReportLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String] = []
+final class ReportLog: Sendable {
+    private let entries = Locked<[String]>([])
 
-    func append(_ entry: String) { lock.withLock { entries.append(entry) } }
-    var all: [String] { lock.withLock { entries } }
+    func append(_ entry: String) { entries.withLock { $0.append(entry) } }
+    var all: [String] { entries.value }
 
     /// A reporter that records warnings, notes and failed series as `warning: …`, `note: …`, `failed id`.
     var reporter: ActionReporter {
-        ActionReporter(warning: { self.append("warning: \($0)") }, note: { self.append("note: \($0)") },
+        ActionReporter(warning: { self.append("warning: \($0.message)") }, note: { self.append("note: \($0)") },
                        seriesFailed: { id, _ in self.append("failed \(id)") })
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import ForecastConcurrency
 import Foundation
 
 /// Runs a method over the folds of a `BacktestPlan`.
@@ -76,7 +77,7 @@ public struct WalkForwardBacktest: Sendable {
         if threads == 1 || groups.count == 1 {
             for g in groups.indices { runGroup(g) }
         } else {
-            let next = ResultSlots<Int>.Counter()
+            let next = Locked(0)
             DispatchQueue.concurrentPerform(iterations: min(threads, groups.count)) { _ in
                 while let g = next.take(below: groups.count) { runGroup(g) }
             }
@@ -111,17 +112,4 @@ final class ResultSlots<Value>: @unchecked Sendable {
     }
 
     var values: [Value?] { lock.withLock { storage } }
-
-    /// Hands out 0, 1, 2, … to whichever worker asks next.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        func take(below limit: Int) -> Int? {
-            lock.withLock {
-                guard next < limit else { return nil }
-                defer { next += 1 }
-                return next
-            }
-        }
-    }
 }
