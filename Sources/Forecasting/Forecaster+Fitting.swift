@@ -13,7 +13,7 @@ extension Forecaster {
     ///   - frequency: chooses the default lookback (two seasons); `.irregular` when unknown.
     ///   - columnNames: the target's name first, then each feature's, recorded in model files.
     ///   - requested: the configuration (argument label `configuration`); fields left `nil` are
-    ///     decided from the data.
+    ///     decided from the data, and the returned forecaster's `configuration` holds the choices.
     ///   - progress: called after every batch and epoch on the calling thread; return `.stop` to end
     ///     training early (the best weights so far are kept).
     ///   - start: (argument label `startingFrom`) continue training this model (e.g. loaded from a file, perhaps saved from
@@ -100,11 +100,13 @@ extension Forecaster {
         // Compare the network with the baselines on the validation part (rows it did not train on).
         var method = ForecastMethod.network
         var validationErrors: [(method: ForecastMethod, meanAbsoluteError: Double)] = []
-        if configuration.selection == .automatic, !validationStarts.isEmpty {
+        resolved.selection = configuration.resolvedSelection
+        resolved.seasonPeriod = configuration.seasonPeriod ?? frequency.seasonPeriod
+        if resolved.selection == .automatic, !validationStarts.isEmpty {
             let cutoffs = validationStarts.map { $0 + lookback + transform.rowsConsumed }
             let comparison = try MethodComparison(
                 forecaster: fitted, values: values, features: features, cutoffs: cutoffs, horizon: horizon,
-                seasonPeriod: configuration.seasonPeriod ?? frequency.seasonPeriod)
+                seasonPeriod: resolved.seasonPeriod!)
             method = comparison.chosen
             validationErrors = comparison.errors
             decisions.append(comparison.explanation)
@@ -141,8 +143,8 @@ extension Forecaster {
         let trainer = Trainer(configuration: Trainer.Configuration(
             epochs: configuration.epochs, batchSize: configuration.batchSize, shuffle: configuration.shuffle,
             seed: configuration.seed, threads: max(1, threads),
-            gradientClipNorm: configuration.clipNorm.map { Float($0) },
-            earlyStoppingPatience: validationExamples == nil ? nil : configuration.patience))
+            gradientClipNorm: configuration.clipping.maxNorm.map { Float($0) },
+            earlyStoppingPatience: validationExamples == nil ? nil : configuration.earlyStopping.patience))
         switch configuration.optimizer {
         case .adam:
             var optimizer = Adam(learningRate: Float(configuration.learningRate))
@@ -237,7 +239,10 @@ extension Forecaster {
 
 extension ForecasterConfiguration {
     /// Takes every setting that fixes the shape of a model from `model`, so training continues it.
+    /// Adopting a shape is not the caller fixing one, so it leaves `resolvedSelection` as it was.
     mutating func adoptArchitecture(of model: Forecaster) {
+        let shapeWasFixed = networkShapeIsFixed
+        defer { networkShapeIsFixed = shapeWasFixed }
         cell = model.network.configuration.cell
         hiddenSize = model.network.configuration.hiddenSize
         layers = model.network.configuration.layers
@@ -259,11 +264,11 @@ extension ForecasterConfiguration {
         try check(horizon >= 1, "horizon", horizon, "at least 1")
         if let lookback { try check(lookback >= 1, "lookback", lookback, "at least 1") }
         try check(epochs >= 1, "epochs", epochs, "at least 1")
-        if let patience { try check(patience >= 1, "patience", patience, "at least 1 epoch") }
+        if let patience = earlyStopping.patience { try check(patience >= 1, "earlyStopping", patience, "at least 1 epoch") }
         try check(batchSize >= 1, "batchSize", batchSize, "at least 1")
         try check(learningRate > 0 && learningRate.isFinite, "learningRate", learningRate, "positive")
         try check(momentum >= 0 && momentum < 1, "momentum", momentum, "in [0, 1)")
-        if let clipNorm { try check(clipNorm > 0 && clipNorm.isFinite, "clipNorm", clipNorm, "positive") }
+        if let clipNorm = clipping.maxNorm { try check(clipNorm > 0 && clipNorm.isFinite, "clipping", clipNorm, "positive") }
         try check(validationFraction >= 0 && validationFraction < 1, "validationFraction", validationFraction, "in [0, 1)")
         try check(threads >= 0, "threads", threads, "0 (all cores) or more")
     }

@@ -66,6 +66,8 @@ extension Forecaster {
         configuration.scaler = metadata.scaler
         configuration.transform = metadata.transform
         if let seed = metadata.seed { configuration.seed = seed }
+        configuration.selection = metadata.method == .network ? .network : .automatic
+        configuration.seasonPeriod = metadata.method.seasonPeriod ?? metadata.frequency.seasonPeriod
         let scalers = zip(metadata.scalerCenters, metadata.scalerScales).map {
             FittedScaler(kind: metadata.scaler, center: $0, scale: $1)
         }

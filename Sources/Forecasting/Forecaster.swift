@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// var forecaster = try Forecaster.fit(values: prices, frequency: .tradingDays,
-///                                      configuration: .init(horizon: 5))
+///                                     configuration: .init(horizon: 5))
 /// let nextFive = try forecaster.forecast(steps: 5)
 /// let updated = try forecaster.observe(101.3)      // the next forecast, at constant cost
 /// try forecaster.save(to: modelURL)
@@ -14,7 +14,8 @@
 /// `Sendable`: the network is never changed after fitting, and `observe` changes only the copy it
 /// is called on.
 public struct Forecaster: Sendable {
-    /// The configuration with every automatic choice resolved (lookback, transform).
+    /// The configuration with every automatic choice resolved: lookback, transform, season period and
+    /// selection hold what fitting chose (or what the model file recorded), never `nil`.
     public let configuration: ForecasterConfiguration
     /// The trained network. Internal: the class is shared by every copy of the forecaster and must
     /// never change after fitting, so apps see its shape and a copy of its weights only.

@@ -1,18 +1,27 @@
-/// Every choice a `Forecaster` makes, with defaults that suit most series.
+/// Every choice a `Forecaster` makes, with defaults that suit most series (`Defaults`).
 ///
-/// Fields left `nil` are decided from the data when fitting (and reported in `Forecaster.decisions`).
+/// `nil` means one thing here: "decide from the data" (`lookback`, `transform`, `seasonPeriod`,
+/// `selection`); settings that can be switched off say so with a case of their own
+/// (`EarlyStopping.off`, `GradientClippingSetting.off`). After fitting, `Forecaster.configuration`
+/// is resolved: every `nil` is replaced by what was chosen (and the reason is in `FitReport.decisions`).
+///
+/// ```swift
+/// let configuration = ForecasterConfiguration(cell: .gru, horizon: 5, earlyStopping: .patience(5))
+/// ```
 public struct ForecasterConfiguration: Hashable, Codable, Sendable {
     // MARK: Network
 
-    /// The recurrent cell. LSTM by default: it keeps a signal over long lookbacks where the Elman cell
-    /// forgets it, and trains reliably with the default learning rate.
-    public var cell: CellKind = .lstm
-    /// Width of every recurrent layer. 32 is enough for a univariate series and trains in seconds.
-    public var hiddenSize: Int = 32
-    /// Stacked recurrent layers.
-    public var layers: Int = 1
+    /// The recurrent cell. Setting it fixes the network's shape (see `selection`).
+    public var cell: CellKind = Defaults.cell { didSet { networkShapeIsFixed = true } }
+    /// Width of every recurrent layer. Setting it fixes the network's shape (see `selection`).
+    public var hiddenSize: Int = Defaults.hiddenSize { didSet { networkShapeIsFixed = true } }
+    /// Stacked recurrent layers. Setting it fixes the network's shape (see `selection`).
+    public var layers: Int = Defaults.layers { didSet { networkShapeIsFixed = true } }
     /// Dropout between stacked layers while training (ignored with one layer, as in PyTorch).
-    public var dropout: Double = 0
+    public var dropout: Double = Defaults.dropout
+    /// Whether the caller chose the cell, hidden size or layers (through the initialiser or by
+    /// setting them), which makes an unspecified `selection` mean the network.
+    public internal(set) var networkShapeIsFixed = false
 
     // MARK: Windows and forecasts
 
@@ -20,50 +29,93 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
     /// and at most 60 steps, and no more than a fifth of the series.
     public var lookback: Int?
     /// Steps the model forecasts at once (the head's outputs). Longer forecasts continue recursively.
-    public var horizon: Int = 1
+    public var horizon: Int = Defaults.horizon
     /// How forecasts longer than one step are made.
-    public var strategy: ForecastStrategy = .direct
+    public var strategy: ForecastStrategy = Defaults.strategy
     /// Whether fitting may forecast with a baseline, or a mean of the network and a baseline, when
-    /// that did better on the validation part (automatic by default; needs a validation part).
-    public var selection: MethodSelection = .automatic
+    /// that did better on the validation part. `nil` decides: `.network` when the caller fixed the
+    /// network's shape (an app that asks for a particular network gets it), `.automatic` otherwise
+    /// (see `resolvedSelection`).
+    public var selection: MethodSelection?
     /// Season period of the seasonal-naive candidate; `nil` takes the frequency's season.
     public var seasonPeriod: Int?
 
     // MARK: Data preparation
 
     /// Normalisation of the (transformed) values, fitted on the training part only.
-    public var scaler: ScalerKind = .standard
+    public var scaler: ScalerKind = Defaults.scaler
     /// The transform of the target; `nil` chooses from the data (see `TransformSelection`).
     public var transform: TransformKind?
 
     // MARK: Training
 
     /// The most passes over the training windows; early stopping usually ends training sooner.
-    public var epochs: Int = 100
-    /// Epochs without improvement of the validation loss before training stops (the best weights are
-    /// kept); `nil` trains for all `epochs`. Needs a validation part.
-    public var patience: Int? = 10
+    public var epochs: Int = Defaults.epochs
+    /// When training stops before `epochs`; needs a validation part.
+    public var earlyStopping: EarlyStopping = Defaults.earlyStopping
     /// Windows per gradient step.
-    public var batchSize: Int = 32
-    public var learningRate: Double = 1e-3
-    public var optimizer: OptimizerKind = .adam
+    public var batchSize: Int = Defaults.batchSize
+    public var learningRate: Double = Defaults.learningRate
+    public var optimizer: OptimizerKind = Defaults.optimizer
     /// Momentum of SGD (ignored by Adam).
-    public var momentum: Double = 0
-    /// Largest global gradient norm; `nil` (0 on the command line) turns clipping off, as PyTorch
-    /// trains by default, so a plain configuration takes exactly the gradient steps PyTorch takes.
-    public var clipNorm: Double?
+    public var momentum: Double = Defaults.momentum
+    /// Clipping of the global gradient norm; off by default, as PyTorch trains.
+    public var clipping: GradientClippingSetting = Defaults.clipping
     /// Share of the targetable rows, at the end of the series, held out to stop training and to
     /// calibrate intervals; 0 trains on everything (and disables early stopping).
-    public var validationFraction: Double = 0.2
+    public var validationFraction: Double = Defaults.validationFraction
     /// Shuffle the training windows every epoch.
-    public var shuffle: Bool = true
+    public var shuffle: Bool = Defaults.shuffle
     /// Seeds initialisation, shuffling and dropout: the same seed, data and options give the same
     /// model, byte for byte.
-    public var seed: UInt64 = 0
+    public var seed: UInt64 = Defaults.seed
     /// Threads used to train; 0 uses every active core. The result does not depend on it.
-    public var threads: Int = 0
+    public var threads: Int = Defaults.threads
 
-    public init() {}
+    /// Every setting, each defaulted (`Defaults`). `cell`, `hiddenSize` and `layers` take `nil` for
+    /// their default; giving any of them fixes the network's shape, so a `selection` left `nil`
+    /// resolves to `.network`.
+    public init(
+        cell: CellKind? = nil, hiddenSize: Int? = nil, layers: Int? = nil, dropout: Double = Defaults.dropout,
+        lookback: Int? = nil, horizon: Int = Defaults.horizon, strategy: ForecastStrategy = Defaults.strategy,
+        selection: MethodSelection? = nil, seasonPeriod: Int? = nil,
+        scaler: ScalerKind = Defaults.scaler, transform: TransformKind? = nil,
+        epochs: Int = Defaults.epochs, earlyStopping: EarlyStopping = Defaults.earlyStopping,
+        batchSize: Int = Defaults.batchSize, learningRate: Double = Defaults.learningRate,
+        optimizer: OptimizerKind = Defaults.optimizer, momentum: Double = Defaults.momentum,
+        clipping: GradientClippingSetting = Defaults.clipping,
+        validationFraction: Double = Defaults.validationFraction, shuffle: Bool = Defaults.shuffle,
+        seed: UInt64 = Defaults.seed, threads: Int = Defaults.threads
+    ) {
+        self.cell = cell ?? Defaults.cell
+        self.hiddenSize = hiddenSize ?? Defaults.hiddenSize
+        self.layers = layers ?? Defaults.layers
+        self.networkShapeIsFixed = cell != nil || hiddenSize != nil || layers != nil
+        self.dropout = dropout
+        self.lookback = lookback
+        self.horizon = horizon
+        self.strategy = strategy
+        self.selection = selection
+        self.seasonPeriod = seasonPeriod
+        self.scaler = scaler
+        self.transform = transform
+        self.epochs = epochs
+        self.earlyStopping = earlyStopping
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.optimizer = optimizer
+        self.momentum = momentum
+        self.clipping = clipping
+        self.validationFraction = validationFraction
+        self.shuffle = shuffle
+        self.seed = seed
+        self.threads = threads
+    }
+
+    /// `selection`, or when it is `nil`: `.network` if the network's shape was fixed, else `.automatic`.
+    public var resolvedSelection: MethodSelection {
+        selection ?? (networkShapeIsFixed ? .network : .automatic)
+    }
 }
 
 /// How forecasts beyond one step are made.

@@ -102,10 +102,11 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
         switch setting {
         case "hiddenSize": "the hidden size"
         case "layers": "the number of layers"
-        case "horizon", "lookback", "patience", "momentum": "the \(setting)"
+        case "horizon", "lookback", "momentum": "the \(setting)"
+        case "earlyStopping": "the patience"
         case "batchSize": "the batch size"
         case "learningRate": "the learning rate"
-        case "clipNorm": "the clipping norm"
+        case "clipping": "the clipping norm"
         case "validationFraction": "the validation fraction"
         case "steps": "the number of steps"
         default: setting

@@ -13,7 +13,8 @@ import Foundation
 /// model learns changes better than levels). Series too short for one training window, or constant,
 /// are left out and reported as their own failure.
 public struct GlobalForecaster: Sendable {
-    /// The configuration with the lookback and transform resolved.
+    /// The configuration with every automatic choice resolved (lookback, transform, season period; the
+    /// method is always the network).
     public let configuration: ForecasterConfiguration
     /// The network every member shares.
     let network: RecurrentNetwork
@@ -105,6 +106,7 @@ public struct GlobalForecaster: Sendable {
             trainingWindows: trainingCount, validationWindows: validationCount, decisions: decisions, validationErrors: [])
         var resolved = configuration
         resolved.selection = .network
+        resolved.seasonPeriod = requested.seasonPeriod ?? frequency.seasonPeriod
         let members = zip(series.indices, prepared).map { index, scaler -> Result<Forecaster, ForecasterError> in
             scaler.map { scaler in
                 Forecaster(configuration: resolved, network: network, scalers: [scaler],

@@ -11,7 +11,7 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
     }
 
     /// "auto" when fitting may fall back to a baseline (`MethodSelection.automatic`), else the cell's name.
-    public var name: String { configuration.selection == .automatic ? "auto" : configuration.cell.rawValue }
+    public var name: String { configuration.resolvedSelection == .automatic ? "auto" : configuration.cell.rawValue }
 
     public func fit(history: [Double]) throws -> Forecaster {
         try Forecaster.fit(values: history, frequency: frequency, configuration: configuration)

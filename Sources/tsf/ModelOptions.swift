@@ -1,55 +1,59 @@
 import ArgumentParser
 import Forecasting
 
+/// The library's defaults, as the help text shows them.
+private typealias Defaults = ForecasterConfiguration.Defaults
+
 /// How a model is built and trained: shared by `forecast`, `train` and `backtest`.
-/// Every option left out keeps the library's default (`ForecasterConfiguration`).
+/// Every option left out keeps the library's default (`ForecasterConfiguration.Defaults`), and the
+/// help text reads those defaults rather than repeating them.
 struct ModelOptions: ParsableArguments {
-    @Option(help: "Recurrent cell: rnn, lstm or gru (default lstm).")
+    @Option(help: "Recurrent cell: rnn, lstm or gru (default \(Defaults.cell.rawValue)).")
     var cell: CellKind?
 
-    @Option(help: ArgumentHelp("Width of each recurrent layer (default 32).", valueName: "units"))
+    @Option(help: ArgumentHelp("Width of each recurrent layer (default \(Defaults.hiddenSize)).", valueName: "units"))
     var hidden: Int?
 
-    @Option(help: "Stacked recurrent layers (default 1).")
+    @Option(help: "Stacked recurrent layers (default \(Defaults.layers)).")
     var layers: Int?
 
-    @Option(help: ArgumentHelp("Dropout between stacked layers while training, in [0, 1) (default 0).", valueName: "p"))
+    @Option(help: ArgumentHelp("Dropout between stacked layers while training, in [0, 1) (default \(shown(Defaults.dropout))).", valueName: "p"))
     var dropout: Double?
 
     @Option(help: ArgumentHelp("Past rows read for one forecast (default: two seasons of the frequency, 10 to 60).", valueName: "rows"))
     var lookback: Int?
 
-    @Option(help: "Most passes over the training windows; early stopping usually ends sooner (default 100).")
+    @Option(help: "Most passes over the training windows; early stopping usually ends sooner (default \(Defaults.epochs)).")
     var epochs: Int?
 
-    @Option(help: "Windows per gradient step (default 32).")
+    @Option(help: "Windows per gradient step (default \(Defaults.batchSize)).")
     var batchSize: Int?
 
-    @Option(help: ArgumentHelp("Step size of the optimizer (default 0.001).", valueName: "rate"))
+    @Option(help: ArgumentHelp("Step size of the optimizer (default \(shown(Defaults.learningRate))).", valueName: "rate"))
     var learningRate: Double?
 
-    @Option(help: "Optimizer: sgd or adam (default adam).")
+    @Option(help: "Optimizer: sgd or adam (default \(Defaults.optimizer.rawValue)).")
     var optimizer: OptimizerKind?
 
-    @Option(help: ArgumentHelp("Momentum of SGD, in [0, 1) (default 0).", valueName: "m"))
+    @Option(help: ArgumentHelp("Momentum of SGD, in [0, 1) (default \(shown(Defaults.momentum))).", valueName: "m"))
     var momentum: Double?
 
-    @Option(help: ArgumentHelp("Clip gradients to this global norm; 0 turns clipping off (default off).", valueName: "norm"))
+    @Option(help: ArgumentHelp("Clip gradients to this global norm; 0 turns clipping off (default \(Defaults.clipping.maxNorm.map(shown) ?? "off")).", valueName: "norm"))
     var clipNorm: Double?
 
-    @Option(help: ArgumentHelp("Share of the latest rows held out for early stopping and intervals; 0 allowed (default 0.2).", valueName: "fraction"))
+    @Option(help: ArgumentHelp("Share of the latest rows held out for early stopping and intervals; 0 allowed (default \(shown(Defaults.validationFraction))).", valueName: "fraction"))
     var validationFraction: Double?
 
-    @Option(help: ArgumentHelp("Epochs without validation improvement before stopping; 0 never stops early (default 10).", valueName: "epochs"))
+    @Option(help: ArgumentHelp("Epochs without validation improvement before stopping; 0 never stops early (default \(Defaults.earlyStopping.patience.map(String.init) ?? "0")).", valueName: "epochs"))
     var patience: Int?
 
-    @Option(help: "Scaling of the values: none, standard, minmax or robust (default standard).")
+    @Option(help: "Scaling of the values: none, standard, minmax or robust (default \(Defaults.scaler.rawValue)).")
     var scaler: ScalerKind?
 
     @Option(help: ArgumentHelp("Transform of the target: auto, none, difference, log or log-return (default auto: log-return or difference when the series has a unit root).", valueName: "kind"))
     var transform: TransformOption = .auto
 
-    @Option(help: "Forecasts past one step: direct (the model outputs the whole horizon) or recursive (default direct).")
+    @Option(help: "Forecasts past one step: direct (the model outputs the whole horizon) or recursive (default \(Defaults.strategy.rawValue)).")
     var strategy: ForecastStrategy?
 
     @Option(help: ArgumentHelp("What forecasts: automatic (the network, the naive or seasonal-naive forecast, or their mean, whichever did best on the validation part) or network (default: automatic, or network when --cell, --hidden or --layers is given).", valueName: "selection"))
@@ -58,12 +62,14 @@ struct ModelOptions: ParsableArguments {
     @Flag(help: "Visit the training windows in time order instead of shuffling them every epoch.")
     var noShuffle = false
 
-    @Option(help: "Seed of initialisation, shuffling and dropout: the same seed, data and options give the same model (default 0).")
+    @Option(help: "Seed of initialisation, shuffling and dropout: the same seed, data and options give the same model (default \(Defaults.seed)).")
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Threads used for training; the result does not depend on it (default: every core).", valueName: "count"))
     var threads: Int?
 
+    /// The flags' own checks, worded with the flag's name. The library's `validate()` then checks
+    /// whatever the flags let through (its message names the setting, not the flag).
     func validate() throws {
         func positive(_ value: Int?, _ name: String) throws {
             if let value, value < 1 { throw ValidationError("\(name) must be at least 1, not \(value).") }
@@ -78,41 +84,41 @@ struct ModelOptions: ParsableArguments {
             throw ValidationError("--learning-rate must be a positive number, not \(learningRate).")
         }
         if let momentum, !(0..<1).contains(momentum) { throw ValidationError("--momentum must be in [0, 1), not \(momentum).") }
+        // 0 means "off" for these two on the command line, which the library spells `.off`.
         if let clipNorm, !(clipNorm >= 0 && clipNorm.isFinite) { throw ValidationError("--clip-norm must be 0 (off) or positive, not \(clipNorm).") }
         if let validationFraction, !(0..<1).contains(validationFraction) {
             throw ValidationError("--validation-fraction must be in [0, 1), not \(validationFraction).")
         }
         if let patience, patience < 0 { throw ValidationError("--patience must be 0 (off) or more, not \(patience).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads).") }
+        do {
+            try configuration(horizon: Defaults.horizon).validate()
+        } catch let error as ForecasterError {
+            throw ValidationError(error.localizedDescription)
+        }
     }
 
     /// The library configuration these options describe, for a model forecasting `horizon` steps.
+    /// Options left out are passed as the library's defaults; which method forecasts, when
+    /// `--method` is not given, is the library's rule (`ForecasterConfiguration.selection`).
     func configuration(horizon: Int) -> ForecasterConfiguration {
-        var configuration = ForecasterConfiguration()
-        configuration.horizon = horizon
-        if let cell { configuration.cell = cell }
-        if let hidden { configuration.hiddenSize = hidden }
-        if let layers { configuration.layers = layers }
-        if let dropout { configuration.dropout = dropout }
-        configuration.lookback = lookback
-        if let epochs { configuration.epochs = epochs }
-        if let batchSize { configuration.batchSize = batchSize }
-        if let learningRate { configuration.learningRate = learningRate }
-        if let optimizer { configuration.optimizer = optimizer }
-        if let momentum { configuration.momentum = momentum }
-        if let clipNorm { configuration.clipNorm = clipNorm > 0 ? clipNorm : nil }
-        if let validationFraction { configuration.validationFraction = validationFraction }
-        if let patience { configuration.patience = patience > 0 ? patience : nil }
-        if let scaler { configuration.scaler = scaler }
-        configuration.transform = transform.kind
-        if let strategy { configuration.strategy = strategy }
-        // Naming the network's shape asks for that network.
-        configuration.selection = method ?? (cell != nil || hidden != nil || layers != nil ? .network : .automatic)
-        configuration.shuffle = !noShuffle
-        if let seed { configuration.seed = seed }
-        configuration.threads = threads ?? 0
-        return configuration
+        ForecasterConfiguration(
+            cell: cell, hiddenSize: hidden, layers: layers, dropout: dropout ?? Defaults.dropout,
+            lookback: lookback, horizon: horizon, strategy: strategy ?? Defaults.strategy, selection: method,
+            scaler: scaler ?? Defaults.scaler, transform: transform.kind,
+            epochs: epochs ?? Defaults.epochs,
+            earlyStopping: patience.map { $0 > 0 ? .patience($0) : .off } ?? Defaults.earlyStopping,
+            batchSize: batchSize ?? Defaults.batchSize, learningRate: learningRate ?? Defaults.learningRate,
+            optimizer: optimizer ?? Defaults.optimizer, momentum: momentum ?? Defaults.momentum,
+            clipping: clipNorm.map { $0 > 0 ? .norm($0) : .off } ?? Defaults.clipping,
+            validationFraction: validationFraction ?? Defaults.validationFraction, shuffle: !noShuffle,
+            seed: seed ?? Defaults.seed, threads: threads ?? Defaults.threads)
     }
+}
+
+/// A default as the help text shows it: whole numbers without a decimal point ("0", not "0.0").
+private func shown(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
 }
 
 /// `--transform`: a fixed transform, or `auto` to let the data decide.

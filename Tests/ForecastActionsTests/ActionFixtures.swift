@@ -27,13 +27,7 @@ enum ActionFixtures {
     }
 
     /// Two epochs of a tiny LSTM on one thread: fast, deterministic.
-    static var quick: ForecasterConfiguration {
-        var configuration = ForecasterConfiguration()
-        configuration.hiddenSize = 4
-        configuration.epochs = 2
-        configuration.threads = 1
-        return configuration
-    }
+    static var quick: ForecasterConfiguration { ForecasterConfiguration(hiddenSize: 4, epochs: 2, threads: 1) }
 }
 
 /// Collects what an action reported, from any thread.

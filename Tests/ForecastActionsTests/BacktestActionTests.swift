@@ -16,10 +16,11 @@ struct BacktestActionTests {
         let result = try BacktestAction(source: .file(file), column: "sales", settings: settings(), threads: 1).run()
         #expect(result.cutoffs == [54, 60, 66])
         #expect(result.firstTargets == ["2004-07", "2005-01", "2005-07"])
-        #expect(result.models.map(\.name) == ["auto"] + BacktestSettings.allBaselines)
+        // A configuration that fixes the network's size asks for the network: its rows are named by its cell.
+        #expect(result.models.map(\.name) == ["lstm"] + BacktestSettings.allBaselines)
         for model in result.models {
             #expect(model.folds.map(\.cutoff) == result.cutoffs, "\(model.name)")
-            #expect(model.isBaseline == (model.name != "auto"))
+            #expect(model.isBaseline == (model.name != "lstm"))
         }
         let naive = try #require(result.models.first { $0.name == "naive" })
         #expect(result.skill(of: naive) == 1)
@@ -36,7 +37,7 @@ struct BacktestActionTests {
                                         forecastsPath: path).run()
         let lines = try folder.read("folds.csv").split(separator: "\n").map(String.init)
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        #expect(Array(header.prefix(7)) == ["series", "cutoff", "date", "step", "actual", "auto", "auto-lo-80"])
+        #expect(Array(header.prefix(7)) == ["series", "cutoff", "date", "step", "actual", "lstm", "lstm-lo-80"])
         #expect(header.contains("naive-hi-80"))
         #expect(lines.count == 1 + 3 * 6)
         // Row one: fold 1, step 1: the cut-off is the last row seen, the date the forecast row.

@@ -77,7 +77,7 @@ struct ForecastActionTests {
         let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV(rows: 400))
         var configuration = ActionFixtures.quick
         configuration.epochs = 100_000
-        configuration.patience = nil
+        configuration.earlyStopping = .off
         let action = ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"), configuration: configuration)
         let task = Task { try await action.run() }
         try await Task.sleep(for: .milliseconds(200))

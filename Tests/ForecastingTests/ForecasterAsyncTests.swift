@@ -23,7 +23,7 @@ struct ForecasterAsyncTests {
         configuration.hiddenSize = 16
         configuration.lookback = 20
         configuration.epochs = 10_000
-        configuration.patience = nil
+        configuration.earlyStopping = .off
         configuration.threads = 1
         let events = EventCounter()
         let task = Task {

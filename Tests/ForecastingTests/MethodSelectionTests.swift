@@ -10,6 +10,8 @@ struct MethodSelectionTests {
         configuration.horizon = 3
         configuration.epochs = 3
         configuration.threads = 1
+        // A fixed hidden size alone would mean the network: compare methods all the same.
+        configuration.selection = .automatic
         return configuration
     }
 
