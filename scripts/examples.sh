@@ -30,8 +30,10 @@ for plot in aapl-forecast.svg aapl-backtest.svg; do
     grep -q "<svg" "$OUT/$plot"
 done
 
-echo "== examples/EmbeddedForecaster" >&2
-swift run -c "$CONFIGURATION" --package-path examples/EmbeddedForecaster \
-    --scratch-path "$SCRATCH/examples/EmbeddedForecaster" EmbeddedForecaster
+for product in EmbeddedForecaster FileForecaster; do
+    echo "== examples/EmbeddedForecaster: $product" >&2
+    swift run -c "$CONFIGURATION" --package-path examples/EmbeddedForecaster \
+        --scratch-path "$SCRATCH/examples/EmbeddedForecaster" "$product"
+done
 
 echo "Every example ran." >&2
