@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import _ForecastTestSupport
+
+/// What scripts read from `tsf`: JSON that names how each number was made, and the table of every
+/// backtest fold's forecasts.
+@Suite struct ResultOutputCommandTests {
+    private let tiny = ["--epochs", "2", "--hidden", "4", "--threads", "1"]
+    private var passengers: String { IOFixtures.dataset("airpassengers_monthly.csv").path }
+    private var stocks: String { IOFixtures.dataset("stocks_monthly.csv").path }
+
+    @Test func forecastJSONNamesMethodModelAndPreparation() throws {
+        let outcome = try CLIRunner.run(["forecast", passengers, "--column", "Passengers", "--horizon", "3", "--level", "80",
+                                         "--format", "json"] + tiny)
+        #expect(outcome.exitCode == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        #expect(object["column"] as? String == "Passengers")
+        #expect((object["method"] as? [String: Any])?["name"] as? String == "network")
+        #expect(object["model"] as? String == "lstm")
+        #expect(object["frequency"] as? String == "monthly")
+        #expect(object["interval_method"] as? String == "split-conformal")
+        #expect(object["lookback"] as? Int == 24)
+        #expect(object["transform"] is String)
+        let rows = try #require(object["forecasts"] as? [[String: Any]])
+        #expect(rows.map { $0["date"] as? String } == ["1961-01", "1961-02", "1961-03"])
+        #expect(rows.allSatisfy { ($0["lower80"] as? Double ?? .infinity) <= ($0["forecast"] as? Double ?? 0) })
+    }
+
+    @Test func manySeriesJSONLinesStandAlone() throws {
+        let outcome = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "2",
+                                         "--format", "json"] + tiny)
+        #expect(outcome.exitCode == 0)
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.count == 5 * 2)
+        for line in lines {
+            let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for key in ["id", "step", "date", "forecast", "method", "model", "transform", "lookback", "frequency"] {
+                #expect(row[key] != nil, "\(key) missing in \(line)")
+            }
+        }
+    }
+
+    @Test func backtestWritesEveryFoldsForecasts() throws {
+        let folder = try ScratchFolder()
+        let path = folder.path("folds.csv")
+        let outcome = try CLIRunner.run(["backtest", passengers, "--column", "Passengers", "--folds", "2", "--horizon", "4",
+                                         "--baselines", "naive", "--level", "80", "--forecasts", path] + tiny)
+        #expect(outcome.exitCode == 0)
+        let lines = try folder.read("folds.csv").split(separator: "\n").map(String.init)
+        #expect(lines.first == "series,cutoff,date,step,actual,lstm,lstm-lo-80,lstm-hi-80,naive,naive-lo-80,naive-hi-80")
+        #expect(lines.count == 1 + 2 * 4)
+        // The last fold ends at the last row: December 1960, whose passengers were 432.
+        #expect(lines.last?.hasPrefix(",1960-08,1960-12,4,432.0,") == true)
+    }
+
+    @Test func manySeriesBacktestWritesEverySeriesFolds() throws {
+        let folder = try ScratchFolder()
+        let path = folder.path("folds.csv")
+        let outcome = try CLIRunner.run(["backtest", stocks, "--id", "symbol", "--column", "price", "--folds", "1", "--horizon", "2",
+                                         "--baselines-only", "--baselines", "naive,drift", "--forecasts", path])
+        #expect(outcome.exitCode == 0)
+        let lines = try folder.read("folds.csv").split(separator: "\n").map(String.init)
+        #expect(lines.first == "series,cutoff,date,step,actual,naive,drift")
+        #expect(Set(lines.dropFirst().map { String($0.prefix { $0 != "," }) }) == ["MSFT", "AMZN", "IBM", "GOOG", "AAPL"])
+        #expect(lines.count == 1 + 5 * 2)
+    }
+}
