@@ -52,7 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "_ForecastTestSupport", dependencies: ["ForecastData", "ForecastNN"]),
+        .target(name: "_ForecastTestSupport", dependencies: ["ForecastData", "ForecastNN", "ForecastConcurrency"]),
 
         // One test target per module.
         .testTarget(name: "ForecastStorageTests", dependencies: ["ForecastStorage"]),

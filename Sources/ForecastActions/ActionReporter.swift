@@ -22,6 +22,9 @@ public struct ActionReporter: Sendable {
     /// Work on worker threads has no task, so the async forms of the actions set this from their
     /// task's cancellation handler.
     public var isCancelled: @Sendable () -> Bool = { Task.isCancelled }
+    /// The flag the async forms raise when their task is cancelled, handed to the library's runs
+    /// (backtest folds, series, global fits) so that training stops within one batch.
+    var cancellation: CancellationFlag?
 
     public init(
         warning: @escaping @Sendable (CSVWarning) -> Void = { _ in },
@@ -56,18 +59,16 @@ public struct ActionReporter: Sendable {
         if isCancelled() { throw CancellationError() }
     }
 
-    /// Runs synchronous `work` off the caller's actor with this reporter, its `isCancelled` also
-    /// true once the surrounding task is cancelled, so worker threads see the cancellation.
+    /// Runs synchronous `work` on a thread of its own (`CancellationFlag.run`) with this reporter,
+    /// its `isCancelled` also true once the surrounding task is cancelled, so worker threads see the
+    /// cancellation.
     func runOffActor<Value: Sendable>(_ work: @escaping @Sendable (ActionReporter) throws -> Value) async throws -> Value {
-        let flag = Locked(false)
-        var reporter = self
         let outer = isCancelled
-        reporter.isCancelled = { flag.value || outer() }
-        let running = reporter
-        return try await withTaskCancellationHandler {
-            try await OffActor.run { try work(running) }
-        } onCancel: {
-            flag.withLock { $0 = true }
+        return try await CancellationFlag.run { flag in
+            var reporter = self
+            reporter.isCancelled = { flag.isCancelled || outer() }
+            reporter.cancellation = flag
+            return try work(reporter)
         }
     }
 }

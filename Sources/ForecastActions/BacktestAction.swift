@@ -38,7 +38,7 @@ public struct BacktestAction: Sendable {
         let data = try CSVSeriesLoading.read(source, selection: SeriesSelection(column: column), options: readOptions, reporter: reporter)
         let series = data.target
         let suite = try settings.suite(for: series, reporter: reporter)
-        let entries = try suite.run(on: series.values, threads: max(1, threads), progress: reporter.fold)
+        let entries = try suite.run(on: series.values, threads: max(1, threads), cancellation: reporter.cancellation, progress: reporter.fold)
         try reporter.checkCancellation()
         let result = BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries)
         if let plotPath {

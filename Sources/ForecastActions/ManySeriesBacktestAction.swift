@@ -51,7 +51,7 @@ public struct ManySeriesBacktestAction: Sendable {
         } else {
             outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { series in
                 let suite = try settings.suite(for: series, reporter: reporter)
-                let entries = try suite.run(on: series.values, threads: 1)
+                let entries = try suite.run(on: series.values, threads: 1, cancellation: reporter.cancellation, progress: nil)
                 return (series, BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries))
             }, deliver: { id, item in
                 collected.withLock { $0.append((id, keepsSeries ? item.0 : nil, item.1)) }
@@ -98,7 +98,8 @@ public struct ManySeriesBacktestAction: Sendable {
         configuration.horizon = settings.steps ?? frequency.defaultHorizon
         configuration.threads = max(1, threads)
         let global = GlobalBacktest(configuration: configuration, frequency: frequency)
-        let (globalFolds, report) = global.run(series: planned.map(\.series.values), backtests: planned.map(\.suite.backtest))
+        let (globalFolds, report) = global.run(series: planned.map(\.series.values), backtests: planned.map(\.suite.backtest),
+                                               cancellation: reporter.cancellation, progress: { _, _ in })
         try reporter.checkCancellation()
         if let first = report.fits.first {
             reporter.note("\(global.name) trained \(report.fits.count) time\(report.fits.count == 1 ? "" : "s") across up to \(report.fits.map(\.series).max() ?? first.series) series, each fit on the rows before each series' own cut-off (first fit: \(first.windows) windows, \(first.epochs) epochs)")
@@ -108,7 +109,7 @@ public struct ManySeriesBacktestAction: Sendable {
         ManySeriesRunner.run(count: ready.count, threads: max(1, threads), job: { index in
             Result {
                 let item = ready[index]
-                var entries = try item.suite.run(on: item.series.values, threads: 1)
+                var entries = try item.suite.run(on: item.series.values, threads: 1, cancellation: reporter.cancellation, progress: nil)
                 let folds: [FoldForecast]
                 do {
                     folds = try globalFolds[index].get()

@@ -36,8 +36,10 @@ public struct ManySeriesForecastAction: Sendable {
         var configuration = self.configuration
         configuration.threads = 1
         let job = ManySeriesForecast(configuration: configuration, steps: steps, levels: levels)
+        let cancellation = reporter.cancellation
         return try source.forEachSeries(threads: threads, reporter: reporter, job: { series in
-            try job.result(series)
+            let output = try job.forecast(series, cancellation: cancellation)
+            return ForecastResult(series: series, forecaster: output.forecaster, forecasts: output.forecasts, intervals: output.intervals)
         }, deliver: deliver)
     }
 
@@ -78,13 +80,5 @@ public struct ManySeriesForecastAction: Sendable {
             }
         }
         return ManySeriesOutcome(failed: failed, total: ids.count)
-    }
-}
-
-extension ManySeriesForecast {
-    /// One series' forecast as a result value.
-    func result(_ series: TimeSeries) throws -> ForecastResult {
-        let output = try forecast(series)
-        return ForecastResult(series: series, forecaster: output.forecaster, forecasts: output.forecasts, intervals: output.intervals)
     }
 }

@@ -52,15 +52,25 @@ public struct BacktestSuite: Sendable {
 
     /// Runs every method in turn (folds in parallel over `threads`), the model first.
     public func run(on series: [Double], threads: Int, progress: (@Sendable (String, Int) -> Void)? = nil) throws -> [Entry] {
+        try run(on: series, threads: threads, cancellation: nil, progress: progress)
+    }
+
+    /// The run of every method; a raised `cancellation` stops the model's training in every fold and
+    /// starts no further method.
+    package func run(
+        on series: [Double], threads: Int, cancellation: CancellationFlag?, progress: (@Sendable (String, Int) -> Void)?
+    ) throws -> [Entry] {
         var entries: [Entry] = []
         if let model {
             var configuration = model
             // Folds run in parallel; each fit uses one thread, so results do not depend on `threads`.
             configuration.threads = 1
-            let method = RecurrentForecastingMethod(configuration: configuration, frequency: frequency)
+            let method = RecurrentForecastingMethod(configuration: configuration, frequency: frequency,
+                                                    cancellation: cancellation)
             entries.append(try entry(method, series: series, threads: threads, progress: progress))
         }
         for baseline in baselines {
+            try cancellation?.check()
             entries.append(try entry(baseline, series: series, threads: threads, progress: progress))
         }
         return entries

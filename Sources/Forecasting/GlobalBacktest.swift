@@ -44,6 +44,15 @@ public struct GlobalBacktest: Sendable {
         series: [[Double]], backtests: [WalkForwardBacktest],
         progress: (Int, Int) -> Void = { _, _ in }
     ) -> (folds: [Result<[FoldForecast], any Error>], report: Report) {
+        run(series: series, backtests: backtests, cancellation: nil, progress: progress)
+    }
+
+    /// The backtest; a raised `cancellation` stops the fit in progress within one batch and starts
+    /// no further fit (the caller then throws `CancellationError`).
+    package func run(
+        series: [[Double]], backtests: [WalkForwardBacktest], cancellation: CancellationFlag?,
+        progress: (Int, Int) -> Void
+    ) -> (folds: [Result<[FoldForecast], any Error>], report: Report) {
         precondition(series.count == backtests.count, "one backtest per series")
         guard let first = backtests.first else { return ([], Report(fits: [])) }
         let horizon = first.plan.horizon
@@ -61,6 +70,7 @@ public struct GlobalBacktest: Sendable {
         let policy = BacktestPlan(cutoffs: Array(1...globalFolds), horizon: horizon, refit: first.plan.refit)
         let groups = Dictionary(grouping: 0..<globalFolds, by: policy.fitFold(for:)).sorted { $0.key < $1.key }
         for (groupIndex, group) in groups.enumerated() {
+            if cancellation?.isCancelled == true { break }
             // Each series trains on its history at its first fold in the group.
             var members: [Int] = []
             var histories: [[Double]] = []
@@ -72,7 +82,8 @@ public struct GlobalBacktest: Sendable {
             guard !members.isEmpty else { continue }
             let global: GlobalForecaster
             do {
-                global = try GlobalForecaster.fit(series: histories, frequency: frequency, configuration: configuration)
+                global = try GlobalForecaster.fit(series: histories, frequency: frequency, configuration: configuration,
+                                                  progress: cancellation?.trainingProgress() ?? { _ in .proceed })
             } catch {
                 for s in members { failures[s] = error }
                 progress(groupIndex, groups.count)

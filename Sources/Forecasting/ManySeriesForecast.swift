@@ -39,12 +39,20 @@ public struct ManySeriesForecast: Sendable {
 
     /// Fits and forecasts one series.
     public func forecast(_ series: TimeSeries) throws -> Output {
+        try forecast(series, cancellation: nil)
+    }
+
+    /// Fits and forecasts one series; a raised `cancellation` stops its training within one batch.
+    package func forecast(_ series: TimeSeries, cancellation: CancellationFlag?) throws -> Output {
+        try cancellation?.check()
         let horizon = steps ?? series.frequency.defaultHorizon
         var configuration = configuration
         configuration.horizon = horizon
         configuration.threads = 1
         let forecaster = try Forecaster.fit(values: series.values, frequency: series.frequency,
-                                            columnNames: [series.name], configuration: configuration)
+                                            columnNames: [series.name], configuration: configuration,
+                                            progress: cancellation?.trainingProgress() ?? { _ in .proceed })
+        try cancellation?.check()
         let forecasts = try forecaster.forecast(steps: horizon)
         let intervals = try forecaster.intervals(levels: levels, steps: horizon, history: series.values)
         return Output(series: series, forecasts: forecasts, intervals: intervals, forecaster: forecaster)

@@ -4,17 +4,31 @@
 public struct RecurrentForecastingMethod: ForecastingMethod {
     public let configuration: ForecasterConfiguration
     public let frequency: Frequency
+    /// Raised when the task of an asynchronous backtest is cancelled: stops the fold's training.
+    let cancellation: CancellationFlag?
 
     public init(configuration: ForecasterConfiguration, frequency: Frequency) {
+        self.init(configuration: configuration, frequency: frequency, cancellation: nil)
+    }
+
+    init(configuration: ForecasterConfiguration, frequency: Frequency, cancellation: CancellationFlag?) {
         self.configuration = configuration
         self.frequency = frequency
+        self.cancellation = cancellation
     }
 
     /// "auto" when fitting may fall back to a baseline (`MethodSelection.automatic`), else the cell's name.
     public var name: String { configuration.resolvedSelection == .automatic ? "auto" : configuration.cell.rawValue }
 
     public func fit(history: [Double]) throws -> Forecaster {
-        try Forecaster.fit(values: history, frequency: frequency, configuration: configuration)
+        guard let cancellation else {
+            return try Forecaster.fit(values: history, frequency: frequency, configuration: configuration)
+        }
+        try cancellation.check()
+        let model = try Forecaster.fit(values: history, frequency: frequency, configuration: configuration,
+                                       progress: cancellation.trainingProgress())
+        try cancellation.check()
+        return model
     }
 }
 

@@ -80,3 +80,20 @@ struct BacktestActionTests {
         }
     }
 }
+
+/// The async backtest stops every fold's training once its task is cancelled.
+@Suite("Backtest action cancellation")
+struct BacktestActionCancellationTests {
+    @Test func cancellingStopsEveryFold() async throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV(rows: 300))
+        let settings = BacktestSettings(configuration: ForecasterConfiguration(hiddenSize: 8, epochs: 100_000, earlyStopping: .off),
+                                        steps: 6, folds: 4)
+        let action = BacktestAction(source: .file(file), column: "sales", settings: settings, threads: 2)
+        let task = Task { try await action.run() }
+        try await Task.sleep(for: .milliseconds(300))
+        task.cancel()
+        let outcome = await result(of: task, within: 60)
+        #expect(throws: CancellationError.self) { try #require(outcome).get() }
+    }
+}

@@ -83,24 +83,8 @@ struct ForecastActionTests {
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
         // Bounded wait: a training that ignored the cancellation would run for hours.
-        let outcome = try await withThrowingTaskGroup(of: String.self) { group in
-            group.addTask {
-                do {
-                    _ = try await task.value
-                    return "finished"
-                } catch is CancellationError {
-                    return "cancelled"
-                }
-            }
-            group.addTask {
-                try await Task.sleep(for: .seconds(60))
-                return "still running"
-            }
-            let first = try await group.next()!
-            group.cancelAll()
-            return first
-        }
-        #expect(outcome == "cancelled")
+        let outcome = await result(of: task, within: 60)
+        #expect(throws: CancellationError.self) { try #require(outcome).get() }
     }
 }
 

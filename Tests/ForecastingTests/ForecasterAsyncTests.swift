@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _ForecastTestSupport
 @testable import Forecasting
 
 struct ForecasterAsyncTests {
@@ -18,25 +19,49 @@ struct ForecasterAsyncTests {
         #expect(events.count > 2)
     }
 
-    @Test func cancellingTheTaskStopsTrainingPromptly() async throws {
+    /// A fit that would run for minutes unless cancellation reaches training.
+    static func longFit(_ events: EventCounter) -> Task<Forecaster, any Error> {
         var configuration = ForecasterConfiguration()
         configuration.hiddenSize = 16
         configuration.lookback = 20
         configuration.epochs = 10_000
         configuration.earlyStopping = .off
         configuration.threads = 1
-        let events = EventCounter()
-        let task = Task {
+        return Task {
             try await Forecaster.fit(values: Self.values, configuration: configuration) { _ in events.add() }
         }
-        while events.count < 3 { try await Task.sleep(nanoseconds: 1_000_000) }
+    }
+
+    @Test func cancellingTheTaskStopsTraining() async throws {
+        let events = EventCounter()
+        let task = Self.longFit(events)
+        #expect(await waitUntil(atMost: 60) { events.count >= 3 })
+        task.cancel()
+        let outcome = try #require(await result(of: task, within: 60), "the fit did not stop within a minute")
+        #expect(throws: CancellationError.self) { try outcome.get() }
+    }
+
+    /// Timed, so opt-in: cancellation is checked every batch, so the remaining epochs must not run.
+    @Test(.enabled(if: benchRequested, "set FORECAST_BENCH=1 and build with -c release"))
+    func cancellingTheTaskStopsTrainingPromptly() async throws {
+        let events = EventCounter()
+        let task = Self.longFit(events)
+        #expect(await waitUntil(atMost: 60) { events.count >= 3 })
         let started = Date()
         task.cancel()
-        let result = await task.result
-        #expect(throws: CancellationError.self) { try result.get() }
-        // Cancellation is checked every batch: it must not run the remaining epochs.
+        let outcome = try #require(await result(of: task, within: 60))
+        #expect(throws: CancellationError.self) { try outcome.get() }
         #expect(Date().timeIntervalSince(started) < 5)
     }
+}
+
+/// Whether timed assertions run: `FORECAST_BENCH` set, in a release build.
+var benchRequested: Bool {
+    #if DEBUG
+    return false
+    #else
+    return ProcessInfo.processInfo.environment["FORECAST_BENCH"] != nil
+    #endif
 }
 
 /// Counts progress events from any thread.

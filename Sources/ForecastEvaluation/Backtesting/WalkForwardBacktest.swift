@@ -99,17 +99,18 @@ public struct WalkForwardBacktest: Sendable {
     }
 }
 
-/// Slots written once each from worker threads, read after they join.
-final class ResultSlots<Value>: @unchecked Sendable {
+/// Slots written once each from worker threads, read after they join (also by the many-series
+/// runs of the Forecasting module).
+package final class ResultSlots<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Value?]
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    package init(count: Int) { storage = Array(repeating: nil, count: count) }
 
-    subscript(index: Int) -> Value? {
+    package subscript(index: Int) -> Value? {
         get { lock.withLock { storage[index] } }
         set { lock.withLock { storage[index] = newValue } }
     }
 
-    var values: [Value?] { lock.withLock { storage } }
+    package var values: [Value?] { lock.withLock { storage } }
 }
