@@ -9,7 +9,7 @@ public struct BacktestSettings: Sendable {
     /// Whether the recurrent model is scored beside the baselines.
     public var includesModel: Bool
     /// Steps forecast from each cut-off; nil takes the frequency's default.
-    public var steps: Int?
+    public var horizon: Int?
     /// Folds ending at the last row (ignored when `start` is given).
     public var folds: Int
     /// The first cut-off row (0-based): folds then start there, every `stride` rows.
@@ -31,12 +31,12 @@ public struct BacktestSettings: Sendable {
     public static let defaultFolds = 5
 
     public init(configuration: ForecasterConfiguration = ForecasterConfiguration(), includesModel: Bool = true,
-                steps: Int? = nil, folds: Int = BacktestSettings.defaultFolds, start: Int? = nil, stride: Int? = nil,
+                horizon: Int? = nil, folds: Int = BacktestSettings.defaultFolds, start: Int? = nil, stride: Int? = nil,
                 trainingWindow: BacktestPlan.TrainingWindow = .expanding, refit: BacktestPlan.RefitPolicy = .everyFold,
                 season: Int? = nil, levels: [Double] = [], baselines: [String] = BacktestSettings.allBaselines) {
         self.configuration = configuration
         self.includesModel = includesModel
-        self.steps = steps
+        self.horizon = horizon
         self.folds = folds
         self.start = start
         self.stride = stride
@@ -50,13 +50,13 @@ public struct BacktestSettings: Sendable {
     /// The methods to score on `series` and the plan they share: cut-offs from its length, the
     /// horizon and lookback (when not given) from its length and frequency.
     public func suite(for series: TimeSeries, reporter: ActionReporter = .silent) throws -> BacktestSuite {
-        let steps = self.steps ?? series.frequency.defaultHorizon
+        let horizon = self.horizon ?? series.frequency.defaultHorizon
         var configuration = self.configuration
-        configuration.horizon = steps
+        configuration.horizon = horizon
         let lookback = configuration.lookback ?? Forecaster.defaultLookback(frequency: series.frequency, rows: series.count)
         configuration.lookback = lookback
         let season = self.season ?? BacktestSuite.metricSeasonPeriod(for: series.frequency)
-        let plan = try self.plan(rows: series.count, horizon: steps, lookback: lookback, season: season, reporter: reporter)
+        let plan = try self.plan(rows: series.count, horizon: horizon, lookback: lookback, season: season, reporter: reporter)
         var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: season)
         backtest.intervalLevels = levels
         return BacktestSuite(backtest: backtest, model: includesModel ? configuration : nil,

@@ -95,7 +95,7 @@ public struct ManySeriesBacktestAction: Sendable {
             }
         }
         var configuration = settings.configuration
-        configuration.horizon = settings.steps ?? frequency.defaultHorizon
+        configuration.horizon = settings.horizon ?? frequency.defaultHorizon
         configuration.threads = max(1, threads)
         let global = GlobalBacktest(configuration: configuration, frequency: frequency)
         let (globalFolds, report) = global.run(series: planned.map(\.series.values), backtests: planned.map(\.suite.backtest),

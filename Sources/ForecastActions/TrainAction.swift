@@ -11,7 +11,7 @@ public struct TrainAction: Sendable {
     /// The fit's settings; its horizon is replaced by `steps`.
     public var configuration: ForecasterConfiguration
     /// Steps the model forecasts at once; nil keeps the starting model's, else the frequency's default.
-    public var steps: Int?
+    public var horizon: Int?
     /// A model file to continue training from (its architecture, lookback, horizon, transform and
     /// scalers are kept).
     public var startingModelPath: String?
@@ -19,13 +19,13 @@ public struct TrainAction: Sendable {
     public var modelPath: String
 
     public init(source: CSVSource, selection: SeriesSelection, readOptions: CSVReadOptions = CSVReadOptions(),
-                configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil,
+                configuration: ForecasterConfiguration = ForecasterConfiguration(), horizon: Int? = nil,
                 startingModelPath: String? = nil, modelPath: String) {
         self.source = source
         self.selection = selection
         self.readOptions = readOptions
         self.configuration = configuration
-        self.steps = steps
+        self.horizon = horizon
         self.startingModelPath = startingModelPath
         self.modelPath = modelPath
     }
@@ -35,7 +35,7 @@ public struct TrainAction: Sendable {
         let start = try startingModelPath.map { try Forecaster(contentsOf: URL(fileURLWithPath: $0)) }
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         var configuration = self.configuration
-        configuration.horizon = steps ?? start?.horizon ?? data.target.frequency.defaultHorizon
+        configuration.horizon = horizon ?? start?.horizon ?? data.target.frequency.defaultHorizon
         let forecaster = try Forecaster.fit(
             values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
             columnNames: data.columnNames, configuration: configuration, startingFrom: start,

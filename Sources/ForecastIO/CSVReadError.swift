@@ -6,7 +6,7 @@ import Foundation
 /// option would help, so a host can word the error itself; `errorDescription` is one sentence in
 /// the library's words.
 ///
-/// `category` sorts the errors the way a command line reports them (see DESIGN.md's exit codes),
+/// `category` sorts the errors the way a command line reports them (see the exit codes of docs/architecture.md),
 /// so a tool can map them in one place.
 public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     /// The path names nothing.

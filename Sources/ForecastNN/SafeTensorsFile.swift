@@ -1,7 +1,7 @@
 /// The contents of a safetensors file: named float tensors plus a string-to-string metadata map.
 ///
 /// Model files are safetensors so that a model trained here loads in PyTorch and the other way
-/// round (DESIGN.md). Format (huggingface/safetensors README): an unsigned 64-bit little-endian
+/// round (docs/architecture.md). Format (huggingface/safetensors README): an unsigned 64-bit little-endian
 /// header length `N`, then `N` bytes of UTF-8 JSON mapping each tensor name to
 /// `{"dtype", "shape", "data_offsets": [begin, end]}` (offsets relative to the byte after the
 /// header) plus an optional `"__metadata__"` object of strings, then the raw little-endian data.

@@ -37,7 +37,7 @@ extension Trainer {
         }
 
         /// Windows of one univariate series predicting the next `outputs` values: window `i` is
-        /// `series[i ..< i+L]`, its targets `series[i+L ..< i+L+O]` (DESIGN.md's window contract).
+        /// `series[i ..< i+L]`, its targets `series[i+L ..< i+L+O]` (the window contract of docs/architecture.md).
         public init(series: [Float], lookback: Int, outputs: Int = 1) throws {
             let windows = series.count - lookback - outputs + 1
             guard lookback > 0, outputs > 0, windows > 0 else { throw TrainingError.noTrainingExamples }

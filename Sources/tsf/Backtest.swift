@@ -60,7 +60,7 @@ struct Backtest: AsyncParsableCommand {
     func run() async throws {
         try await ToolFailure.reporting {
             let configuration = model.configuration(horizon: horizon ?? 1)
-            let settings = try folds.settings(configuration: configuration, includesModel: !baselinesOnly, steps: horizon)
+            let settings = try folds.settings(configuration: configuration, includesModel: !baselinesOnly, horizon: horizon)
             let reporter = ConsoleReporter.make(epochs: configuration.epochs, folds: folds.folds)
             if csv.manySeries {
                 let action = ManySeriesBacktestAction(

@@ -79,8 +79,8 @@ struct BacktestOptions: ParsableArguments {
 
 extension BacktestOptions {
     /// The backtest settings these options describe, around the model's configuration.
-    func settings(configuration: ForecasterConfiguration, includesModel: Bool, steps: Int?) throws -> BacktestSettings {
-        BacktestSettings(configuration: configuration, includesModel: includesModel, steps: steps, folds: folds,
+    func settings(configuration: ForecasterConfiguration, includesModel: Bool, horizon: Int?) throws -> BacktestSettings {
+        BacktestSettings(configuration: configuration, includesModel: includesModel, horizon: horizon, folds: folds,
                          start: start, stride: stride, trainingWindow: trainingWindow(), refit: try refitPolicy(),
                          season: season, levels: try levels(), baselines: try baselineNames())
     }

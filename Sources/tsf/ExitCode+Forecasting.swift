@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The exit codes of DESIGN.md (the BSD `sysexits.h` values), so scripts can tell
+/// The exit codes of docs/architecture.md (the BSD `sysexits.h` values), so scripts can tell
 /// bad data from a missing file from a failure of the tool itself.
 extension ExitCode {
     /// The command line was wrong.

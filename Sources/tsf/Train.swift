@@ -42,7 +42,7 @@ struct Train: AsyncParsableCommand {
             let configuration = model.configuration(horizon: horizon ?? 1)
             let action = TrainAction(
                 source: csv.source(file), selection: series.selection, readOptions: csv.readOptions,
-                configuration: configuration, steps: horizon, startingModelPath: initialModel, modelPath: out)
+                configuration: configuration, horizon: horizon, startingModelPath: initialModel, modelPath: out)
             let reporter = ConsoleReporter.make(epochs: configuration.epochs)
             let result = try ShortSeriesFailure.naming(file: file, column: series.column) { try action.run(reporter: reporter) }
             print(result.rendered(format), terminator: "")

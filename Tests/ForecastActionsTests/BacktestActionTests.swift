@@ -7,7 +7,7 @@ import _ForecastTestSupport
 @Suite("Backtest action")
 struct BacktestActionTests {
     func settings(folds: Int = 3, levels: [Double] = []) -> BacktestSettings {
-        BacktestSettings(configuration: ActionFixtures.quick, steps: 6, folds: folds, levels: levels)
+        BacktestSettings(configuration: ActionFixtures.quick, horizon: 6, folds: folds, levels: levels)
     }
 
     @Test func everyMethodIsScoredOnTheSameCutoffs() throws {
@@ -88,7 +88,7 @@ struct BacktestActionCancellationTests {
         let folder = try ScratchFolder()
         let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV(rows: 300))
         let settings = BacktestSettings(configuration: ForecasterConfiguration(hiddenSize: 8, epochs: 100_000, earlyStopping: .off),
-                                        steps: 6, folds: 4)
+                                        horizon: 6, folds: 4)
         let action = BacktestAction(source: .file(file), column: "sales", settings: settings, threads: 2)
         let task = Task { try await action.run() }
         try await Task.sleep(for: .milliseconds(300))

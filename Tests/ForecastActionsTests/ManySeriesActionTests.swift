@@ -30,7 +30,7 @@ struct ManySeriesActionTests {
         let folder = try ScratchFolder()
         let file = try folder.write("long.csv", ActionFixtures.longCSV(ids: ["x", "y"], rows: [60, 60]))
         let source = try ManySeriesSource.open(.file(file), idColumn: "id", target: "value")
-        let settings = BacktestSettings(configuration: ActionFixtures.quick, includesModel: false, steps: 4, folds: 2)
+        let settings = BacktestSettings(configuration: ActionFixtures.quick, includesModel: false, horizon: 4, folds: 2)
         let results = Locked<[String]>([])
         let outcome = try ManySeriesBacktestAction(source: source, settings: settings, threads: 2, forecastsPath: folder.path("folds.csv"))
             .run { id, _ in results.withLock { $0.append(id) } }

@@ -3,7 +3,7 @@ import Testing
 import _ForecastTestSupport
 
 /// The same data, options and seed give byte-identical model files and identical forecasts, with one
-/// thread or two, run after run (DESIGN.md: gradients are summed in a fixed order).
+/// thread or two, run after run (docs/architecture.md: gradients are summed in a fixed order).
 @Suite struct DeterminismTests {
     private let options = ["--column", "Close", "--epochs", "3", "--hidden", "6", "--batch-size", "8",
                            "--seed", "11", "--horizon", "3"]

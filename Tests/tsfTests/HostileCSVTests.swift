@@ -3,7 +3,7 @@ import Testing
 import _ForecastTestSupport
 
 /// CSV files people really download, and worse, fed to `tsf forecast`: each must end with one clear
-/// sentence on stderr and the exit code of DESIGN.md (65 bad data, 66 unreadable, 64 usage), never a
+/// sentence on stderr and the exit code of docs/architecture.md (65 bad data, 66 unreadable, 64 usage), never a
 /// crash or a plausible-looking forecast of nonsense.
 @Suite struct HostileCSVTests {
     private func forecast(_ path: String, _ extra: [String] = []) throws -> CLIRunner.Outcome {

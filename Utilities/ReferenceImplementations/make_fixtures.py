@@ -2,7 +2,7 @@
 """Golden values from PyTorch for the ForecastNN parity tests.
 
 For each cell (rnn, lstm, gru), depth (1, 2 layers) and input size (1, 3) this builds the network of
-DESIGN.md -- torch.nn.RNN/LSTM/GRU(batch_first=True) named `rnn`, then torch.nn.Linear(H, O) named
+docs/architecture.md -- torch.nn.RNN/LSTM/GRU(batch_first=True) named `rnn`, then torch.nn.Linear(H, O) named
 `head` on the last step -- from a fixed seed and writes one safetensors file holding:
 
   weights          the state_dict, under its own names (rnn.weight_ih_l0, ..., head.bias)

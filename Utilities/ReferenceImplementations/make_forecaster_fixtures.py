@@ -18,7 +18,7 @@ out.mkdir(parents=True, exist_ok=True)
 
 
 class Net(torch.nn.Module):
-    """The module layout of DESIGN.md: recurrent layer `rnn`, linear head `head` on the last step."""
+    """The module layout of docs/architecture.md: recurrent layer `rnn`, linear head `head` on the last step."""
 
     def __init__(self, cell, input_size, hidden, layers, horizon):
         super().__init__()

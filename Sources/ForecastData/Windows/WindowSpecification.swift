@@ -2,7 +2,7 @@
 ///
 /// For rows `0..<n`, window `i` takes rows `i ..< i+lookback` as input and the target column's rows
 /// `i+lookback ..< i+lookback+horizon` as targets, for `i = 0, stride, 2·stride, …` up to `n − lookback −
-/// horizon` (DESIGN.md). A series of `n` rows therefore holds `(n − lookback − horizon) / stride + 1`
+/// horizon` (docs/architecture.md). A series of `n` rows therefore holds `(n − lookback − horizon) / stride + 1`
 /// windows when `n ≥ lookback + horizon`, and none otherwise.
 public struct WindowSpecification: Hashable, Sendable, Codable {
     /// Number of past rows the model reads for one forecast.
