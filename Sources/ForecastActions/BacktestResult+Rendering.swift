@@ -2,7 +2,7 @@ import Forecasting
 
 extension BacktestResult {
     /// Column names and values of one score, in table order; nil values print as "undefined".
-    static func metricColumns(_ score: BacktestScore, skill: Double?, includeSkill: Bool = true) -> [(name: String, value: Double?)] {
+    static func metricColumns(_ score: BacktestScore, relativeMASE: Double?, includesRelativeMASE: Bool = true) -> [(name: String, value: Double?)] {
         var columns: [(name: String, value: Double?)] = [
             ("MAE", score.meanAbsoluteError), ("RMSE", score.rootMeanSquaredError),
             ("MAPE%", score.meanAbsolutePercentageError), ("sMAPE%", score.symmetricMeanAbsolutePercentageError),
@@ -10,7 +10,7 @@ extension BacktestResult {
             ("R2", score.coefficientOfDetermination), ("bias", score.meanError),
             ("dir%", score.directionalAccuracy),
         ]
-        if includeSkill { columns.append(("skill", skill)) }
+        if includesRelativeMASE { columns.append(("relMASE", relativeMASE)) }
         for interval in score.intervals {
             let level = ForecastStep.percent(interval.level)
             columns += [("cover\(level)%", interval.coverage), ("width\(level)", interval.meanWidth),
@@ -22,12 +22,12 @@ extension BacktestResult {
     /// One row per method: its metrics over every fold.
     public func rendered(_ format: OutputFormat) -> String {
         let best = self.best
-        let rows = models.map { model in (name: model.name, columns: Self.metricColumns(model.score, skill: skill(of: model))) }
+        let rows = models.map { model in (name: model.name, columns: Self.metricColumns(model.score, relativeMASE: relativeMASE(of: model))) }
         let names = rows.first?.columns.map(\.name) ?? []
         switch format {
         case .table:
             let body = rows.map { row in [row.name + (row.name == best ? " *" : "")] + row.columns.map { TextTable.metric($0.value) } }
-            let caption = "\(cutoffs.count) folds of \(horizon) steps, MASE season \(season); * best MASE; skill = MASE / naive MASE; auto = the network or a baseline, chosen on each fold's validation part"
+            let caption = "\(cutoffs.count) folds of \(horizon) steps, MASE season \(season); * best MASE; relMASE = MASE / naive MASE (below 1 beats the naive forecast); dir% undefined for a forecast that calls no direction; auto = the network or a baseline, chosen on each fold's validation part"
             return TextTable.aligned([["model"] + names] + body) + caption + "\n"
         case .csv:
             let body = rows.map { row in [row.name, row.name == best ? "1" : "0"] + row.columns.map { $0.value.map(TextTable.exact) ?? "" } }
@@ -45,7 +45,7 @@ extension BacktestResult {
         for model in models {
             for fold in model.folds {
                 let score = BacktestScore(method: model.name, folds: [fold])
-                rows.append((model.name, fold.fold + 1, firstTargets[fold.fold], Self.metricColumns(score, skill: nil, includeSkill: false)))
+                rows.append((model.name, fold.fold + 1, firstTargets[fold.fold], Self.metricColumns(score, relativeMASE: nil, includesRelativeMASE: false)))
             }
         }
         let names = rows.first?.columns.map(\.name) ?? []

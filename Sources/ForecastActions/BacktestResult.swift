@@ -51,5 +51,5 @@ public struct BacktestResult: Codable, Hashable, Sendable {
     }
 
     /// A method's MASE over the naive forecast's on the same folds (below 1 beat it).
-    public func skill(of model: Model) -> Double? { naive.flatMap { model.score.relativeMASE(to: $0) } }
+    public func relativeMASE(of model: Model) -> Double? { naive.flatMap { model.score.relativeMASE(to: $0) } }
 }

@@ -48,8 +48,8 @@ public struct ForecastResult: Codable, Hashable, Sendable {
         let future = series.futureTimestamps(count: forecasts.count)
         let dates = future.count == forecasts.count ? future.map(series.format) : nil
         steps = forecasts.indices.map { index in
-            ForecastStep(step: index + 1, date: dates?[index], forecast: forecasts[index], intervals: intervals.map {
-                ForecastStep.Bounds(level: $0.level, lower: $0.lower[index], upper: $0.upper[index])
+            ForecastStep(step: index + 1, date: dates?[index], forecast: forecasts[index].tidied, intervals: intervals.map {
+                ForecastStep.Bounds(level: $0.level, lower: $0.lower[index]?.tidied, upper: $0.upper[index]?.tidied)
             })
         }
     }
@@ -71,8 +71,12 @@ public struct ForecastStep: Codable, Hashable, Sendable {
     public var forecast: Double
     public var intervals: [Bounds]
 
-    /// `80` for an 80 % interval: the suffix of its `lower…`/`upper…` columns.
-    static func percent(_ level: Double) -> Int { Int((level * 100).rounded()) }
+    /// `80` for an 80 % interval, `99.5` for a 99.5 % one: the suffix of its `lower…`/`upper…` columns.
+    static func percent(_ level: Double) -> String {
+        let percent = level * 100
+        if abs(percent - percent.rounded()) < 1e-9 { return String(Int(percent.rounded())) }
+        return "\((percent * 1e6).rounded() / 1e6)"
+    }
 
     /// Written flat, as the table's columns: `step`, `date`, `forecast`, `lower80`, `upper80`, …
     public func encode(to encoder: any Encoder) throws {
@@ -93,10 +97,10 @@ public struct ForecastStep: Codable, Hashable, Sendable {
         date = try container.decodeIfPresent(String.self, forKey: DynamicKey("date"))
         forecast = try container.decode(Double.self, forKey: DynamicKey("forecast"))
         let percents = container.allKeys.compactMap { key in
-            key.stringValue.hasPrefix("lower") ? Int(key.stringValue.dropFirst(5)) : nil
-        }.sorted()
+            key.stringValue.hasPrefix("lower") ? String(key.stringValue.dropFirst(5)) : nil
+        }.filter { Double($0) != nil }.sorted { Double($0)! < Double($1)! }
         intervals = try percents.map { percent in
-            Bounds(level: Double(percent) / 100,
+            Bounds(level: Double(percent)! / 100,
                    lower: try container.decodeIfPresent(Double.self, forKey: DynamicKey("lower\(percent)")),
                    upper: try container.decodeIfPresent(Double.self, forKey: DynamicKey("upper\(percent)")))
         }

@@ -2,14 +2,14 @@ import Forecasting
 
 /// Long-format backtest output: one row per series and method, then one aggregate row per method
 /// with id `*`. One schema for both, so the whole output reads as one CSV table:
-/// `id,model,series,MAE,sMAPE%,MASE,skill,OWA`, where for a series' row `skill` is its MASE over
-/// the naive forecast's MASE and `OWA` is (sMAPE / naive sMAPE + skill) / 2, and for an aggregate
+/// `id,model,series,MAE,sMAPE%,MASE,relMASE,OWA`, where for a series' row `relMASE` is its MASE over
+/// the naive forecast's MASE and `OWA` is (sMAPE / naive sMAPE + relMASE) / 2, and for an aggregate
 /// row both are ratios of the averages over series. `json` writes JSON Lines; `table` writes CSV,
 /// since rows stream before every series is done.
 public struct ManySeriesBacktestRows: Sendable {
     public let format: OutputFormat
     public init(format: OutputFormat) { self.format = format }
-    static let columns = ["id", "model", "series", "MAE", "sMAPE%", "MASE", "skill", "OWA"]
+    static let columns = ["id", "model", "series", "MAE", "sMAPE%", "MASE", "relMASE", "OWA"]
 
     /// The header line; empty for JSON Lines.
     public var header: String { format == .json ? "" : Self.columns.joined(separator: ",") + "\n" }

@@ -35,6 +35,7 @@ enum TextTable {
     /// Six significant digits for a forecast value.
     static func number(_ value: Double) -> String { String(format: "%.6g", value) }
 
-    /// The shortest decimal that reads back as the same Double, for programs.
-    static func exact(_ value: Double) -> String { "\(value)" }
+    /// The shortest decimal that reads back as the value rounded to 15 significant digits, for
+    /// programs: `25.7`, not the `25.700000000000003` that a subtraction leaves in the last bit.
+    static func exact(_ value: Double) -> String { "\(value.tidied)" }
 }

@@ -63,9 +63,12 @@ public enum PointMetrics {
     ///
     /// Direction is the sign of `value − lastObserved` (−1, 0 or +1), so "no change" must match
     /// "no change". Every step of a multi-step forecast is compared with the same last observation,
-    /// which is what a trader acting at the forecast origin cares about.
-    public static func directionalAccuracy(predictions: [Double], targets: [Double], lastObserved: Double) -> Double {
+    /// which is what a trader acting at the forecast origin cares about. Undefined (nil) for a
+    /// forecast that calls no direction at all (every step equals the last observation, as the naive
+    /// forecast's do): scoring it would only count how often the actual stood still.
+    public static func directionalAccuracy(predictions: [Double], targets: [Double], lastObserved: Double) -> Double? {
         checkLengths(predictions, targets)
+        guard predictions.contains(where: { $0 != lastObserved }) else { return nil }
         let hits = zip(predictions, targets).filter { prediction, target in
             sign(prediction - lastObserved) == sign(target - lastObserved)
         }.count

@@ -11,8 +11,9 @@ struct Backtest: AsyncParsableCommand {
             Each fold fits on the rows before its cut-off only (scalers and transforms included) and \
             forecasts the next --horizon rows. Every baseline is scored on exactly the same cut-offs. \
             MASE and RMSSE are scaled by the in-sample error of the seasonal-naive forecast (period 1 \
-            for trading days); "skill" is the model's MASE relative to the naive forecast's: below 1 \
-            means it beat the naive forecast. The best MASE is marked with *.
+            for trading days); "relMASE" is a method's MASE over the naive forecast's: below 1 means \
+            it beat the naive forecast. The best MASE is marked with *. dir% is undefined for a \
+            forecast that calls no direction (the naive forecast).
             """
     )
 

@@ -23,7 +23,7 @@ struct BacktestActionTests {
             #expect(model.isBaseline == (model.name != "lstm"))
         }
         let naive = try #require(result.models.first { $0.name == "naive" })
-        #expect(result.skill(of: naive) == 1)
+        #expect(result.relativeMASE(of: naive) == 1)
         let decoded = try JSONDecoder().decode(BacktestResult.self, from: JSONEncoder().encode(result))
         #expect(decoded == result)
     }

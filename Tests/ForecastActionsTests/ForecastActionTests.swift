@@ -1,4 +1,4 @@
-import ForecastActions
+@testable import ForecastActions
 import Foundation
 import Testing
 import _ForecastTestSupport
@@ -23,9 +23,11 @@ struct ForecastActionTests {
         #expect(result.lookback == outcome.forecaster.lookback)
         #expect(result.intervalMethod == "split-conformal")
         #expect(result.levels == [0.8])
-        // The saved model forecasts what the action forecast, to the last bit.
+        // The saved model forecasts what the action forecast (printed to 15 significant digits).
         let saved = try Forecaster(contentsOf: URL(fileURLWithPath: folder.path("model.safetensors")))
-        #expect(try saved.forecast(steps: 4) == result.steps.map(\.forecast))
+        for (loaded, printed) in zip(try saved.forecast(steps: 4), result.steps.map(\.forecast)) {
+            #expect(abs(loaded - printed) <= 1e-14 * abs(loaded), "\(loaded) vs \(printed)")
+        }
         let svg = try folder.read("plot.svg")
         #expect(svg.hasPrefix("<?xml") || svg.hasPrefix("<svg"))
         #expect(svg.contains("<title>\(result.methodLabel)</title>"))
@@ -98,5 +100,17 @@ extension ForecastResult {
               {"step": 2, "date": "2024-02", "forecast": 2.25, "lower80": null, "upper80": 3.0}]}
             """
         return try! JSONDecoder().decode(ForecastResult.self, from: Data(json.utf8))
+    }
+}
+
+/// Numbers for programs: the shortest text that reads back, without arithmetic noise.
+@Suite struct NumberTextTests {
+    @Test func noiseInTheLastBitsIsDropped() {
+        #expect(TextTable.exact(28.8 - 3.1) == "25.7")
+        #expect(TextTable.exact(0.1 + 0.2) == "0.3")
+        #expect(TextTable.exact(1.0 / 3.0) == "0.333333333333333")
+        #expect(TextTable.exact(123456789.123) == "123456789.123")
+        #expect(TextTable.exact(-0.000012345) == "-1.2345e-05")
+        #expect(TextTable.exact(0) == "0.0")
     }
 }

@@ -52,7 +52,14 @@ struct PointMetricsTests {
     @Test func directionalAccuracyComparesMovesFromTheLastObservation() {
         // last = 5: forecast moves −, −, 0, +; actual moves −, 0, 0, +  → 3 of 4 match.
         let accuracy = PointMetrics.directionalAccuracy(predictions: predictions, targets: targets, lastObserved: 5)
-        #expect(abs(accuracy - 75) < 1e-12)
+        #expect(abs((accuracy ?? .nan) - 75) < 1e-12)
+    }
+
+    @Test func aForecastThatCallsNoDirectionHasNoDirectionalAccuracy() {
+        #expect(PointMetrics.directionalAccuracy(predictions: [5, 5, 5], targets: [4, 5, 6], lastObserved: 5) == nil)
+        // Signs 0, 0, + against −, 0, +: two of three match once the forecast calls a direction.
+        let accuracy = PointMetrics.directionalAccuracy(predictions: [5, 5, 6], targets: [4, 5, 6], lastObserved: 5)
+        #expect(abs((accuracy ?? .nan) - 200.0 / 3) < 1e-12)
     }
 
     @Test func metricsAreSymmetricWhereTheyShouldBe() {

@@ -59,7 +59,7 @@ struct WalkForwardBacktestTests {
         #expect(abs(score.meanAbsoluteError - 8) < 1e-12)
         #expect(abs(score.meanAbsoluteScaledError! - 3.2) < 1e-12)
         #expect(score.meanError == -8)
-        #expect(score.directionalAccuracy == 0)  // no change forecast, actual rose
+        #expect(score.directionalAccuracy == nil)  // a no-change forecast calls no direction
     }
 
     @Test func aFailingFitIsReportedNotSwallowed() {

@@ -64,7 +64,7 @@ import _ForecastTestSupport
                                          "--folds", "2", "--baselines-only", "--baselines", "naive,drift", "--threads", "2"])
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
         let table = rows(outcome.stdout)
-        #expect(table.first == ["id", "model", "series", "MAE", "sMAPE%", "MASE", "skill", "OWA"])
+        #expect(table.first == ["id", "model", "series", "MAE", "sMAPE%", "MASE", "relMASE", "OWA"])
         let ids = ["MSFT", "AMZN", "IBM", "GOOG", "AAPL"]
         #expect(table.dropFirst().map { $0[0] } == ids.flatMap { [$0, $0] } + ["*", "*"])
         #expect(table.dropFirst().map { $0[1] } == Array(repeating: ["naive", "drift"], count: 6).flatMap { $0 })

@@ -64,4 +64,20 @@ import _ForecastTestSupport
         #expect(Set(lines.dropFirst().map { String($0.prefix { $0 != "," }) }) == ["MSFT", "AMZN", "IBM", "GOOG", "AAPL"])
         #expect(lines.count == 1 + 5 * 2)
     }
+
+    @Test(arguments: [("0.9", "lower90"), ("90", "lower90"), ("0.995", "lower99.5"), ("1", "lower1")])
+    func levelsAreFractionsOrPercentages(level: String, column: String) throws {
+        let outcome = try CLIRunner.run(["forecast", passengers, "--column", "Passengers", "--horizon", "2", "--level", level,
+                                         "--format", "csv"] + tiny)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.split(separator: "\n").first?.split(separator: ",").contains { $0 == column } == true, "\(outcome.stdout)")
+    }
+
+    @Test(arguments: ["0", "100", "150", "-5", "80,0.8"])
+    func levelsOutOfRangeOrRepeatedAreRefused(level: String) throws {
+        let outcome = try CLIRunner.run(["forecast", passengers, "--column", "Passengers", "--level", level] + tiny)
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr.contains("--level"))
+        #expect(outcome.stdout.isEmpty)
+    }
 }

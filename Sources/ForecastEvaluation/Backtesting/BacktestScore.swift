@@ -14,7 +14,9 @@ public struct BacktestScore: Hashable, Codable, Sendable {
     public let meanAbsoluteScaledError: Double?
     public let rootMeanSquaredScaledError: Double?
     public let coefficientOfDetermination: Double?
-    public let directionalAccuracy: Double
+    /// Percent of steps whose move from the last observation has the actual's sign, over the folds
+    /// whose forecast calls a direction; nil when none does (the naive forecast).
+    public let directionalAccuracy: Double?
     /// Interval scores per level, over the steps that had intervals.
     public let intervals: [IntervalScore]
 
@@ -51,11 +53,15 @@ public struct BacktestScore: Hashable, Codable, Sendable {
             return (rmse * rmse / scale).squareRoot()
         }
         rootMeanSquaredScaledError = squaredScaled.isEmpty ? nil : squaredScaled.reduce(0, +) / Double(squaredScaled.count)
-        let hits = forecasts.map { fold in
-            PointMetrics.directionalAccuracy(predictions: fold.forecasts, targets: fold.actuals, lastObserved: fold.lastObserved)
-                * Double(fold.actuals.count)
+        // Pooled over the folds that call a direction: hits and steps summed across them.
+        var hits = 0.0, calledSteps = 0
+        for fold in forecasts {
+            guard let accuracy = PointMetrics.directionalAccuracy(
+                predictions: fold.forecasts, targets: fold.actuals, lastObserved: fold.lastObserved) else { continue }
+            hits += accuracy * Double(fold.actuals.count)
+            calledSteps += fold.actuals.count
         }
-        directionalAccuracy = hits.reduce(0, +) / Double(actuals.count)
+        directionalAccuracy = calledSteps == 0 ? nil : hits / Double(calledSteps)
         let levels = forecasts.first?.intervals.map(\.level) ?? []
         intervals = levels.enumerated().compactMap { index, level in
             var lower: [Double] = [], upper: [Double] = [], targets: [Double] = []

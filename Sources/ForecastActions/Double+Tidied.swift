@@ -1,0 +1,11 @@
+import Foundation
+
+extension Double {
+    /// The value rounded to 15 significant digits, the precision a Double always holds exactly
+    /// through a decimal round trip: arithmetic noise in the last bits (`28.8 − 3.1` giving
+    /// `25.700000000000003`) is dropped from what results print, and nothing a measurement holds is.
+    var tidied: Double {
+        guard isFinite, self != 0 else { return self }
+        return Double(String(format: "%.15g", self)) ?? self
+    }
+}
