@@ -210,8 +210,25 @@ extension Forecaster {
                                 decisions: inout [String]) -> Int {
         if let requested { return requested }
         let lookback = defaultLookback(frequency: frequency, rows: rows)
-        decisions.append("lookback \(lookback): two seasons of \(frequency.seasonPeriod) step(s), within 10…60 and a fifth of the rows")
+        decisions.append(lookbackReason(lookback, frequency: frequency, rows: rows))
         return lookback
+    }
+
+    /// Why the default lookback is what it is, naming the one rule that set it.
+    static func lookbackReason(_ lookback: Int, frequency: Frequency, rows: Int) -> String {
+        let season = frequency.seasonPeriod
+        let twoSeasons = 2 * season
+        let fromSeason = min(60, max(10, twoSeasons))
+        if lookback < fromSeason {
+            return "lookback \(lookback): a fifth of the \(rows) rows, so a short series keeps enough windows to train on (\(fromSeason) otherwise)"
+        }
+        if twoSeasons < 10 {
+            return "lookback \(lookback): the least the network reads, since two seasons of \(season) step\(season == 1 ? "" : "s") are fewer than 10"
+        }
+        if twoSeasons > 60 {
+            return "lookback \(lookback): the most the network reads, since two seasons of \(season) steps are more than 60"
+        }
+        return "lookback \(lookback): two seasons of \(season) steps"
     }
 
     /// The chronological split of a series and its window starts, after the checks every fit

@@ -14,12 +14,17 @@ struct MethodComparison {
     /// At most this many cut-offs are scored, evenly spread over the validation part.
     static let maximumCutoffs = 200
 
+    /// Below this many validation forecasts the note says the choice is uncertain.
+    static let fewForecasts = 30
+
     let chosen: ForecastMethod
     let errors: [(method: ForecastMethod, meanAbsoluteError: Double)]
     let forecasts: Int
+    let horizon: Int
 
     init(forecaster: Forecaster, values: [Double], features: [[Double]], cutoffs allCutoffs: [Int],
          horizon: Int, seasonPeriod: Int) throws {
+        self.horizon = horizon
         var candidates: [ForecastMethod] = [.naive]
         let seasonal = seasonPeriod >= 2 && seasonPeriod <= forecaster.requiredHistory
         if seasonal { candidates.append(.seasonalNaive(period: seasonPeriod)) }
@@ -66,14 +71,15 @@ struct MethodComparison {
     var explanation: String {
         guard !errors.isEmpty else { return "forecast method network: no validation forecasts to compare" }
         let scores = errors.map { "\($0.method.name) \(Self.format($0.meanAbsoluteError))" }.joined(separator: ", ")
+        let best = errors.min { $0.meanAbsoluteError < $1.meanAbsoluteError }!
         let reason: String
-        switch chosen {
-        case .network: reason = "the network beat the baselines"
-        case .naive: reason = "nothing beat the last value by more than 2 %, so the forecast is the last value (naive)"
-        case .seasonalNaive: reason = "nothing beat last season's values by more than 2 %"
-        case .networkAndNaive, .networkAndSeasonalNaive: reason = "averaging the network with a baseline did best"
+        if chosen == best.method {
+            reason = chosen == .network ? "the network beat every simpler candidate by more than 2 %" : "it had the lowest error"
+        } else {
+            reason = "the simplest candidate within 2 % of the lowest error (\(best.method.name))"
         }
-        return "forecast method \(chosen.name): \(reason) (validation MAE over \(forecasts) forecasts: \(scores))"
+        let few = forecasts < Self.fewForecasts ? "; only \(forecasts) forecast\(forecasts == 1 ? "" : "s"), so the choice is uncertain" : ""
+        return "forecast method \(chosen.name): \(reason) (mean absolute error of \(forecasts) forecast\(forecasts == 1 ? "" : "s") of \(horizon) step\(horizon == 1 ? "" : "s") from cut-offs in the validation part, candidates from simplest: \(scores)\(few))"
     }
 
     static func format(_ value: Double) -> String {

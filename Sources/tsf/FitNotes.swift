@@ -12,7 +12,10 @@ enum FitNotes {
         }
         var summary = "note: trained \(forecaster.configuration.cell.rawValue) on \(report.trainingWindows) windows for \(epochs) epoch\(epochs == 1 ? "" : "s")"
         if report.stoppedEarly { summary += ", stopped early" }
-        if report.keptEpoch != epochs { summary += ", kept epoch \(report.keptEpoch) (best on \(report.validationWindows) validation windows)" }
+        if report.keptEpoch != epochs {
+            summary += ", kept epoch \(report.keptEpoch) (the lowest loss on the \(report.validationWindows) validation windows"
+            summary += report.keptEpoch <= 2 ? "; a best epoch this early means further training only fitted noise)" : ")"
+        }
         ToolFailure.printError(summary)
     }
 }
