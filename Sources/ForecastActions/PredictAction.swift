@@ -15,15 +15,19 @@ public struct PredictAction: Sendable {
     /// Steps to forecast; nil takes the model's horizon (more continue recursively for a model
     /// without features).
     public var steps: Int?
+    /// Interval levels as fractions, calibrated split-conformally on the file's own rows (models
+    /// without feature columns).
+    public var levels: [Double]
 
     public init(modelPath: String, source: CSVSource, column: String? = nil, features: [String]? = nil,
-                readOptions: CSVReadOptions = CSVReadOptions(), steps: Int? = nil) {
+                readOptions: CSVReadOptions = CSVReadOptions(), steps: Int? = nil, levels: [Double] = []) {
         self.modelPath = modelPath
         self.source = source
         self.column = column
         self.features = features
         self.readOptions = readOptions
         self.steps = steps
+        self.levels = levels
     }
 
     public func run(reporter: ActionReporter = .silent) throws -> ForecastResult {
@@ -31,8 +35,10 @@ public struct PredictAction: Sendable {
         let selection = try resolveColumns(of: forecaster, reporter: reporter)
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         try forecaster.condition(on: data.target.values, features: data.featureValues)
-        let forecasts = try forecaster.forecast(steps: steps ?? forecaster.horizon)
-        return ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: [])
+        let steps = self.steps ?? forecaster.horizon
+        let forecasts = try forecaster.forecast(steps: steps)
+        let intervals = try forecaster.intervals(levels: levels, steps: steps, history: data.target.values)
+        return ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
     }
 
     /// The columns to read: those given, else those the model file records. A model trained with

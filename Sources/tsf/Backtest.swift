@@ -59,6 +59,7 @@ struct Backtest: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try series.requireColumn(file: file, csv: csv)
         try await ToolFailure.reporting {
             let configuration = model.configuration(horizon: horizon ?? 1)
             let settings = try folds.settings(configuration: configuration, includesModel: !baselinesOnly, horizon: horizon)

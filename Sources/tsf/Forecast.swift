@@ -28,7 +28,7 @@ struct Forecast: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also save the fitted model to this file (safetensors).", valueName: "path"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Comma-separated prediction-interval levels in percent, e.g. 80,95 (split-conformal, calibrated on the series' own recent forecasts).", valueName: "levels"))
+    @Option(help: ArgumentHelp("Comma-separated prediction-interval levels, e.g. 80,95 or 0.8,0.95 (split-conformal, calibrated on the series' own recent forecasts).", valueName: "levels"))
     var level: String?
 
     @Option(help: ArgumentHelp("Also draw the history, forecast and intervals to this SVG file.", valueName: "file.svg"))
@@ -56,6 +56,7 @@ struct Forecast: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try series.requireColumn(file: file, csv: csv)
         try await ToolFailure.reporting {
             let configuration = model.configuration(horizon: horizon ?? 1)
             let reporter = ConsoleReporter.make(epochs: configuration.epochs)

@@ -28,6 +28,9 @@ struct Predict: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Steps to forecast (default: the model's horizon; more steps continue recursively for a model without features).", valueName: "steps"))
     var horizon: Int?
 
+    @Option(help: ArgumentHelp("Comma-separated prediction-interval levels, e.g. 80,95 or 0.8,0.95 (split-conformal, calibrated on the file's own rows).", valueName: "levels"))
+    var level: String?
+
     @OptionGroup(title: "Reading the CSV file") var csv: CSVOptions
 
     @Option(help: "Output format: table, csv or json.")
@@ -38,6 +41,7 @@ struct Predict: AsyncParsableCommand {
 
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
+        _ = try IntervalLevels.parse(level)
         if let features, let names = featureNames {
             try SeriesOptions.check(features: names, text: features, column: column)
         }
@@ -46,7 +50,7 @@ struct Predict: AsyncParsableCommand {
     func run() async throws {
         try await ToolFailure.reporting {
             let action = PredictAction(modelPath: model, source: csv.source(file), column: column, features: featureNames,
-                                       readOptions: csv.readOptions, steps: horizon)
+                                       readOptions: csv.readOptions, steps: horizon, levels: try IntervalLevels.parse(level))
             let result = try ToolFailure.planning { try action.run(reporter: ConsoleReporter.make()) }
             print(result.rendered(format), terminator: "")
         }

@@ -4,8 +4,30 @@ import Foundation
 
 /// Which columns of the file a command models.
 struct SeriesOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The column to forecast.", valueName: "name"))
-    var column: String
+    @Option(name: .customLong("column"), help: ArgumentHelp("The column to forecast (required; without it, the file's columns are listed).", valueName: "name"))
+    var columnName: String?
+
+    /// The column to forecast; `requireColumn` has checked it was given.
+    var column: String { columnName ?? "" }
+
+    /// Refuses a command without `--column`, listing the file's columns so the user can pick one
+    /// (exit code 64). Standard input is not read for the list: it can be read only once.
+    func requireColumn(file: String, csv: CSVOptions) throws {
+        guard columnName == nil else { return }
+        var sentence = "missing --column: name the column to forecast"
+        var options = csv.readOptions
+        // Listing the columns must not stop at what forecasting would refuse (a long-format file's
+        // repeated timestamps).
+        options.duplicates = .first
+        options.series = nil
+        options.idColumn = nil
+        if file != "-", let inspection = try? InspectAction(source: csv.source(file), readOptions: options).run() {
+            let names = inspection.columns.filter { $0.name != inspection.time?.column && $0.name != csv.id }.map { "\"\($0.name)\"" }
+            sentence += names.isEmpty ? "; \(file) has no column besides its time column" : "; the columns of \(file) are \(names.joined(separator: ", "))"
+        }
+        ToolFailure.printError(sentence + ".")
+        throw ExitCode.usage
+    }
 
     @Option(help: ArgumentHelp("Comma-separated feature columns read alongside the target, e.g. Open,Volume.", valueName: "names"))
     var features: String?
@@ -29,6 +51,6 @@ struct SeriesOptions: ParsableArguments {
     var selection: SeriesSelection { SeriesSelection(column: column, features: featureNames) }
 
     func validate() throws {
-        if let features { try Self.check(features: featureNames, text: features, column: column) }
+        if let features { try Self.check(features: featureNames, text: features, column: columnName) }
     }
 }

@@ -38,6 +38,7 @@ struct Train: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try series.requireColumn(file: file, csv: csv)
         try await ToolFailure.reporting {
             let configuration = model.configuration(horizon: horizon ?? 1)
             let action = TrainAction(

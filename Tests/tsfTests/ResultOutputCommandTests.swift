@@ -81,3 +81,40 @@ import _ForecastTestSupport
         #expect(outcome.stdout.isEmpty)
     }
 }
+
+/// A command without `--column` lists the columns it could forecast.
+@Suite struct MissingColumnCommandTests {
+    @Test(arguments: ["forecast", "backtest"])
+    func theColumnsAreListed(command: String) throws {
+        let outcome = try CLIRunner.run([command, IOFixtures.dataset("stocks_monthly.csv").path, "--id", "symbol"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stdout.isEmpty)
+        #expect(outcome.stderr.hasSuffix("name the column to forecast; the columns of \(IOFixtures.dataset("stocks_monthly.csv").path) are \"price\".\n"), "\(outcome.stderr)")
+    }
+
+    @Test func standardInputIsNotReadForTheList() throws {
+        let outcome = try CLIRunner.run(["forecast", "-"], stdin: Data("Date,x\n2020-01-01,1\n".utf8))
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr == "tsf: missing --column: name the column to forecast.\n")
+    }
+}
+
+/// `tsf predict --level` calibrates intervals on the file it is given, as `forecast` does.
+@Suite struct PredictIntervalCommandTests {
+    @Test func predictGivesIntervalsCalibratedOnTheFile() throws {
+        let folder = try ScratchFolder()
+        let data = IOFixtures.dataset("airpassengers_monthly.csv").path
+        let model = folder.path("model.safetensors")
+        let train = try CLIRunner.run(["train", data, "--column", "Passengers", "--horizon", "3", "--epochs", "2", "--hidden", "4", "--out", model])
+        #expect(train.exitCode == 0, "\(train.stderr)")
+        let outcome = try CLIRunner.run(["predict", "--model", model, data, "--level", "80", "--format", "csv"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines.first == ["date", "forecast", "lower80", "upper80"])
+        #expect(lines.count == 4)
+        for row in lines.dropFirst() {
+            let (forecast, lower, upper) = (Double(row[1])!, Double(row[2])!, Double(row[3])!)
+            #expect(lower < forecast && forecast < upper, "\(row)")
+        }
+    }
+}
