@@ -8,12 +8,10 @@ import COpenBLAS
 /// The one place that calls CBLAS. Every matrix is row-major `Float`; shapes are given as the
 /// shapes of the operands *after* the optional transposes, as in the BLAS reference.
 enum BLAS {
-    /// OpenBLAS would otherwise start its own threads inside every call; the project splits
-    /// work across cores itself, and nested threading makes small products slower.
-    static let singleThreaded: Bool = {
-        #if !canImport(Accelerate)
-        openblas_set_num_threads(1)
-        #endif
+    /// Opens OpenBLAS (choosing its kernels and keeping it single-threaded, see
+    /// `OpenBLASLibrary`) before the first product; true once done.
+    static let ready: Bool = {
+        BLASBackend.load()
         return true
     }()
 
@@ -44,19 +42,28 @@ enum BLAS {
         if m == 1 && !transposeA {
             // c (1 × n) = a (1 × k) · op(B): as a vector product, y = op(B)ᵀ · x.
             // op(B) = Bᵀ (B stored n × k) → y = B · x; op(B) = B (stored k × n) → y = Bᵀ · x.
-            cblas_sgemv(
+            cblasSgemv(
                 CblasRowMajor, transposeB ? CblasNoTrans : CblasTrans,
                 Int32(transposeB ? n : k), Int32(transposeB ? k : n),
                 alpha, b, Int32(ldb), a, 1, beta, c, 1)
             return
         }
-        cblas_sgemm(
+        cblasSgemm(
             CblasRowMajor,
             transposeA ? CblasTrans : CblasNoTrans,
             transposeB ? CblasTrans : CblasNoTrans,
             Int32(m), Int32(n), Int32(k),
             alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
+
+    #if canImport(Accelerate)
+    private static let cblasSgemm = cblas_sgemm
+    private static let cblasSgemv = cblas_sgemv
+    #else
+    /// The entry points of the OpenBLAS opened at first use.
+    @inline(__always) private static var cblasSgemm: forecast_cblas_sgemm_function { OpenBLASLibrary.shared.sgemm }
+    @inline(__always) private static var cblasSgemv: forecast_cblas_sgemv_function { OpenBLASLibrary.shared.sgemv }
+    #endif
 
     /// Whether batch-1 products bypass OpenBLAS: only when it runs its generic kernels, where
     /// `matrixVector` measured 2–3× faster than its `sgemv` (1.0–2.1 µs against 3.2–4.6 µs for

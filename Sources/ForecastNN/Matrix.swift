@@ -59,7 +59,7 @@ public struct Matrix: Hashable, Sendable {
         by other: Matrix, transposingSelf: Bool = false, transposingOther: Bool = false,
         alpha: Float = 1, beta: Float = 0, accumulatingInto accumulator: Matrix? = nil
     ) -> Matrix {
-        _ = BLAS.singleThreaded
+        _ = BLAS.ready
         let m = transposingSelf ? columns : rows
         let k = transposingSelf ? rows : columns
         let otherK = transposingOther ? other.columns : other.rows

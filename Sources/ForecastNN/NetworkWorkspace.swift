@@ -43,7 +43,7 @@ public final class NetworkWorkspace: @unchecked Sendable {
     public init(configuration: NetworkConfiguration, maxBatch: Int, lookback: Int) {
         precondition(maxBatch > 0, "NetworkWorkspace: maxBatch must be positive, got \(maxBatch)")
         precondition(lookback > 0, "NetworkWorkspace: lookback must be positive, got \(lookback)")
-        _ = BLAS.singleThreaded
+        _ = BLAS.ready
         self.configuration = configuration
         self.maxBatch = maxBatch
         self.lookback = lookback

@@ -18,7 +18,7 @@ public final class PredictionWorkspace: @unchecked Sendable {
     public init(configuration: NetworkConfiguration, maxBatch: Int = 1, lookback: Int) {
         precondition(maxBatch > 0, "PredictionWorkspace: maxBatch must be positive, got \(maxBatch)")
         precondition(lookback > 0, "PredictionWorkspace: lookback must be positive, got \(lookback)")
-        _ = BLAS.singleThreaded
+        _ = BLAS.ready
         self.configuration = configuration
         self.maxBatch = maxBatch
         self.lookback = lookback

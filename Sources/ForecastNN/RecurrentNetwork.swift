@@ -26,7 +26,7 @@ public final class RecurrentNetwork: @unchecked Sendable {
     /// from a generator seeded with `seed` (PyTorch's rule for its RNN, LSTM, GRU and for
     /// `Linear(H, O)`, whose fan-in is H).
     public init(configuration: NetworkConfiguration, seed: UInt64) {
-        _ = BLAS.singleThreaded
+        _ = BLAS.ready
         self.configuration = configuration
         layout = NetworkLayout(configuration)
         var generator = SeededGenerator(seed: seed)
@@ -37,7 +37,7 @@ public final class RecurrentNetwork: @unchecked Sendable {
     /// A network with given parameters (e.g. read from a model file).
     /// - Throws: `RecurrentNetworkError.parameterCountMismatch` when the count does not fit the configuration.
     public init(configuration: NetworkConfiguration, parameters: [Float]) throws {
-        _ = BLAS.singleThreaded
+        _ = BLAS.ready
         guard parameters.count == configuration.parameterCount else {
             throw RecurrentNetworkError.parameterCountMismatch(
                 expected: configuration.parameterCount, actual: parameters.count, configuration: configuration)

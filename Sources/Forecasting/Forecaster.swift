@@ -13,6 +13,9 @@
 /// differencing transforms), so `observe` costs the same however long the series grows. A value is
 /// `Sendable`: the network is never changed after fitting, and `observe` changes only the copy it
 /// is called on.
+///
+/// On Linux the first fit or load opens OpenBLAS with the fastest kernels the CPU runs, also where
+/// the installed OpenBLAS does not recognise the CPU (see `BLASBackend.kernelChoice` to opt out).
 public struct Forecaster: Sendable {
     /// The configuration with every automatic choice resolved: lookback, transform, season period and
     /// selection hold what fitting chose (or what the model file recorded), never `nil`.

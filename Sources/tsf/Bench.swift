@@ -74,10 +74,14 @@ struct Bench: AsyncParsableCommand {
         workload.epochs = epochs
         workload.threads = threads
         workload.chunks = chunks
+        // The library chose the kernels when it loaded OpenBLAS; say so when they are the slow ones.
         if BLASBackend.usesGenericKernels {
+            let remedy = BLASBackend.fastKernelsForCPU.map {
+                "this CPU runs \($0): unset OPENBLAS_CORETYPE and TSF_KEEP_BLAS_KERNELS to use them"
+            } ?? "this CPU has no AVX2"
             FileHandle.standardError.write(Data("""
-                warning: OpenBLAS runs its generic \(BLASBackend.kernelName) kernels on this CPU, which makes \
-                training about 3x slower; set OPENBLAS_CORETYPE=Haswell (AVX2) or SkylakeX (AVX-512) before starting tsf.
+                warning: OpenBLAS runs its generic \(BLASBackend.kernelName) kernels, which makes training \
+                about 3x slower; \(remedy).
 
                 """.utf8))
         }

@@ -8,11 +8,4 @@ struct TSF: AsyncParsableCommand {
         abstract: "Forecast time series held in CSV files with recurrent neural networks.",
         subcommands: [Forecast.self, Backtest.self, Train.self, Predict.self, Inspect.self, Bench.self]
     )
-
-    static func main() async {
-        #if os(Linux)
-        BLASKernelSelection.reexecuteIfGeneric()
-        #endif
-        await main(nil)
-    }
 }

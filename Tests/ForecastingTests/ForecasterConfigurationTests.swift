@@ -20,6 +20,8 @@ struct ForecasterConfigurationTests {
         #expect(ForecasterConfiguration(hiddenSize: ForecasterConfiguration.Defaults.hiddenSize).resolvedSelection == .network)
         #expect(ForecasterConfiguration(layers: 2).resolvedSelection == .network)
         #expect(ForecasterConfiguration(cell: .rnn, selection: .automatic).resolvedSelection == .automatic)
+        // The example in the type's documentation.
+        #expect(ForecasterConfiguration(cell: .gru, horizon: 5, earlyStopping: .patience(5)).resolvedSelection == .network)
         var mutated = ForecasterConfiguration()
         mutated.hiddenSize = 8
         #expect(mutated.resolvedSelection == .network)
