@@ -39,6 +39,12 @@ import Testing
         #expect(dates == ["1-1", "1-21", "2-18", "4-19", "5-27", "7-4", "9-2", "11-28", "12-25"])
     }
 
+    @Test func missingSessionsCountGapsButNotHolidays() {
+        let rows = [(2018, 12, 28), (2018, 12, 31), (2019, 1, 3)].map { Timestamp(year: $0.0, month: $0.1, day: $0.2) }
+        #expect(nyse.missingSessions(in: rows) == 1)                   // 2 January, not New Year's Day
+        #expect(nyse.missingSessions(in: []) == 0)
+    }
+
     @Test func easterByComputus() {
         let easter = [2000: (4, 23), 2008: (3, 23), 2011: (4, 24), 2019: (4, 21), 2038: (4, 25)]
         for (year, (month, day)) in easter {
