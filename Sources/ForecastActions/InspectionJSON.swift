@@ -7,7 +7,8 @@ import Foundation
 ///
 /// ```
 /// { "file", "delimiter", "decimal_separator", "rows",
-///   "time": null | { "column", "format", "first", "last", "frequency", "season_period", "missing_steps" },
+///   "time": null | { "column", "format", "first", "last", "frequency", "season_period", "missing_steps",
+///                    "exchange" (an ISO 10383 code, or null) },
 ///   "columns": [ { "name", "type", "missing", "min", "mean", "max" } ],
 ///   "warnings": [ "…" ] }
 /// ```
@@ -45,9 +46,22 @@ enum InspectionJSON {
         var frequency: String
         var seasonPeriod: Int
         var missingSteps: Int
+        var exchange: String?
 
         enum CodingKeys: String, CodingKey {
-            case column, format, first, last, frequency, seasonPeriod = "season_period", missingSteps = "missing_steps"
+            case column, format, first, last, frequency, seasonPeriod = "season_period", missingSteps = "missing_steps", exchange
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(column, forKey: .column)
+            try container.encode(format, forKey: .format)
+            try container.encode(first, forKey: .first)
+            try container.encode(last, forKey: .last)
+            try container.encode(frequency, forKey: .frequency)
+            try container.encode(seasonPeriod, forKey: .seasonPeriod)
+            try container.encode(missingSteps, forKey: .missingSteps)
+            try container.encode(exchange, forKey: .exchange)         // null when none, as the keys promise
         }
     }
 
@@ -80,7 +94,8 @@ enum InspectionJSON {
             rows: inspection.rowCount,
             time: inspection.time.map {
                 Time(column: $0.column, format: $0.format.description, first: $0.first, last: $0.last,
-                     frequency: $0.frequency.description, seasonPeriod: $0.frequency.seasonPeriod, missingSteps: $0.missingSteps)
+                     frequency: $0.frequency.description, seasonPeriod: $0.frequency.seasonPeriod, missingSteps: $0.missingSteps,
+                     exchange: $0.exchange?.rawValue)
             },
             columns: inspection.columns.map {
                 Column(name: $0.name, type: $0.kind.rawValue, missing: $0.missing, min: $0.minimum, mean: $0.mean, max: $0.maximum)

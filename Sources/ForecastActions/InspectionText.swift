@@ -14,7 +14,7 @@ enum InspectionText {
         if let time = inspection.time {
             lines.append("Time column: \(time.column), \(time.format.description)")
             lines.append("Range:       \(time.first) … \(time.last)")
-            var frequency = "Frequency:   \(time.frequency.description)"
+            var frequency = "Frequency:   \(time.frequencyDescription)"
             if time.frequency != .irregular {
                 frequency += ", season period \(time.frequency.seasonPeriod)"
                 if time.missingSteps > 0 { frequency += ", \(time.missingSteps) step\(time.missingSteps == 1 ? "" : "s") absent from its calendar" }

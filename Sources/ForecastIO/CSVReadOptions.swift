@@ -34,6 +34,9 @@ public struct CSVReadOptions: Sendable {
     public var series: String?
     /// What to do with missing values in the columns a command uses.
     public var missingPolicy: MissingValuePolicy
+    /// The exchange whose sessions a trading-day series follows; nil detects it from the weekdays
+    /// the file lacks (`ExchangeDetection`), and keeps Monday to Friday when none fits.
+    public var exchange: ExchangeCalendar.Code?
 
     public init(
         delimiter: UInt8? = nil,
@@ -45,7 +48,8 @@ public struct CSVReadOptions: Sendable {
         duplicates: DuplicateTimestampRule = .error,
         idColumn: String? = nil,
         series: String? = nil,
-        missingPolicy: MissingValuePolicy = .error
+        missingPolicy: MissingValuePolicy = .error,
+        exchange: ExchangeCalendar.Code? = nil
     ) {
         self.delimiter = delimiter
         self.decimalSeparator = decimalSeparator
@@ -57,6 +61,7 @@ public struct CSVReadOptions: Sendable {
         self.idColumn = idColumn
         self.series = series
         self.missingPolicy = missingPolicy
+        self.exchange = exchange
     }
 
     /// Reads a separator option as users type it: one ASCII character, or `tab`/`\t`.

@@ -109,9 +109,11 @@ public enum SeriesReader {
 
         let timestamps = time.map { column in keptRows.map { column.timestamps[$0] } }
         let frequency = timestamps.map(Frequency.infer(from:)) ?? .irregular
+        let exchange = timestamps.flatMap { ExchangeDetection.exchange(of: $0, frequency: frequency, forced: options.exchange) }
         func series(_ position: Int) -> TimeSeries {
             TimeSeries(name: realNames[position], timestamps: timestamps,
-                       values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format)
+                       values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format,
+                       exchange: exchange.map(ExchangeCalendar.init))
         }
         return CSVSeriesData(
             target: series(0),

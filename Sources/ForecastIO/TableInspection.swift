@@ -37,10 +37,19 @@ public struct TableInspection: Sendable {
         public var last: String
         public var frequency: Frequency
         /// Rows the frequency's calendar expects between first and last that the file lacks
-        /// (for trading days this counts exchange holidays, which the calendar cannot know).
-        /// Counted for daily and coarser series only: intraday data has trading hours and
-        /// nights the calendar cannot know either, so a count would be large and meaningless.
+        /// (for trading days without an `exchange` this counts holidays too; with one, only its
+        /// sessions). Counted for daily and coarser series only: intraday data has trading hours
+        /// and nights the calendar cannot know either, so a count would be large and meaningless.
         public var missingSteps: Int
+        /// The exchange whose sessions a trading-day series follows (asked for or detected).
+        public var exchange: ExchangeCalendar.Code? = nil
+
+        /// The frequency as reports name it: `trading days (XNYS sessions)` when an exchange is
+        /// known, else the frequency's own description.
+        public var frequencyDescription: String {
+            guard frequency == .tradingDays, let exchange else { return frequency.description }
+            return "trading days (\(exchange.rawValue) sessions)"
+        }
     }
 
     public var fileName: String
@@ -95,7 +104,7 @@ public struct TableInspection: Sendable {
             DispatchQueue.concurrentPerform(iterations: jobCount) { job in
                 if job == finalTable.columns.count {
                     if let finalTime, let finalTimeIndex {
-                        output.base[job].time = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex])
+                        output.base[job].time = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex], exchange: options.exchange)
                     }
                 } else if job == finalTimeIndex {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)
@@ -126,14 +135,23 @@ public struct TableInspection: Sendable {
 
     /// Range, frequency and calendar gaps of the (ordered) time column; `texts` is the same column
     /// as the file wrote it, so that first and last keep its style (see `DateFormat.string(from:like:)`).
-    static func summarizeTime(_ time: TimeColumn, texts: CSVColumn) -> Time {
+    /// `exchange`, when given, is the user's choice; otherwise a trading-day series' exchange is
+    /// detected.
+    static func summarizeTime(_ time: TimeColumn, texts: CSVColumn, exchange forced: ExchangeCalendar.Code?) -> Time {
         let frequency = Frequency.infer(from: time.timestamps)
+        let exchange = ExchangeDetection.exchange(of: time.timestamps, frequency: frequency, forced: forced)
         let last = time.timestamps.count - 1
+        let missingSteps: Int
+        if let exchange {
+            missingSteps = ExchangeCalendar(exchange).missingSessions(in: time.timestamps)
+        } else {
+            missingSteps = countsCalendarGaps(frequency) ? frequency.missingSteps(in: time.timestamps) : 0
+        }
         return Time(
             column: time.name, format: time.format,
             first: time.format.string(from: time.timestamps[0], like: texts.text(0)),
             last: time.format.string(from: time.timestamps[last], like: texts.text(last)),
-            frequency: frequency, missingSteps: countsCalendarGaps(frequency) ? frequency.missingSteps(in: time.timestamps) : 0
+            frequency: frequency, missingSteps: missingSteps, exchange: exchange
         )
     }
 

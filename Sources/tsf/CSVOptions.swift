@@ -36,6 +36,12 @@ struct CSVOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Long format: the series to keep (use with --id); several, comma-separated, are each forecast.", valueName: "ids"))
     var series: String?
 
+    @Option(help: ArgumentHelp("The exchange whose sessions daily trading-day data follows: \(CSVOptions.exchangeCodes) (detected from the file's missing weekdays when omitted).", valueName: "code"))
+    var exchange: String?
+
+    /// The exchange codes `--exchange` takes, for help and errors.
+    static let exchangeCodes = ExchangeCalendar.Code.allCases.map(\.rawValue).joined(separator: ", ")
+
     /// True when the command works on several series of a long-format file: `--id` without
     /// `--series`, or `--series` naming more than one.
     var manySeries: Bool {
@@ -57,6 +63,9 @@ struct CSVOptions: ParsableArguments {
         if let series, LongFormatReader.idList(series).isEmpty {
             throw ValidationError("--series names no series: \"\(series)\".")
         }
+        if let exchange, ExchangeCalendar.Code(code: exchange) == nil {
+            throw ValidationError("--exchange must be one of \(CSVOptions.exchangeCodes), not \"\(exchange)\".")
+        }
         if let dateFormat, !dateFormat.contains("%") {
             throw ValidationError("--date-format takes a strftime-style pattern such as %d/%m/%Y, not \"\(dateFormat)\".")
         }
@@ -74,7 +83,8 @@ struct CSVOptions: ParsableArguments {
             duplicates: duplicates,
             idColumn: id,
             series: series,
-            missingPolicy: missingPolicy
+            missingPolicy: missingPolicy,
+            exchange: exchange.flatMap(ExchangeCalendar.Code.init(code:))
         )
     }
 }

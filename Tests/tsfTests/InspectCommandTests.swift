@@ -26,7 +26,8 @@ import _ForecastTestSupport
         #expect(object["rows"] as? Int == 6)
         #expect(object["delimiter"] as? String == ",")
         let time = try #require(object["time"] as? [String: Any])
-        #expect(Set(time.keys) == ["column", "format", "first", "last", "frequency", "season_period", "missing_steps"])
+        #expect(Set(time.keys) == ["column", "format", "first", "last", "frequency", "season_period", "missing_steps", "exchange"])
+        #expect(time["exchange"] is NSNull)                               // six rows hold no holiday
         #expect(time["first"] as? String == "2021-01-04")
         #expect(time["season_period"] as? Int == 5)
         let columns = try #require(object["columns"] as? [[String: Any]])

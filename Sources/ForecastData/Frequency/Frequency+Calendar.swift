@@ -1,9 +1,9 @@
 extension Frequency {
     /// The `count` timestamps that follow `last` at this frequency: the dates of forecast steps.
     ///
-    /// - Trading days skip Saturdays and Sundays only. Exchange holidays differ by market and year
-    ///   and cannot be known here, so a forecast may be dated on a holiday; each step is still
-    ///   "the next trading session".
+    /// - Trading days skip Saturdays and Sundays only: a frequency knows no market, so a forecast
+    ///   may be dated on a holiday; each step is still "the next trading session". A `TimeSeries`
+    ///   with an `exchange` skips that exchange's holidays too (`TimeSeries.futureTimestamps`).
     /// - Monthly, quarterly and yearly steps keep the day of month: the 15th stays the 15th, a
     ///   month-end stays a month-end (31 Jan → 28/29 Feb → 31 Mar), and a day the target month
     ///   lacks is clamped to its last day (30 Jan → 28 Feb → 30 Mar), counted from `last` each time.

@@ -29,6 +29,9 @@ public struct TimeSeries: Hashable, Sendable {
     public var frequency: Frequency
     /// The format the timestamps were read with, or nil when unknown (see `DateFormat.preferred`).
     public var dateFormat: DateFormat?
+    /// The exchange whose sessions a `.tradingDays` series follows, so that future steps skip its
+    /// holidays; nil keeps plain Monday to Friday. Ignored at other frequencies.
+    public var exchange: ExchangeCalendar?
 
     /// A series; when `frequency` is nil it is inferred from the timestamps (`.irregular` without).
     /// - Precondition: `timestamps`, when given, has one element per value.
@@ -37,7 +40,8 @@ public struct TimeSeries: Hashable, Sendable {
         timestamps: [Timestamp]? = nil,
         values: [Double],
         frequency: Frequency? = nil,
-        dateFormat: DateFormat? = nil
+        dateFormat: DateFormat? = nil,
+        exchange: ExchangeCalendar? = nil
     ) {
         Self.checkCounts(timestamps, values)
         self.name = name
@@ -45,6 +49,7 @@ public struct TimeSeries: Hashable, Sendable {
         self.storedValues = values
         self.frequency = frequency ?? timestamps.map(Frequency.infer(from:)) ?? .irregular
         self.dateFormat = dateFormat
+        self.exchange = exchange
     }
 
     public var count: Int { values.count }
@@ -74,9 +79,11 @@ public struct TimeSeries: Hashable, Sendable {
     }
 
     /// The timestamps of the `count` steps after the last value (`[]` without timestamps or for an
-    /// irregular series): see `Frequency.timestamps(after:count:)`.
+    /// irregular series): see `Frequency.timestamps(after:count:)`; trading days with an `exchange`
+    /// are its next sessions.
     public func futureTimestamps(count: Int) -> [Timestamp] {
         guard let last = timestamps?.last else { return [] }
+        if frequency == .tradingDays, let exchange { return exchange.sessions(after: last, count: count) }
         return frequency.timestamps(after: last, count: count)
     }
 

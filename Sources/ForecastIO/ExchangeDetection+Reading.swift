@@ -1,0 +1,10 @@
+import ForecastData
+
+extension ExchangeDetection {
+    /// The exchange a reader attaches to a series: the one asked for, else the detected one, and
+    /// only for trading days (other frequencies have no sessions to follow).
+    static func exchange(of timestamps: [Timestamp], frequency: Frequency, forced: ExchangeCalendar.Code?) -> ExchangeCalendar.Code? {
+        guard frequency == .tradingDays else { return nil }
+        return forced ?? detect(in: timestamps)
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+@testable import ForecastData
+
+@Suite struct ExchangeDetectionTests {
+    /// Midnight timestamps of every weekday from `first` to `last` that `keep` accepts.
+    static func weekdays(_ first: (Int, Int, Int), _ last: (Int, Int, Int), keep: (Int) -> Bool = { _ in true }) -> [Timestamp] {
+        let start = CivilCalendar.days(year: first.0, month: first.1, day: first.2)
+        let end = CivilCalendar.days(year: last.0, month: last.1, day: last.2)
+        return (start...end)
+            .filter { CivilCalendar.weekday(fromDays: $0) <= 5 && keep($0) }
+            .map { Timestamp(secondsSinceEpoch: Double($0 * CivilCalendar.secondsPerDay)) }
+    }
+
+    @Test(arguments: ["sp500_daily.csv", "msft_daily.csv", "aapl_daily.csv"])
+    func usListingsAreNewYork(_ file: String) throws {
+        let timestamps = try DatasetDates.timestamps(of: file).timestamps
+        #expect(ExchangeDetection.detect(in: timestamps) == .XNYS)
+    }
+
+    @Test(arguments: ExchangeCalendar.Code.allCases)
+    func eachExchangesOwnSessionsDetectIt(_ code: ExchangeCalendar.Code) {
+        let calendar = ExchangeCalendar(code)
+        let sessions = Self.weekdays((2010, 1, 4), (2014, 12, 31)) { calendar.isSession(dayNumber: $0) }
+        #expect(ExchangeDetection.detect(in: sessions) == code)
+        let ranked = ExchangeDetection.agreements(with: sessions)
+        #expect(ranked.first?.code == code && ranked.first?.agreement == 1)
+    }
+
+    @Test func aFewMissingDaysStillDetect() {
+        let calendar = ExchangeCalendar(.XLON)
+        var sessions = Self.weekdays((2015, 1, 2), (2017, 12, 29)) { calendar.isSession(dayNumber: $0) }
+        sessions.remove(at: 100)
+        sessions.remove(at: 400)
+        #expect(ExchangeDetection.detect(in: sessions) == .XLON)
+    }
+
+    @Test func plainWeekdaysWithoutGapsDetectNothing() {
+        #expect(ExchangeDetection.detect(in: Self.weekdays((2010, 1, 4), (2014, 12, 31))) == nil)
+    }
+
+    @Test func tooFewHolidaysDetectNothing() {
+        let calendar = ExchangeCalendar(.XNYS)
+        let sessions = Self.weekdays((2019, 1, 2), (2019, 3, 29)) { calendar.isSession(dayNumber: $0) }
+        #expect(ExchangeDetection.detect(in: sessions) == nil)     // three holidays only
+    }
+
+    @Test func calendarDaysDetectNothing() {
+        let start = CivilCalendar.days(year: 2015, month: 1, day: 1)
+        let days = (start..<start + 1000).map { Timestamp(secondsSinceEpoch: Double($0 * CivilCalendar.secondsPerDay)) }
+        #expect(ExchangeDetection.detect(in: days) == nil)
+        #expect(ExchangeDetection.detect(in: []) == nil)
+    }
+
+    @Test func aSeriesOnAnExchangeDatesItsFutureOnSessions() {
+        let stamps = Self.weekdays((2018, 12, 24), (2018, 12, 31)) { ExchangeCalendar(.XNYS).isSession(dayNumber: $0) }
+        var series = TimeSeries(name: "Close", timestamps: stamps, values: stamps.map { _ in 1 }, frequency: .tradingDays)
+        #expect(series.futureTimestamps(count: 1) == [Timestamp(year: 2019, month: 1, day: 1)])
+        series.exchange = ExchangeCalendar(.XNYS)
+        #expect(series.futureTimestamps(count: 2) == [Timestamp(year: 2019, month: 1, day: 2), Timestamp(year: 2019, month: 1, day: 3)])
+        #expect(series.frequency.seasonPeriod == 5)
+        series.frequency = .daily                                   // the exchange only governs trading days
+        #expect(series.futureTimestamps(count: 1) == [Timestamp(year: 2019, month: 1, day: 1)])
+    }
+}

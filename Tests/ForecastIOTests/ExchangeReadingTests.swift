@@ -1,0 +1,36 @@
+import Testing
+import ForecastData
+import _ForecastTestSupport
+@testable import ForecastIO
+
+/// The reader attaches the detected or requested exchange to trading-day series.
+@Suite struct ExchangeReadingTests {
+    private let sp500 = CSVSource.file(IOFixtures.dataset("sp500_daily.csv").path)
+
+    @Test func sharePricesAreDetectedAndDatedOnSessions() throws {
+        let data = try SeriesReader.read(sp500, target: "Close")
+        #expect(data.target.exchange == ExchangeCalendar(.XNYS))
+        #expect(data.target.futureTimestamps(count: 1) == [Timestamp(year: 2019, month: 1, day: 2)])
+        let inspection = try TableInspection.inspect(sp500)
+        #expect(inspection.time?.exchange == .XNYS)
+        #expect(inspection.time?.missingSteps == 0)                  // holidays are no longer gaps
+        #expect(inspection.time?.frequencyDescription == "trading days (XNYS sessions)")
+    }
+
+    @Test func aRequestedExchangeWins() throws {
+        let data = try SeriesReader.read(sp500, target: "Close", options: CSVReadOptions(exchange: .XLON))
+        #expect(data.target.exchange == ExchangeCalendar(.XLON))
+        #expect(try TableInspection.inspect(sp500, options: CSVReadOptions(exchange: .XLON)).time?.exchange == .XLON)
+    }
+
+    @Test func plainWeekdaysAndOtherFrequenciesGetNone() throws {
+        let weekdays = CSVSource.bytes(Array("Date,Close\n2021-01-04,1\n2021-01-05,2\n2021-01-06,3\n".utf8), name: "w.csv")
+        #expect(try SeriesReader.read(weekdays, target: "Close").target.exchange == nil)
+        let inspection = try TableInspection.inspect(weekdays)
+        #expect(inspection.time?.exchange == nil)
+        #expect(inspection.time?.frequencyDescription == "trading days (Monday to Friday)")
+        // A forced exchange does not apply to calendar days.
+        let daily = CSVSource.bytes(Array("Date,Close\n2021-01-01,1\n2021-01-02,2\n2021-01-03,3\n".utf8), name: "d.csv")
+        #expect(try SeriesReader.read(daily, target: "Close", options: CSVReadOptions(exchange: .XNYS)).target.exchange == nil)
+    }
+}
