@@ -43,7 +43,11 @@ public struct BacktestAction: Sendable {
         let result = BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries)
         if let plotPath {
             let models = result.models.filter { plotsBaselines || !settings.includesModel || !$0.isBaseline }
-                .map { BacktestPicture.Model(name: $0.name, folds: $0.folds, isBaseline: $0.isBaseline) }
+                .map { model in
+                    // The legend names what the automatic method chose, fold by fold.
+                    let name = model.choiceSummary.map { "\(model.name): \($0)" } ?? model.name
+                    return BacktestPicture.Model(name: name, folds: model.folds, isBaseline: model.isBaseline)
+                }
             let picture = BacktestPicture(series: series, models: models, plan: suite.backtest.plan)
             try AtomicFile.write(Array(picture.svg().utf8), to: plotPath)
         }

@@ -27,7 +27,8 @@ extension BacktestResult {
         switch format {
         case .table:
             let body = rows.map { row in [row.name + (row.name == best ? " *" : "")] + row.columns.map { TextTable.metric($0.value) } }
-            let caption = "\(cutoffs.count) folds of \(horizon) steps, MASE season \(season); * best MASE; relMASE = MASE / naive MASE (below 1 beats the naive forecast); dir% undefined for a forecast that calls no direction; auto = the network or a baseline, chosen on each fold's validation part"
+            var caption = "\(cutoffs.count) folds of \(horizon) steps, MASE season \(season); * best MASE; relMASE = MASE / naive MASE (below 1 beats the naive forecast); dir% undefined for a forecast that calls no direction; auto = the network or a baseline, chosen on each fold's validation part"
+            for model in models { if let choices = model.choiceSummary { caption += "\n\(model.name) chose: \(choices)" } }
             return TextTable.aligned([["model"] + names] + body) + caption + "\n"
         case .csv:
             let body = rows.map { row in [row.name, row.name == best ? "1" : "0"] + row.columns.map { $0.value.map(TextTable.exact) ?? "" } }
@@ -35,30 +36,36 @@ extension BacktestResult {
         case .json:
             return ResultJSON.encode(Summary(
                 column: column, frequency: frequency, folds: cutoffs.count, horizon: horizon, season: season,
-                models: rows.map { MetricRow(labels: ["model": .text($0.name), "best": .flag($0.name == best)], metrics: $0.columns) }))
+                models: zip(models, rows).map { model, row in
+                    var labels: [String: MetricRow.Label] = ["model": .text(row.name), "best": .flag(row.name == best)]
+                    if let methods = model.foldMethods { labels["fold_methods"] = .texts(methods) }
+                    return MetricRow(labels: labels, metrics: row.columns)
+                }))
         }
     }
 
     /// One row per method and fold.
     public func renderedFolds(_ format: OutputFormat) -> String {
-        var rows: [(model: String, fold: Int, firstTarget: String, columns: [(name: String, value: Double?)])] = []
+        var rows: [(model: String, fold: Int, firstTarget: String, method: String, columns: [(name: String, value: Double?)])] = []
         for model in models {
             for fold in model.folds {
                 let score = BacktestScore(method: model.name, folds: [fold])
-                rows.append((model.name, fold.fold + 1, firstTargets[fold.fold], Self.metricColumns(score, relativeMASE: nil, includesRelativeMASE: false)))
+                rows.append((model.name, fold.fold + 1, firstTargets[fold.fold], fold.method ?? model.name,
+                             Self.metricColumns(score, relativeMASE: nil, includesRelativeMASE: false)))
             }
         }
         let names = rows.first?.columns.map(\.name) ?? []
         switch format {
         case .table:
-            let body = rows.map { [$0.model, String($0.fold), $0.firstTarget] + $0.columns.map { TextTable.metric($0.value) } }
-            return TextTable.aligned([["model", "fold", "first target"] + names] + body)
+            let body = rows.map { [$0.model, String($0.fold), $0.firstTarget, $0.method] + $0.columns.map { TextTable.metric($0.value) } }
+            return TextTable.aligned([["model", "fold", "first target", "method"] + names] + body)
         case .csv:
-            let body = rows.map { [$0.model, String($0.fold), $0.firstTarget] + $0.columns.map { $0.value.map(TextTable.exact) ?? "" } }
-            return TextTable.csv([["model", "fold", "first_target"] + names] + body)
+            let body = rows.map { [$0.model, String($0.fold), $0.firstTarget, $0.method] + $0.columns.map { $0.value.map(TextTable.exact) ?? "" } }
+            return TextTable.csv([["model", "fold", "first_target", "method"] + names] + body)
         case .json:
             return ResultJSON.encode(FoldRows(column: column, frequency: frequency, horizon: horizon, season: season, folds: rows.map {
-                MetricRow(labels: ["model": .text($0.model), "fold": .count($0.fold), "first_target": .text($0.firstTarget)], metrics: $0.columns)
+                MetricRow(labels: ["model": .text($0.model), "fold": .count($0.fold), "first_target": .text($0.firstTarget),
+                                   "method": .text($0.method)], metrics: $0.columns)
             }))
         }
     }
@@ -80,7 +87,7 @@ extension BacktestResult {
 /// where undefined).
 struct MetricRow: Encodable {
     enum Label: Encodable {
-        case text(String), flag(Bool), count(Int)
+        case text(String), flag(Bool), count(Int), texts([String])
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
@@ -88,6 +95,7 @@ struct MetricRow: Encodable {
             case .text(let text): try container.encode(text)
             case .flag(let flag): try container.encode(flag)
             case .count(let count): try container.encode(count)
+            case .texts(let texts): try container.encode(texts)
             }
         }
     }

@@ -11,6 +11,22 @@ public struct BacktestResult: Codable, Hashable, Sendable {
         public var isBaseline: Bool
         public var score: BacktestScore
         public var folds: [FoldForecast]
+
+        /// What forecast on each fold, for a method that chooses per fit (the automatic method);
+        /// nil for a method that is always itself.
+        public var foldMethods: [String]? {
+            let methods = folds.compactMap(\.method)
+            return methods.count == folds.count && !methods.isEmpty ? methods : nil
+        }
+
+        /// `naive ×3, network+naive ×2`: the methods of the folds, most frequent first; nil when the
+        /// method does not choose.
+        public var choiceSummary: String? {
+            guard let methods = foldMethods else { return nil }
+            let counts = Dictionary(methods.map { ($0, 1) }, uniquingKeysWith: +)
+            let order = methods.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            return order.sorted { counts[$0]! > counts[$1]! }.map { "\($0) ×\(counts[$0]!)" }.joined(separator: ", ")
+        }
     }
 
     public var column: String

@@ -17,6 +17,13 @@ public protocol ForecastingMethod: Sendable {
 public protocol FittedForecastingModel: Sendable {
     /// Forecasts the `horizon` values that follow the last value of `history`.
     func forecast(after history: [Double], horizon: Int) throws -> [Double]
+    /// What this fit forecasts with, when the method chooses per fit (the automatic method picks
+    /// the network, a baseline or their mean on each fold); nil for a method that is always itself.
+    var chosenMethod: String? { get }
+}
+
+extension FittedForecastingModel {
+    public var chosenMethod: String? { nil }
 }
 
 /// Why a baseline cannot forecast a history.

@@ -33,6 +33,9 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
 }
 
 extension Forecaster: FittedForecastingModel {
+    /// The method fitting chose (`network`, `naive`, …), named in backtests fold by fold.
+    public var chosenMethod: String? { method.name }
+
     /// Forecasts `horizon` steps after `history`, conditioning a copy of this forecaster on it.
     public func forecast(after history: [Double], horizon: Int) throws -> [Double] {
         var conditioned = self

@@ -97,3 +97,32 @@ struct BacktestActionCancellationTests {
         #expect(throws: CancellationError.self) { try #require(outcome).get() }
     }
 }
+
+/// The automatic method says what it chose on each fold: in the per-fold table, the caption, the
+/// JSON and the plot's legend.
+@Suite("Backtest choices")
+struct BacktestChoiceTests {
+    @Test func everyFoldNamesItsMethod() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        let configuration = ForecasterConfiguration(hiddenSize: 4, selection: .automatic, epochs: 2, threads: 1)
+        let result = try BacktestAction(source: .file(file), column: "sales",
+                                        settings: BacktestSettings(configuration: configuration, horizon: 6, folds: 3, baselines: ["naive"]),
+                                        threads: 1, plotPath: folder.path("plot.svg")).run()
+        let auto = try #require(result.models.first { $0.name == "auto" })
+        let methods = try #require(auto.foldMethods)
+        #expect(methods.count == 3)
+        let known = ["network", "naive", "seasonal-naive", "network+naive", "network+seasonal-naive"]
+        #expect(methods.allSatisfy(known.contains))
+        #expect(result.models.first { $0.name == "naive" }?.foldMethods == nil)
+        let choices = try #require(auto.choiceSummary)
+        #expect(result.rendered(.table).contains("auto chose: \(choices)"))
+        let perFold = result.renderedFolds(.csv).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(perFold[0].prefix(4) == ["model", "fold", "first_target", "method"])
+        #expect(perFold.filter { $0[0] == "auto" }.map { $0[3] } == methods)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.rendered(.json).utf8)) as? [String: Any])
+        let rows = try #require(json["models"] as? [[String: Any]])
+        #expect(rows.first { $0["model"] as? String == "auto" }?["fold_methods"] as? [String] == methods)
+        #expect(try folder.read("plot.svg").contains("auto: \(choices)"))
+    }
+}

@@ -15,6 +15,8 @@ public struct FoldForecast: Hashable, Codable, Sendable {
     public let naiveSquaredScale: Double?
     /// Conformal intervals at each requested level, calibrated on the fold's history only.
     public var intervals: [IntervalForecast] = []
+    /// What forecast on this fold, for a method that chooses per fit (`FittedForecastingModel.chosenMethod`).
+    public var method: String?
 
     public var errors: [Double] { zip(forecasts, actuals).map { $0 - $1 } }
 }

@@ -60,6 +60,7 @@ public struct WalkForwardBacktest: Sendable {
                     let forecasts = try model.forecast(after: history, horizon: plan.horizon)
                     var fold = Self.score(fold: k, cutoff: plan.cutoffs[k], history: history, forecasts: forecasts,
                                           actuals: Array(series[plan.testRows(fold: k)]), seasonPeriod: m)
+                    fold.method = model.chosenMethod
                     if !levels.isEmpty {
                         let residuals = try ConformalCalibration.residuals(
                             of: model, history: history, horizon: plan.horizon, count: calibrationWindows,
