@@ -33,14 +33,15 @@ extension BacktestResult {
         case .csv:
             let body = rows.map { row in [row.name, row.name == best ? "1" : "0"] + row.columns.map { $0.value.map(TextTable.exact) ?? "" } }
             return TextTable.csv([["model", "best"] + names] + body)
-        case .json:
-            return ResultJSON.encode(Summary(
-                column: column, frequency: frequency, folds: cutoffs.count, horizon: horizon, season: season,
-                models: zip(models, rows).map { model, row in
-                    var labels: [String: MetricRow.Label] = ["model": .text(row.name), "best": .flag(row.name == best)]
-                    if let methods = model.foldMethods { labels["fold_methods"] = .texts(methods) }
-                    return MetricRow(labels: labels, metrics: row.columns)
-                }))
+        case .json, .jsonl:
+            let metricRows = zip(models, rows).map { model, row in
+                var labels: [String: MetricRow.Label] = ["model": .text(row.name), "best": .flag(row.name == best)]
+                if let methods = model.foldMethods { labels["fold_methods"] = .texts(methods) }
+                return MetricRow(labels: labels, metrics: row.columns)
+            }
+            if format == .jsonl { return metricRows.map { ResultJSON.line($0.adding(settingsLabels)) }.joined() }
+            return ResultJSON.encode(Summary(column: column, frequency: frequency, folds: cutoffs.count, horizon: horizon,
+                                             season: season, models: metricRows))
         }
     }
 
@@ -62,12 +63,20 @@ extension BacktestResult {
         case .csv:
             let body = rows.map { [$0.model, String($0.fold), $0.firstTarget, $0.method] + $0.columns.map { $0.value.map(TextTable.exact) ?? "" } }
             return TextTable.csv([["model", "fold", "first_target", "method"] + names] + body)
-        case .json:
-            return ResultJSON.encode(FoldRows(column: column, frequency: frequency, horizon: horizon, season: season, folds: rows.map {
+        case .json, .jsonl:
+            let metricRows = rows.map {
                 MetricRow(labels: ["model": .text($0.model), "fold": .count($0.fold), "first_target": .text($0.firstTarget),
                                    "method": .text($0.method)], metrics: $0.columns)
-            }))
+            }
+            if format == .jsonl { return metricRows.map { ResultJSON.line($0.adding(settingsLabels)) }.joined() }
+            return ResultJSON.encode(FoldRows(column: column, frequency: frequency, horizon: horizon, season: season, folds: metricRows))
         }
+    }
+
+    /// The backtest's settings, repeated on every JSON Lines row so each stands alone.
+    var settingsLabels: [String: MetricRow.Label] {
+        ["column": .text(column), "frequency": .text(frequency), "horizon": .count(horizon), "season": .count(season),
+         "folds": .count(cutoffs.count)]
     }
 
     /// The JSON of the summary table: the backtest's settings, then a row per method.
@@ -102,6 +111,11 @@ struct MetricRow: Encodable {
 
     let labels: [String: Label]
     let metrics: [(name: String, value: Double?)]
+
+    /// The row with more labels (kept where a key is already there).
+    func adding(_ more: [String: Label]) -> MetricRow {
+        MetricRow(labels: labels.merging(more) { mine, _ in mine }, metrics: metrics)
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DynamicKey.self)

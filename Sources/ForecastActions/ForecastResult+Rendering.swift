@@ -30,6 +30,8 @@ extension ForecastResult {
             return TextTable.csv([header] + rows)
         case .json:
             return ResultJSON.encode(self)
+        case .jsonl:
+            return steps.map { ResultJSON.line(ManySeriesForecastRows.Row(id: nil, result: self, step: $0)) }.joined()
         }
     }
 }

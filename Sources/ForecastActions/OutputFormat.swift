@@ -4,6 +4,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case table
     /// Comma-separated values with a header row, for spreadsheets and scripts.
     case csv
-    /// JSON from the result's `Codable` form, for programs.
+    /// One JSON document from the result's `Codable` form, for programs.
     case json
+    /// JSON Lines: one object per row (forecast step, backtest row), each standing alone, written as
+    /// soon as it is ready; for streams of many series.
+    case jsonl
 }

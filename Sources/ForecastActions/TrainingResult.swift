@@ -67,6 +67,8 @@ public struct TrainingResult: Codable, Hashable, Sendable {
             return TextTable.csv([fields.map(\.key), fields.map(\.value)])
         case .json:
             return ResultJSON.encode(self)
+        case .jsonl:
+            return ResultJSON.line(self)
         }
     }
 }

@@ -35,7 +35,7 @@ struct Backtest: AsyncParsableCommand {
     @Flag(help: "With --id: also backtest one model trained across every series (each scaled on its own, each fold trained on the rows before every series' cut-off), in rows named global-<cell> beside the per-series models'.")
     var global = false
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or jsonl (one JSON object per line; with --id, csv and jsonl stream as each series finishes).")
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Draw the actuals and every fold's forecasts to this SVG file.", valueName: "file.svg"))

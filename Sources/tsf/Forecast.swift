@@ -34,7 +34,7 @@ struct Forecast: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also draw the history, forecast and intervals to this SVG file.", valueName: "file.svg"))
     var plot: String?
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or jsonl (one JSON object per line; with --id, csv and jsonl stream as each series finishes).")
     var format: OutputFormat = .table
 
     @Flag(help: "With --id: train one model on every series (each scaled on its own) instead of one model per series.")
@@ -68,6 +68,7 @@ struct Forecast: AsyncParsableCommand {
                 let rows = ManySeriesForecastRows(format: format, levels: levels)
                 if let header = rows.header { StreamedOutput.write(header) }
                 let outcome = try action.run(reporter: reporter) { id, result in StreamedOutput.write(rows.rendered(id: id, result)) }
+                StreamedOutput.write(rows.finished())
                 try ToolFailure.finish(outcome)
                 return
             }

@@ -33,7 +33,7 @@ struct Predict: AsyncParsableCommand {
 
     @OptionGroup(title: "Reading the CSV file") var csv: CSVOptions
 
-    @Option(help: "Output format: table, csv or json.")
+    @Option(help: "Output format: table, csv, json or jsonl.")
     var format: OutputFormat = .table
 
     /// The named feature columns, in order; nil when none were named.

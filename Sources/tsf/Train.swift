@@ -30,7 +30,7 @@ struct Train: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Where to save the model (written atomically).", valueName: "path"))
     var out: String
 
-    @Option(help: "Output format of the training summary: table, csv or json.")
+    @Option(help: "Output format of the training summary: table, csv, json or jsonl.")
     var format: OutputFormat = .table
 
     func validate() throws {

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 import _ForecastTestSupport
 
+/// Runs `tsf` asking for CSV where no format is named: these tests read the rows as CSV, and a
+/// many-series table is aligned for people.
+private func runAsCSV(_ arguments: [String], stdin: Data? = nil) throws -> CLIRunner.Outcome {
+    try CLIRunner.run(arguments.contains("--format") ? arguments : arguments + ["--format", "csv"], stdin: stdin)
+}
+
 /// `tsf forecast` and `tsf backtest` over every series of a long-format file, run as users run them.
 @Suite struct ManySeriesCommandTests {
     let stocks = IOFixtures.dataset("stocks_monthly.csv").path
@@ -14,8 +20,8 @@ import _ForecastTestSupport
 
     @Test func forecastsEverySeriesInFileOrderWhateverTheThreadCount() throws {
         let base = ["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "3"] + quick
-        let one = try CLIRunner.run(base + ["--threads", "1"])
-        let two = try CLIRunner.run(base + ["--threads", "2"])
+        let one = try runAsCSV(base + ["--threads", "1"])
+        let two = try runAsCSV(base + ["--threads", "2"])
         #expect(one.exitCode == 0, "\(one.stderr)")
         #expect(two.exitCode == 0, "\(two.stderr)")
         #expect(one.stdout == two.stdout)
@@ -28,12 +34,12 @@ import _ForecastTestSupport
     }
 
     @Test func pickedSeriesMatchTheirSingleSeriesForecasts() throws {
-        let many = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--series", "IBM,GOOG", "--column", "price",
+        let many = try runAsCSV(["forecast", stocks, "--id", "symbol", "--series", "IBM,GOOG", "--column", "price",
                                       "--horizon", "2", "--format", "csv"] + quick)
         #expect(many.exitCode == 0, "\(many.stderr)")
         let table = rows(many.stdout).dropFirst()
         #expect(table.map { $0[0] } == ["IBM", "IBM", "GOOG", "GOOG"])
-        let single = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--series", "GOOG", "--column", "price",
+        let single = try runAsCSV(["forecast", stocks, "--id", "symbol", "--series", "GOOG", "--column", "price",
                                         "--horizon", "2", "--format", "csv"] + quick)
         #expect(single.exitCode == 0, "\(single.stderr)")
         let alone = rows(single.stdout).dropFirst().map { [$0[0], $0[1]] }
@@ -43,7 +49,7 @@ import _ForecastTestSupport
     @Test func oneFailingSeriesIsReportedAndTheOthersStillPrinted() throws {
         let good = (1...30).map { "G,2020-01-\(String(format: "%02d", $0)),\(100 + $0 % 7)" }
         let text = "id,date,v\nS,2020-01-01,1\nS,2020-01-02,2\n" + good.joined(separator: "\n") + "\n"
-        let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "2"] + quick,
+        let outcome = try runAsCSV(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "2"] + quick,
                                         stdin: Data(text.utf8))
         #expect(outcome.exitCode == 65)
         #expect(outcome.stderr.contains("series S:"))
@@ -52,7 +58,7 @@ import _ForecastTestSupport
     }
 
     @Test func everySeriesFailingSaysSo() throws {
-        let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "2"] + quick,
+        let outcome = try runAsCSV(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "2"] + quick,
                                         stdin: Data("id,date,v\nA,2020-01-01,1\nB,2020-01-01,2\n".utf8))
         #expect(outcome.exitCode == 65)
         #expect(outcome.stderr.contains("2 of 2 series failed"))
@@ -60,7 +66,7 @@ import _ForecastTestSupport
     }
 
     @Test func backtestPrintsSeriesRowsThenAggregateRows() throws {
-        let outcome = try CLIRunner.run(["backtest", stocks, "--id", "symbol", "--column", "price", "--horizon", "3",
+        let outcome = try runAsCSV(["backtest", stocks, "--id", "symbol", "--column", "price", "--horizon", "3",
                                          "--folds", "2", "--baselines-only", "--baselines", "naive,drift", "--threads", "2"])
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
         let table = rows(outcome.stdout)
@@ -101,11 +107,11 @@ import _ForecastTestSupport
         let base = ["--id", "id", "--column", "v", "--horizon", "2"] + quick
         var outputs: [String] = []
         for threads in ["1", "2"] {
-            let whole = try CLIRunner.run(["forecast", interleaved] + base + ["--threads", threads])
+            let whole = try runAsCSV(["forecast", interleaved] + base + ["--threads", threads])
             #expect(whole.exitCode == 0, "\(whole.stderr)")
             let note = "tsf: note: \(interleaved) is not grouped by id (id A reappears at line 4); reading it whole to group it"
             #expect(whole.stderr.components(separatedBy: "\n").filter { $0.contains("not grouped") } == [note])
-            let streamed = try CLIRunner.run(["forecast", grouped] + base + ["--threads", threads])
+            let streamed = try runAsCSV(["forecast", grouped] + base + ["--threads", threads])
             #expect(streamed.exitCode == 0, "\(streamed.stderr)")
             #expect(!streamed.stderr.contains("not grouped"))
             #expect(rows(whole.stdout).dropFirst().map { $0[0] } == ["A", "A", "B", "B"])
@@ -116,7 +122,7 @@ import _ForecastTestSupport
     }
 
     @Test func standardInputWithInterleavedIDsStopsNamingTheLineAndTheID() throws {
-        let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "1"] + quick,
+        let outcome = try runAsCSV(["forecast", "-", "--id", "id", "--column", "v", "--horizon", "1"] + quick,
                                         stdin: Data(Self.twoSeries(interleaved: true).utf8))
         #expect(outcome.exitCode == 65)
         #expect(outcome.stderr.contains("tsf: <stdin>:4: series \"A\" of column \"id\" comes back after other series"))
@@ -126,15 +132,15 @@ import _ForecastTestSupport
     @Test func groupedStandardInputGivesTheFilesResultsWhateverTheThreadCount() throws {
         let text = try String(contentsOfFile: stocks, encoding: .utf8)
         let base = ["--id", "symbol", "--column", "price", "--horizon", "2"] + quick
-        let fromFile = try CLIRunner.run(["forecast", stocks] + base + ["--threads", "2"])
+        let fromFile = try runAsCSV(["forecast", stocks] + base + ["--threads", "2"])
         #expect(fromFile.exitCode == 0, "\(fromFile.stderr)")
         for threads in ["1", "2"] {
-            let piped = try CLIRunner.run(["forecast", "-"] + base + ["--threads", threads], stdin: Data(text.utf8))
+            let piped = try runAsCSV(["forecast", "-"] + base + ["--threads", threads], stdin: Data(text.utf8))
             #expect(piped.exitCode == 0, "\(piped.stderr)")
             #expect(piped.stdout == fromFile.stdout)
         }
         // A pipe named by a path cannot be read twice to check its grouping: it is streamed too.
-        let named = try CLIRunner.run(["forecast", "/dev/stdin"] + base, stdin: Data(text.utf8))
+        let named = try runAsCSV(["forecast", "/dev/stdin"] + base, stdin: Data(text.utf8))
         #expect(named.exitCode == 0, "\(named.stderr)")
         #expect(named.stdout == fromFile.stdout)
     }
@@ -144,7 +150,7 @@ import _ForecastTestSupport
         let path = try temporaryFile(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
         for (input, stdin) in [(path, nil), ("-", Data(text.utf8))] {
-            let outcome = try CLIRunner.run(["forecast", input, "--id", "id", "--column", "v"] + quick, stdin: stdin)
+            let outcome = try runAsCSV(["forecast", input, "--id", "id", "--column", "v"] + quick, stdin: stdin)
             #expect(outcome.exitCode == 65)
             let name = stdin == nil ? path : "<stdin>"
             #expect(outcome.stderr.contains("\(name):3: column \"id\" has a missing value"), "\(outcome.stderr)")
@@ -152,12 +158,12 @@ import _ForecastTestSupport
     }
 
     @Test func usageErrorsAreRefusedClearly() throws {
-        let noID = try CLIRunner.run(["forecast", stocks, "--series", "IBM", "--column", "price"])
+        let noID = try runAsCSV(["forecast", stocks, "--series", "IBM", "--column", "price"])
         #expect(noID.exitCode == 64)
         #expect(noID.stderr.contains("--series needs --id"))
-        let features = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--features", "price2"])
+        let features = try runAsCSV(["forecast", stocks, "--id", "symbol", "--column", "price", "--features", "price2"])
         #expect(features.exitCode == 64)
-        let unknown = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--series", "IBM,XYZ", "--column", "price"])
+        let unknown = try runAsCSV(["forecast", stocks, "--id", "symbol", "--series", "IBM,XYZ", "--column", "price"])
         #expect(unknown.exitCode == 64)
         #expect(unknown.stderr.contains("XYZ"))
     }
@@ -168,7 +174,7 @@ import _ForecastTestSupport
     let stocks = IOFixtures.dataset("stocks_monthly.csv").path
 
     @Test func globalModelForecastsEverySeries() throws {
-        let outcome = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "2",
+        let outcome = try runAsCSV(["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "2",
                                          "--global", "--epochs", "2", "--hidden", "4", "--lookback", "6"])
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("trained one lstm"))
@@ -180,7 +186,7 @@ import _ForecastTestSupport
         let monthly = (1...12).map { "M,2020-\(String(format: "%02d", $0))-01,\(10 + $0 % 3)" }
         let daily = (1...20).map { "D,2020-01-\(String(format: "%02d", $0)),\(5 + $0 % 4)" }
         let text = "id,date,v\n" + (monthly + daily).joined(separator: "\n") + "\n"
-        let outcome = try CLIRunner.run(["forecast", "-", "--id", "id", "--column", "v", "--global", "--epochs", "1"],
+        let outcome = try runAsCSV(["forecast", "-", "--id", "id", "--column", "v", "--global", "--epochs", "1"],
                                         stdin: Data(text.utf8))
         #expect(outcome.exitCode == 65)
         #expect(outcome.stderr.contains("one frequency"))
@@ -189,8 +195,8 @@ import _ForecastTestSupport
     @Test func backtestShowsTheGlobalModelBesideThePerSeriesModelWhateverTheThreadCount() throws {
         let base = ["backtest", stocks, "--id", "symbol", "--column", "price", "--horizon", "2", "--folds", "2",
                     "--baselines", "naive", "--global", "--epochs", "2", "--hidden", "4", "--lookback", "6"]
-        let one = try CLIRunner.run(base + ["--threads", "1"])
-        let two = try CLIRunner.run(base + ["--threads", "2"])
+        let one = try runAsCSV(base + ["--threads", "1"])
+        let two = try runAsCSV(base + ["--threads", "2"])
         #expect(one.exitCode == 0, "\(one.stderr)")
         #expect(one.stdout == two.stdout)
         #expect(one.stderr.contains("note: global-lstm trained 2 times"))
@@ -211,13 +217,13 @@ import _ForecastTestSupport
     }
 
     @Test func backtestGlobalNeedsSeveralSeries() throws {
-        let outcome = try CLIRunner.run(["backtest", stocks, "--column", "price", "--global"])
+        let outcome = try runAsCSV(["backtest", stocks, "--column", "price", "--global"])
         #expect(outcome.exitCode == 64)
         #expect(outcome.stderr.contains("--global"))
     }
 
     @Test func globalNeedsSeveralSeries() throws {
-        let outcome = try CLIRunner.run(["forecast", stocks, "--column", "price", "--global"])
+        let outcome = try runAsCSV(["forecast", stocks, "--column", "price", "--global"])
         #expect(outcome.exitCode == 64)
         #expect(outcome.stderr.contains("--global"))
     }

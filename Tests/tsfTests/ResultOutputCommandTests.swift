@@ -28,16 +28,49 @@ import _ForecastTestSupport
 
     @Test func manySeriesJSONLinesStandAlone() throws {
         let outcome = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "2",
-                                         "--format", "json"] + tiny)
+                                         "--format", "jsonl"] + tiny)
         #expect(outcome.exitCode == 0)
         let lines = outcome.stdout.split(separator: "\n")
         #expect(lines.count == 5 * 2)
         for line in lines {
             let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            for key in ["id", "step", "date", "forecast", "method", "model", "transform", "lookback", "frequency"] {
+            for key in ["id", "column", "step", "date", "forecast", "method", "model", "transform", "lookback", "frequency"] {
                 #expect(row[key] != nil, "\(key) missing in \(line)")
             }
         }
+    }
+
+    @Test func manySeriesJSONIsOneDocument() throws {
+        let outcome = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "2",
+                                         "--format", "json"] + tiny)
+        #expect(outcome.exitCode == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let series = try #require(object["series"] as? [[String: Any]])
+        #expect(series.map { $0["id"] as? String } == ["MSFT", "AMZN", "IBM", "GOOG", "AAPL"])
+        #expect(series.allSatisfy { ($0["forecasts"] as? [[String: Any]])?.count == 2 && $0["method"] != nil })
+        let backtest = try CLIRunner.run(["backtest", stocks, "--id", "symbol", "--column", "price", "--horizon", "2", "--folds", "1",
+                                          "--baselines-only", "--baselines", "naive,drift", "--format", "json"])
+        #expect(backtest.exitCode == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(backtest.stdout.utf8)) as? [String: Any])
+        #expect((document["series"] as? [[String: Any]])?.count == 5)
+        #expect((document["summary"] as? [[String: Any]])?.map { $0["model"] as? String } == ["naive", "drift"])
+    }
+
+    @Test func manySeriesTableIsAligned() throws {
+        let outcome = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--horizon", "2"] + tiny)
+        #expect(outcome.exitCode == 0)
+        let lines = outcome.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 1 + 5 * 2)
+        #expect(!lines[0].contains(","))
+        #expect(lines[0].split(separator: " ") == ["id", "step", "date", "forecast"])
+        // Aligned: every line as wide as the header's columns (right-aligned numbers end together).
+        #expect(Set(lines.map(\.count)).count == 1, "\(lines)")
+        let backtest = try CLIRunner.run(["backtest", stocks, "--id", "symbol", "--column", "price", "--horizon", "2", "--folds", "1",
+                                          "--baselines-only", "--baselines", "naive"])
+        let rows = backtest.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.first?.split(separator: " ").first == "id")
+        #expect(rows.last?.hasPrefix("*") == true)
+        #expect(!backtest.stdout.contains(","))
     }
 
     @Test func backtestWritesEveryFoldsForecasts() throws {
