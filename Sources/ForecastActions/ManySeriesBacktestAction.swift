@@ -49,7 +49,7 @@ public struct ManySeriesBacktestAction: Sendable {
                 deliver(id, result)
             }
         } else {
-            outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { series in
+            outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { _, series in
                 let suite = try settings.suite(for: series, reporter: reporter)
                 let entries = try suite.run(on: series.values, threads: 1, cancellation: reporter.cancellation, progress: nil)
                 return (series, BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries))

@@ -1,4 +1,6 @@
+import ForecastCharts
 import ForecastIO
+import ForecastStorage
 import Forecasting
 import Foundation
 
@@ -17,11 +19,17 @@ public struct ManySeriesForecastAction: Sendable {
     public var threads: Int
     /// Train one network on every series, each scaled on its own (`GlobalForecaster`).
     public var global: Bool
+    /// A folder to save each series' model in, as `<id>.safetensors` (created when missing).
+    public var modelFolder: String?
+    /// A folder to draw each series' forecast in, as `<id>.svg` (created when missing).
+    public var plotFolder: String?
 
     public init(source: ManySeriesSource, configuration: ForecasterConfiguration = ForecasterConfiguration(),
                 steps: Int? = nil, levels: [Double] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                global: Bool = false) {
+                global: Bool = false, modelFolder: String? = nil, plotFolder: String? = nil) {
         self.source = source
+        self.modelFolder = modelFolder
+        self.plotFolder = plotFolder
         self.configuration = configuration
         self.steps = steps
         self.levels = levels
@@ -32,15 +40,18 @@ public struct ManySeriesForecastAction: Sendable {
     /// Forecasts every series, calling `deliver` with each series' id and result in input order.
     public func run(reporter: ActionReporter = .silent,
                     deliver: @escaping @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
-        if global { return try runGlobal(reporter: reporter, deliver: deliver) }
+        let files = try SeriesFiles(models: modelFolder.map { try SeriesFolder(path: $0, fileExtension: "safetensors") },
+                                    plots: plotFolder.map { try SeriesFolder(path: $0, fileExtension: "svg") })
+        if global { return try runGlobal(reporter: reporter, files: files, deliver: deliver) }
         var configuration = self.configuration
         configuration.threads = 1
         let job = ManySeriesForecast(configuration: configuration, steps: steps, levels: levels)
         let cancellation = reporter.cancellation
-        return try source.forEachSeries(threads: threads, reporter: reporter, job: { series in
+        return try source.forEachSeries(threads: threads, reporter: reporter, job: { id, series in
             let output = try job.forecast(series, cancellation: cancellation)
-            return ForecastResult(series: series, forecaster: output.forecaster, forecasts: output.forecasts, intervals: output.intervals)
-        }, deliver: deliver)
+            return try files.save(id: id, series: series, forecaster: output.forecaster,
+                                  forecasts: output.forecasts, intervals: output.intervals)
+        }, deliver: { id, item in deliver(id, item) })
     }
 
     /// Forecasts every series off the caller's actor; cancelling the task stops starting new series.
@@ -49,7 +60,7 @@ public struct ManySeriesForecastAction: Sendable {
         try await reporter.runOffActor { try run(reporter: $0, deliver: deliver) }
     }
 
-    func runGlobal(reporter: ActionReporter, deliver: @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
+    func runGlobal(reporter: ActionReporter, files: SeriesFiles, deliver: @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
         let (ids, series, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
         let present = series.compactMap { $0 }
@@ -73,12 +84,31 @@ public struct ManySeriesForecastAction: Sendable {
                 let forecaster = try global.members[member].get()
                 let forecasts = try forecaster.forecast(steps: steps)
                 let intervals = try forecaster.intervals(levels: levels, steps: steps, history: item.values)
-                deliver(ids[index], ForecastResult(series: item, forecaster: forecaster, forecasts: forecasts, intervals: intervals))
+                deliver(ids[index], try files.save(id: ids[index], series: item, forecaster: forecaster,
+                                                   forecasts: forecasts, intervals: intervals))
             } catch {
                 reporter.seriesFailed(ids[index], error)
                 failed.append(ids[index])
             }
         }
         return ManySeriesOutcome(failed: failed, total: ids.count)
+    }
+}
+
+/// Where a many-series forecast saves each series' model and plot, if anywhere.
+struct SeriesFiles: Sendable {
+    let models: SeriesFolder?
+    let plots: SeriesFolder?
+
+    /// The series' result, after saving its model and drawing its plot where asked.
+    func save(id: String, series: TimeSeries, forecaster: Forecaster, forecasts: [Double],
+              intervals: [IntervalForecast]) throws -> ForecastResult {
+        let result = ForecastResult(series: series, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
+        if let models { try forecaster.save(to: URL(fileURLWithPath: models.file(for: id))) }
+        if let plots {
+            let picture = ForecastPicture(series: series, forecasts: forecasts, intervals: intervals, modelName: result.methodLabel)
+            try AtomicFile.write(Array(picture.svg().utf8), to: plots.file(for: id))
+        }
+        return result
     }
 }

@@ -88,14 +88,14 @@ extension ManySeriesSource {
     /// - Returns: the ids of the series that failed, and the number of series.
     public func forEachSeries<Output: Sendable>(
         threads: Int, reporter: ActionReporter,
-        job: @escaping @Sendable (TimeSeries) throws -> Output,
+        job: @escaping @Sendable (_ id: String, _ series: TimeSeries) throws -> Output,
         deliver: @escaping @Sendable (String, Output) -> Void
     ) throws -> ManySeriesOutcome {
         let tally = Locked(ManySeriesOutcome(failed: [], total: 0))
         try ManySeriesRunner.run(threads: max(1, threads), next: { () throws(CSVReadError) in
             reporter.isCancelled() ? nil : try self.next()
         }, job: { _, entry in
-            (id: entry.id, result: Result { try job(Self.series(entry, reporter: reporter)) })
+            (id: entry.id, result: Result { try job(entry.id, Self.series(entry, reporter: reporter)) })
         }, deliver: { _, item in
             switch item.result {
             case .success(let output):

@@ -25,13 +25,13 @@ struct Forecast: AsyncParsableCommand {
     @OptionGroup(title: "Model and training") var model: ModelOptions
     @OptionGroup(title: "Reading the CSV file") var csv: CSVOptions
 
-    @Option(help: ArgumentHelp("Also save the fitted model to this file (safetensors).", valueName: "path"))
+    @Option(help: ArgumentHelp("Also save the fitted model to this file (safetensors); with --id, to this folder, one <id>.safetensors per series.", valueName: "path"))
     var out: String?
 
     @Option(help: ArgumentHelp("Comma-separated prediction-interval levels, e.g. 80,95 or 0.8,0.95 (split-conformal, calibrated on the series' own recent forecasts).", valueName: "levels"))
     var level: String?
 
-    @Option(help: ArgumentHelp("Also draw the history, forecast and intervals to this SVG file.", valueName: "file.svg"))
+    @Option(help: ArgumentHelp("Also draw the history, forecast and intervals to this SVG file; with --id, to this folder, one <id>.svg per series.", valueName: "file.svg"))
     var plot: String?
 
     @Option(help: "Output format: table, csv, json or jsonl (one JSON object per line; with --id, csv and jsonl stream as each series finishes).")
@@ -47,9 +47,6 @@ struct Forecast: AsyncParsableCommand {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         _ = try IntervalLevels.parse(level)
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
-        if csv.manySeries, out != nil || plot != nil {
-            throw ValidationError("--out and --plot save one series' model or chart; with several series pick one with --series.")
-        }
         if csv.manySeries, !series.featureNames.isEmpty {
             throw ValidationError("--features is not supported with several series yet; forecast one series with --series, or drop --features.")
         }
@@ -64,7 +61,8 @@ struct Forecast: AsyncParsableCommand {
             if csv.manySeries {
                 let action = ManySeriesForecastAction(
                     source: try csv.manySeriesSource(file: file, column: series.column, reporter: reporter),
-                    configuration: configuration, steps: horizon, levels: levels, threads: model.seriesThreads, global: global)
+                    configuration: configuration, steps: horizon, levels: levels, threads: model.seriesThreads, global: global,
+                    modelFolder: out, plotFolder: plot)
                 let rows = ManySeriesForecastRows(format: format, levels: levels)
                 if let header = rows.header { StreamedOutput.write(header) }
                 let outcome = try action.run(reporter: reporter) { id, result in StreamedOutput.write(rows.rendered(id: id, result)) }

@@ -1,4 +1,4 @@
-import ForecastActions
+@testable import ForecastActions
 import Foundation
 import Testing
 import _ForecastTestSupport
@@ -40,5 +40,42 @@ struct ManySeriesActionTests {
         let lines = try folder.read("folds.csv").split(separator: "\n")
         #expect(lines.count == 1 + 2 * 2 * 4)
         #expect(lines[1].hasPrefix("x,") && lines.last!.hasPrefix("y,"))
+    }
+}
+
+/// Many series save their models and plots into folders, one file per series, whatever the id.
+@Suite struct SeriesFolderTests {
+    @Test(arguments: [("AAPL", "AAPL"), ("../etc/passwd", ".._etc_passwd"), ("..", "_.."), ("a b/c", "a_b_c"), ("", "_")])
+    func everyIdNamesAFileInsideTheFolder(id: String, name: String) throws {
+        let scratch = try ScratchFolder()
+        let folder = try SeriesFolder(path: scratch.path("models"), fileExtension: "safetensors")
+        let file = folder.file(for: id)
+        #expect(file == scratch.path("models") + "/\(name).safetensors")
+        #expect(URL(fileURLWithPath: file).deletingLastPathComponent().path == URL(fileURLWithPath: scratch.path("models")).path)
+    }
+
+    @Test func aFileInTheWayIsRefused() throws {
+        let scratch = try ScratchFolder()
+        let path = try scratch.write("models", "not a folder")
+        #expect(throws: AtomicFileError.self) { try SeriesFolder(path: path, fileExtension: "svg") }
+    }
+
+    @Test(arguments: [false, true])
+    func everySeriesGetsItsModelAndPlot(global: Bool) throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("long.csv", ActionFixtures.longCSV(ids: ["x/1", "y"], rows: [60, 60]))
+        let source = try ManySeriesSource.open(.file(file), idColumn: "id", target: "value")
+        let results = Locked<[String: ForecastResult]>([:])
+        _ = try ManySeriesForecastAction(source: source, configuration: ActionFixtures.quick, steps: 2, threads: 2, global: global,
+                                         modelFolder: scratch.path("models"), plotFolder: scratch.path("plots"))
+            .run { id, result in results.withLock { $0[id] = result } }
+        let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path("models")).sorted()
+        #expect(names == ["x_1.safetensors", "y.safetensors"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("plots")).sorted() == ["x_1.svg", "y.svg"])
+        let saved = try Forecaster(contentsOf: URL(fileURLWithPath: scratch.path("models/y.safetensors")))
+        let printed = try #require(results.value["y"]).steps.map(\.forecast)
+        for (loaded, shown) in zip(try saved.forecast(steps: 2), printed) {
+            #expect(abs(loaded - shown) <= 1e-12 * abs(loaded))
+        }
     }
 }
