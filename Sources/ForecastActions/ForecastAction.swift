@@ -39,7 +39,9 @@ public struct ForecastAction: Sendable {
     public struct Outcome: Sendable {
         /// The series as read (its calendar dates the forecasts).
         public let series: TimeSeries
-        public let forecaster: Forecaster
+        /// The fitted model; nil when the series was too short for the network (or constant) and
+        /// a simple forecast was made instead (see `result.method`).
+        public let forecaster: Forecaster?
         public let result: ForecastResult
         /// The SVG and terminal pictures of the forecast.
         public let picture: ForecastPicture
@@ -52,9 +54,14 @@ public struct ForecastAction: Sendable {
         let steps = self.steps ?? data.target.frequency.defaultHorizon
         var configuration = self.configuration
         configuration.horizon = steps
-        let forecaster = try Forecaster.fit(
-            values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
-            columnNames: data.columnNames, configuration: configuration, progress: reporter.trainingDecision)
+        let forecaster: Forecaster
+        do {
+            forecaster = try Forecaster.fit(
+                values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
+                columnNames: data.columnNames, configuration: configuration, progress: reporter.trainingDecision)
+        } catch let error as ForecasterError where fallsBackToSimpleForecast(error, configuration: configuration) {
+            return try simpleOutcome(data.target, steps: steps, reason: error, reporter: reporter)
+        }
         try reporter.checkCancellation()
         reporter.fitted(forecaster)
         let forecasts = try forecaster.forecast(steps: steps)
@@ -64,6 +71,33 @@ public struct ForecastAction: Sendable {
         let picture = ForecastPicture(series: data.target, forecasts: forecasts, intervals: intervals, modelName: result.methodLabel)
         if let plotPath { try AtomicFile.write(Array(picture.svg().utf8), to: plotPath) }
         return Outcome(series: data.target, forecaster: forecaster, result: result, picture: picture)
+    }
+
+    /// Whether a fit that failed with `error` gives way to a simple forecast: for a series too short
+    /// for the network, or constant, when the method is automatic, no feature column is read and no
+    /// model file is to be saved (a simple forecast has no network to save).
+    func fallsBackToSimpleForecast(_ error: ForecasterError, configuration: ForecasterConfiguration) -> Bool {
+        guard configuration.resolvedSelection == .automatic, selection.features.isEmpty, modelPath == nil else { return false }
+        switch error {
+        case .seriesTooShort, .constantSeries: return true
+        default: return false
+        }
+    }
+
+    /// The better of the naive and seasonal-naive forecasts, with a note saying why the network is not used.
+    func simpleOutcome(_ series: TimeSeries, steps: Int, reason: ForecasterError, reporter: ActionReporter) throws -> Outcome {
+        let simple = try SimpleForecast(values: series.values, steps: steps, seasonPeriod: series.frequency.scoringSeasonPeriod,
+                                        levels: levels)
+        switch reason {
+        case let .seriesTooShort(rows, needed, _, _):
+            reporter.note("the series has \(rows) row\(rows == 1 ? "" : "s"), too few for the network (it needs \(needed)): forecasting with \(simple.explanation)")
+        default:
+            reporter.note("every value of the series is the same, so there is nothing for the network to learn: forecasting with \(simple.explanation)")
+        }
+        let result = ForecastResult(series: series, simple: simple)
+        let picture = ForecastPicture(series: series, forecasts: simple.forecasts, intervals: simple.intervals, modelName: result.methodLabel)
+        if let plotPath { try AtomicFile.write(Array(picture.svg().utf8), to: plotPath) }
+        return Outcome(series: series, forecaster: nil, result: result, picture: picture)
     }
 
     /// Runs the forecast off the caller's actor; cancelling the task stops training promptly.

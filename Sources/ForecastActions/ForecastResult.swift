@@ -38,11 +38,24 @@ public struct ForecastResult: Codable, Hashable, Sendable {
 
     /// The result of `forecaster` on `series`: steps dated by the series' calendar when it has one.
     public init(series: TimeSeries, forecaster: Forecaster, forecasts: [Double], intervals: [IntervalForecast]) {
+        self.init(series: series, method: forecaster.method, model: forecaster.networkConfiguration.cell.rawValue,
+                  transform: forecaster.transform.rawValue, lookback: forecaster.lookback, forecasts: forecasts, intervals: intervals)
+    }
+
+    /// The result of a simple forecast (a series too short for the network): model `none`, no
+    /// transform, a lookback of the whole series.
+    public init(series: TimeSeries, simple: SimpleForecast) {
+        self.init(series: series, method: simple.method, model: "none", transform: TransformKind.none.rawValue,
+                  lookback: series.count, forecasts: simple.forecasts, intervals: simple.intervals)
+    }
+
+    init(series: TimeSeries, method: ForecastMethod, model: String, transform: String, lookback: Int,
+         forecasts: [Double], intervals: [IntervalForecast]) {
         column = series.name
-        method = forecaster.method
-        model = forecaster.networkConfiguration.cell.rawValue
-        transform = forecaster.transform.rawValue
-        lookback = forecaster.lookback
+        self.method = method
+        self.model = model
+        self.transform = transform
+        self.lookback = lookback
         frequency = series.frequency.description
         intervalMethod = intervals.isEmpty ? nil : "split-conformal"
         let future = series.futureTimestamps(count: forecasts.count)

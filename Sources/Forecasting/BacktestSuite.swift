@@ -47,7 +47,7 @@ public struct BacktestSuite: Sendable {
     /// The season period of the scaled metrics for a frequency: its season, except 1 for trading days,
     /// where the yardstick of share prices is the plain naive forecast (docs/architecture.md).
     public static func metricSeasonPeriod(for frequency: Frequency) -> Int {
-        frequency == .tradingDays ? 1 : frequency.seasonPeriod
+        frequency.scoringSeasonPeriod
     }
 
     /// Runs every method in turn (folds in parallel over `threads`), the model first.

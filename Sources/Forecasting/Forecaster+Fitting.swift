@@ -101,7 +101,7 @@ extension Forecaster {
         var method = ForecastMethod.network
         var validationErrors: [(method: ForecastMethod, meanAbsoluteError: Double)] = []
         resolved.selection = configuration.resolvedSelection
-        resolved.seasonPeriod = configuration.seasonPeriod ?? frequency.seasonPeriod
+        resolved.seasonPeriod = configuration.seasonPeriod ?? frequency.scoringSeasonPeriod
         if resolved.selection == .automatic, !validationStarts.isEmpty {
             let cutoffs = validationStarts.map { $0 + lookback + transform.rowsConsumed }
             let comparison = try MethodComparison(
@@ -112,6 +112,9 @@ extension Forecaster {
             decisions.append(comparison.explanation)
         }
 
+        if method.usesNetwork, configuration.strategy == .direct, horizon > 1 {
+            decisions.append("the network forecasts all \(horizon) steps at once (direct strategy), so a different horizon trains a different network and may change even the first steps; the recursive strategy makes them independent of the horizon")
+        }
         let fitReport = FitReport(
             trainingLosses: report.epochs.map(\.trainingLoss),
             validationLosses: report.epochs.compactMap(\.validationLoss),

@@ -19,8 +19,8 @@ struct ForecastActionTests {
         #expect(result.steps.map(\.date) == ["2006-01", "2006-02", "2006-03", "2006-04"])
         #expect(result.column == "sales")
         #expect(result.frequency == Frequency.monthly.description)
-        #expect(result.method == outcome.forecaster.method)
-        #expect(result.lookback == outcome.forecaster.lookback)
+        #expect(result.method == outcome.forecaster?.method)
+        #expect(result.lookback == outcome.forecaster?.lookback)
         #expect(result.intervalMethod == "split-conformal")
         #expect(result.levels == [0.8])
         // The saved model forecasts what the action forecast (printed to 15 significant digits).

@@ -62,4 +62,13 @@ import Testing
         #expect(comparison.forecasts == 3)
         #expect(comparison.explanation.contains("only 3 forecasts, so the choice is uncertain"))
     }
+
+    @Test(arguments: [ForecastStrategy.direct, .recursive])
+    func theNotesSayWhenTheHorizonChangesTheFirstSteps(strategy: ForecastStrategy) throws {
+        let values: [Double] = (0..<120).map { (row: Int) -> Double in 20 + Double(row % 12) + Double(row) * 0.1 }
+        let forecaster = try Forecaster.fit(values: values, frequency: .monthly, configuration: ForecasterConfiguration(
+            horizon: 3, strategy: strategy, selection: .network, epochs: 2, threads: 1))
+        let said = forecaster.fitReport?.decisions.contains { $0.contains("forecasts all 3 steps at once") } ?? false
+        #expect(said == (strategy == .direct))
+    }
 }

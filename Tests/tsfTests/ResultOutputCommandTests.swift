@@ -151,3 +151,50 @@ import _ForecastTestSupport
         }
     }
 }
+
+/// A series too short for the network, or constant, still gets a forecast: the better simple one,
+/// with a note saying why; only an asked-for network or a model file to save are refused.
+@Suite struct ShortSeriesCommandTests {
+    func write(_ values: [Double]) throws -> (ScratchFolder, String) {
+        let folder = try ScratchFolder()
+        var lines = ["Date,Close"]
+        for (index, value) in values.enumerated() {
+            lines.append(String(format: "2024-%02d-%02d,%@", 1 + index / 28, 1 + index % 28, "\(value)"))
+        }
+        return (folder, try folder.write("short.csv", lines.joined(separator: "\n") + "\n"))
+    }
+
+    @Test func aShortSeriesIsForecastWithTheBestSimpleMethod() throws {
+        var value = 100.0
+        let values = (0..<20).map { (index: Int) -> Double in value += index % 3 == 0 ? 1.5 : -0.7; return value }
+        let (folder, path) = try write(values)
+        _ = folder
+        let outcome = try CLIRunner.run(["forecast", path, "--column", "Close", "--horizon", "12", "--level", "80", "--format", "csv"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("too few for the network"))
+        #expect(outcome.stderr.contains("forecasting with naive"))
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.first == "date,forecast,lower80,upper80")
+        let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.count == 12)
+        #expect(rows.allSatisfy { abs(Double($0[1])! - values.last!) < 1e-9 })
+        // 20 rows hold no past 12-step forecast to calibrate on: the bounds are left empty, not invented.
+        #expect(rows.allSatisfy { $0[2].isEmpty && $0[3].isEmpty })
+    }
+
+    @Test func aConstantSeriesIsForecastAsItsValue() throws {
+        let (folder, path) = try write(Array(repeating: 7.25, count: 60))
+        _ = folder
+        let outcome = try CLIRunner.run(["forecast", path, "--column", "Close", "--horizon", "2", "--format", "csv"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("every value of the series is the same"))
+        #expect(outcome.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasSuffix(",7.25") })
+    }
+
+    @Test func savingAModelStillNeedsEnoughRows() throws {
+        let (folder, path) = try write((0..<12).map(Double.init))
+        let outcome = try CLIRunner.run(["forecast", path, "--column", "Close", "--out", folder.path("m.safetensors")])
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.contains("needs at least"))
+    }
+}

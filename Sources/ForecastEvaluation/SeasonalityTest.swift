@@ -1,0 +1,34 @@
+import Foundation
+
+/// The autocorrelation test for seasonality that the Theta method and statsforecast use: a series
+/// is seasonal with period `m` when its autocorrelation at lag `m` exceeds the bound of a 90 %
+/// two-sided test under the null of no autocorrelation beyond lag `m − 1` (Bartlett's formula):
+///
+///     |r_m| > z · sqrt((1 + 2 · Σ_{k=1}^{m−1} r_k²) / n),   z = 1.645
+///
+/// (Assimakopoulos & Nikolopoulos, "The theta model", IJF 2000; Hyndman & Athanasopoulos,
+/// "Forecasting: Principles and Practice", on the ACF bounds.) A seasonal forecast of a series
+/// that fails it copies noise from one season back.
+public enum SeasonalityTest {
+    /// Whether `values` (oldest first) show seasonality of period `period` at 90 %. False for a
+    /// period below 2, or fewer than three full seasons, where the test has no power.
+    public static func isSeasonal(_ values: [Double], period: Int, z: Double = 1.645) -> Bool {
+        let n = values.count
+        guard period >= 2, n >= 3 * period else { return false }
+        let mean = values.reduce(0, +) / Double(n)
+        let deviations = values.map { $0 - mean }
+        let variance = deviations.reduce(0) { $0 + $1 * $1 }
+        guard variance > 0 else { return false }
+        func autocorrelation(_ lag: Int) -> Double {
+            var sum = 0.0
+            for index in lag..<n { sum += deviations[index] * deviations[index - lag] }
+            return sum / variance
+        }
+        let earlier = (1..<period).reduce(0.0) { total, lag in
+            let r = autocorrelation(lag)
+            return total + r * r
+        }
+        let bound = z * ((1 + 2 * earlier) / Double(n)).squareRoot()
+        return abs(autocorrelation(period)) > bound
+    }
+}

@@ -1,0 +1,56 @@
+/// The forecast of a series too short for the network: the better of the naive and the
+/// seasonal-naive forecasts, so a short file still gets an honest forecast rather than a refusal.
+///
+/// The seasonal forecast is a candidate only when the series shows its season (`SeasonalityTest`)
+/// and holds two seasons to copy from; the two are compared on one-step-ahead forecasts from the
+/// latter half of the series, and the naive forecast is kept unless the seasonal one does better.
+public struct SimpleForecast: Sendable {
+    /// What forecasts: `.naive` or `.seasonalNaive(period:)`.
+    public let method: ForecastMethod
+    public let forecasts: [Double]
+    public let intervals: [IntervalForecast]
+    /// Why this method, in words.
+    public let explanation: String
+
+    /// - Parameters:
+    ///   - values: the series, oldest first; at least one value, all finite.
+    ///   - steps: values to forecast.
+    ///   - seasonPeriod: the season of the seasonal candidate (`Frequency.scoringSeasonPeriod`).
+    ///   - levels: interval levels as fractions, calibrated split-conformally on the series itself.
+    public init(values: [Double], steps: Int, seasonPeriod: Int, levels: [Double] = []) throws {
+        precondition(!values.isEmpty && steps >= 1, "a simple forecast needs a value and a step")
+        let seasonal = SeasonalNaiveForecast(seasonPeriod: max(1, seasonPeriod))
+        let origins = Array(max(1, values.count / 2)..<values.count)
+        func error<Model: StatelessBaseline>(_ model: Model) -> Double? {
+            let usable = origins.filter { $0 >= model.minimumHistory }
+            guard !usable.isEmpty else { return nil }
+            let total = usable.reduce(0.0) { sum, origin in
+                sum + abs(model.baselineForecast(after: Array(values[..<origin]), horizon: 1)[0] - values[origin])
+            }
+            return total / Double(usable.count)
+        }
+        let naiveError = error(NaiveForecast())
+        let seasonalError = seasonPeriod >= 2 && values.count >= 2 * seasonPeriod
+            && SeasonalityTest.isSeasonal(values, period: seasonPeriod) ? error(seasonal) : nil
+        if let seasonalError, let naiveError, seasonalError < naiveError {
+            method = .seasonalNaive(period: seasonPeriod)
+            forecasts = seasonal.baselineForecast(after: values, horizon: steps)
+            explanation = "seasonal-naive, which beat the naive forecast one step ahead on the latter half of the series (MAE \(MethodComparison.format(seasonalError)) against \(MethodComparison.format(naiveError)))"
+            intervals = try Self.intervals(seasonal, values: values, steps: steps, levels: levels, forecasts: forecasts)
+        } else {
+            method = .naive
+            forecasts = NaiveForecast().baselineForecast(after: values, horizon: steps)
+            explanation = seasonPeriod >= 2 ? "naive, the last value: the season is not shown or did not help" : "naive, the last value"
+            intervals = try Self.intervals(NaiveForecast(), values: values, steps: steps, levels: levels, forecasts: forecasts)
+        }
+    }
+
+    static func intervals<Model: StatelessBaseline>(
+        _ model: Model, values: [Double], steps: Int, levels: [Double], forecasts: [Double]
+    ) throws -> [IntervalForecast] {
+        guard !levels.isEmpty else { return [] }
+        let residuals = try ConformalCalibration.residuals(
+            of: model, history: values, horizon: steps, count: 50, minimumHistory: max(model.minimumHistory, values.count / 2))
+        return levels.map { IntervalForecast(level: $0, forecasts: forecasts, intervals: ConformalIntervals(level: $0, residuals: residuals)) }
+    }
+}
