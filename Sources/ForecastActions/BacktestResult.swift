@@ -38,10 +38,12 @@ public struct BacktestResult: Codable, Hashable, Sendable {
     public var cutoffs: [Int]
     /// Each fold's first target date in the input's style, or its row number when the series has no calendar.
     public var firstTargets: [String]
+    /// How often the model was fitted again: `every fold`, `every 4 folds` or `once`.
+    public var refit: String
     public var models: [Model]
 
     enum CodingKeys: String, CodingKey {
-        case column, frequency, horizon, season, cutoffs, firstTargets = "first_targets", models
+        case column, frequency, horizon, season, cutoffs, firstTargets = "first_targets", refit, models
     }
 
     /// The results of `entries`, run on `series` with `plan`.
@@ -52,6 +54,11 @@ public struct BacktestResult: Codable, Hashable, Sendable {
         self.season = season
         cutoffs = plan.cutoffs
         firstTargets = plan.cutoffs.map { cutoff in series.timestamps.map { series.format($0[cutoff]) } ?? String(cutoff) }
+        switch plan.refit {
+        case .everyFold: refit = "every fold"
+        case .every(let k): refit = "every \(k) folds"
+        case .once: refit = "once"
+        }
         models = entries.map { entry in
             Model(name: entry.name, isBaseline: BacktestSettings.allBaselines.contains(entry.name), score: entry.score, folds: entry.folds)
         }

@@ -10,14 +10,18 @@ public struct BacktestSettings: Sendable {
     public var includesModel: Bool
     /// Steps forecast from each cut-off; nil takes the frequency's default.
     public var horizon: Int?
-    /// Folds ending at the last row (ignored when `start` is given).
-    public var folds: Int
+    /// Folds ending at the last row (ignored when `start` is given); nil scores enough folds for at
+    /// least `defaultScoredSteps` steps (and never fewer than `defaultFolds` folds).
+    public var folds: Int?
     /// The first cut-off row (0-based): folds then start there, every `stride` rows.
     public var start: Int?
     /// Rows between cut-offs; nil takes the horizon, so test windows do not overlap.
     public var stride: Int?
     public var trainingWindow: BacktestPlan.TrainingWindow
-    public var refit: BacktestPlan.RefitPolicy
+    /// How often the model is fitted again; nil refits on every fold when the folds are given, and
+    /// spaces the refits to at most `defaultFits` when they are chosen (`folds` nil), re-conditioning
+    /// the latest fit on each fold's newer history in between.
+    public var refit: BacktestPlan.RefitPolicy?
     /// Season period of MASE, RMSSE and seasonal naive; nil takes `BacktestSuite.metricSeasonPeriod`.
     public var season: Int?
     /// Interval levels as fractions; none by default.
@@ -27,12 +31,17 @@ public struct BacktestSettings: Sendable {
 
     /// Every baseline a backtest can score, in table order.
     public static let allBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average"]
-    /// Folds scored when none are asked for.
+    /// The fewest folds scored when none are asked for.
     public static let defaultFolds = 5
+    /// Steps a backtest scores at the least when the folds are not given: a score over 25 steps (5
+    /// folds of a week of trading days) says little.
+    public static let defaultScoredSteps = 100
+    /// Fits of the model at most when the folds are not given, so the default run stays quick.
+    public static let defaultFits = 5
 
     public init(configuration: ForecasterConfiguration = ForecasterConfiguration(), includesModel: Bool = true,
-                horizon: Int? = nil, folds: Int = BacktestSettings.defaultFolds, start: Int? = nil, stride: Int? = nil,
-                trainingWindow: BacktestPlan.TrainingWindow = .expanding, refit: BacktestPlan.RefitPolicy = .everyFold,
+                horizon: Int? = nil, folds: Int? = nil, start: Int? = nil, stride: Int? = nil,
+                trainingWindow: BacktestPlan.TrainingWindow = .expanding, refit: BacktestPlan.RefitPolicy? = nil,
                 season: Int? = nil, levels: [Double] = [], baselines: [String] = BacktestSettings.allBaselines) {
         self.configuration = configuration
         self.includesModel = includesModel
@@ -45,6 +54,18 @@ public struct BacktestSettings: Sendable {
         self.season = season
         self.levels = levels
         self.baselines = baselines
+    }
+
+    /// Folds when none are given: enough to score `defaultScoredSteps` steps, at least `defaultFolds`.
+    static func automaticFolds(horizon: Int, stride: Int?) -> Int {
+        let scored = min(horizon, stride ?? horizon)
+        return max(defaultFolds, (defaultScoredSteps + scored - 1) / scored)
+    }
+
+    /// Refits spaced so that `folds` folds need at most `defaultFits` fits.
+    static func automaticRefit(folds: Int) -> BacktestPlan.RefitPolicy {
+        let every = (folds + defaultFits - 1) / defaultFits
+        return every <= 1 ? .everyFold : .every(every)
     }
 
     /// The methods to score on `series` and the plan they share: cut-offs from its length, the
@@ -67,18 +88,21 @@ public struct BacktestSettings: Sendable {
     /// history to train on: several windows plus a validation part.
     public func plan(rows: Int, horizon: Int, lookback: Int, season: Int, reporter: ActionReporter = .silent) throws -> BacktestPlan {
         let plan: BacktestPlan
+        let folds = self.folds ?? Self.automaticFolds(horizon: horizon, stride: stride)
         if let start {
             plan = .from(start: start, stride: stride ?? horizon, horizon: horizon, rows: rows,
-                         trainingWindow: trainingWindow, refit: refit)
+                         trainingWindow: trainingWindow, refit: refit ?? .everyFold)
         } else {
             let minimumHistory = max(2 * (lookback + horizon) + 1, 2 * season + 1, 20)
-            plan = .lastFolds(folds, horizon: horizon, stride: stride, rows: rows,
-                              minimumHistory: minimumHistory, trainingWindow: trainingWindow, refit: refit)
+            plan = .lastFolds(folds, horizon: horizon, stride: stride, rows: rows, minimumHistory: minimumHistory,
+                              trainingWindow: trainingWindow,
+                              refit: refit ?? (self.folds == nil ? Self.automaticRefit(folds: folds) : .everyFold))
         }
         guard !plan.cutoffs.isEmpty else {
             throw BacktestPlanningError.tooFewRows(rows: rows, horizon: horizon, lookback: lookback)
         }
-        if plan.cutoffs.count < (start == nil ? folds : 1) {
+        // Chosen folds that do not all fit are no surprise worth a warning unless fewer than the least.
+        if plan.cutoffs.count < (start == nil ? folds : 1), self.folds != nil || plan.cutoffs.count < Self.defaultFolds {
             reporter.warning(CSVWarning("only \(plan.cutoffs.count) fold\(plan.cutoffs.count == 1 ? "" : "s") fit in \(rows) rows with enough history before each."))
         }
         return plan

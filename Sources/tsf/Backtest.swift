@@ -63,7 +63,7 @@ struct Backtest: AsyncParsableCommand {
         try await ToolFailure.reporting {
             let configuration = model.configuration(horizon: horizon ?? 1)
             let settings = try folds.settings(configuration: configuration, includesModel: !baselinesOnly, horizon: horizon)
-            let reporter = ConsoleReporter.make(epochs: configuration.epochs, folds: folds.folds)
+            let reporter = ConsoleReporter.make(epochs: configuration.epochs, folds: settings.folds ?? 0)
             if csv.manySeries {
                 let action = ManySeriesBacktestAction(
                     source: try csv.manySeriesSource(file: file, column: series.column, reporter: reporter),

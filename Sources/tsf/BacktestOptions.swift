@@ -4,8 +4,8 @@ import Foundation
 
 /// Where a backtest cuts the series and how each fold trains.
 struct BacktestOptions: ParsableArguments {
-    @Option(help: "Number of folds, ending at the last row (default \(BacktestSettings.defaultFolds)). Ignored with --start.")
-    var folds: Int = BacktestSettings.defaultFolds
+    @Option(help: "Number of folds, ending at the last row (default: enough to score \(BacktestSettings.defaultScoredSteps) steps, at least \(BacktestSettings.defaultFolds) folds, refitting at most \(BacktestSettings.defaultFits) times). Ignored with --start.")
+    var folds: Int?
 
     @Option(help: ArgumentHelp("First cut-off row (0-based): folds then start here, every --stride rows.", valueName: "row"))
     var start: Int?
@@ -19,8 +19,8 @@ struct BacktestOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Rows in a sliding training window.", valueName: "rows"))
     var windowLength: Int?
 
-    @Option(help: ArgumentHelp("Refit the model on every fold (every), every N folds (N), or once and then only re-condition it on newer data (once).", valueName: "every|N|once"))
-    var refit: String = "every"
+    @Option(help: ArgumentHelp("Refit the model on every fold (every), every N folds (N), or once and then only re-condition it on newer data (once); default every, or spaced to at most \(BacktestSettings.defaultFits) fits when --folds is not given.", valueName: "every|N|once"))
+    var refit: String?
 
     @Option(help: ArgumentHelp("Season period m of MASE, RMSSE and the seasonal-naive baseline (default: from the frequency; 1 for trading days).", valueName: "m"))
     var season: Int?
@@ -35,7 +35,7 @@ struct BacktestOptions: ParsableArguments {
     var perFold = false
 
     func validate() throws {
-        if folds < 1 { throw ValidationError("--folds must be at least 1, not \(folds).") }
+        if let folds, folds < 1 { throw ValidationError("--folds must be at least 1, not \(folds).") }
         if let start, start < 1 { throw ValidationError("--start must be at least 1, not \(start).") }
         if let stride, stride < 1 { throw ValidationError("--stride must be at least 1, not \(stride).") }
         if let season, season < 1 { throw ValidationError("--season must be at least 1, not \(season).") }
@@ -46,7 +46,10 @@ struct BacktestOptions: ParsableArguments {
         _ = try baselineNames()
     }
 
-    func refitPolicy() throws -> BacktestPlan.RefitPolicy {
+    /// The refit policy asked for; nil leaves it to the settings (every fold, or spaced when the
+    /// folds are chosen).
+    func refitPolicy() throws -> BacktestPlan.RefitPolicy? {
+        guard let refit else { return nil }
         switch refit {
         case "every", "every-fold": return .everyFold
         case "once": return .once

@@ -17,7 +17,8 @@ final class FoldProgress: @unchecked Sendable {
                 done[method, default: 0] += 1
                 return done[method]!
             }
-            FileHandle.standardError.write(Data("\r\u{1B}[K\(method): fold \(count)/\(total)".utf8))
+            let of = total > 0 ? "/\(total)" : ""
+            FileHandle.standardError.write(Data("\r\u{1B}[K\(method): fold \(count)\(of)".utf8))
         }
     }
 

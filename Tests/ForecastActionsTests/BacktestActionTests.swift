@@ -126,3 +126,32 @@ struct BacktestChoiceTests {
         #expect(try folder.read("plot.svg").contains("auto: \(choices)"))
     }
 }
+
+/// Without --folds, a backtest scores at least 100 steps and spaces its refits to at most five fits.
+@Suite("Backtest defaults")
+struct BacktestDefaultTests {
+    @Test func enoughStepsAreScoredWithFewFits() throws {
+        let plan = try BacktestSettings(horizon: 6).plan(rows: 400, horizon: 6, lookback: 24, season: 12)
+        #expect(plan.cutoffs.count == 17)  // ⌈100 / 6⌉
+        #expect(plan.refit == .every(4))   // ⌈17 / 5⌉: five fits
+        #expect(Set(plan.cutoffs.indices.map(plan.fitFold(for:))).count == 5)
+        let weekly = try BacktestSettings(horizon: 52).plan(rows: 2000, horizon: 52, lookback: 60, season: 52)
+        #expect(weekly.cutoffs.count == BacktestSettings.defaultFolds)
+        #expect(weekly.refit == .everyFold)
+    }
+
+    @Test func givenFoldsAreRefitEveryFold() throws {
+        let plan = try BacktestSettings(horizon: 6, folds: 17).plan(rows: 400, horizon: 6, lookback: 24, season: 12)
+        #expect(plan.cutoffs.count == 17)
+        #expect(plan.refit == .everyFold)
+    }
+
+    @Test func theTableSaysHowManyStepsWereScored() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV(rows: 200))
+        let result = try BacktestAction(source: .file(file), column: "sales",
+                                        settings: BacktestSettings(includesModel: false, horizon: 12), threads: 1).run()
+        #expect(result.cutoffs.count == 9)
+        #expect(result.rendered(.table).contains("9 folds of 12 steps (108 steps scored), the model refit every 2 folds"))
+    }
+}
