@@ -1,3 +1,5 @@
+import Foundation
+
 extension CSVReadError {
     /// A change to `CSVReadOptions` that would get past an error, kept as data so that each host
     /// words it in its own terms: an app names its settings, a command line its flags.
@@ -10,11 +12,14 @@ extension CSVReadError {
         /// Choose a `missingPolicy` that accepts gaps (`drop`, `ffill` or `linear`).
         case chooseMissingPolicy
         /// Several date formats fit: set `dateFormat` to one, for instance `example`.
-        case chooseDateFormat(example: String)
+        case chooseDateFormat(patterns: [String])
         /// No known date format fits: set `dateFormat`.
         case giveDateFormat
         /// Set `duplicates` to keep the first or the last of the rows sharing a timestamp.
         case chooseDuplicateRule
+        /// The date format was chosen between two readings: set `dateFormat` to `other` if that is
+        /// the file's.
+        case confirmDateFormat(chosen: String, other: String)
         /// No time column was found: name one in `dateColumn`.
         case nameDateColumn
         /// The file looks like long format: set `idColumn` and `series`, for instance to this column
@@ -30,17 +35,39 @@ extension CSVReadError {
                 "if \"\(separator)\" separates thousands, set it as the thousands separator; if it marks decimals, set it as the decimal separator"
             case .chooseMissingPolicy:
                 "choose the missing-value policy drop, ffill or linear to accept gaps"
-            case .chooseDateFormat(let example):
-                "choose one as the date format, e.g. \(example)"
+            case .chooseDateFormat(let patterns):
+                "choose the date format: \(DateReadings.describe(patterns)); the right one puts the dates on a regular calendar"
             case .giveDateFormat:
                 "give the date format"
             case .nameDateColumn:
                 "set the date column to name one"
+            case .confirmDateFormat(_, let other):
+                "if the file is written \(other), set that as the date format"
             case .chooseDuplicateRule:
                 "keep the first or the last row of each timestamp"
             case .pickSeries(let idColumn, let series):
                 "if the file holds several series, pick one by its id column, e.g. \"\(idColumn)\" and series \"\(series)\""
             }
         }
+    }
+}
+
+/// How two readings of the same dates differ, in words a user can check against the file.
+package enum DateReadings {
+    /// `%m/%d/%Y reads 03/04/2020 as 4 March, %d/%m/%Y as 3 April`, each pattern shown by `show`:
+    /// one text read under every pattern, so the user can see which the file means.
+    package static func describe(_ patterns: [String], show: (String) -> String = { $0 }) -> String {
+        guard let first = patterns.first else { return "" }
+        func dayFirst(_ pattern: String) -> Bool {
+            guard let day = pattern.range(of: "%d"), let month = pattern.range(of: "%m") else { return false }
+            return day.lowerBound < month.lowerBound
+        }
+        let (firstField, secondField) = dayFirst(first) ? ("%d", "%m") : ("%m", "%d")
+        let example = first.replacingOccurrences(of: firstField, with: "03").replacingOccurrences(of: secondField, with: "04")
+            .replacingOccurrences(of: "%Y", with: "2020")
+        return patterns.enumerated().map { index, pattern in
+            let meaning = dayFirst(pattern) ? "3 April" : "4 March"
+            return index == 0 ? "\(show(pattern)) reads \(example) as \(meaning)" : "\(show(pattern)) as \(meaning)"
+        }.joined(separator: ", ")
     }
 }

@@ -99,7 +99,7 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         switch self {
         case .notANumber(_, _, _, _, let remedy): remedy.map { [$0] } ?? []
         case .missingValue: [.chooseMissingPolicy]
-        case .ambiguousDateFormat: [.chooseDateFormat(example: "%d/%m/%Y")]
+        case .ambiguousDateFormat(_, _, let candidates): [.chooseDateFormat(patterns: candidates)]
         case .unknownDateFormat: [.giveDateFormat]
         case .duplicateTimestamp(_, _, _, _, let longFormat): [.chooseDuplicateRule] + (longFormat.map { [$0] } ?? [])
         default: []

@@ -23,6 +23,17 @@ public struct CSVSeriesData: Sendable {
 /// removes a row missing in any of them; `ffill` and `linear` fill each column, and a row that some
 /// column cannot fill (a leading gap, or a trailing gap under `linear`) is removed from all.
 public enum SeriesReader {
+    /// A warning when more than a tenth of the calendar's steps (and at least 10) have no row: a
+    /// sign of dates read in the wrong order, or of a series that is not on that calendar, which
+    /// would be forecast as if the gaps were not there. An exchange's holidays are not absent steps.
+    static func absentStepsWarning(_ timestamps: [Timestamp], frequency: Frequency, exchange: ExchangeCalendar.Code?,
+                                   file: String, column: String) -> CSVWarning? {
+        guard frequency != .irregular else { return nil }
+        let absent = exchange.map { ExchangeCalendar($0).missingSessions(in: timestamps) } ?? frequency.missingSteps(in: timestamps)
+        guard absent >= 10, absent * 10 > timestamps.count + absent else { return nil }
+        return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) steps of its \(frequency) calendar without a row; check the date format, since the gaps are forecast as if they were not there.")
+    }
+
     public static func read(
         _ source: CSVSource,
         target: String,
@@ -110,6 +121,10 @@ public enum SeriesReader {
         let timestamps = time.map { column in keptRows.map { column.timestamps[$0] } }
         let frequency = timestamps.map(Frequency.infer(from:)) ?? .irregular
         let exchange = timestamps.flatMap { ExchangeDetection.exchange(of: $0, frequency: frequency, forced: options.exchange) }
+        if let timestamps, let warning = Self.absentStepsWarning(timestamps, frequency: frequency, exchange: exchange,
+                                                                  file: table.fileName, column: time?.name ?? "") {
+            warnings.append(warning)
+        }
         func series(_ position: Int) -> TimeSeries {
             TimeSeries(name: realNames[position], timestamps: timestamps,
                        values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format,

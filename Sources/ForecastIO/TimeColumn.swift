@@ -40,6 +40,9 @@ struct TimeColumn: Sendable {
     let format: DateFormat
     /// One timestamp per row, ascending, no duplicates (after `orderRows`).
     let timestamps: [Timestamp]
+    /// What reading the column decided that the user should know (a day/month order chosen from
+    /// the calendar), shown with the ordering warnings.
+    var warnings: [CSVWarning] = []
 
     /// Header names that mark a time column, in priority order (`date` beats `year` in a file that
     /// has both, as the macro data does). Compared case-insensitively after trimming.
@@ -115,10 +118,36 @@ struct TimeColumn: Sendable {
                                    value: column.text(failure.row), format: format.description)
             }
         case .ambiguous(let candidates):
-            throw .ambiguousDateFormat(file: file, column: column.name, candidates: candidates.map(\.description))
+            if let resolved = resolveByCalendar(column, candidates: candidates, file: file) { return resolved }
+            throw .ambiguousDateFormat(file: file, column: column.name, candidates: candidates.map { $0.strftimePattern ?? $0.description })
         case .none:
             throw .unknownDateFormat(file: file, column: column.name, example: values.first.map(String.init) ?? "")
         }
+    }
+
+    /// Day-first or month-first, when every value reads both ways: the reading whose dates fall on
+    /// a regular calendar, when only one does (monthly data on the 1st reads month-first as months,
+    /// day-first as days scattered over each year). nil when the calendar cannot tell them apart.
+    ///
+    /// A reading wins when its frequency is regular and the other's is not, or when the other's
+    /// calendar has more than ten times as many absent steps (and at least 10 more).
+    static func resolveByCalendar(_ column: CSVColumn, candidates: [DateFormat], file: String) -> TimeColumn? {
+        let readings = candidates.compactMap { format -> (format: DateFormat, timestamps: [Timestamp], frequency: Frequency, absent: Int)? in
+            guard case .success(let timestamps) = parseAll(column, format: format) else { return nil }
+            let sorted = timestamps.sorted()
+            let frequency = Frequency.infer(from: sorted)
+            return (format, timestamps, frequency, frequency == .irregular ? Int.max : frequency.missingSteps(in: sorted))
+        }.sorted { $0.absent < $1.absent }
+        guard readings.count == 2, readings[0].frequency != .irregular else { return nil }
+        let (best, other) = (readings[0], readings[1])
+        guard other.frequency == .irregular || (other.absent > 10 * best.absent && other.absent >= best.absent + 10) else { return nil }
+        let otherCalendar = other.frequency == .irregular
+            ? "an irregular calendar" : "a \(other.frequency) calendar with \(other.absent) absent steps"
+        let warning = CSVWarning(
+            before: "\(file): column \"\(column.name)\" reads as \(best.format.description) (a \(best.frequency) calendar) or as \(other.format.description) (\(otherCalendar)); the first was chosen; ",
+            remedies: [.confirmDateFormat(chosen: best.format.strftimePattern ?? best.format.description,
+                                          other: other.format.strftimePattern ?? other.format.description)], after: ".")
+        return TimeColumn(name: column.name, format: best.format, timestamps: best.timestamps, warnings: [warning])
     }
 
     /// The row of a value a format cannot read.
@@ -150,7 +179,7 @@ struct TimeColumn: Sendable {
     /// and last in the file. Complexity: O(n) when already sorted, O(n log n) otherwise.
     static func orderRows(of table: inout CSVTable, time: TimeColumn, rule: DuplicateTimestampRule,
                           longFormatHint: CSVReadError.Remedy?) throws(CSVReadError) -> (TimeColumn, [CSVWarning]) {
-        var warnings: [CSVWarning] = []
+        var warnings: [CSVWarning] = time.warnings
         let stamps = time.timestamps
         var order = Array(stamps.indices)
         var sorted = true

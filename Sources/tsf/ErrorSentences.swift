@@ -29,8 +29,8 @@ enum ErrorSentences {
             "if \"\(separator)\" separates thousands, pass --thousands \"\(separator)\"; if it marks decimals, pass --decimal \"\(separator)\""
         case .chooseMissingPolicy:
             "choose --missing-policy drop, ffill or linear to accept gaps"
-        case .chooseDateFormat(let example):
-            "choose one with --date-format, e.g. --date-format \(example)"
+        case .chooseDateFormat(let patterns):
+            "choose one: \(DateReadings.describe(patterns) { "--date-format \($0)" }); the right one puts the dates on a regular calendar (tsf inspect shows it)"
         case .giveDateFormat:
             "give the format with --date-format"
         case .chooseDuplicateRule:
@@ -39,6 +39,8 @@ enum ErrorSentences {
             "if the file holds several series, pick one with --id \(idColumn) --series \(series)"
         case .nameDateColumn:
             "name one with --date-column"
+        case .confirmDateFormat(_, let other):
+            "if the file is written \(other), pass --date-format with it"
         }
     }
 

@@ -1,6 +1,7 @@
 import ForecastData
 import ForecastIO
 import Testing
+import _ForecastTestSupport
 
 /// Finding, parsing, sorting and de-duplicating the time column, through `SeriesReader`.
 @Suite struct TimeColumnTests {
@@ -41,8 +42,23 @@ import Testing
         }
         #expect(column == "Date")
         #expect(candidates.count == 2)
-        #expect(error?.remedies == [.chooseDateFormat(example: "%d/%m/%Y")])
-        #expect(error?.errorDescription?.contains("choose one as the date format, e.g. %d/%m/%Y") == true)
+        #expect(candidates == ["%m/%d/%Y", "%d/%m/%Y"])
+        #expect(error?.remedies == [.chooseDateFormat(patterns: candidates)])
+        #expect(error?.errorDescription?.contains("choose the date format: %m/%d/%Y reads 03/04/2020 as 4 March, %d/%m/%Y as 3 April") == true)
+    }
+
+    /// Monthly data on the 1st reads both ways; only month-first puts it on a regular calendar.
+    @Test func theCalendarDecidesBetweenDayFirstAndMonthFirst() throws {
+        let folder = try ScratchFolder()
+        var lines = ["Date,Close"]
+        for month in 0..<36 { lines.append("\(month % 12 + 1)/1/\(2018 + month / 12),\(100 + month)") }
+        let path = try folder.write("monthly.csv", lines.joined(separator: "\n") + "\n")
+        let data = try SeriesReader.read(.file(path), target: "Close", features: [], options: CSVReadOptions())
+        #expect(data.target.dateFormat == .monthDayYear(.slash))
+        #expect(data.target.frequency == .monthly)
+        let warning = try #require(data.warnings.first { !$0.remedies.isEmpty })
+        #expect(warning.remedies == [.confirmDateFormat(chosen: "%m/%d/%Y", other: "%d/%m/%Y")])
+        #expect(warning.message.contains("reads as month/day/year (M/D/YYYY) (a monthly calendar)"))
     }
 
     @Test func givenPatternResolvesAmbiguity() throws {

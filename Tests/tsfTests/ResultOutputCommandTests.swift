@@ -198,3 +198,20 @@ import _ForecastTestSupport
         #expect(outcome.stderr.contains("needs at least"))
     }
 }
+
+/// Dates that leave most of their calendar empty are warned about where they are forecast, as
+/// `tsf inspect` shows them.
+@Suite struct AbsentStepsWarningTests {
+    @Test func aMostlyEmptyCalendarIsWarnedAbout() throws {
+        let folder = try ScratchFolder()
+        var lines = ["Date,v"]
+        for month in 0..<48 { lines.append("\(month % 12 + 1)/1/\(2018 + month / 12),\(100 + month % 12)") }
+        let path = try folder.write("monthly.csv", lines.joined(separator: "\n") + "\n")
+        // Read day-first, monthly data on the 1st becomes days scattered over four years.
+        let wrong = try CLIRunner.run(["forecast", path, "--column", "v", "--date-format", "%d/%m/%Y", "--epochs", "1", "--hidden", "4"])
+        #expect(wrong.stderr.contains("steps of its daily calendar without a row; check the date format"), "\(wrong.stderr)")
+        let right = try CLIRunner.run(["forecast", path, "--column", "v", "--epochs", "1", "--hidden", "4"])
+        #expect(!right.stderr.contains("without a row"))
+        #expect(right.stderr.contains("reads as month/day/year (M/D/YYYY) (a monthly calendar)"))
+    }
+}
