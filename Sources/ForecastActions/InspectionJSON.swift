@@ -21,9 +21,10 @@ enum InspectionJSON {
         var time: Time?
         var columns: [Column]
         var warnings: [String]
+        var longFormat: LongFormat?
 
         enum CodingKeys: String, CodingKey {
-            case file, delimiter, decimalSeparator = "decimal_separator", rows, time, columns, warnings
+            case file, delimiter, decimalSeparator = "decimal_separator", rows, time, columns, warnings, longFormat = "long_format"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -35,6 +36,19 @@ enum InspectionJSON {
             try container.encode(time, forKey: .time)
             try container.encode(columns, forKey: .columns)
             try container.encode(warnings, forKey: .warnings)
+            try container.encode(longFormat, forKey: .longFormat)
+        }
+    }
+
+    /// `null` for a file of one series.
+    struct LongFormat: Encodable {
+        var idColumn: String
+        var series: [Series]
+        enum CodingKeys: String, CodingKey { case idColumn = "id_column", series }
+
+        struct Series: Encodable {
+            var id: String
+            var rows: Int
         }
     }
 
@@ -86,7 +100,8 @@ enum InspectionJSON {
         enum CodingKeys: String, CodingKey { case name, type, missing, min, mean, max }
     }
 
-    static func report(_ inspection: TableInspection, wording: (CSVReadError.Remedy) -> String) -> Report {
+    static func report(_ inspection: TableInspection, longFormat: LongFormatSummary?,
+                       wording: (CSVReadError.Remedy) -> String) -> Report {
         Report(
             file: inspection.fileName,
             delimiter: String(Character(Unicode.Scalar(inspection.dialect.delimiter))),
@@ -100,12 +115,16 @@ enum InspectionJSON {
             columns: inspection.columns.map {
                 Column(name: $0.name, type: $0.kind.rawValue, missing: $0.missing, min: $0.minimum, mean: $0.mean, max: $0.maximum)
             },
-            warnings: inspection.warnings.map { $0.message(wording: wording) }
+            warnings: inspection.warnings.map { $0.message(wording: wording) },
+            longFormat: longFormat.map { summary in
+                LongFormat(idColumn: summary.idColumn, series: summary.series.map { LongFormat.Series(id: $0.id, rows: $0.rows) })
+            }
         )
     }
 
     /// The report as JSON, with a final newline.
-    static func render(_ inspection: TableInspection, wording: (CSVReadError.Remedy) -> String) -> String {
-        ResultJSON.encode(report(inspection, wording: wording))
+    static func render(_ inspection: TableInspection, longFormat: LongFormatSummary?,
+                       wording: (CSVReadError.Remedy) -> String) -> String {
+        ResultJSON.encode(report(inspection, longFormat: longFormat, wording: wording))
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 
 /// The text report of `tsf inspect`: a few labelled lines, then a table of columns, then warnings.
 enum InspectionText {
-    static func render(_ inspection: TableInspection, wording: (CSVReadError.Remedy) -> String) -> String {
+    static func render(_ inspection: TableInspection, longFormat: LongFormatSummary?,
+                       wording: (CSVReadError.Remedy) -> String) -> String {
         var lines: [String] = []
         let dialect = inspection.dialect
         let delimiter = CSVDialect.name(of: dialect.delimiter)
@@ -23,6 +24,7 @@ enum InspectionText {
         } else {
             lines.append("Time column: none")
         }
+        if let longFormat { lines.append("Series:      \(longFormat.sentence())") }
         lines.append("")
         var table = [["column", "type", "missing", "min", "mean", "max"]]
         for column in inspection.columns {

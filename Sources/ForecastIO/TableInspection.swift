@@ -62,6 +62,12 @@ public struct TableInspection: Sendable {
 
     /// Reads the whole file, keeping every column, and summarises it.
     public static func inspect(_ source: CSVSource, options: CSVReadOptions = CSVReadOptions()) throws(CSVReadError) -> TableInspection {
+        try inspect(source, options: options, acrossSeries: false)
+    }
+
+    /// With `acrossSeries`, the file holds several series whose timestamps repeat: every row is
+    /// summarised, and the time column describes the calendar of their distinct timestamps.
+    package static func inspect(_ source: CSVSource, options: CSVReadOptions, acrossSeries: Bool) throws(CSVReadError) -> TableInspection {
         try options.validate()
         var timeIndex: Int? = nil
         var hint: CSVReadError.Remedy? = nil
@@ -84,9 +90,15 @@ public struct TableInspection: Sendable {
         if let timeIndex {
             let column = table.columns[timeIndex]
             let parsed = try TimeColumn.parse(column, table: table, format: options.dateFormat, missingTokens: options.missingTokens)
-            let (result, orderWarnings) = try TimeColumn.orderRows(of: &table, time: parsed, rule: options.duplicates, longFormatHint: hint)
-            warnings += orderWarnings
-            ordered = result
+            if acrossSeries {
+                ordered = TimeColumn(name: parsed.name, format: parsed.format, timestamps: Array(Set(parsed.timestamps)).sorted(),
+                                     warnings: parsed.warnings)
+                warnings += parsed.warnings
+            } else {
+                let (result, orderWarnings) = try TimeColumn.orderRows(of: &table, time: parsed, rule: options.duplicates, longFormatHint: hint)
+                warnings += orderWarnings
+                ordered = result
+            }
         } else {
             warnings.append(CSVWarning(before: "\(table.fileName): no time column found; rows are taken as numbered steps (",
                                        remedies: [.nameDateColumn], after: ")."))

@@ -19,8 +19,11 @@ struct Inspect: AsyncParsableCommand {
 
     func run() async throws {
         try await ToolFailure.reporting {
-            let inspection = try InspectAction(source: csv.source(file), readOptions: csv.readOptions).run()
-            print(InspectAction.rendered(inspection, format: format, wording: ErrorSentences.flags(for:)), terminator: "")
+            let report = try InspectAction(source: csv.source(file), readOptions: csv.readOptions).run()
+            print(InspectAction.rendered(report, format: format, wording: ErrorSentences.flags(for:)), terminator: "")
+            if let long = report.longFormat, let first = long.series.first {
+                ToolFailure.printError("note: a long-format file: forecast every series with --id \(long.idColumn), or one with --id \(long.idColumn) --series \(first.id)")
+            }
         }
     }
 }

@@ -21,7 +21,7 @@ struct SeriesOptions: ParsableArguments {
         options.duplicates = .first
         options.series = nil
         options.idColumn = nil
-        if file != "-", let inspection = try? InspectAction(source: csv.source(file), readOptions: options).run() {
+        if file != "-", let inspection = try? InspectAction(source: csv.source(file), readOptions: options).run().inspection {
             let names = inspection.columns.filter { $0.name != inspection.time?.column && $0.name != csv.id }.map { "\"\($0.name)\"" }
             sentence += names.isEmpty ? "; \(file) has no column besides its time column" : "; the columns of \(file) are \(names.joined(separator: ", "))"
         }

@@ -84,9 +84,9 @@ import _ForecastTestSupport
         #expect(outcome.stderr.hasSuffix("); choose one: --date-format %m/%d/%Y reads 03/04/2020 as 4 March, --date-format %d/%m/%Y as 3 April; the right one puts the dates on a regular calendar (tsf inspect shows it).\n"))
     }
 
-    @Test func theToolPrintsTheFlagSentenceForAnIdWithoutSeries() throws {
-        let outcome = try CLIRunner.run(["inspect", "--id", "symbol", IOFixtures.fixture("long_format.csv").path])
-        #expect(outcome.exitCode == 64)
-        #expect(outcome.stderr == "tsf: --id and --series go together: --id names the column, --series the value to keep.\n")
+    @Test func theToolWordsAnIdWithoutSeries() {
+        #expect(ToolFailure.sentence(for: CSVReadError.invalidOption(.idColumnAndSeriesApart))
+            == "--id and --series go together: --id names the column, --series the value to keep.")
+        #expect(ToolFailure.exitCode(for: CSVReadError.invalidOption(.idColumnAndSeriesApart)) == .usage)
     }
 }
