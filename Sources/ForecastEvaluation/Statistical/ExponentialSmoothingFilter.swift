@@ -1,0 +1,52 @@
+/// The state recursion of an additive-error exponential smoothing model (equations in
+/// `ExponentialSmoothingParameters`): runs through a history, giving the sum of squared one-step
+/// errors and the final states, and forecasts from them.
+///
+/// The m seasonal states live in a ring indexed by t mod m, so a step costs O(1) whatever the season
+/// period (statsforecast shifts the whole array each step).
+struct ExponentialSmoothingFilter {
+    var level: Double
+    var slope: Double
+    /// `season[t % m]` is the seasonal state added at time t (last updated at t − m).
+    var season: [Double]
+    /// Observations filtered so far.
+    var time = 0
+    let parameters: ExponentialSmoothingParameters
+
+    init(_ parameters: ExponentialSmoothingParameters) {
+        self.parameters = parameters
+        level = parameters.level
+        slope = parameters.slope
+        season = parameters.season
+    }
+
+    /// Filters `values` and returns their sum of squared one-step errors; nil when a state overflows.
+    mutating func filter<C: Collection>(_ values: C) -> Double? where C.Element == Double {
+        let p = parameters
+        let m = season.count
+        var sse = 0.0
+        for y in values {
+            let damped = p.phi * slope
+            let s = m > 0 ? season[time % m] : 0
+            let e = y - (level + damped + s)
+            level += damped + p.alpha * e
+            slope = damped + p.beta * e
+            if m > 0 { season[time % m] = s + p.gamma * e }
+            sse += e * e
+            time += 1
+        }
+        return sse.isFinite ? sse : nil
+    }
+
+    /// ŷ[T+k] = ℓ[T] + (φ + φ² + … + φᵏ)·b[T] + s[T+k−m⌈k/m⌉], k = 1…horizon.
+    func forecast(horizon: Int) -> [Double] {
+        let m = season.count
+        var dampedSum = 0.0
+        var power = 1.0
+        return (0..<horizon).map { k in
+            power *= parameters.phi
+            dampedSum += power
+            return level + dampedSum * slope + (m > 0 ? season[(time + k) % m] : 0)
+        }
+    }
+}
