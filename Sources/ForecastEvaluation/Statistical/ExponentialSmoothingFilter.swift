@@ -38,14 +38,21 @@ struct ExponentialSmoothingFilter {
         return sse.isFinite ? sse : nil
     }
 
-    /// ŷ[T+k] = ℓ[T] + (φ + φ² + … + φᵏ)·b[T] + s[T+k−m⌈k/m⌉], k = 1…horizon.
+    /// ŷ[T+k] = ℓ[T] + φ*ₖ·b[T] + s[T+k−m⌈k/m⌉], k = 1…horizon, with statsforecast's (and R
+    /// `forecast::ets`'s C code's) damping sum φ*ₖ = φ + (φ + φ² + … + φ^{k−1}). The textbook sum
+    /// φ + φ² + … + φᵏ is larger by φ − φᵏ slopes from the second step on (under 1 % of the trend term
+    /// at φ ≥ 0.8); the statsforecast form is kept so the same parameters give the same forecasts.
+    /// Without damping both are k.
     func forecast(horizon: Int) -> [Double] {
         let m = season.count
-        var dampedSum = 0.0
+        let phi = parameters.phi
+        var dampedSum = phi
         var power = 1.0
         return (0..<horizon).map { k in
-            power *= parameters.phi
-            dampedSum += power
+            if k > 0 {
+                power *= phi
+                dampedSum += power
+            }
             return level + dampedSum * slope + (m > 0 ? season[(time + k) % m] : 0)
         }
     }
