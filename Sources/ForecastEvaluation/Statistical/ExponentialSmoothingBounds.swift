@@ -3,10 +3,11 @@ import Foundation
 /// Which smoothing parameters statsforecast's `AutoETS` accepts (its default `bounds="both"`): the
 /// usual bounds and the admissible region, both required.
 ///
-/// Usual: α ∈ [10⁻⁴, 0.9999], β ∈ [10⁻⁴, min(α, β̄)], γ ∈ [10⁻⁴, min(1 − α, γ̄)], φ ∈ [0.8, 0.98].
+/// Usual: α ∈ [10⁻⁴, 0.9999], β ∈ [10⁻⁴, min(α, β̄)], γ ∈ [10⁻⁴, γ̄], φ ∈ [0.8, 0.98].
 /// statsforecast narrows the upper bounds β̄ = min(0.9999, α₀) and γ̄ = min(0.9999, 1 − α₀) around
-/// the initial α₀ (its `initparam` writes them into the bound array the optimiser then uses); the
-/// same bounds are kept here so that the same models are fitted.
+/// the initial α₀ (its `initparam` writes them into the bound array the optimiser then uses), and its
+/// optimiser does not apply R's further γ ≤ 1 − α (its fits on AirPassengers and the quarterly GDP
+/// have α + γ > 1); the same bounds are kept here so that the same models are fitted.
 ///
 /// Admissible (Hyndman et al. 2008, ch. 10): without season, 1 − 1/φ < α < 1 + 1/φ and
 /// α(φ − 1) < β < (1 + φ)(2 − α); with season, max(1 − 1/φ − α, 0) < γ < 1 + 1/φ − α,
@@ -32,7 +33,7 @@ struct ExponentialSmoothingBounds {
         let (alpha, beta, gamma, phi) = (p.alpha, p.beta, p.gamma, p.phi)
         guard alpha >= 1e-4, alpha <= 0.9999 else { return false }
         if model.hasTrend, beta < 1e-4 || beta > alpha || beta > betaUpper { return false }
-        if model.isSeasonal, gamma < 1e-4 || gamma > 1 - alpha || gamma > gammaUpper { return false }
+        if model.isSeasonal, gamma < 1e-4 || gamma > gammaUpper { return false }
         if model.isDamped, phi < 0.8 || phi > 0.98 { return false }
         return admissible(p)
     }
