@@ -33,11 +33,24 @@ public struct ExponentialSmoothingFit: Hashable, Sendable {
             guard bounds.accepts(p) else { return .infinity }
             return Self.criterion(p, values: values)
         }
-        let x0 = layout.vector(from: start)
         let spread = (values.max()! - values.min()!)
-        let steps = layout.steps(around: x0, bounds: bounds, scale: max(spread, 1e-8))
-        let best = optimiser.minimise(objective, start: x0, steps: steps)
-        guard best.value.isFinite else { return nil }
+        // The likelihood has several local minima in (α, β, γ, φ); statsforecast's start α₀ is small
+        // for seasonal models, so larger starting α — and for seasonal models a large γ — are tried
+        // too (same β₀, φ₀ and states), keeping the best end point.
+        var starts = [(start.alpha, start.gamma), (0.5, start.gamma), (0.9, start.gamma)]
+        if model.isSeasonal { starts.append((0.3, min(0.6, bounds.gammaUpper))) }
+        var best: NelderMead.Result?
+        for (alpha, gamma) in starts {
+            var p = start
+            p.alpha = alpha
+            p.gamma = gamma
+            let x0 = layout.vector(from: p)
+            guard objective(x0).isFinite else { continue }
+            let steps = layout.steps(around: x0, bounds: bounds, scale: max(spread, 1e-8))
+            let result = optimiser.minimise(objective, start: x0, steps: steps)
+            if result.value < (best?.value ?? .infinity) { best = result }
+        }
+        guard let best, best.value.isFinite else { return nil }
         self.model = model
         self.period = m
         parameters = layout.parameters(from: best.point)
