@@ -31,8 +31,8 @@ public struct ThetaMethod: ForecastingMethod {
                 decomposition = .additive
             }
         }
-        let fit = ThetaFit(seasonPeriod: seasonPeriod, decomposition: decomposition, model: StandardThetaModel(alpha: 0.5, initialLevel: 0))
-        let (model, mse) = StandardThetaModel.fit(fit.deseasonalised(history).values, optimiser: optimiser)
+        let adjusted = ThetaFit.deseasonalised(history, period: seasonPeriod, decomposition: decomposition).values
+        let (model, mse) = StandardThetaModel.fit(adjusted, optimiser: optimiser)
         return ThetaFit(seasonPeriod: seasonPeriod, decomposition: decomposition, model: model, meanSquaredError: mse)
     }
 }
@@ -54,9 +54,9 @@ public struct ThetaFit: FittedForecastingModel, Hashable {
     }
 
     /// The adjusted values and the m seasonal indices (the first for the first value's season).
-    func deseasonalised(_ history: [Double]) -> (values: [Double], indices: [Double]) {
+    static func deseasonalised(_ history: [Double], period m: Int, decomposition: ClassicalDecomposition.Kind?)
+        -> (values: [Double], indices: [Double]) {
         guard let decomposition else { return (history, []) }
-        let m = seasonPeriod
         let indices = ClassicalDecomposition.seasonalIndices(history, period: m, kind: decomposition)
         let values = history.indices.map { t in
             decomposition == .additive ? history[t] - indices[t % m] : history[t] / indices[t % m]
@@ -68,7 +68,7 @@ public struct ThetaFit: FittedForecastingModel, Hashable {
     /// series with the fitted ℓ₀ and α, and puts the season back.
     public func forecast(after history: [Double], horizon: Int) throws -> [Double] {
         precondition(horizon >= 1, "the horizon must be at least 1")
-        let (values, indices) = deseasonalised(history)
+        let (values, indices) = Self.deseasonalised(history, period: seasonPeriod, decomposition: decomposition)
         let adjusted = model.forecast(after: values, horizon: horizon)
         guard let decomposition else { return adjusted }
         return adjusted.indices.map { k in
