@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import ForecastEvaluation
+
+/// Exponential smoothing and theta on series whose structure is known, and their building blocks.
+struct StatisticalModelTests {
+    /// Deterministic noise in [−1, 1) (xorshift64), so every run fits the same series.
+    static func noise(count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [Double] {
+        var state = seed
+        return (0..<count).map { _ in
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Double(state >> 11) / Double(1 << 52) - 1
+        }
+    }
+
+    @Test func aRandomWalkIsForecastFlatAtItsLastValue() throws {
+        var level = 100.0
+        let walk = Self.noise(count: 200).map { step -> Double in level += 5 * step; return level }
+        let fit = try ExponentialSmoothing(seasonPeriod: 1).fit(history: walk)
+        #expect(fit.model == ExponentialSmoothingModel(trend: .none, season: .none))
+        #expect(fit.parameters.alpha > 0.85, "α = \(fit.parameters.alpha)")
+        let forecast = fit.forecast(after: walk, horizon: 5)
+        // Flat, and near the last value: α > 0.85 leaves under 15 % of the last errors (|step| < 5) out.
+        #expect(Set(forecast).count == 1)
+        #expect(abs(forecast[0] - walk.last!) < 2, "\(forecast) after \(walk.last!)")
+    }
+
+    @Test func aLinearTrendIsExtrapolated() throws {
+        let noise = Self.noise(count: 120)
+        let line = (0..<120).map { 10 + 2 * Double($0) + 0.5 * noise[$0] }
+        let fit = try ExponentialSmoothing(seasonPeriod: 1).fit(history: line)
+        #expect(fit.model.trend != .none)
+        let forecast = fit.forecast(after: line, horizon: 10)
+        for (k, value) in forecast.enumerated() {
+            let expected = 10 + 2 * Double(120 + k)
+            #expect(abs(value - expected) / expected < 0.01, "step \(k + 1): \(value) against \(expected)")
+        }
+    }
+
+    @Test func thetaDriftsAtHalfTheSlope() throws {
+        let noise = Self.noise(count: 120)
+        let line = (0..<120).map { 10 + 2 * Double($0) + 0.5 * noise[$0] }
+        let forecast = try ThetaMethod(seasonPeriod: 1).fit(history: line).forecast(after: line, horizon: 10)
+        let steps = zip(forecast.dropFirst(), forecast).map { $0 - $1 }
+        // Far from the origin the drift term adds B/2 per step, B ≈ 2 the least-squares slope.
+        #expect(steps.allSatisfy { abs($0 - 1) < 0.02 }, "\(steps)")
+    }
+
+    static let pattern = [12.0, 8, 15, 3, -6, -10, -14, -9, 0, 4, -7, 4]
+
+    @Test func aCleanSeasonalPatternIsReproduced() throws {
+        let noise = Self.noise(count: 120)
+        let series = (0..<120).map { 50 + Self.pattern[$0 % 12] + 0.1 * noise[$0] }
+        let fit = try ExponentialSmoothing(seasonPeriod: 12).fit(history: series)
+        #expect(fit.model.season == .additive)
+        let forecast = fit.forecast(after: series, horizon: 24)
+        let theta = try ThetaMethod(seasonPeriod: 12).fit(history: series)
+        #expect(theta.decomposition == .multiplicative)
+        let thetaForecast = try theta.forecast(after: series, horizon: 24)
+        for k in 0..<24 {
+            let expected = 50 + Self.pattern[(120 + k) % 12]
+            #expect(abs(forecast[k] - expected) / expected < 0.01, "ets step \(k + 1)")
+            #expect(abs(thetaForecast[k] - expected) / expected < 0.02, "theta step \(k + 1)")
+        }
+    }
+
+    @Test func seasonalModelsNeedTwoFullSeasons() {
+        let method = ExponentialSmoothing(seasonPeriod: 12)
+        #expect(method.admissibleCandidates(count: 23).allSatisfy { $0.season == .none })
+        #expect(method.admissibleCandidates(count: 24).count == 6)
+        #expect(ExponentialSmoothing(seasonPeriod: 1).admissibleCandidates(count: 100).count == 3)
+    }
+
+    @Test func tooShortAHistoryIsAnError() {
+        #expect(throws: BaselineError.historyTooShort(method: "ets", needed: 5, available: 4)) {
+            try ExponentialSmoothing(seasonPeriod: 1).fit(history: [1, 2, 3, 4])
+        }
+        #expect(throws: BaselineError.historyTooShort(method: "theta", needed: 5, available: 3)) {
+            try ThetaMethod(seasonPeriod: 1).fit(history: [1, 2, 3])
+        }
+    }
+
+    @Test func nelderMeadFindsTheRosenbrockMinimum() {
+        let rosenbrock = { (x: [Double]) in 100 * pow(x[1] - x[0] * x[0], 2) + pow(1 - x[0], 2) }
+        let result = NelderMead().minimise(rosenbrock, start: [-1.2, 1], steps: [0.1, 0.1])
+        #expect(abs(result.point[0] - 1) < 1e-4 && abs(result.point[1] - 1) < 1e-4, "\(result.point)")
+    }
+
+    @Test func schurCohnTellsRootsInsideFromOutside() {
+        // (z − 0.5)(z + 0.9) = z² + 0.4z − 0.45; (z − 1.2)(z + 0.1) = z² − 1.1z − 0.12.
+        #expect(ExponentialSmoothingBounds.rootsWithin(radius: 1, coefficients: [-0.45, 0.4, 1]))
+        #expect(!ExponentialSmoothingBounds.rootsWithin(radius: 1, coefficients: [-0.12, -1.1, 1]))
+        #expect(ExponentialSmoothingBounds.rootsWithin(radius: 1.3, coefficients: [-0.12, -1.1, 1]))
+    }
+
+    @Test func classicalDecompositionRecoversAnAdditivePatternOnALine() {
+        let series = (0..<60).map { 3 * Double($0) + Self.pattern[$0 % 12] }
+        let indices = ClassicalDecomposition.seasonalIndices(series, period: 12, kind: .additive)
+        let mean = Self.pattern.reduce(0, +) / 12
+        for (index, value) in zip(indices, Self.pattern) { #expect(abs(index - (value - mean)) < 1e-9) }
+    }
+
+    @Test func theSeasonalityTestFollowsTheLagMAutocorrelation() {
+        let seasonal = (0..<96).map { 50 + Self.pattern[$0 % 12] }
+        #expect(SeasonalityTest.isSeasonal(seasonal, period: 12))
+        #expect(!SeasonalityTest.isSeasonal(Self.noise(count: 96), period: 12))
+        // Fewer than two seasons, or m < 4: never tested.
+        #expect(!SeasonalityTest.isSeasonal(Array(seasonal.prefix(23)), period: 12))
+        #expect(!SeasonalityTest.isSeasonal(seasonal, period: 3))
+    }
+}
