@@ -30,7 +30,9 @@ public struct BacktestSettings: Sendable {
     public var baselines: [String]
 
     /// Every baseline a backtest can score, in table order.
-    public static let allBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average"]
+    public static let allBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average", "ets", "theta"]
+    /// The baselines scored when none are named: the simple forecasts, without the fitted statistical models.
+    public static let defaultBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average"]
     /// The fewest folds scored when none are asked for.
     public static let defaultFolds = 5
     /// Steps a backtest scores at the least when the folds are not given: a score over 25 steps (5
@@ -42,7 +44,7 @@ public struct BacktestSettings: Sendable {
     public init(configuration: ForecasterConfiguration = ForecasterConfiguration(), includesModel: Bool = true,
                 horizon: Int? = nil, folds: Int? = nil, start: Int? = nil, stride: Int? = nil,
                 trainingWindow: BacktestPlan.TrainingWindow = .expanding, refit: BacktestPlan.RefitPolicy? = nil,
-                season: Int? = nil, levels: [Double] = [], baselines: [String] = BacktestSettings.allBaselines) {
+                season: Int? = nil, levels: [Double] = [], baselines: [String] = BacktestSettings.defaultBaselines) {
         self.configuration = configuration
         self.includesModel = includesModel
         self.horizon = horizon

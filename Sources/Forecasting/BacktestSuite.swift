@@ -23,8 +23,8 @@ public struct BacktestSuite: Sendable {
     /// - Parameters:
     ///   - backtest: the plan and the season period of the scaled metrics, shared by every method.
     ///   - model: the recurrent model's configuration; `nil` scores the baselines only.
-    ///   - baselineNames: among naive, seasonal-naive, drift, mean, moving-average; other names are
-    ///     ignored.
+    ///   - baselineNames: among naive, seasonal-naive, drift, mean, moving-average, ets, theta (the last
+    ///     two with the plan's season period); other names are ignored.
     ///   - frequency: the series' frequency, which sets the default lookback and the moving-average
     ///     window.
     public init(backtest: WalkForwardBacktest, model: ForecasterConfiguration?, baselineNames: [String], frequency: Frequency) {
@@ -39,6 +39,8 @@ public struct BacktestSuite: Sendable {
             case "drift": return DriftForecast()
             case "mean": return MeanForecast()
             case "moving-average": return MovingAverageForecast(window: max(3, frequency.seasonPeriod))
+            case "ets": return ExponentialSmoothing(seasonPeriod: m)
+            case "theta": return ThetaMethod(seasonPeriod: m)
             default: return nil
             }
         }

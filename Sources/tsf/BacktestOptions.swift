@@ -28,7 +28,7 @@ struct BacktestOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Comma-separated interval levels, e.g. 80,95 or 0.8,0.95; none by default.", valueName: "levels"))
     var level: String?
 
-    @Option(help: ArgumentHelp("Comma-separated baselines: naive, seasonal-naive, drift, mean, moving-average (default: all).", valueName: "names"))
+    @Option(help: ArgumentHelp("Comma-separated baselines: naive, seasonal-naive, drift, mean, moving-average, ets, theta (default: all but ets and theta).", valueName: "names"))
     var baselines: String?
 
     @Flag(help: "One row per fold and model instead of one per model.")
@@ -71,7 +71,7 @@ struct BacktestOptions: ParsableArguments {
     static var allBaselines: [String] { BacktestSettings.allBaselines }
 
     func baselineNames() throws -> [String] {
-        guard let baselines else { return Self.allBaselines }
+        guard let baselines else { return BacktestSettings.defaultBaselines }
         let names = baselines.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for name in names where !Self.allBaselines.contains(name) {
             throw ValidationError("Unknown baseline \"\(name)\"; choose among \(Self.allBaselines.joined(separator: ", ")).")

@@ -17,7 +17,7 @@ struct BacktestActionTests {
         #expect(result.cutoffs == [54, 60, 66])
         #expect(result.firstTargets == ["2004-07", "2005-01", "2005-07"])
         // A configuration that fixes the network's size asks for the network: its rows are named by its cell.
-        #expect(result.models.map(\.name) == ["lstm"] + BacktestSettings.allBaselines)
+        #expect(result.models.map(\.name) == ["lstm"] + BacktestSettings.defaultBaselines)
         for model in result.models {
             #expect(model.folds.map(\.cutoff) == result.cutoffs, "\(model.name)")
             #expect(model.isBaseline == (model.name != "lstm"))

@@ -35,7 +35,7 @@ struct ManySeriesActionTests {
         let outcome = try ManySeriesBacktestAction(source: source, settings: settings, threads: 2, forecastsPath: folder.path("folds.csv"))
             .run { id, _ in results.withLock { $0.append(id) } }
         #expect(results.value == ["x", "y"])
-        #expect(outcome.summary.rows.map(\.method) == BacktestSettings.allBaselines)
+        #expect(outcome.summary.rows.map(\.method) == BacktestSettings.defaultBaselines)
         #expect(outcome.summary.rows.allSatisfy { $0.series == 2 })
         let lines = try folder.read("folds.csv").split(separator: "\n")
         #expect(lines.count == 1 + 2 * 2 * 4)
