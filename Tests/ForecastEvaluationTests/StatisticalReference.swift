@@ -47,8 +47,14 @@ struct StatisticalReference: Decodable {
         return try! JSONDecoder().decode(StatisticalReference.self, from: Data(contentsOf: url))
     }()
 
-    /// The largest |a − b| / |b| over the steps.
-    static func relativeDifference(_ a: [Double], _ b: [Double]) -> Double {
-        zip(a, b).map { abs($0 - $1) / max(abs($1), 1e-12) }.max() ?? .infinity
+    /// The largest |a − b| / max(|b|, floor) over the steps.
+    static func relativeDifference(_ a: [Double], _ b: [Double], floor: Double = 1e-12) -> Double {
+        zip(a, b).map { abs($0 - $1) / max(abs($1), floor) }.max() ?? .infinity
     }
+}
+
+extension StatisticalReference.Series {
+    /// The mean |y|: forecasts are compared relative to the larger of themselves and this, so that a
+    /// forecast near zero (the sunspot minimum) is not judged by its own small size.
+    var scale: Double { values.reduce(0) { $0 + abs($1) } / Double(values.count) }
 }
