@@ -11,10 +11,11 @@ import Foundation
 /// that fails it copies noise from one season back.
 public enum SeasonalityTest {
     /// Whether `values` (oldest first) show seasonality of period `period` at 90 %. False for a
-    /// period below 2, or fewer than three full seasons, where the test has no power.
-    public static func isSeasonal(_ values: [Double], period: Int, z: Double = 1.645) -> Bool {
+    /// period below 2, or fewer than `minimumSeasons` full seasons (three by default, where the test
+    /// starts to have power; the theta method tests from two, as statsforecast does).
+    public static func isSeasonal(_ values: [Double], period: Int, z: Double = 1.645, minimumSeasons: Int = 3) -> Bool {
         let n = values.count
-        guard period >= 2, n >= 3 * period else { return false }
+        guard period >= 2, n >= minimumSeasons * period else { return false }
         let mean = values.reduce(0, +) / Double(n)
         let deviations = values.map { $0 - mean }
         let variance = deviations.reduce(0) { $0 + $1 * $1 }

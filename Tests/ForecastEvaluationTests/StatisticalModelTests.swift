@@ -100,12 +100,13 @@ struct StatisticalModelTests {
         for (index, value) in zip(indices, Self.pattern) { #expect(abs(index - (value - mean)) < 1e-9) }
     }
 
-    @Test func theSeasonalityTestFollowsTheLagMAutocorrelation() {
-        let seasonal = (0..<96).map { 50 + Self.pattern[$0 % 12] }
-        #expect(SeasonalityTest.isSeasonal(seasonal, period: 12))
-        #expect(!SeasonalityTest.isSeasonal(Self.noise(count: 96), period: 12))
-        // Fewer than two seasons, or m < 4: never tested.
-        #expect(!SeasonalityTest.isSeasonal(Array(seasonal.prefix(23)), period: 12))
-        #expect(!SeasonalityTest.isSeasonal(seasonal, period: 3))
+    @Test func thetaDeseasonalisesFromTwoSeasonsAndFromPeriodFour() throws {
+        let seasonal = (0..<96).map { 50 + Self.pattern[$0 % 12] + 0.1 * Self.noise(count: 96)[$0] }
+        #expect(try ThetaMethod(seasonPeriod: 12).fit(history: Array(seasonal.prefix(24))).decomposition == .multiplicative)
+        #expect(try ThetaMethod(seasonPeriod: 12).fit(history: Array(seasonal.prefix(23))).decomposition == nil)
+        #expect(try ThetaMethod(seasonPeriod: 12).fit(history: Self.noise(count: 96).map { $0 + 10 }).decomposition == nil)
+        let threes = (0..<60).map { [5.0, 9, 2][$0 % 3] + 0.1 * Self.noise(count: 60)[$0] }
+        #expect(SeasonalityTest.isSeasonal(threes, period: 3))
+        #expect(try ThetaMethod(seasonPeriod: 3).fit(history: threes).decomposition == nil)
     }
 }

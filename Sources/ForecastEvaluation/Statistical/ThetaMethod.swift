@@ -1,6 +1,7 @@
 /// The theta method ("theta"), matching statsforecast's `Theta(season_length=m)`: the standard theta
 /// model (STM, θ = 2, `StandardThetaModel`) on the series deseasonalised by classical multiplicative
-/// decomposition when `SeasonalityTest` finds the lag-m autocorrelation significant at 90 %. The
+/// decomposition when `SeasonalityTest` finds the lag-m autocorrelation significant at 90 % (tested when
+/// m ≥ 4 and n ≥ 2m). The
 /// decomposition is additive instead when a value is not positive or a seasonal index falls below
 /// 0.01. The forecasts are then reseasonalised with the indices of the last full season, repeated.
 public struct ThetaMethod: ForecastingMethod {
@@ -23,7 +24,8 @@ public struct ThetaMethod: ForecastingMethod {
             throw BaselineError.historyTooShort(method: name, needed: minimumHistory, available: history.count)
         }
         var decomposition: ClassicalDecomposition.Kind?
-        if SeasonalityTest.isSeasonal(history, period: seasonPeriod) {
+        // statsforecast tests only when m ≥ 4 and the history holds two full seasons.
+        if seasonPeriod >= 4, SeasonalityTest.isSeasonal(history, period: seasonPeriod, minimumSeasons: 2) {
             let positive = history.allSatisfy { $0 > 0 }
             decomposition = positive ? .multiplicative : .additive
             if positive, ClassicalDecomposition.seasonalIndices(history, period: seasonPeriod, kind: .multiplicative)
