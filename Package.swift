@@ -57,7 +57,8 @@ let package = Package(
         // One test target per module.
         .testTarget(name: "ForecastStorageTests", dependencies: ["ForecastStorage"]),
         .testTarget(name: "ForecastConcurrencyTests", dependencies: ["ForecastConcurrency"]),
-        .testTarget(name: "ForecastDataTests", dependencies: ["ForecastData", "_ForecastTestSupport"]),
+        // Fixtures read by path from the source tree (see `IOFixtures`), not bundled.
+        .testTarget(name: "ForecastDataTests", dependencies: ["ForecastData", "_ForecastTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ForecastIOTests",
             dependencies: ["ForecastIO", "_ForecastTestSupport"],
@@ -68,7 +69,7 @@ let package = Package(
             dependencies: ["ForecastNN", "_ForecastTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "ForecastEvaluationTests", dependencies: ["ForecastEvaluation", "_ForecastTestSupport"]),
+        .testTarget(name: "ForecastEvaluationTests", dependencies: ["ForecastEvaluation", "_ForecastTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ForecastingTests",
             dependencies: ["Forecasting", "_ForecastTestSupport"],
