@@ -32,7 +32,10 @@ public struct CSVReadOptions: Sendable {
     public var idColumn: String?
     /// …and the series to keep.
     public var series: String?
-    /// What to do with missing values in the columns a command uses.
+    /// What to do with missing values in the columns a command uses: by default interior gaps are
+    /// filled by linear interpolation and leading or trailing missing rows dropped, each counted in
+    /// a warning (a daily economic series with `.` on holidays forecasts rather than stops); `.error`
+    /// restores the strict reading.
     public var missingPolicy: MissingValuePolicy
     /// The exchange whose sessions a trading-day series follows; nil detects it from the weekdays
     /// the file lacks (`ExchangeDetection`), and keeps Monday to Friday when none fits.
@@ -48,7 +51,7 @@ public struct CSVReadOptions: Sendable {
         duplicates: DuplicateTimestampRule = .error,
         idColumn: String? = nil,
         series: String? = nil,
-        missingPolicy: MissingValuePolicy = .error,
+        missingPolicy: MissingValuePolicy = .linear,
         exchange: ExchangeCalendar.Code? = nil
     ) {
         self.delimiter = delimiter

@@ -19,7 +19,7 @@ struct CSVOptions: ParsableArguments {
     var missing: String?
 
     @Option(help: ArgumentHelp("What commands that read series do with missing values in the columns they use (inspect only counts them).", valueName: "policy"))
-    var missingPolicy: MissingValuePolicy = .error
+    var missingPolicy: MissingValuePolicy = .linear
 
     @Option(help: ArgumentHelp("The time column (found by name or content when omitted).", valueName: "name"))
     var dateColumn: String?

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func missingValueHoldsFileLineColumnAndItsRemedy() {
-        let error = readError { try SeriesReader.read(fixtureSource("missing_tokens.csv"), target: "Close") }
+        let error = readError { try SeriesReader.read(fixtureSource("missing_tokens.csv"), target: "Close", options: CSVReadOptions(missingPolicy: .error)) }
         guard case .missingValue(let file, let line, let column) = error else {
             Issue.record("expected a missing value, got \(String(describing: error))")
             return

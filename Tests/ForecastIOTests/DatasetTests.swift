@@ -61,8 +61,12 @@ import Testing
     }
 
     @Test func co2WeeklyHas59Missing() throws {
-        let error = readError { try SeriesReader.read(datasetSource("co2_weekly.csv"), target: "co2") }
+        let error = readError { try SeriesReader.read(datasetSource("co2_weekly.csv"), target: "co2", options: CSVReadOptions(missingPolicy: .error)) }
         #expect(error?.category == .badData)
+        // By default interior gaps are interpolated, with a warning that counts them.
+        let byDefault = try SeriesReader.read(datasetSource("co2_weekly.csv"), target: "co2")
+        #expect(byDefault.missingValues.first?.report.missing == 59)
+        #expect(byDefault.warnings.contains { $0.message.contains("59 missing values") })
         let data = try SeriesReader.read(datasetSource("co2_weekly.csv"), target: "co2", options: CSVReadOptions(missingPolicy: .linear))
         #expect(data.missingValues.first?.report.missing == 59)
         #expect(data.target.values.first == 316.1)

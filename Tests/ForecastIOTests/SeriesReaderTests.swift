@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func everyDefaultMissingTokenIsMissingNeverZero() throws {
-        let error = readError { try SeriesReader.read(fixtureSource("missing_tokens.csv"), target: "Close") }
+        let error = readError { try SeriesReader.read(fixtureSource("missing_tokens.csv"), target: "Close", options: CSVReadOptions(missingPolicy: .error)) }
         #expect(error == CSVReadError.missingValue(file: fixturePath("missing_tokens.csv"), line: 3, column: "Close"))
         let data = try SeriesReader.read(fixtureSource("missing_tokens.csv"), target: "Close", options: CSVReadOptions(missingPolicy: .drop))
         #expect(data.target.values == [1, 11])

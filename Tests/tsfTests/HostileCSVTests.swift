@@ -67,10 +67,14 @@ import _ForecastTestSupport
     @Test func allValuesMissing() throws {
         let files = try HostileFiles()
         let path = try files.writeSeries("missing.csv", Array(repeating: nil, count: 40))
+        let strict = try forecast(path, ["--missing-policy", "error"])
+        #expect(strict.exitCode == 65)
+        #expect(strict.stderr.hasPrefix("tsf: \(path):2: column \"Close\" has a missing value"))
+        #expect(strict.stderr.contains("--missing-policy"))
+        // By default missing rows are dropped: with none left, nothing can forecast.
         let outcome = try forecast(path)
         #expect(outcome.exitCode == 65)
-        #expect(outcome.stderr.hasPrefix("tsf: \(path):2: column \"Close\" has a missing value"))
-        #expect(outcome.stderr.contains("--missing-policy"))
+        #expect(outcome.stderr.contains("no data rows"))
     }
 
     @Test func constantSeries() throws {
@@ -88,7 +92,7 @@ import _ForecastTestSupport
         var values = HostileFiles.randomWalk(count: 80, seed: 3).map { String($0) } as [String?]
         values[10] = token
         let path = try files.writeSeries("nan.csv", values)
-        let outcome = try forecast(path)
+        let outcome = try forecast(path, ["--missing-policy", "error"])
         #expect(outcome.exitCode == 65)
         // Row 10 of the data is line 12 of the file (the header is line 1).
         #expect(outcome.stderr.hasPrefix("tsf: \(path):12: column \"Close\" \(fragment)"))
@@ -229,5 +233,21 @@ import _ForecastTestSupport
         let outcome = try forecast(path)
         #expect(outcome.exitCode == 65)
         #expect(outcome.stderr == "tsf: \(path):2: malformed quoting (a quote inside an unquoted field, or a quoted field that is never closed).\n")
+    }
+}
+
+/// Missing values no longer stop a forecast: interior gaps are interpolated and counted, as a daily
+/// economic series with `.` on holidays needs.
+@Suite struct MissingValueDefaultTests {
+    @Test func gapsAreFilledAndCounted() throws {
+        let files = try HostileFiles()
+        var values = HostileFiles.randomWalk(count: 80, seed: 5).map { String($0) } as [String?]
+        values[10] = "."
+        values[40] = ""
+        values[79] = "."
+        let path = try files.writeSeries("gaps.csv", values)
+        let outcome = try CLIRunner.run(["forecast", path, "--column", "Close", "--horizon", "2", "--epochs", "1", "--hidden", "4"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("column \"Close\" has 3 missing values: 2 filled (linear interpolation), 1 row dropped"), "\(outcome.stderr)")
     }
 }
