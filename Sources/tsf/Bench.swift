@@ -87,11 +87,11 @@ struct Bench: AsyncParsableCommand {
         }
         do {
             if let csv, let column {
-                workload.series = try BenchSeriesReader.read(path: csv, column: column)
+                workload.series = try BenchmarkSeriesFile.read(path: csv, column: column)
             }
             let result = try workload.run()
             print(result.jsonLine(implementation: "tsf-\(Self.toolVersion)"))
-        } catch let error as BenchSeriesReader.ReadError {
+        } catch let error as BenchmarkSeriesFile.ReadError {
             FileHandle.standardError.write(Data(((error.errorDescription ?? "\(error)") + "\n").utf8))
             throw error.isMissingFile ? ExitCode.inputMissing : ExitCode.badData
         } catch let error as TrainingError {
@@ -102,45 +102,3 @@ struct Bench: AsyncParsableCommand {
 }
 
 extension CellKind: ExpressibleByArgument {}
-
-/// Reads one numeric column of a simple CSV file (comma-separated, header row, optional
-/// double quotes around a field, no commas inside fields): enough for the benchmark's
-/// `--csv`; the full reader is ForecastIO's.
-enum BenchSeriesReader {
-    struct ReadError: LocalizedError {
-        let message: String
-        let isMissingFile: Bool
-        var errorDescription: String? { message }
-    }
-
-    static func read(path: String, column: String) throws -> [Double] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ReadError(message: "\(path): cannot read the file.", isMissingFile: true)
-        }
-        func fields(_ line: Substring) -> [String] {
-            line.split(separator: ",", omittingEmptySubsequences: false).map {
-                var field = $0.trimmingCharacters(in: .whitespaces)
-                if field.count >= 2, field.hasPrefix("\""), field.hasSuffix("\"") { field = String(field.dropFirst().dropLast()) }
-                return field
-            }
-        }
-        let lines = text.split(whereSeparator: \.isNewline)
-        guard let header = lines.first else { throw ReadError(message: "\(path): the file is empty.", isMissingFile: false) }
-        guard let index = fields(header).firstIndex(of: column) else {
-            throw ReadError(message: "\(path), line 1: there is no column '\(column)' (columns: \(fields(header).joined(separator: ", "))).",
-                            isMissingFile: false)
-        }
-        var values: [Double] = []
-        for (offset, line) in lines.dropFirst().enumerated() {
-            let row = fields(line)
-            let lineNumber = offset + 2
-            guard index < row.count, let value = Double(row[index]), value.isFinite else {
-                let found = index < row.count ? "'\(row[index])'" : "nothing"
-                throw ReadError(message: "\(path), line \(lineNumber), column \(index + 1) ('\(column)'): expected a number, found \(found).",
-                                isMissingFile: false)
-            }
-            values.append(value)
-        }
-        return values
-    }
-}
