@@ -12,7 +12,7 @@ SCRATCH="${SCRATCH:-.build}"
 DOCS_OUT="${DOCS_OUT:-$SCRATCH/docs}"
 mkdir -p "$DOCS_OUT"
 
-for target in Forecasting ForecastData ForecastIO ForecastNN ForecastEvaluation; do
+for target in Forecasting ForecastActions ForecastCharts ForecastData ForecastIO ForecastNN ForecastEvaluation; do
     echo "== $target" >&2
     swift package --scratch-path "$SCRATCH" --disable-sandbox generate-documentation \
         --target "$target" --output-path "$DOCS_OUT/$target.doccarchive" --warnings-as-errors

@@ -30,9 +30,12 @@ extension SVGChart {
     /// a short segment of its own, one colour and one legend entry per model.
     ///
     /// - Parameters:
+    ///   - title: the chart's title.
+    ///   - valueName: what the values are, for the y axis.
     ///   - actuals: the observed values over the span; segment indices refer to these positions.
     ///   - times: one timestamp per actual; nil numbers the steps. Segment points beyond the last
     ///     actual have no position and are left out.
+    ///   - models: each model's forecasts, one segment per fold, one colour and legend entry each.
     /// - Precondition: `times`, when given, has `actuals.count` entries.
     public static func backtestPlot(
         title: String, valueName: String, actuals: [Double], times: [Timestamp]? = nil,

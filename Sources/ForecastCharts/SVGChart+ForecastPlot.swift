@@ -8,9 +8,15 @@ extension SVGChart {
     /// a dashed marker shows the forecast origin.
     ///
     /// - Parameters:
+    ///   - title: the chart's title.
+    ///   - valueName: what the values are, for the y axis and the history's legend entry.
+    ///   - history: the observed values, oldest first.
+    ///   - forecast: the values forecast after the last observation.
     ///   - times: one timestamp per history value followed by one per forecast step; nil numbers
     ///     the steps instead (history `0 ..< n`, forecast `n ..< n + h`).
     ///   - intervals: shaded in order of decreasing level, so the narrowest lies on top.
+    ///   - modelName: the forecast's legend entry: what forecast (a network's cell or a baseline).
+    ///   - historyLimit: the most observations drawn, the latest ones.
     /// - Precondition: `times`, when given, has `history.count + forecast.count` entries, and each
     ///   interval has `forecast.count` bounds.
     public static func forecastPlot(
