@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ForecastNN
+import Forecasting
 
 /// `tsf bench`: the workload of `bench/torch_reference.py` on this tool, with the same options
 /// and the same JSON keys, so the two can be run side by side on one machine.
@@ -14,7 +15,7 @@ struct Bench: AsyncParsableCommand {
     )
 
     /// The version reported as `impl` ("tsf-<version>").
-    static let toolVersion = "0.1.0"
+    static let toolVersion = ForecastingVersion.number
 
     @Option(help: "Worker threads for training and batched inference.")
     var threads = 1
