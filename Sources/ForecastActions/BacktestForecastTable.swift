@@ -46,7 +46,7 @@ public struct BacktestForecastTable: Sendable {
                 guard let timestamps = series.timestamps, timestamps.indices.contains(row) else { return String(row) }
                 return series.format(timestamps[row])
             }
-            for (foldIndex, cutoff) in entry.result.cutoffs.enumerated() {
+            for (foldIndex, cutoff) in entry.result.firstForecastRows.enumerated() {
                 let folds = methods.map { method in
                     entry.result.models.first { $0.name == method.name }?.folds.first { $0.fold == foldIndex }
                 }

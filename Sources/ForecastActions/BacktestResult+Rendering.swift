@@ -27,7 +27,7 @@ extension BacktestResult {
         switch format {
         case .table:
             let body = rows.map { row in [row.name + (row.name == best ? " *" : "")] + row.columns.map { TextTable.metric($0.value) } }
-            var caption = "\(cutoffs.count) folds of \(horizon) steps (\(cutoffs.count * horizon) steps scored), the model refit \(refit); MASE and seasonal-naive season \(season); * best MASE; relMASE = MASE / naive MASE (below 1 beats the naive forecast); dir% undefined for a forecast that calls no direction; auto = the network or a baseline, chosen on each fold's validation part"
+            var caption = "\(firstForecastRows.count) folds of \(horizon) steps (\(firstForecastRows.count * horizon) steps scored), the model refit \(refit); MASE and seasonal-naive season \(season); * best MASE; relMASE = MASE / naive MASE (below 1 beats the naive forecast); dir% undefined for a forecast that calls no direction; auto = the network or a baseline, chosen on each fold's validation part"
             for model in models { if let choices = model.choiceSummary { caption += "\n\(model.name) chose: \(choices)" } }
             return TextTable.aligned([["model"] + names] + body) + caption + "\n"
         case .csv:
@@ -40,7 +40,7 @@ extension BacktestResult {
                 return MetricRow(labels: labels, metrics: row.columns)
             }
             if format == .jsonl { return metricRows.map { ResultJSON.line($0.adding(settingsLabels)) }.joined() }
-            return ResultJSON.encode(Summary(column: column, frequency: frequency, folds: cutoffs.count, horizon: horizon,
+            return ResultJSON.encode(Summary(column: column, frequency: frequency, folds: firstForecastRows.count, horizon: horizon,
                                              season: season, models: metricRows))
         }
     }
@@ -76,7 +76,7 @@ extension BacktestResult {
     /// The backtest's settings, repeated on every JSON Lines row so each stands alone.
     var settingsLabels: [String: MetricRow.Label] {
         ["column": .text(column), "frequency": .text(frequency), "horizon": .count(horizon), "season": .count(season),
-         "folds": .count(cutoffs.count)]
+         "folds": .count(firstForecastRows.count)]
     }
 
     /// The JSON of the summary table: the backtest's settings, then a row per method.

@@ -34,8 +34,9 @@ public struct BacktestResult: Codable, Hashable, Sendable {
     public var horizon: Int
     /// The season period m of MASE, RMSSE and the seasonal-naive baseline.
     public var season: Int
-    /// Each fold's first forecast row (0-based), as the plan cut the series.
-    public var cutoffs: [Int]
+    /// Each fold's first forecast row (0-based), as the plan cut the series: one row after the last
+    /// row the methods saw (the `cutoff` of the `--forecasts` table, statsforecast's convention).
+    public var firstForecastRows: [Int]
     /// Each fold's first target date in the input's style, or its row number when the series has no calendar.
     public var firstTargets: [String]
     /// How often the model was fitted again: `every fold`, `every 4 folds` or `once`.
@@ -43,7 +44,7 @@ public struct BacktestResult: Codable, Hashable, Sendable {
     public var models: [Model]
 
     enum CodingKeys: String, CodingKey {
-        case column, frequency, horizon, season, cutoffs, firstTargets = "first_targets", refit, models
+        case column, frequency, horizon, season, firstForecastRows = "first_forecast_rows", firstTargets = "first_targets", refit, models
     }
 
     /// The results of `entries`, run on `series` with `plan`.
@@ -52,7 +53,7 @@ public struct BacktestResult: Codable, Hashable, Sendable {
         frequency = series.frequency.description
         horizon = plan.horizon
         self.season = season
-        cutoffs = plan.cutoffs
+        firstForecastRows = plan.cutoffs
         firstTargets = plan.cutoffs.map { cutoff in series.timestamps.map { series.format($0[cutoff]) } ?? String(cutoff) }
         switch plan.refit {
         case .everyFold: refit = "every fold"

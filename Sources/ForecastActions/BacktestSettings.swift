@@ -89,6 +89,14 @@ public struct BacktestSettings: Sendable {
     /// The cut-offs for a series of `rows` rows. Without an explicit start, each fold keeps enough
     /// history to train on: several windows plus a validation part.
     public func plan(rows: Int, horizon: Int, lookback: Int, season: Int, reporter: ActionReporter = .silent) throws -> BacktestPlan {
+        for (name, value) in [("horizon", horizon), ("folds", folds ?? 1), ("start", start ?? 1), ("stride", stride ?? 1),
+                              ("season", season)] where value < 1 {
+            throw BacktestPlanningError.invalidSetting(name: name, value: value)
+        }
+        if case .every(let k)? = refit, k < 1 { throw BacktestPlanningError.invalidSetting(name: "refit", value: k) }
+        if case .sliding(let length) = trainingWindow, length < 2 {
+            throw BacktestPlanningError.invalidSetting(name: "trainingWindow", value: length)
+        }
         let plan: BacktestPlan
         let folds = self.folds ?? Self.automaticFolds(horizon: horizon, stride: stride)
         if let start {
@@ -115,11 +123,15 @@ public struct BacktestSettings: Sendable {
 public enum BacktestPlanningError: LocalizedError, Hashable, Sendable {
     /// No fold fits: `rows` rows cannot hold a fold of `horizon` steps with enough history for `lookback`.
     case tooFewRows(rows: Int, horizon: Int, lookback: Int)
+    /// A setting is out of range: every count must be at least 1 (a sliding window at least 2 rows).
+    case invalidSetting(name: String, value: Int)
 
     public var errorDescription: String? {
         switch self {
         case let .tooFewRows(rows, horizon, lookback):
             return "The series has \(rows) rows: too few for a fold with horizon \(horizon) and lookback \(lookback); use a shorter horizon or lookback, or fewer folds."
+        case let .invalidSetting(name, value):
+            return "The backtest setting \(name) must be at least \(name == "trainingWindow" ? 2 : 1), not \(value)."
         }
     }
 }

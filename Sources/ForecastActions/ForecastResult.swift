@@ -58,6 +58,8 @@ public struct ForecastResult: Codable, Hashable, Sendable {
         self.lookback = lookback
         frequency = series.frequency.description
         intervalMethod = intervals.isEmpty ? nil : "split-conformal"
+        // Levels in increasing order, as the JSON form reads them back.
+        let intervals = intervals.sorted { $0.level < $1.level }
         let future = series.futureTimestamps(count: forecasts.count)
         let dates = future.count == forecasts.count ? future.map(series.format) : nil
         steps = forecasts.indices.map { index in
@@ -113,7 +115,7 @@ public struct ForecastStep: Codable, Hashable, Sendable {
             key.stringValue.hasPrefix("lower") ? String(key.stringValue.dropFirst(5)) : nil
         }.filter { Double($0) != nil }.sorted { Double($0)! < Double($1)! }
         intervals = try percents.map { percent in
-            Bounds(level: Double(percent)! / 100,
+            Bounds(level: (Double(percent)! / 100 * 1e9).rounded() / 1e9,
                    lower: try container.decodeIfPresent(Double.self, forKey: DynamicKey("lower\(percent)")),
                    upper: try container.decodeIfPresent(Double.self, forKey: DynamicKey("upper\(percent)")))
         }

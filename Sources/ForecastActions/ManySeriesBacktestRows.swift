@@ -18,7 +18,7 @@ public final class ManySeriesBacktestRows: Sendable {
     static let columns = ["id", "model", "series", "MAE", "sMAPE%", "MASE", "relMASE", "OWA"]
 
     /// One table row: its labels and its numbers, in column order.
-    struct Row {
+    struct Row: Sendable {
         let texts: [String]
         let numbers: [Double?]
     }

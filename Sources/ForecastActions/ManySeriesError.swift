@@ -8,6 +8,8 @@ public enum ManySeriesError: LocalizedError, Sendable {
     /// One network reads windows of one calendar, but the series have several frequencies
     /// (each with its number of series, most common first).
     case mixedFrequencies(file: String, counts: [(frequency: String, series: Int)])
+    /// The source was already read by a run: open it again for another one.
+    case sourceAlreadyRead(file: String)
     /// The global model (its name) could not forecast this series.
     case globalModelFailed(name: String, reason: any Error)
 
@@ -18,6 +20,8 @@ public enum ManySeriesError: LocalizedError, Sendable {
         case let .mixedFrequencies(_, counts):
             let list = counts.map { "\($0.frequency) (\($0.series) series)" }.joined(separator: ", ")
             return "a global model trains on series of one frequency, but the file mixes \(list); forecast them one model per series, or pick series of one frequency."
+        case let .sourceAlreadyRead(file):
+            return "the series of \(file) were already read by a run; open the file again for another."
         case let .globalModelFailed(name, reason):
             return "\(name): \((reason as? LocalizedError)?.errorDescription ?? String(describing: reason))"
         }

@@ -21,6 +21,18 @@ public final class ManySeriesSource: @unchecked Sendable {
     private let storage: Storage
     private let lock = NSLock()
     private var position = 0
+    /// Whether a run has taken the series: a source is read once, so a second run (a retry after
+    /// a cancelled one, say) fails instead of silently forecasting only the series left.
+    private let taken = Locked(false)
+
+    /// Marks the source as read by a run; throws if one already read it.
+    func take() throws {
+        let first = taken.withLock { taken -> Bool in
+            defer { taken = true }
+            return !taken
+        }
+        guard first else { throw ManySeriesError.sourceAlreadyRead(file: fileName) }
+    }
 
     init(stream: LongFormatStream) { storage = .streamed(stream) }
     init(whole: LongFormatFile) { storage = .whole(whole) }
@@ -91,6 +103,7 @@ extension ManySeriesSource {
         job: @escaping @Sendable (_ id: String, _ series: TimeSeries) throws -> Output,
         deliver: @escaping @Sendable (String, Output) -> Void
     ) throws -> ManySeriesOutcome {
+        try take()
         let tally = Locked(ManySeriesOutcome(failed: [], total: 0))
         try ManySeriesRunner.run(threads: max(1, threads), next: { () throws(CSVReadError) in
             reporter.isCancelled() ? nil : try self.next()
@@ -121,6 +134,7 @@ extension ManySeriesSource {
     /// Every series of the input (nil for one that could not be read, reported with its id), for
     /// a global model, which learns from all of them at once.
     func readAll(reporter: ActionReporter) throws -> (ids: [String], series: [TimeSeries?], failed: [String]) {
+        try take()
         var ids: [String] = [], series: [TimeSeries?] = [], failed: [String] = []
         while let entry = try next() {
             ids.append(entry.id)

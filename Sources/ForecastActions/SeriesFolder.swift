@@ -24,14 +24,21 @@ struct SeriesFolder: Sendable {
         }
     }
 
-    /// The file of series `id`: the id with every character that is not a letter, a digit, `-`,
-    /// `_` or `.` replaced by `_`, so that no id can name a path outside the folder.
+    /// The file of series `id`: the id with every byte that is not an ASCII letter, digit, `-`,
+    /// `_` or `.` written as `%XX` (and a name of dots only, or an empty one, escaped whole), so no
+    /// id names a path outside the folder and no two ids share a file.
     func file(for id: String) -> String {
-        var name = String(id.unicodeScalars.map { scalar -> Character in
-            let safe = CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar)
-            return safe ? Character(scalar) : "_"
-        })
-        if name.isEmpty || name.allSatisfy({ $0 == "." }) { name = "_" + name }
+        func escaped(_ byte: UInt8) -> String { "%" + String(byte, radix: 16, uppercase: true).leftPadding(to: 2) }
+        let dotsOnly = id.allSatisfy { $0 == "." }
+        let name = id.isEmpty ? "%" : id.utf8.map { byte -> String in
+            let safe = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || (byte == UInt8(ascii: ".") && !dotsOnly)
+            return safe ? String(UnicodeScalar(byte)) : escaped(byte)
+        }.joined()
         return (path as NSString).appendingPathComponent("\(name).\(fileExtension)")
     }
+}
+
+private extension String {
+    func leftPadding(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -38,9 +38,10 @@ public struct TrainingResult: Codable, Hashable, Sendable {
         method = forecaster.method
         epochs = report?.trainingLosses.count ?? 0
         keptEpoch = report?.keptEpoch ?? 0
-        trainingLoss = report?.trainingLosses.last
-        if let report, report.keptEpoch >= 1, report.keptEpoch <= report.validationLosses.count {
-            validationLoss = report.validationLosses[report.keptEpoch - 1]
+        // Both losses of the kept epoch: the weights that were saved.
+        if let report, report.keptEpoch >= 1 {
+            if report.keptEpoch <= report.trainingLosses.count { trainingLoss = report.trainingLosses[report.keptEpoch - 1] }
+            if report.keptEpoch <= report.validationLosses.count { validationLoss = report.validationLosses[report.keptEpoch - 1] }
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// to plain threads, where actors cannot be awaited).
 ///
 /// Keep the work inside `withLock` short: every other access waits for it.
-public final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: Value
 

@@ -134,7 +134,8 @@ struct TimeColumn: Sendable {
     static func resolveByCalendar(_ column: CSVColumn, candidates: [DateFormat], file: String) -> TimeColumn? {
         let readings = candidates.compactMap { format -> (format: DateFormat, timestamps: [Timestamp], frequency: Frequency, absent: Int)? in
             guard case .success(let timestamps) = parseAll(column, format: format) else { return nil }
-            let sorted = timestamps.sorted()
+            // Distinct timestamps: a long-format file repeats each one once per series.
+            let sorted = Array(Set(timestamps)).sorted()
             let frequency = Frequency.infer(from: sorted)
             return (format, timestamps, frequency, frequency == .irregular ? Int.max : frequency.missingSteps(in: sorted))
         }.sorted { $0.absent < $1.absent }

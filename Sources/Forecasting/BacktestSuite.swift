@@ -62,6 +62,8 @@ public struct BacktestSuite: Sendable {
     package func run(
         on series: [Double], threads: Int, cancellation: CancellationFlag?, progress: (@Sendable (String, Int) -> Void)?
     ) throws -> [Entry] {
+        // OpenBLAS opened on this thread before the folds' threads start (see `BLASBackend.load`).
+        BLASBackend.load()
         var entries: [Entry] = []
         if let model {
             var configuration = model

@@ -12,15 +12,16 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
     // MARK: Network
 
     /// The recurrent cell. Setting it fixes the network's shape (see `selection`).
-    public var cell: CellKind = Defaults.cell { didSet { networkShapeIsFixed = true } }
+    public var cell: CellKind = Defaults.cell { didSet { if oldValue != cell { networkShapeIsFixed = true } } }
     /// Width of every recurrent layer. Setting it fixes the network's shape (see `selection`).
-    public var hiddenSize: Int = Defaults.hiddenSize { didSet { networkShapeIsFixed = true } }
+    public var hiddenSize: Int = Defaults.hiddenSize { didSet { if oldValue != hiddenSize { networkShapeIsFixed = true } } }
     /// Stacked recurrent layers. Setting it fixes the network's shape (see `selection`).
-    public var layers: Int = Defaults.layers { didSet { networkShapeIsFixed = true } }
+    public var layers: Int = Defaults.layers { didSet { if oldValue != layers { networkShapeIsFixed = true } } }
     /// Dropout between stacked layers while training (ignored with one layer, as in PyTorch).
     public var dropout: Double = Defaults.dropout
-    /// Whether the caller chose the cell, hidden size or layers (through the initialiser or by
-    /// setting them), which makes an unspecified `selection` mean the network.
+    /// Whether the caller chose the cell, hidden size or layers (through the initialiser, or by
+    /// setting one to another value than it held), which makes an unspecified `selection` mean the
+    /// network.
     public internal(set) var networkShapeIsFixed = false
 
     // MARK: Windows and forecasts

@@ -9,7 +9,8 @@ extension ManySeriesForecast {
         _ series: [TimeSeries], threads: Int,
         reportingProgress progress: @escaping @Sendable (Int, Result<Output, any Error>) -> Void = { _, _ in }
     ) async throws -> [Result<Output, any Error>] {
-        precondition(threads >= 1, "at least one thread is needed, not \(threads)")
+        // Fewer than one thread means one: a count an app computed should not stop the process.
+        let threads = max(1, threads)
         return try await CancellationFlag.run { flag in
             let results = ResultSlots<Result<Output, any Error>>(count: series.count)
             ManySeriesRunner.run(count: series.count, threads: threads, job: { index in

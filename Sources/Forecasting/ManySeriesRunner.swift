@@ -56,6 +56,9 @@ public enum ManySeriesRunner {
         deliver: @escaping @Sendable (Int, Output) -> Bool
     ) throws(Failure) {
         precondition(threads >= 1, "at least one thread is needed, not \(threads)")
+        // OpenBLAS is opened (and its kernels chosen) here, on the caller's thread, before any
+        // worker starts: choosing sets an environment variable, which must not race other threads.
+        BLASBackend.load()
         let state = RunState<Input, Output, Failure>(window: max(window ?? 4 * threads, threads), next: next)
         onThreads(threads) { state.work(job: job, deliver: deliver) }
         if let failure = state.failure { throw failure }

@@ -10,10 +10,12 @@ enum ActionErrorSentences {
             switch error {
             case let .tooFewRows(rows, horizon, lookback):
                 return "The series has \(rows) rows: too few for a fold with horizon \(horizon) and lookback \(lookback); lower --horizon, --lookback or --folds."
+            case .invalidSetting:
+                return error.errorDescription
             }
         case let error as ManySeriesError:
             switch error {
-            case .noSeriesRead:
+            case .noSeriesRead, .sourceAlreadyRead:
                 return error.errorDescription
             case let .mixedFrequencies(_, counts):
                 let list = counts.map { "\($0.frequency) (\($0.series) series)" }.joined(separator: ", ")

@@ -14,12 +14,12 @@ struct BacktestActionTests {
         let folder = try ScratchFolder()
         let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
         let result = try BacktestAction(source: .file(file), column: "sales", settings: settings(), threads: 1).run()
-        #expect(result.cutoffs == [54, 60, 66])
+        #expect(result.firstForecastRows == [54, 60, 66])
         #expect(result.firstTargets == ["2004-07", "2005-01", "2005-07"])
         // A configuration that fixes the network's size asks for the network: its rows are named by its cell.
         #expect(result.models.map(\.name) == ["lstm"] + BacktestSettings.defaultBaselines)
         for model in result.models {
-            #expect(model.folds.map(\.cutoff) == result.cutoffs, "\(model.name)")
+            #expect(model.folds.map(\.cutoff) == result.firstForecastRows, "\(model.name)")
             #expect(model.isBaseline == (model.name != "lstm"))
         }
         let naive = try #require(result.models.first { $0.name == "naive" })
@@ -151,7 +151,25 @@ struct BacktestDefaultTests {
         let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV(rows: 200))
         let result = try BacktestAction(source: .file(file), column: "sales",
                                         settings: BacktestSettings(includesModel: false, horizon: 12), threads: 1).run()
-        #expect(result.cutoffs.count == 9)
+        #expect(result.firstForecastRows.count == 9)
         #expect(result.rendered(.table).contains("9 folds of 12 steps (108 steps scored), the model refit every 2 folds"))
+    }
+}
+
+/// Settings out of range are errors an app can catch, not a stopped process.
+@Suite struct BacktestSettingErrorTests {
+    @Test(arguments: [("horizon", 0), ("folds", 0), ("stride", 0), ("start", 0)])
+    func outOfRangeSettingsAreErrors(name: String, value: Int) {
+        var settings = BacktestSettings(horizon: 3)
+        switch name {
+        case "folds": settings.folds = value
+        case "stride": settings.stride = value
+        case "start": settings.start = value
+        default: break
+        }
+        let horizon = name == "horizon" ? value : 3
+        #expect(throws: BacktestPlanningError.invalidSetting(name: name, value: value)) {
+            try settings.plan(rows: 100, horizon: horizon, lookback: 5, season: 1)
+        }
     }
 }

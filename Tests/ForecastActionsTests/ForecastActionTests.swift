@@ -50,6 +50,16 @@ struct ForecastActionTests {
         #expect(Set(first.keys) == ["step", "date", "forecast", "lower80", "upper80", "lower95", "upper95"])
     }
 
+    @Test func levelsInAnyOrderReadBackEqual() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        let result = try ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"),
+                                        configuration: ActionFixtures.quick, steps: 2, levels: [0.95, 0.999, 0.8]).run().result
+        #expect(result.levels == [0.8, 0.95, 0.999])
+        let decoded = try JSONDecoder().decode(ForecastResult.self, from: Data(result.rendered(.json).utf8))
+        #expect(decoded == result)
+    }
+
     @Test func legendNamesTheMethodThatForecast() throws {
         let folder = try ScratchFolder()
         let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
@@ -105,6 +115,12 @@ extension ForecastResult {
 
 /// Numbers for programs: the shortest text that reads back, without arithmetic noise.
 @Suite struct NumberTextTests {
+    @Test func csvFieldsWithLineBreaksAreQuoted() {
+        #expect(TextTable.csvField("a\r\nb") == "\"a\r\nb\"")
+        #expect(TextTable.csvField("a\nb") == "\"a\nb\"")
+        #expect(TextTable.csvField("plain") == "plain")
+    }
+
     @Test func noiseInTheLastBitsIsDropped() {
         #expect(TextTable.exact(28.8 - 3.1) == "25.7")
         #expect(TextTable.exact(0.1 + 0.2) == "0.3")

@@ -45,7 +45,8 @@ struct ManySeriesActionTests {
 
 /// Many series save their models and plots into folders, one file per series, whatever the id.
 @Suite struct SeriesFolderTests {
-    @Test(arguments: [("AAPL", "AAPL"), ("../etc/passwd", ".._etc_passwd"), ("..", "_.."), ("a b/c", "a_b_c"), ("", "_")])
+    @Test(arguments: [("AAPL", "AAPL"), ("../etc/passwd", "..%2Fetc%2Fpasswd"), ("..", "%2E%2E"), ("a b/c", "a%20b%2Fc"),
+                      ("a_b", "a_b"), ("a%2F", "a%252F"), ("", "%"), ("é", "%C3%A9")])
     func everyIdNamesAFileInsideTheFolder(id: String, name: String) throws {
         let scratch = try ScratchFolder()
         let folder = try SeriesFolder(path: scratch.path("models"), fileExtension: "safetensors")
@@ -70,12 +71,26 @@ struct ManySeriesActionTests {
                                          modelFolder: scratch.path("models"), plotFolder: scratch.path("plots"))
             .run { id, result in results.withLock { $0[id] = result } }
         let names = try FileManager.default.contentsOfDirectory(atPath: scratch.path("models")).sorted()
-        #expect(names == ["x_1.safetensors", "y.safetensors"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("plots")).sorted() == ["x_1.svg", "y.svg"])
+        #expect(names == ["x%2F1.safetensors", "y.safetensors"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("plots")).sorted() == ["x%2F1.svg", "y.svg"])
         let saved = try Forecaster(contentsOf: URL(fileURLWithPath: scratch.path("models/y.safetensors")))
         let printed = try #require(results.value["y"]).steps.map(\.forecast)
         for (loaded, shown) in zip(try saved.forecast(steps: 2), printed) {
             #expect(abs(loaded - shown) <= 1e-12 * abs(loaded))
         }
+    }
+}
+
+/// A source is read by one run: a second run of the same action fails instead of forecasting
+/// only what the first left.
+@Suite struct SourceReuseTests {
+    @Test func aSecondRunIsRefused() throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("long.csv", ActionFixtures.longCSV(ids: ["a", "b"], rows: [40, 40]))
+        let source = try ManySeriesSource.open(.file(file), idColumn: "id", target: "value")
+        let action = ManySeriesBacktestAction(source: source, settings: BacktestSettings(includesModel: false, horizon: 3, folds: 1), threads: 1)
+        let first = try action.run { _, _ in }
+        #expect(first.series.total == 2)
+        #expect(throws: ManySeriesError.self) { try action.run { _, _ in } }
     }
 }

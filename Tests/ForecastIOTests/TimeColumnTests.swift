@@ -47,6 +47,20 @@ import _ForecastTestSupport
         #expect(error?.errorDescription?.contains("choose the date format: %m/%d/%Y reads 03/04/2020 as 4 March, %d/%m/%Y as 3 April") == true)
     }
 
+    /// A long-format file repeats each timestamp once per series: the calendar still decides.
+    @Test func theCalendarDecidesInALongFormatFile() throws {
+        let folder = try ScratchFolder()
+        var lines = ["id,Date,Close"]
+        for id in ["A", "B"] {
+            for month in 0..<36 { lines.append("\(id),\(month % 12 + 1)/1/\(2018 + month / 12),\(100 + month)") }
+        }
+        let path = try folder.write("long.csv", lines.joined(separator: "\n") + "\n")
+        let file = try LongFormatReader.read(.file(path), idColumn: "id", target: "Close")
+        let series = try file.series(at: 1).get()
+        #expect(series.target.dateFormat == .monthDayYear(.slash))
+        #expect(series.target.frequency == .monthly)
+    }
+
     /// Monthly data on the 1st reads both ways; only month-first puts it on a regular calendar.
     @Test func theCalendarDecidesBetweenDayFirstAndMonthFirst() throws {
         let folder = try ScratchFolder()
