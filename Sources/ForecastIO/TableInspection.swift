@@ -87,12 +87,19 @@ public struct TableInspection: Sendable {
         }
 
         var ordered: TimeColumn? = nil
+        // The rows whose texts show how the first and last timestamps are written.
+        var styleRows: (first: Int, last: Int)? = nil
         if let timeIndex {
             let column = table.columns[timeIndex]
             let parsed = try TimeColumn.parse(column, table: table, format: options.dateFormat, missingTokens: options.missingTokens)
             if acrossSeries {
                 ordered = TimeColumn(name: parsed.name, format: parsed.format, timestamps: Array(Set(parsed.timestamps)).sorted(),
                                      warnings: parsed.warnings)
+                let stamps = parsed.timestamps
+                if let first = stamps.indices.min(by: { stamps[$0] < stamps[$1] }),
+                   let last = stamps.indices.max(by: { stamps[$0] < stamps[$1] }) {
+                    styleRows = (first, last)
+                }
                 warnings += parsed.warnings
             } else {
                 let (result, orderWarnings) = try TimeColumn.orderRows(of: &table, time: parsed, rule: options.duplicates, longFormatHint: hint)
@@ -108,6 +115,7 @@ public struct TableInspection: Sendable {
         let finalTable = table
         let finalTime = ordered
         let finalTimeIndex = timeIndex
+        let finalStyleRows = styleRows
         let jobCount = finalTable.columns.count + 1
         var results = [JobResult](repeating: JobResult(), count: jobCount)
         results.withUnsafeMutableBufferPointer { slots in
@@ -116,7 +124,8 @@ public struct TableInspection: Sendable {
             DispatchQueue.concurrentPerform(iterations: jobCount) { job in
                 if job == finalTable.columns.count {
                     if let finalTime, let finalTimeIndex {
-                        output.base[job].time = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex], exchange: options.exchange)
+                        output.base[job].time = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex],
+                                                              styleRows: finalStyleRows, exchange: options.exchange)
                     }
                 } else if job == finalTimeIndex {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)
@@ -149,7 +158,10 @@ public struct TableInspection: Sendable {
     /// as the file wrote it, so that first and last keep its style (see `DateFormat.string(from:like:)`).
     /// `exchange`, when given, is the user's choice; otherwise a trading-day series' exchange is
     /// detected.
-    static func summarizeTime(_ time: TimeColumn, texts: CSVColumn, exchange forced: ExchangeCalendar.Code?) -> Time {
+    /// `styleRows` are the rows of the first and last timestamps when they are not the first and last
+    /// rows (a long-format file summarised across its series).
+    static func summarizeTime(_ time: TimeColumn, texts: CSVColumn, styleRows: (first: Int, last: Int)? = nil,
+                              exchange forced: ExchangeCalendar.Code?) -> Time {
         let frequency = Frequency.infer(from: time.timestamps)
         let exchange = ExchangeDetection.exchange(of: time.timestamps, frequency: frequency, forced: forced)
         let last = time.timestamps.count - 1
@@ -161,8 +173,8 @@ public struct TableInspection: Sendable {
         }
         return Time(
             column: time.name, format: time.format,
-            first: time.format.string(from: time.timestamps[0], like: texts.text(0)),
-            last: time.format.string(from: time.timestamps[last], like: texts.text(last)),
+            first: time.format.string(from: time.timestamps[0], like: texts.text(styleRows?.first ?? 0)),
+            last: time.format.string(from: time.timestamps[last], like: texts.text(styleRows?.last ?? last)),
             frequency: frequency, missingSteps: missingSteps, exchange: exchange
         )
     }
