@@ -22,10 +22,22 @@ struct BoundedRun {
             .contains { stderr.contains($0) }
     }
 
-    static func run(_ arguments: [String], limit: Double = 60, whileRunning: ((Process) -> Void)? = nil) throws -> BoundedRun {
+    /// Runs `tsf` with `arguments`. `whileRunning` is called once it started (to disturb it);
+    /// `readingStdout`, when given, reads standard output itself instead of draining it (and may
+    /// close it early); with `ignoringSIGPIPE`, tsf is started through `sh` with `trap '' PIPE`,
+    /// so that it begins with SIGPIPE ignored as some parents leave it.
+    static func run(
+        _ arguments: [String], limit: Double = 60, ignoringSIGPIPE: Bool = false,
+        readingStdout: ((FileHandle) throws -> Void)? = nil, whileRunning: ((Process) -> Void)? = nil
+    ) throws -> BoundedRun {
         let process = Process()
-        process.executableURL = try CLIRunner.executable()
-        process.arguments = arguments
+        if ignoringSIGPIPE {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "trap '' PIPE; exec \"$0\" \"$@\"", try CLIRunner.executable().path] + arguments
+        } else {
+            process.executableURL = try CLIRunner.executable()
+            process.arguments = arguments
+        }
         process.standardInput = FileHandle.nullDevice
         let output = Pipe()
         let errors = Pipe()
@@ -37,8 +49,11 @@ struct BoundedRun {
         let drained = DispatchGroup()
         nonisolated(unsafe) var outData = Data()
         nonisolated(unsafe) var errData = Data()
-        DispatchQueue.global().async(group: drained) { outData = output.fileHandleForReading.readDataToEndOfFile() }
+        if readingStdout == nil {
+            DispatchQueue.global().async(group: drained) { outData = output.fileHandleForReading.readDataToEndOfFile() }
+        }
         DispatchQueue.global().async(group: drained) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
+        try readingStdout?(output.fileHandleForReading)
         whileRunning?(process)
         var timedOut = false
         if ended.wait(timeout: .now() + limit) == .timedOut {

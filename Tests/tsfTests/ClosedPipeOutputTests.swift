@@ -17,47 +17,16 @@ import _ForecastTestSupport
         return try files.write("many.csv", text: text)
     }
 
-    /// Runs tsf with its output into a pipe whose read end is closed after the first line; with
-    /// `ignoringSIGPIPE`, through `sh` with `trap '' PIPE`, so tsf starts with SIGPIPE ignored as
-    /// some parents leave it (then only `EPIPE` tells it the reader is gone).
+    /// Runs tsf with its output into a pipe whose read end is closed after the first line, read
+    /// one byte at a time, as `head -1` does; returns that line too.
     private func runClosingAfterFirstLine(_ arguments: [String], ignoringSIGPIPE: Bool) throws -> (first: String, run: BoundedRun) {
-        let process = Process()
-        if ignoringSIGPIPE {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "trap '' PIPE; exec \"$0\" \"$@\"", try CLIRunner.executable().path] + arguments
-        } else {
-            process.executableURL = try CLIRunner.executable()
-            process.arguments = arguments
-        }
-        process.standardInput = FileHandle.nullDevice
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        let ended = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in ended.signal() }
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let drained = DispatchGroup()
-        DispatchQueue.global().async(group: drained) { errData = errors.fileHandleForReading.readDataToEndOfFile() }
-
-        // Read up to the first newline, one byte at a time, then close: as `head -1` does.
-        let reader = output.fileHandleForReading
         var first = Data()
-        while let byte = try reader.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { first.append(byte) }
-        try reader.close()
-        // The test process's own copy of the write end was closed by `run()`; only tsf holds one.
-
-        var timedOut = false
-        if ended.wait(timeout: .now() + 120) == .timedOut {
-            timedOut = true
-            kill(process.processIdentifier, SIGKILL)
-            ended.wait()
+        let run = try BoundedRun.run(arguments, limit: 120, ignoringSIGPIPE: ignoringSIGPIPE) { reader in
+            while let byte = try reader.read(upToCount: 1), !byte.isEmpty, byte != Data("\n".utf8) { first.append(byte) }
+            // The test process's own copy of the write end was closed by `run()`; only tsf holds one.
+            try reader.close()
         }
-        drained.wait()
-        return (String(decoding: first, as: UTF8.self),
-                BoundedRun(reason: process.terminationReason, status: process.terminationStatus, stdout: Data(),
-                           stderr: String(decoding: errData, as: UTF8.self), timedOut: timedOut))
+        return (String(decoding: first, as: UTF8.self), run)
     }
 
     private func expectQuietEnd(_ arguments: [String], ignoringSIGPIPE: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
