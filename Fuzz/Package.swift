@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// libFuzzer targets for the two places where `tsf` reads files from strangers: CSV ingestion and
-/// model files. Built by `scripts/fuzz.sh` with `-sanitize=fuzzer,address -parse-as-library`
+/// libFuzzer targets for the places where `tsf` reads files from strangers: CSV ingestion, model
+/// files, and the date, number and long-format readers under CSV ingestion. Built by `scripts/fuzz.sh` with `-sanitize=fuzzer,address -parse-as-library`
 /// applied to every module (so the library code is instrumented too), never by the main package.
 let package = Package(
     name: "ForecastingFuzz",
@@ -13,5 +13,8 @@ let package = Package(
         .target(name: "FuzzerEntry"),
         .executableTarget(name: "FuzzCSV", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
         .executableTarget(name: "FuzzModelFile", dependencies: ["FuzzerEntry", .product(name: "Forecasting", package: "Forecasting")]),
+        .executableTarget(name: "FuzzDates", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
+        .executableTarget(name: "FuzzNumbers", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
+        .executableTarget(name: "FuzzLongFormat", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
     ]
 )

@@ -1,5 +1,8 @@
 import ForecastActions
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The reporter every command hands its action: warnings, notes and failed series as `tsf:` lines
 /// on stderr; training and fold progress on stderr only when it is a terminal.
@@ -22,8 +25,43 @@ enum ConsoleReporter {
 
 /// Writes one block of result lines to standard output at once and unbuffered, so a reader at the
 /// other end of a pipe sees each series as soon as it is done.
+///
+/// A reader that goes away early (`tsf forecast … | head -1`) is a normal end, not a failure: tsf
+/// ignores SIGPIPE (see `TSF.main()`) and, when a write here fails with `EPIPE`, stops at once with
+/// exit code 0 and prints nothing, since nobody is left to read the rest. This is chosen over
+/// letting SIGPIPE kill the process because the outcome then does not depend on how the parent
+/// left SIGPIPE (a parent that ignores it, as some runners and `subprocess` calls do, made
+/// Foundation's `FileHandle.write` trap with a crash report), and a pipeline under
+/// `set -o pipefail` does not fail. Output written with `print` goes through the C library's
+/// buffer, whose write errors are silent, so those commands also finish with 0. Any other write
+/// error (a full disk behind `> file`) is exit code 73 with a sentence.
 enum StreamedOutput {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        guard let code = StandardStream.write(Array(text.utf8), to: STDOUT_FILENO) else { return }
+        if code == EPIPE { exit(0) }
+        ToolFailure.printError("cannot write the standard output (\(String(cString: strerror(code)))).")
+        exit(73)
+    }
+}
+
+/// `write(2)` of a whole buffer to standard output or standard error, resuming after short and
+/// interrupted writes; returns the `errno` of a failure, or nil. Unlike `FileHandle.write`, which
+/// traps on an error, this lets the caller decide (SIGPIPE is ignored, so a closed pipe is `EPIPE`).
+enum StandardStream {
+    static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    return written < 0 ? errno : EIO
+                }
+            }
+            return nil
+        }
     }
 }

@@ -66,6 +66,7 @@ enum ToolFailure {
 
     /// Writes `tsf: message` to standard error.
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("tsf: \(message)\n".utf8))
+        // Errors writing the message itself (stderr a closed pipe) are ignored: nowhere to report them.
+        _ = StandardStream.write(Array("tsf: \(message)\n".utf8), to: STDERR_FILENO)
     }
 }

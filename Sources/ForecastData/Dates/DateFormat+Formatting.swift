@@ -72,9 +72,38 @@ extension DateFormat {
         civil.isMidnight ? "" : " " + clockTime(civil)
     }
 
-    /// A number as an integer when whole, otherwise with its shortest exact decimal digits.
+    /// A number as an integer when whole, otherwise with its shortest exact decimal digits, always
+    /// in plain positional notation: the epoch parsers read no exponent, and the standard library
+    /// writes one below 1e-4 (`1.11e-07`), so a value such as 0.000000111 did not read back.
     static func decimal(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
+        return positional(String(value))
+    }
+
+    /// `text` as the standard library writes a finite Double, with an exponent (`-1.11e-07`,
+    /// `1.5e+16`) rewritten without one (`-0.000000111`, `15000000000000000`).
+    static func positional(_ text: String) -> String {
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }), let exponent = Int(text[text.index(after: e)...]) else {
+            return text
+        }
+        var mantissa = text[..<e]
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        let point = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+        var digits = String(mantissa.filter { $0 != "." })
+        // The decimal point moves from after `point` digits by the exponent.
+        let position = point + exponent
+        var result: String
+        if position <= 0 {
+            result = "0." + String(repeating: "0", count: -position) + digits
+        } else if position >= digits.count {
+            result = digits + String(repeating: "0", count: position - digits.count)
+        } else {
+            digits.insert(".", at: digits.index(digits.startIndex, offsetBy: position))
+            result = digits
+        }
+        while result.contains("."), result.hasSuffix("0") { result.removeLast() }
+        if result.hasSuffix(".") { result.removeLast() }
+        return negative ? "-" + result : result
     }
 }

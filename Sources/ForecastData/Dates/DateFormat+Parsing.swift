@@ -201,11 +201,18 @@ extension DateFormat {
     static func epoch(_ cursor: inout DateTextCursor, unitsPerSecond: Double, maxIntegerDigits: Int) -> Timestamp? {
         let negative = cursor.consume(UInt8(ascii: "-"))
         if !negative { _ = cursor.consume(UInt8(ascii: "+")) }
+        let digitsStart = cursor.position
         guard let whole = cursor.number(minDigits: 1, maxDigits: maxIntegerDigits) else { return nil }
         var value = Double(whole)
         if cursor.consume(UInt8(ascii: ".")) {
-            guard let fraction = cursor.fraction() else { return nil }
-            value += fraction
+            guard cursor.fraction() != nil else { return nil }
+            // The digits, checked above, read as one decimal number by the standard library's
+            // correctly rounded conversion: a whole part plus a fraction summed digit by digit is
+            // off by an ulp (`0.962` read as 0.9620000000000001), which `string(from:)` then wrote
+            // out, so a value did not read back as itself.
+            let text = String(decoding: UnsafeBufferPointer(rebasing: cursor.bytes[digitsStart ..< cursor.position]), as: UTF8.self)
+            guard let exact = Double(text) else { return nil }
+            value = exact
         }
         guard cursor.isAtEnd else { return nil }
         let seconds = (negative ? -value : value) / unitsPerSecond
