@@ -82,22 +82,7 @@ public enum AtomicFile {
 
     /// Writes every byte, resuming where a short or interrupted write stopped.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, for path: String) throws(AtomicFileError) {
-        let failure: Int32? = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    // A regular file never accepts zero bytes of a non-empty write without an error.
-                    return written < 0 ? errno : EIO
-                }
-            }
-            return nil
-        }
-        if let failure { throw AtomicFileError(path: path, reason: describe(failure)) }
+        if let failure = DescriptorWriter.writeAll(bytes, to: descriptor) { throw AtomicFileError(path: path, reason: describe(failure)) }
     }
 
     /// Flushes the file's data and size to the disk itself.
@@ -122,13 +107,6 @@ public enum AtomicFile {
     }
 
     /// The C library's `write(2)`, which the method `write(_:to:)` hides inside this type.
-    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Darwin)
-        Darwin.write(descriptor, bytes, count)
-        #else
-        Glibc.write(descriptor, bytes, count)
-        #endif
-    }
 
     private static func retryingInterrupts(_ call: () -> Int32) -> Int32 {
         while true {

@@ -37,31 +37,9 @@ enum ConsoleReporter {
 /// error (a full disk behind `> file`) is exit code 73 with a sentence.
 enum StreamedOutput {
     static func write(_ text: String) {
-        guard let code = StandardStream.write(Array(text.utf8), to: STDOUT_FILENO) else { return }
+        guard let code = DescriptorWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) else { return }
         if code == EPIPE { exit(0) }
         ToolFailure.printError("cannot write the standard output (\(String(cString: strerror(code)))).")
         exit(73)
-    }
-}
-
-/// `write(2)` of a whole buffer to standard output or standard error, resuming after short and
-/// interrupted writes; returns the `errno` of a failure, or nil. Unlike `FileHandle.write`, which
-/// traps on an error, this lets the caller decide (SIGPIPE is ignored, so a closed pipe is `EPIPE`).
-enum StandardStream {
-    static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0, errno == EINTR {
-                    continue
-                } else {
-                    return written < 0 ? errno : EIO
-                }
-            }
-            return nil
-        }
     }
 }

@@ -67,6 +67,6 @@ enum ToolFailure {
     /// Writes `tsf: message` to standard error.
     static func printError(_ message: String) {
         // Errors writing the message itself (stderr a closed pipe) are ignored: nowhere to report them.
-        _ = StandardStream.write(Array("tsf: \(message)\n".utf8), to: STDERR_FILENO)
+        _ = DescriptorWriter.writeAll(Array("tsf: \(message)\n".utf8), to: STDERR_FILENO)
     }
 }
