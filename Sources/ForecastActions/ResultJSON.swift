@@ -4,21 +4,19 @@ import Foundation
 /// bytes), numbers in their shortest round-trip form, and non-finite numbers as strings rather
 /// than a failure.
 enum ResultJSON {
+    /// One JSON document, indented, with a final newline.
     static func encode<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-        } catch {
-            preconditionFailure("a result failed to encode: \(error)")
-        }
+        text(value, formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
     /// One JSON object on a single line (JSON Lines), for rows that stream.
     static func line<Value: Encodable>(_ value: Value) -> String {
+        text(value, formatting: [.sortedKeys, .withoutEscapingSlashes])
+    }
+
+    private static func text<Value: Encodable>(_ value: Value, formatting: JSONEncoder.OutputFormatting) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = formatting
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do {
             return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
