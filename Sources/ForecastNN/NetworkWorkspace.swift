@@ -16,6 +16,8 @@ public final class NetworkWorkspace: @unchecked Sendable {
     public var gradients: [Float]
     /// B × O outputs of the last forward pass.
     public internal(set) var predictions: [Float]
+    /// B × E head inputs of the last forward pass, kept for backward.
+    public internal(set) var headInputs: [Float] = []
     /// B × L × D gradient of the loss with respect to the inputs of the last forward pass,
     /// written by `backward`.
     public internal(set) var dInputs: [Float]

@@ -57,10 +57,12 @@ public final class PredictionWorkspace: @unchecked Sendable {
 }
 
 extension RecurrentNetwork {
-    /// Forecasts from `batchSize` windows (B × L × D, row-major) into `output` (B × O), with no
-    /// dropout and no caches for backward. The fast path for live forecasting.
+    /// Forecasts from `batchSize` windows (B × L × D, row-major) and their head inputs (B × E,
+    /// empty when E = 0) into `output` (B × O), with no dropout and no caches for backward. The
+    /// fast path for live forecasting.
     public func predict(
-        windows: UnsafeBufferPointer<Float>, batchSize: Int, lookback: Int,
+        windows: UnsafeBufferPointer<Float>, headInputs: UnsafeBufferPointer<Float> = .init(start: nil, count: 0),
+        batchSize: Int, lookback: Int,
         workspace: PredictionWorkspace, into output: UnsafeMutableBufferPointer<Float>
     ) {
         let c = configuration, h = c.hiddenSize
@@ -72,6 +74,8 @@ extension RecurrentNetwork {
         precondition(windows.count == batchSize * lookback * c.inputSize,
                      "RecurrentNetwork.predict: \(windows.count) inputs for B=\(batchSize) L=\(lookback) D=\(c.inputSize)")
         precondition(output.count >= batchSize * c.outputs, "RecurrentNetwork.predict: output holds fewer than B × O values")
+        precondition(headInputs.count == batchSize * c.headInputs,
+                     "RecurrentNetwork.predict: \(headInputs.count) head inputs for B=\(batchSize) E=\(c.headInputs)")
         parameters.withUnsafeBufferPointer { parameterBuffer in
             let p = parameterBuffer.baseAddress!
             // With one window, batch-major and time-major coincide and the copy is skipped.
@@ -89,15 +93,16 @@ extension RecurrentNetwork {
             }
             let top = workspace.layers[c.layers - 1].hidden + lookback * batchSize * h
             LinearHead(configuration: c, layout: layout)
-                .forward(parameters: p, lastHidden: top, batch: batchSize, predictions: output.baseAddress!)
+                .forward(parameters: p, lastHidden: top, extra: headInputs.isEmpty ? nil : headInputs.baseAddress,
+                         batch: batchSize, predictions: output.baseAddress!)
         }
     }
 
-    /// The forecast (O values) from one window of L × D values, row-major.
+    /// The forecast (O values) from one window of L × D values, row-major, and its E head inputs.
     /// - Throws: `RecurrentNetworkError.windowSizeMismatch` when the window is not a whole
-    ///   number of steps or is longer than the workspace allows.
-    public func predict(window: [Float], workspace: PredictionWorkspace) throws -> [Float] {
-        try predict(windows: window, batchSize: 1, workspace: workspace)
+    ///   number of steps or is longer than the workspace allows, or the head inputs are not E values.
+    public func predict(window: [Float], headInputs: [Float] = [], workspace: PredictionWorkspace) throws -> [Float] {
+        try predict(windows: window, headInputs: headInputs, batchSize: 1, workspace: workspace)
     }
 
     /// The forecast (O values) from one window of L × D values, with a workspace made for it.
@@ -109,8 +114,9 @@ extension RecurrentNetwork {
         return try predict(window: window, workspace: PredictionWorkspace(configuration: configuration, lookback: lookback))
     }
 
-    /// Forecasts (B × O values) from B windows of L × D values each, row-major.
-    public func predict(windows: [Float], batchSize: Int, workspace: PredictionWorkspace) throws -> [Float] {
+    /// Forecasts (B × O values) from B windows of L × D values each, row-major, and B × E head inputs.
+    public func predict(windows: [Float], headInputs: [Float] = [], batchSize: Int,
+                        workspace: PredictionWorkspace) throws -> [Float] {
         let d = configuration.inputSize
         let lookback = batchSize > 0 ? windows.count / (batchSize * d) : 0
         guard batchSize > 0, batchSize <= workspace.maxBatch, lookback > 0, lookback <= workspace.lookback,
@@ -118,10 +124,16 @@ extension RecurrentNetwork {
             throw RecurrentNetworkError.windowSizeMismatch(
                 expected: Swift.max(batchSize, 1) * workspace.lookback * d, actual: windows.count)
         }
+        guard headInputs.count == batchSize * configuration.headInputs else {
+            throw RecurrentNetworkError.headInputCountMismatch(expected: batchSize * configuration.headInputs,
+                                                               actual: headInputs.count)
+        }
         var output = [Float](repeating: 0, count: batchSize * configuration.outputs)
         windows.withUnsafeBufferPointer { w in
-            output.withUnsafeMutableBufferPointer { o in
-                predict(windows: w, batchSize: batchSize, lookback: lookback, workspace: workspace, into: o)
+            headInputs.withUnsafeBufferPointer { e in
+                output.withUnsafeMutableBufferPointer { o in
+                    predict(windows: w, headInputs: e, batchSize: batchSize, lookback: lookback, workspace: workspace, into: o)
+                }
             }
         }
         return output

@@ -11,8 +11,11 @@ extension RecurrentNetwork {
     ///   - training: applies dropout between layers when the configuration asks for it.
     ///   - dropoutGenerator: draws the dropout masks; required when training with dropout
     ///     and more than one layer, untouched otherwise.
+    ///   - headInputs: B × E values the head reads beside the last hidden state (the workspace
+    ///     keeps a copy for backward); empty when the configuration's `headInputs` is 0.
     public func forward(
-        inputs: UnsafeBufferPointer<Float>, batchSize: Int, lookback: Int,
+        inputs: UnsafeBufferPointer<Float>, headInputs: UnsafeBufferPointer<Float> = .init(start: nil, count: 0),
+        batchSize: Int, lookback: Int,
         workspace: NetworkWorkspace, training: Bool, dropoutGenerator: inout SeededGenerator?
     ) {
         let c = configuration
@@ -23,6 +26,8 @@ extension RecurrentNetwork {
                      "RecurrentNetwork.forward: lookback \(lookback) outside 1...\(workspace.lookback)")
         precondition(inputs.count == batchSize * lookback * c.inputSize,
                      "RecurrentNetwork.forward: \(inputs.count) inputs for B=\(batchSize) L=\(lookback) D=\(c.inputSize)")
+        precondition(headInputs.count == batchSize * c.headInputs,
+                     "RecurrentNetwork.forward: \(headInputs.count) head inputs for B=\(batchSize) E=\(c.headInputs)")
         let useDropout = training && c.dropout > 0 && c.layers > 1
         precondition(!useDropout || dropoutGenerator != nil,
                      "RecurrentNetwork.forward: training with dropout needs a dropout generator")
@@ -31,6 +36,10 @@ extension RecurrentNetwork {
         workspace.usedDropout = useDropout
         workspace.hasForwardCaches = true
         NetworkWorkspace.resize(&workspace.predictions, to: batchSize * c.outputs)
+        NetworkWorkspace.resize(&workspace.headInputs, to: batchSize * c.headInputs)
+        if let source = headInputs.baseAddress, !headInputs.isEmpty {
+            workspace.headInputs.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: source, count: headInputs.count) }
+        }
 
         parameters.withUnsafeBufferPointer { parameterBuffer in
             let p = parameterBuffer.baseAddress!
@@ -45,22 +54,25 @@ extension RecurrentNetwork {
     /// Array-taking convenience for `forward(inputs:…)`; returns the B × O predictions.
     @discardableResult
     public func forward(
-        inputs: [Float], batchSize: Int, lookback: Int, workspace: NetworkWorkspace,
+        inputs: [Float], headInputs: [Float] = [], batchSize: Int, lookback: Int, workspace: NetworkWorkspace,
         training: Bool = false, dropoutGenerator: inout SeededGenerator?
     ) -> [Float] {
-        inputs.withUnsafeBufferPointer {
-            forward(inputs: $0, batchSize: batchSize, lookback: lookback, workspace: workspace,
-                    training: training, dropoutGenerator: &dropoutGenerator)
+        inputs.withUnsafeBufferPointer { inputBuffer in
+            headInputs.withUnsafeBufferPointer { headBuffer in
+                forward(inputs: inputBuffer, headInputs: headBuffer, batchSize: batchSize, lookback: lookback,
+                        workspace: workspace, training: training, dropoutGenerator: &dropoutGenerator)
+            }
         }
         return workspace.predictions
     }
 
     /// Array-taking convenience without dropout (inference, or training a one-layer network).
     @discardableResult
-    public func forward(inputs: [Float], batchSize: Int, lookback: Int, workspace: NetworkWorkspace) -> [Float] {
+    public func forward(inputs: [Float], headInputs: [Float] = [], batchSize: Int, lookback: Int,
+                        workspace: NetworkWorkspace) -> [Float] {
         var none: SeededGenerator? = nil
-        return forward(inputs: inputs, batchSize: batchSize, lookback: lookback, workspace: workspace,
-                       training: false, dropoutGenerator: &none)
+        return forward(inputs: inputs, headInputs: headInputs, batchSize: batchSize, lookback: lookback,
+                       workspace: workspace, training: false, dropoutGenerator: &none)
     }
 
     /// Backpropagates dL/d(predictions) of the last `forward` through the head and every layer.
@@ -113,9 +125,12 @@ extension RecurrentNetwork {
             layer.forward(parameters: p, inputs: layerInput, batch: batch, steps: steps, buffers: ws.forwardBuffers[k])
         }
         let top = ws.forwardBuffers[c.layers - 1].hidden + steps * batch * h
-        ws.predictions.withUnsafeMutableBufferPointer { predictions in
-            LinearHead(configuration: c, layout: layout)
-                .forward(parameters: p, lastHidden: top, batch: batch, predictions: predictions.baseAddress!)
+        ws.headInputs.withUnsafeBufferPointer { extra in
+            ws.predictions.withUnsafeMutableBufferPointer { predictions in
+                LinearHead(configuration: c, layout: layout)
+                    .forward(parameters: p, lastHidden: top, extra: extra.isEmpty ? nil : extra.baseAddress,
+                             batch: batch, predictions: predictions.baseAddress!)
+            }
         }
     }
 
@@ -127,10 +142,12 @@ extension RecurrentNetwork {
         let dropout = Dropout(probability: c.dropout)
         ws.gradients.withUnsafeMutableBufferPointer { gradientBuffer in
             let g = gradientBuffer.baseAddress!
-            LinearHead(configuration: c, layout: layout).backward(
-                parameters: p, gradients: g, lastHidden: ws.forwardBuffers[top].hidden + steps * batch * h,
-                batch: batch, dPredictions: dPredictions,
-                dLastHidden: ws.dLastHidden)
+            ws.headInputs.withUnsafeBufferPointer { extra in
+                LinearHead(configuration: c, layout: layout).backward(
+                    parameters: p, gradients: g, lastHidden: ws.forwardBuffers[top].hidden + steps * batch * h,
+                    extra: extra.isEmpty ? nil : extra.baseAddress, batch: batch, dPredictions: dPredictions,
+                    dLastHidden: ws.dLastHidden)
+            }
             for k in stride(from: top, through: 0, by: -1) {
                 let layer = RecurrentLayer<Cell>(configuration: c, layout: layout, layer: k)
                 layer.backward(

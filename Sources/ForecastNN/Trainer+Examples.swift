@@ -1,9 +1,14 @@
 extension Trainer {
     /// Training or validation examples: `count` input windows (`count × L × D`, row-major, each
-    /// window's steps in time order) with their targets (`count × O`).
+    /// window's steps in time order) with their targets (`count × O`) and, for a head that reads
+    /// known-in-advance values, their head inputs (`count × E`).
     public struct Examples: Sendable {
         public let inputs: [Float]
         public let targets: [Float]
+        /// `count × E` values the head reads beside the last hidden state; empty when E = 0.
+        public let headInputs: [Float]
+        /// E.
+        public let headInputWidth: Int
         /// N, the number of windows.
         public let count: Int
         /// L.
@@ -14,7 +19,8 @@ extension Trainer {
         public let outputs: Int
 
         /// Checks that the buffers hold whole windows and one target row per window.
-        public init(inputs: [Float], targets: [Float], lookback: Int, features: Int, outputs: Int) throws {
+        public init(inputs: [Float], targets: [Float], lookback: Int, features: Int, outputs: Int,
+                    headInputs: [Float] = [], headInputWidth: Int = 0) throws {
             guard lookback > 0, features > 0, outputs > 0 else {
                 throw TrainingError.shapeMismatch("lookback \(lookback), features \(features) and outputs \(outputs) must all be positive")
             }
@@ -28,8 +34,13 @@ extension Trainer {
             guard targets.count / outputs == windows else {
                 throw TrainingError.shapeMismatch("\(windows) input windows but \(targets.count / outputs) target rows")
             }
+            guard headInputWidth >= 0, headInputs.count == windows * headInputWidth else {
+                throw TrainingError.shapeMismatch("\(headInputs.count) head inputs are not \(windows) rows of \(headInputWidth)")
+            }
             self.inputs = inputs
             self.targets = targets
+            self.headInputs = headInputs
+            self.headInputWidth = headInputWidth
             self.count = windows
             self.lookback = lookback
             self.features = features

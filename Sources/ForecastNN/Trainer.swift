@@ -41,6 +41,10 @@ public struct Trainer: Sendable {
                 throw TrainingError.shapeMismatch(
                     "the \(name) windows have \(examples.features) features and \(examples.outputs) outputs, the network \(shape.inputSize) and \(shape.outputs)")
             }
+            guard examples.headInputWidth == shape.headInputs else {
+                throw TrainingError.shapeMismatch(
+                    "the \(name) windows have \(examples.headInputWidth) head inputs, the network \(shape.headInputs)")
+            }
             guard examples.count > 0 else { throw TrainingError.shapeMismatch("there are no \(name) windows") }
             guard examples.lookback == training.lookback else {
                 throw TrainingError.shapeMismatch("training windows have \(training.lookback) steps, validation windows \(examples.lookback)")

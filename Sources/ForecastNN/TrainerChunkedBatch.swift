@@ -22,6 +22,8 @@ final class TrainerChunkedBatch: @unchecked Sendable {
     /// arrays held by a class would see that as overlapping accesses to the outer array.
     private let chunkInputs: [UnsafeMutablePointer<Float>]
     private let chunkTargets: [UnsafeMutablePointer<Float>]
+    /// Per chunk: gathered head inputs (capacity × E).
+    private let chunkHeadInputs: [UnsafeMutablePointer<Float>]
     private let chunkDPredictions: [UnsafeMutablePointer<Float>]
     private let chunkLosses: UnsafeMutablePointer<Float>
     /// The summed gradient of the last batch, in parameter layout.
@@ -46,13 +48,14 @@ final class TrainerChunkedBatch: @unchecked Sendable {
         let capacity = (maxBatch + chunks - 1) / chunks
         chunkInputs = (0..<chunks).map { _ in allocate(capacity * window) }
         chunkTargets = (0..<chunks).map { _ in allocate(capacity * configuration.outputs) }
+        chunkHeadInputs = (0..<chunks).map { _ in allocate(capacity * configuration.headInputs) }
         chunkDPredictions = (0..<chunks).map { _ in allocate(capacity * configuration.outputs) }
         chunkLosses = allocate(chunks)
         gradients = [Float](repeating: 0, count: configuration.parameterCount)
     }
 
     deinit {
-        for buffer in chunkInputs + chunkTargets + chunkDPredictions { buffer.deallocate() }
+        for buffer in chunkInputs + chunkTargets + chunkHeadInputs + chunkDPredictions { buffer.deallocate() }
         chunkLosses.deallocate()
     }
 
@@ -92,6 +95,14 @@ final class TrainerChunkedBatch: @unchecked Sendable {
                     let example = indices[start + r]
                     guard let base = source.baseAddress else { return }
                     (targets + row * outputs).update(from: base + example * outputs, count: outputs)
+                }
+            }
+            let width = configuration.headInputs, headInputs = chunkHeadInputs[k]
+            examples.headInputs.withUnsafeBufferPointer { source in
+                for (row, r) in rows.enumerated() where width > 0 {
+                    let example = indices[start + r]
+                    guard let base = source.baseAddress else { return }
+                    (headInputs + row * width).update(from: base + example * width, count: width)
                 }
             }
         }
@@ -144,6 +155,7 @@ final class TrainerChunkedBatch: @unchecked Sendable {
             SeededGenerator(seed: $0 &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15)
         }
         network.forward(inputs: UnsafeBufferPointer(start: chunkInputs[k], count: rows * lookback * configuration.inputSize),
+                        headInputs: UnsafeBufferPointer(start: chunkHeadInputs[k], count: rows * configuration.headInputs),
                         batchSize: rows, lookback: lookback, workspace: workspace,
                         training: computeGradients, dropoutGenerator: &dropoutGenerator)
         let dPredictions = UnsafeMutableBufferPointer(start: chunkDPredictions[k], count: rows * outputs)

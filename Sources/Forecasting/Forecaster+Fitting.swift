@@ -9,9 +9,14 @@ extension Forecaster {
     ///
     /// - Parameters:
     ///   - values: the target series, oldest first; every value finite.
-    ///   - features: feature columns, each as long as `values`, in the order the model reads them.
+    ///   - features: observed feature columns, each as long as `values`, in the order the model
+    ///     reads them: known only up to the forecast origin, they are read inside the lookback.
+    ///   - knownFeatures: known-in-advance columns, each as long as `values` (a calendar, a planned
+    ///     promotion, a weather forecast): read inside the lookback and, by the head, at every
+    ///     forecast step (docs/model-format.md).
     ///   - frequency: chooses the default lookback (two seasons); `.irregular` when unknown.
-    ///   - columnNames: the target's name first, then each feature's, recorded in model files.
+    ///   - columnNames: the target's name first, then each feature's (observed, then known in
+    ///     advance), recorded in model files.
     ///   - requested: the configuration (argument label `configuration`); fields left `nil` are
     ///     decided from the data, and the returned forecaster's `configuration` holds the choices.
     ///   - progress: called after every batch and epoch on the calling thread; return `.stop` to end
@@ -22,19 +27,20 @@ extension Forecaster {
     /// - Throws: `ForecasterError` for unusable data, `TrainingError` when training diverges,
     ///   `CancellationError` when the surrounding task is cancelled.
     public static func fit(
-        values: [Double], features: [[Double]] = [], frequency: Frequency = .irregular,
+        values: [Double], features observedFeatures: [[Double]] = [], knownFeatures: [[Double]] = [],
+        frequency: Frequency = .irregular,
         columnNames: [String] = [], configuration requested: ForecasterConfiguration = ForecasterConfiguration(),
         startingFrom start: Forecaster? = nil,
         progress: (Trainer.Event) -> Trainer.Decision = { _ in .proceed }
     ) throws -> Forecaster {
         var configuration = requested
         if let start {
-            guard start.featureCount == features.count else {
-                throw ForecasterError.featureMismatch(expected: start.featureCount, actual: features.count)
-            }
+            try start.checkFeatureCounts(observed: observedFeatures.count, known: knownFeatures.count)
             configuration.adoptArchitecture(of: start)
         }
         try configuration.validate()
+        let features = observedFeatures + knownFeatures
+        let knownCount = knownFeatures.count
         try checkValues(values, features: features)
         var decisions: [String] = []
         var resolved = configuration
@@ -60,14 +66,16 @@ extension Forecaster {
             ?? columns.map { FittedScaler(kind: configuration.scaler, fittedTo: Array($0[trainingRows])) }
         let scaledColumns = zip(columns, scalers).map { column, scaler in scaler.scaled(column) }
         let trainingWindows = SupervisedWindows(target: scaledColumns[0], features: Array(scaledColumns.dropFirst()),
+                                                knownFeatureCount: knownCount,
                                                 specification: specification, starts: trainingStarts)
         let validationWindows = validationStarts.isEmpty ? nil : SupervisedWindows(
-            target: scaledColumns[0], features: Array(scaledColumns.dropFirst()),
+            target: scaledColumns[0], features: Array(scaledColumns.dropFirst()), knownFeatureCount: knownCount,
             specification: specification, starts: validationStarts)
 
         let shape = NetworkConfiguration(
             cell: configuration.cell, inputSize: columns.count, hiddenSize: configuration.hiddenSize,
-            layers: configuration.layers, outputs: horizon, dropout: Float(configuration.dropout))
+            layers: configuration.layers, outputs: horizon, dropout: Float(configuration.dropout),
+            headInputs: knownCount * horizon)
         let network = try start.map { try RecurrentNetwork(configuration: shape, parameters: $0.network.parameters) }
             ?? RecurrentNetwork(configuration: shape, seed: configuration.seed)
         let report = try train(network, configuration: configuration, training: trainingWindows,
@@ -78,7 +86,7 @@ extension Forecaster {
             configuration: resolved, network: network, scalers: scalers, columnNames: names,
             frequency: frequency, fitReport: nil,
             recentValues: Array(values.suffix(lookback + transform.rowsConsumed)),
-            recentFeatures: features.map { Array($0.suffix(lookback)) })
+            recentFeatures: features.map { Array($0.suffix(lookback)) }, knownFeatureCount: knownCount)
 
         // A loss can stay finite while the weights saturate (Adam at a learning rate of 1e6 does):
         // on scaled values a loss above a million means forecasts a thousand deviations off, and
@@ -92,7 +100,7 @@ extension Forecaster {
             throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count, loss: keptLoss)
         }
         do {
-            _ = try fitted.networkForecast(steps: horizon)
+            _ = try fitted.networkForecast(steps: horizon, knownFuture: knownFeatures.map { Array($0.suffix(horizon)) })
         } catch ForecasterError.nonFiniteForecast {
             throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count, loss: nil)
         }
@@ -105,7 +113,8 @@ extension Forecaster {
         if resolved.selection == .automatic, !validationStarts.isEmpty {
             let cutoffs = validationStarts.map { $0 + lookback + transform.rowsConsumed }
             let comparison = try MethodComparison(
-                forecaster: fitted, values: values, features: features, cutoffs: cutoffs, horizon: horizon,
+                forecaster: fitted, values: values, features: observedFeatures, knownFeatures: knownFeatures,
+                cutoffs: cutoffs, horizon: horizon,
                 seasonPeriod: resolved.seasonPeriod!)
             method = comparison.chosen
             validationErrors = comparison.errors
@@ -124,7 +133,7 @@ extension Forecaster {
         return Forecaster(
             configuration: resolved, network: network, scalers: scalers, columnNames: names,
             frequency: frequency, fitReport: fitReport, method: method,
-            recentValues: fitted.recentValues, recentFeatures: fitted.recentFeatures)
+            recentValues: fitted.recentValues, recentFeatures: fitted.recentFeatures, knownFeatureCount: knownCount)
     }
 
     /// Trains `network` in place on prepared windows with the configured optimizer.
@@ -162,7 +171,8 @@ extension Forecaster {
 
     static func examples(_ windows: SupervisedWindows) throws -> Trainer.Examples {
         try Trainer.Examples(inputs: windows.inputs, targets: windows.targets, lookback: windows.specification.lookback,
-                             features: windows.inputSize, outputs: windows.specification.horizon)
+                             features: windows.inputSize, outputs: windows.specification.horizon,
+                             headInputs: windows.headInputs, headInputWidth: windows.headInputWidth)
     }
 
     static func checkValues(_ values: [Double], features: [[Double]]) throws {

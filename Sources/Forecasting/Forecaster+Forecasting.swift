@@ -1,26 +1,30 @@
 extension Forecaster {
     /// Forecasts the next `steps` values after the recent history.
     ///
-    /// Up to `horizon` steps come from one pass of the network (direct). Longer forecasts of a
-    /// univariate model continue recursively: each block of forecasts is appended to the history and
-    /// the network is applied again. A model with feature columns cannot forecast past its horizon,
-    /// since the future features are unknown.
-    public func forecast(steps: Int) throws -> [Double] {
+    /// Up to `horizon` steps come from one pass of the network (direct). Longer forecasts continue
+    /// recursively: each block of forecasts is appended to the history and the network is applied
+    /// again. A model with observed feature columns cannot forecast past its horizon, since their
+    /// future values are unknown; one with known-in-advance features forecasts as far as
+    /// `knownFuture` reaches, one array per known feature holding its values at the forecast
+    /// steps, in whole blocks of `horizon` (the head reads a block's values together).
+    public func forecast(steps: Int, knownFuture: [[Double]] = []) throws -> [Double] {
         guard steps >= 1 else { throw ForecasterError.invalidConfiguration(setting: "steps", value: "\(steps)", requirement: "at least 1") }
         guard hasHistory else {
             throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
         }
         switch method {
         case .network:
-            return try networkForecast(steps: steps)
+            return try networkForecast(steps: steps, knownFuture: knownFuture)
         case .naive:
             return Self.naive(recentValues, steps: steps)
         case let .seasonalNaive(period):
             return Self.seasonalNaive(recentValues, period: period, steps: steps)
         case .networkAndNaive:
-            return zip(try networkForecast(steps: steps), Self.naive(recentValues, steps: steps)).map { ($0 + $1) / 2 }
+            return zip(try networkForecast(steps: steps, knownFuture: knownFuture), Self.naive(recentValues, steps: steps))
+                .map { ($0 + $1) / 2 }
         case let .networkAndSeasonalNaive(period):
-            return zip(try networkForecast(steps: steps), Self.seasonalNaive(recentValues, period: period, steps: steps))
+            return zip(try networkForecast(steps: steps, knownFuture: knownFuture),
+                       Self.seasonalNaive(recentValues, period: period, steps: steps))
                 .map { ($0 + $1) / 2 }
         }
     }
@@ -34,33 +38,76 @@ extension Forecaster {
         return (0..<steps).map { history[start + $0 % period] }
     }
 
+    /// The future values a forecast of `steps` needs of each known-in-advance feature: whole
+    /// blocks of the horizon.
+    public func knownFutureNeeded(steps: Int) -> Int {
+        knownFeatureCount == 0 ? 0 : (steps + horizon - 1) / horizon * horizon
+    }
+
     /// The network's own forecast, whatever the method.
-    public func networkForecast(steps: Int) throws -> [Double] {
+    public func networkForecast(steps: Int, knownFuture: [[Double]] = []) throws -> [Double] {
         guard steps >= 1, hasHistory else {
             throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
         }
-        if featureCount > 0, steps > horizon {
+        if observedFeatureCount > 0, steps > horizon {
             throw ForecasterError.featuresUnknownBeyondHorizon(steps: steps, horizon: horizon)
+        }
+        guard knownFuture.count == knownFeatureCount else {
+            throw ForecasterError.knownFeatureMismatch(expected: knownFeatureCount, actual: knownFuture.count)
+        }
+        let needed = knownFutureNeeded(steps: steps)
+        for (index, column) in knownFuture.enumerated() {
+            guard column.count >= needed else {
+                throw ForecasterError.knownFutureTooShort(feature: index, given: column.count, needed: needed)
+            }
+            if let row = column.prefix(needed).firstIndex(where: { !$0.isFinite }) {
+                throw ForecasterError.nonFiniteFeature(feature: observedFeatureCount + index, row: recentValues.count + row,
+                                                       value: column[row])
+            }
         }
         let workspace = PredictionWorkspace(configuration: network.configuration, lookback: lookback)
         var history = recentValues
+        var features = recentFeatures
         var forecasts: [Double] = []
         forecasts.reserveCapacity(steps)
         while forecasts.count < steps {
-            let block = try forecastBlock(history: history, workspace: workspace)
+            let blockStart = forecasts.count
+            let headInputs = knownHeadInputs(knownFuture, from: blockStart)
+            let block = try forecastBlock(history: history, features: features, headInputs: headInputs, workspace: workspace)
             for value in block.prefix(steps - forecasts.count) {
                 guard value.isFinite else { throw ForecasterError.nonFiniteForecast(step: forecasts.count + 1) }
                 forecasts.append(value)
                 history.append(value)
             }
             history.removeFirst(max(0, history.count - requiredHistory))
+            // Only known-in-advance columns continue past a block (observed ones stop at the horizon).
+            for known in 0..<knownFeatureCount {
+                let column = observedFeatureCount + known
+                features[column].append(contentsOf: knownFuture[known][blockStart ..< blockStart + horizon])
+                features[column].removeFirst(features[column].count - lookback)
+            }
         }
         return forecasts
     }
 
+    /// The head inputs of the block starting `offset` steps after the origin: the scaled known
+    /// values of its `horizon` steps, step-major (docs/model-format.md).
+    func knownHeadInputs(_ knownFuture: [[Double]], from offset: Int) -> [Float] {
+        guard knownFeatureCount > 0 else { return [] }
+        var inputs = [Float](repeating: 0, count: horizon * knownFeatureCount)
+        for step in 0..<horizon {
+            for known in 0..<knownFeatureCount {
+                let scaler = scalers[1 + observedFeatureCount + known]
+                inputs[step * knownFeatureCount + known] = Float(scaler.scaled(knownFuture[known][offset + step]))
+            }
+        }
+        return inputs
+    }
+
     /// One pass of the network: the next `horizon` levels after `history` (its last
-    /// `requiredHistory` raw values) and the stored feature rows.
-    func forecastBlock(history: [Double], workspace: PredictionWorkspace) throws -> [Double] {
+    /// `requiredHistory` raw values), the feature rows of the window and the head inputs.
+    func forecastBlock(history: [Double], features: [[Double]], headInputs: [Float],
+                       workspace: PredictionWorkspace) throws -> [Double] {
         let recent = Array(history.suffix(requiredHistory))
         if transform.requiresPositiveValues, let bad = recent.first(where: { !($0 > 0) }) {
             // A recursive forecast fell to zero or below under a log transform.
@@ -72,10 +119,10 @@ extension Forecaster {
         for step in 0..<lookback {
             window[step * inputSize] = Float(scalers[0].scaled(transformed[step]))
             for feature in 0..<featureCount {
-                window[step * inputSize + 1 + feature] = Float(scalers[feature + 1].scaled(recentFeatures[feature][step]))
+                window[step * inputSize + 1 + feature] = Float(scalers[feature + 1].scaled(features[feature][step]))
             }
         }
-        let output = try network.predict(window: window, workspace: workspace)
+        let output = try network.predict(window: window, headInputs: headInputs, workspace: workspace)
         let unscaled = output.map { scalers[0].unscaled(Double($0)) }
         return SeriesTransform.invert(transform, forecasts: unscaled, lastObserved: recent[recent.count - 1])
     }

@@ -77,7 +77,7 @@ extension Forecaster {
             scalers: scalers, columnNames: metadata.columnNames, frequency: metadata.frequency, fitReport: nil,
             method: metadata.method, recentValues: metadata.history,
             recentFeatures: metadata.featureHistory.isEmpty && metadata.network.inputSize > 1
-                ? [] : metadata.featureHistory)
+                ? [] : metadata.featureHistory, knownFeatureCount: metadata.knownFeatureCount)
     }
 
     /// Whether the forecaster holds a history to forecast from (a file from PyTorch may not).
@@ -94,6 +94,7 @@ extension Forecaster {
         metadata.frequency = frequency
         metadata.history = recentValues
         metadata.featureHistory = recentFeatures
+        metadata.knownFeatureCount = knownFeatureCount
         metadata.seed = configuration.seed
         return metadata
     }

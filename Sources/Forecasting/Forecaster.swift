@@ -28,10 +28,14 @@ public struct Forecaster: Sendable {
     public var networkConfiguration: NetworkConfiguration { network.configuration }
     /// A copy of the network's weights, in PyTorch `state_dict` order (`NetworkConfiguration.parameterLayout`).
     public var parameters: [Float] { network.parameters }
-    /// The scaler of the transformed target (index 0) and of each feature column after it.
+    /// The scaler of the transformed target (index 0) and of each feature column after it
+    /// (observed ones first, then those known in advance).
     public let scalers: [FittedScaler]
-    /// Names of the target and feature columns, when known (model files record them).
+    /// Names of the target and feature columns, in input order, when known (model files record them).
     public let columnNames: [String]
+    /// K, the trailing feature columns known in advance (inputs whose future values are given to
+    /// every forecast, such as a calendar or a planned promotion).
+    public let knownFeatureCount: Int
     /// The frequency of the series the model was fitted on.
     public let frequency: Frequency
     /// How fitting went; `nil` for a model loaded from a file.
@@ -41,23 +45,28 @@ public struct Forecaster: Sendable {
 
     /// The latest raw target values, oldest first: `lookback + transform.rowsConsumed` of them.
     public private(set) var recentValues: [Double]
-    /// The latest raw values of each feature column, `lookback` of each.
+    /// The latest raw values of each feature column (observed, then known in advance), `lookback` of each.
     public private(set) var recentFeatures: [[Double]]
 
     public var lookback: Int { configuration.lookback ?? 1 }
     public var horizon: Int { network.configuration.outputs }
     public var transform: TransformKind { configuration.transform ?? .none }
+    /// Every feature column the network reads, observed and known in advance.
     public var featureCount: Int { scalers.count - 1 }
+    /// Feature columns known only up to the forecast origin.
+    public var observedFeatureCount: Int { featureCount - knownFeatureCount }
     /// Target rows the forecaster needs to condition on.
     public var requiredHistory: Int { lookback + transform.rowsConsumed }
 
     init(
         configuration: ForecasterConfiguration, network: RecurrentNetwork, scalers: [FittedScaler],
         columnNames: [String], frequency: Frequency, fitReport: FitReport?, method: ForecastMethod = .network,
-        recentValues: [Double], recentFeatures: [[Double]]
+        recentValues: [Double], recentFeatures: [[Double]], knownFeatureCount: Int = 0
     ) {
         precondition(configuration.lookback != nil && configuration.transform != nil, "an unresolved configuration")
         precondition(scalers.count == network.configuration.inputSize, "one scaler per input column")
+        precondition(knownFeatureCount * network.configuration.outputs == network.configuration.headInputs,
+                     "the head reads the known features of every forecast step")
         self.configuration = configuration
         self.network = network
         self.scalers = scalers
@@ -67,15 +76,20 @@ public struct Forecaster: Sendable {
         self.method = method
         self.recentValues = recentValues
         self.recentFeatures = recentFeatures
+        self.knownFeatureCount = knownFeatureCount
     }
 
     /// Replaces the history the next forecast continues, e.g. with the rows of a newer file.
     /// Only the latest `requiredHistory` rows are kept.
-    public mutating func condition(on values: [Double], features: [[Double]] = []) throws {
-        guard features.count == featureCount else {
-            throw ForecasterError.featureMismatch(expected: featureCount, actual: features.count)
-        }
-        for (index, column) in features.enumerated() where column.count != values.count {
+    ///
+    /// - Parameters:
+    ///   - features: the observed feature columns, each as long as `values`.
+    ///   - knownFeatures: the known-in-advance columns over the same rows (their future values go
+    ///     to `forecast(steps:knownFuture:)`).
+    public mutating func condition(on values: [Double], features: [[Double]] = [], knownFeatures: [[Double]] = []) throws {
+        try checkFeatureCounts(observed: features.count, known: knownFeatures.count)
+        let columns = features + knownFeatures
+        for (index, column) in columns.enumerated() where column.count != values.count {
             throw ForecasterError.featureLengthMismatch(feature: index, rows: column.count, expected: values.count)
         }
         guard values.count >= requiredHistory else {
@@ -89,28 +103,60 @@ public struct Forecaster: Sendable {
             throw ForecasterError.notPositiveForLogTransform(
                 row: values.count - requiredHistory + row, value: tail[row], transform: transform)
         }
+        let featureTails = columns.map { Array($0.suffix(lookback)) }
+        for (index, column) in featureTails.enumerated() {
+            if let row = column.firstIndex(where: { !$0.isFinite }) {
+                throw ForecasterError.nonFiniteFeature(feature: index, row: values.count - lookback + row, value: column[row])
+            }
+        }
         recentValues = tail
-        recentFeatures = features.map { Array($0.suffix(lookback)) }
+        recentFeatures = featureTails
     }
 
     /// Appends one observation (and the feature values of the same row) and returns the forecast of
     /// the next `horizon` steps. Costs the same whatever the length of the history.
+    ///
+    /// A model with known-in-advance features needs their values for the forecast steps:
+    /// `knownFuture` holds one array per known feature, at least `horizon` values each.
     @discardableResult
-    public mutating func observe(_ value: Double, features: [Double] = []) throws -> [Double] {
-        guard features.count == featureCount else {
-            throw ForecasterError.featureMismatch(expected: featureCount, actual: features.count)
-        }
+    public mutating func observe(_ value: Double, features: [Double] = [], knownFeatures: [Double] = [],
+                                 knownFuture: [[Double]] = []) throws -> [Double] {
+        try append(value, features: features, knownFeatures: knownFeatures)
+        return try forecast(steps: horizon, knownFuture: knownFuture)
+    }
+
+    /// Appends one observation and the feature values of its row, without forecasting.
+    public mutating func append(_ value: Double, features: [Double] = [], knownFeatures: [Double] = []) throws {
+        try checkFeatureCounts(observed: features.count, known: knownFeatures.count)
         guard value.isFinite else { throw ForecasterError.nonFiniteValue(row: recentValues.count, value: value) }
         if transform.requiresPositiveValues, !(value > 0) {
             throw ForecasterError.notPositiveForLogTransform(row: recentValues.count, value: value, transform: transform)
         }
+        let row = features + knownFeatures
+        if let index = row.firstIndex(where: { !$0.isFinite }) {
+            throw ForecasterError.nonFiniteFeature(feature: index, row: recentValues.count, value: row[index])
+        }
+        guard hasHistory else { throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory) }
         recentValues.removeFirst()
         recentValues.append(value)
         for index in recentFeatures.indices {
             recentFeatures[index].removeFirst()
-            recentFeatures[index].append(features[index])
+            recentFeatures[index].append(row[index])
         }
-        return try forecast(steps: horizon)
+    }
+
+    /// Throws `featureMismatch` unless the counts are those the model was fitted with. A model
+    /// without known-in-advance features also takes all its columns as `features` (as before they existed).
+    func checkFeatureCounts(observed: Int, known: Int) throws {
+        guard observed == observedFeatureCount, known == knownFeatureCount else {
+            if known == 0, knownFeatureCount > 0 {
+                throw ForecasterError.knownFeatureMismatch(expected: knownFeatureCount, actual: 0)
+            }
+            if observed != observedFeatureCount {
+                throw ForecasterError.featureMismatch(expected: observedFeatureCount, actual: observed)
+            }
+            throw ForecasterError.knownFeatureMismatch(expected: knownFeatureCount, actual: known)
+        }
     }
 }
 

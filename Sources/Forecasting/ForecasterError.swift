@@ -17,8 +17,15 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case featureMismatch(expected: Int, actual: Int)
     /// A feature column's length differs from the target's.
     case featureLengthMismatch(feature: Int, rows: Int, expected: Int)
-    /// Forecasts past the trained horizon need future feature values, which nobody knows.
+    /// Forecasts past the trained horizon need future values of the observed features, which nobody knows.
     case featuresUnknownBeyondHorizon(steps: Int, horizon: Int)
+    /// The known-in-advance feature columns do not match what the model was trained with.
+    case knownFeatureMismatch(expected: Int, actual: Int)
+    /// A forecast needs `needed` future values of known-in-advance feature `feature` (0-based among
+    /// them) and was given `given`: the network reads whole blocks of `horizon` steps.
+    case knownFutureTooShort(feature: Int, given: Int, needed: Int)
+    /// A feature value is not a finite number (`feature` counts every feature column from 0).
+    case nonFiniteFeature(feature: Int, row: Int, value: Double)
     /// Intervals are calibrated on past forecasts of the series alone, which a model that also reads
     /// feature columns cannot make.
     case intervalsNeedUnivariateModel(features: Int)
@@ -64,6 +71,12 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
             "The \(transform.rawValue) transform needs positive values, but row \(row + 1) holds \(value)"
         case let .featureMismatch(expected, actual):
             "The model was trained with \(expected) feature columns but \(actual) were given"
+        case let .knownFeatureMismatch(expected, actual):
+            "The model was trained with \(expected) known-in-advance feature columns but \(actual) were given"
+        case let .knownFutureTooShort(feature, given, needed):
+            "Known-in-advance feature \(feature + 1) has \(given) future values but the forecast needs \(needed), a whole number of the model's horizon"
+        case let .nonFiniteFeature(feature, row, value):
+            "Row \(row + 1) of feature column \(feature + 1) holds \(value), which the model cannot read"
         case let .featureLengthMismatch(feature, rows, expected):
             "Feature column \(feature + 1) has \(rows) rows but the target has \(expected)"
         case let .featuresUnknownBeyondHorizon(steps, horizon):

@@ -33,7 +33,8 @@ struct MethodComparison {
     /// Whether the seasonal candidates took part (the season passed its test); nil without a season.
     let seasonTested: Bool?
 
-    init(forecaster: Forecaster, values: [Double], features: [[Double]], cutoffs allCutoffs: [Int],
+    init(forecaster: Forecaster, values: [Double], features: [[Double]], knownFeatures: [[Double]] = [],
+         cutoffs allCutoffs: [Int],
          horizon: Int, seasonPeriod: Int) throws {
         self.horizon = horizon
         var candidates: [ForecastMethod] = [.naive]
@@ -52,10 +53,13 @@ struct MethodComparison {
         let cutoffs = Swift.stride(from: allCutoffs.count - 1, through: 0, by: -step).map { allCutoffs[$0] }.reversed()
         var totals = Array(repeating: 0.0, count: candidates.count)
         var count = 0
-        for cutoff in cutoffs where cutoff + horizon <= values.count && cutoff >= forecaster.requiredHistory {
+        let knownNeeded = forecaster.knownFutureNeeded(steps: horizon)
+        for cutoff in cutoffs where cutoff + max(horizon, knownNeeded) <= values.count && cutoff >= forecaster.requiredHistory {
             var conditioned = forecaster
-            try conditioned.condition(on: Array(values[..<cutoff]), features: features.map { Array($0[..<cutoff]) })
-            let network = try conditioned.networkForecast(steps: horizon)
+            try conditioned.condition(on: Array(values[..<cutoff]), features: features.map { Array($0[..<cutoff]) },
+                                      knownFeatures: knownFeatures.map { Array($0[..<cutoff]) })
+            let network = try conditioned.networkForecast(
+                steps: horizon, knownFuture: knownFeatures.map { Array($0[cutoff ..< cutoff + knownNeeded]) })
             let history = conditioned.recentValues
             let naive = Forecaster.naive(history, steps: horizon)
             let seasonalNaive = seasonal ? Forecaster.seasonalNaive(history, period: seasonPeriod, steps: horizon) : naive

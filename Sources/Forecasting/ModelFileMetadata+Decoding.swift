@@ -49,8 +49,15 @@ extension ModelFileMetadata {
             guard let value = Float(text), value >= 0, value < 1 else { throw fail("metadata 'dropout' must be in [0, 1), not '\(text)'") }
             dropout = value
         }
+        if let text = map["known_features"] {
+            guard let value = Int(text), value >= 0, value < inputSize else {
+                throw fail("metadata 'known_features' must be a whole number from 0 to \(inputSize - 1) (input_size less the target), not '\(text)'")
+            }
+            guard value <= 10_000_000 / horizon else { throw fail("metadata 'known_features' \(value) times horizon \(horizon) is too large") }
+            knownFeatureCount = value
+        }
         network = NetworkConfiguration(cell: cell, inputSize: inputSize, hiddenSize: hiddenSize, layers: layers,
-                                       outputs: horizon, dropout: dropout)
+                                       outputs: horizon, dropout: dropout, headInputs: knownFeatureCount * horizon)
         self.lookback = lookback
         self.scaler = scaler
 

@@ -29,6 +29,10 @@ struct ModelFileMetadata: Hashable, Sendable {
     var history: [Double] = []
     /// `feature_history`: the latest raw rows of each feature (JSON array of arrays), default none.
     var featureHistory: [[Double]] = []
+    /// `known_features`: K, how many of the last input columns are known in advance, default 0.
+    /// The head then reads K values for each of the `horizon` steps beside the last hidden state:
+    /// `head.weight` is horizon × (hidden_size + K·horizon).
+    var knownFeatureCount: Int = 0
     /// `seed`, informational.
     var seed: UInt64?
 
@@ -58,6 +62,7 @@ struct ModelFileMetadata: Hashable, Sendable {
         if !history.isEmpty { map["history"] = Self.jsonArray(history) }
         if !featureHistory.isEmpty { map["feature_history"] = "[" + featureHistory.map(Self.jsonArray).joined(separator: ",") + "]" }
         if let seed { map["seed"] = String(seed) }
+        if knownFeatureCount > 0 { map["known_features"] = String(knownFeatureCount) }
         map["method"] = method.name
         if let period = method.seasonPeriod { map["season"] = String(period) }
         return map

@@ -55,4 +55,40 @@ struct SupervisedWindowsTests {
             }
         }
     }
+
+    @Test func knownFeaturesReachTheHeadAtTheTargetRowsOnly() {
+        // rows 0..<8, lookback 3, horizon 2; an observed feature and a known one. Each value encodes
+        // its row, so a value read from the wrong row shows up by name.
+        let target = (0..<8).map(Double.init)
+        let observed = (0..<8).map { 100 + Double($0) }
+        let known = (0..<8).map { 200 + Double($0) }
+        let windows = SupervisedWindows(target: target, features: [observed, known], knownFeatureCount: 1,
+                                        specification: WindowSpecification(lookback: 3, horizon: 2))
+        #expect(windows.count == 4)
+        #expect(windows.headInputWidth == 2)
+        for window in 0..<windows.count {
+            let first = windows.targetStartRows[window]
+            // The lookback holds every column at the rows before the origin, and nothing later.
+            let inputs = Array(windows.inputs[window * 9 ..< (window + 1) * 9])
+            let expected = (first - 3 ..< first).flatMap { [Float($0), Float(100 + $0), Float(200 + $0)] }
+            #expect(inputs == expected)
+            // The head reads the known feature at exactly the target rows.
+            #expect(Array(windows.headInputs[window * 2 ..< window * 2 + 2]) == [Float(200 + first), Float(200 + first + 1)])
+        }
+        // No observed value at or after a window's origin appears anywhere in that window.
+        for window in 0..<windows.count {
+            let first = windows.targetStartRows[window]
+            let seen = windows.inputs[window * 9 ..< (window + 1) * 9] + windows.headInputs[window * 2 ..< window * 2 + 2]
+            #expect(!seen.contains { $0 >= Float(100 + first) && $0 < 200 })
+        }
+    }
+
+    @Test func knownFeaturesAreLaidOutStepMajor() {
+        let target = (0..<6).map(Double.init)
+        let a = (0..<6).map { 10 + Double($0) }, b = (0..<6).map { 20 + Double($0) }
+        let windows = SupervisedWindows(target: target, features: [a, b], knownFeatureCount: 2,
+                                        specification: WindowSpecification(lookback: 2, horizon: 2), starts: [1])
+        // Target rows 3 and 4: (a₃, b₃, a₄, b₄).
+        #expect(windows.headInputs == [13, 23, 14, 24])
+    }
 }

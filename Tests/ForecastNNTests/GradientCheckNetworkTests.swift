@@ -22,7 +22,9 @@ struct GradientCheckNetworkTests {
         var lookback: Int
         var batch: Int
         var outputs: Int
-        var testDescription: String { "\(cell) layers=\(layers) D=\(inputSize) H=\(hidden) L=\(lookback) B=\(batch) O=\(outputs)" }
+        /// E, known-in-advance values the head reads beside the last hidden state.
+        var headInputs = 0
+        var testDescription: String { "\(cell) layers=\(layers) D=\(inputSize) H=\(hidden) L=\(lookback) B=\(batch) O=\(outputs) E=\(headInputs)" }
     }
 
     static let cases: [Case] = CellKind.allCases.flatMap { cell in
@@ -34,13 +36,15 @@ struct GradientCheckNetworkTests {
             // Nine rows take the packed recurrent product on CPUs that have it; 18 units leave a
             // remainder after the 16-lane chunks and the 64-column panels.
             Case(cell: cell, layers: 1, inputSize: 2, hidden: 18, lookback: 3, batch: 9, outputs: 1),
+            Case(cell: cell, layers: 2, inputSize: 3, hidden: 4, lookback: 4, batch: 3, outputs: 2, headInputs: 3),
         ]
     }
 
     /// Inputs, loss weights and a network for one case, all from fixed seeds.
     static func fixture(_ c: Case, dropout: Float = 0) -> (RecurrentNetwork, [Float], [Float]) {
         let configuration = NetworkConfiguration(cell: c.cell, inputSize: c.inputSize, hiddenSize: c.hidden,
-                                                 layers: c.layers, outputs: c.outputs, dropout: dropout)
+                                                 layers: c.layers, outputs: c.outputs, dropout: dropout,
+                                                 headInputs: c.headInputs)
         // A larger init than 1/√H so the gates leave their linear region and every term matters.
         var generator = SeededGenerator(seed: 42)
         let parameters = (0..<configuration.parameterCount).map { _ in generator.uniform(in: -0.9...0.9) }
@@ -48,6 +52,12 @@ struct GradientCheckNetworkTests {
         let inputs = (0..<c.batch * c.lookback * c.inputSize).map { _ in generator.uniform(in: -1.5...1.5) }
         let weights = (0..<c.batch * c.outputs).map { _ in generator.uniform(in: -1...1) }
         return (network, inputs, weights)
+    }
+
+    /// The case's B × E head inputs, from their own seed.
+    static func headInputs(_ c: Case) -> [Float] {
+        var generator = SeededGenerator(seed: 7)
+        return (0..<c.batch * c.headInputs).map { _ in generator.uniform(in: -1.5...1.5) }
     }
 
     static func loss(_ predictions: [Float], _ weights: [Float]) -> Double {
@@ -59,7 +69,7 @@ struct GradientCheckNetworkTests {
         let (network, inputs, weights) = Self.fixture(c)
         // A workspace larger than needed checks that a smaller batch and lookback work too.
         let workspace = NetworkWorkspace(configuration: network.configuration, maxBatch: c.batch + 1, lookback: c.lookback + 2)
-        network.forward(inputs: inputs, batchSize: c.batch, lookback: c.lookback, workspace: workspace)
+        network.forward(inputs: inputs, headInputs: Self.headInputs(c), batchSize: c.batch, lookback: c.lookback, workspace: workspace)
         workspace.zeroGradients()
         network.backward(dPredictions: weights, workspace: workspace)
         let analytic = workspace.gradients
@@ -67,7 +77,7 @@ struct GradientCheckNetworkTests {
         let probe = try RecurrentNetwork(configuration: network.configuration, parameters: network.parameters)
         let numeric = GradientCheck.centralDifferences(of: { parameters in
             probe.parameters = parameters
-            return Self.loss(probe.forward(inputs: inputs, batchSize: c.batch, lookback: c.lookback, workspace: workspace), weights)
+            return Self.loss(probe.forward(inputs: inputs, headInputs: Self.headInputs(c), batchSize: c.batch, lookback: c.lookback, workspace: workspace), weights)
         }, at: network.parameters)
 
         let bad = GradientCheck.mismatches(analytic: analytic, numeric: numeric, relative: Self.relative, absolute: Self.absolute)
@@ -84,13 +94,13 @@ struct GradientCheckNetworkTests {
     func inputGradientsMatchFiniteDifferences(_ c: Case) {
         let (network, inputs, weights) = Self.fixture(c)
         let workspace = NetworkWorkspace(configuration: network.configuration, maxBatch: c.batch, lookback: c.lookback)
-        network.forward(inputs: inputs, batchSize: c.batch, lookback: c.lookback, workspace: workspace)
+        network.forward(inputs: inputs, headInputs: Self.headInputs(c), batchSize: c.batch, lookback: c.lookback, workspace: workspace)
         network.backward(dPredictions: weights, workspace: workspace)
         let analytic = workspace.dInputs
         #expect(analytic.count == inputs.count)
 
         let numeric = GradientCheck.centralDifferences(of: { x in
-            Self.loss(network.forward(inputs: x, batchSize: c.batch, lookback: c.lookback, workspace: workspace), weights)
+            Self.loss(network.forward(inputs: x, headInputs: Self.headInputs(c), batchSize: c.batch, lookback: c.lookback, workspace: workspace), weights)
         }, at: inputs)
         let bad = GradientCheck.mismatches(analytic: analytic, numeric: numeric, relative: Self.relative, absolute: Self.absolute)
         #expect(bad.isEmpty, "\(bad.count) mismatches, first: \(bad.prefix(3).map { "x[\($0.index)] \($0.analytic) vs \($0.numeric)" })")
@@ -106,11 +116,11 @@ struct GradientCheckNetworkTests {
         let workspace = NetworkWorkspace(configuration: network.configuration, maxBatch: c.batch, lookback: c.lookback)
         func run(_ n: RecurrentNetwork) -> [Float] {
             var masks: SeededGenerator? = SeededGenerator(seed: 7)
-            return n.forward(inputs: inputs, batchSize: c.batch, lookback: c.lookback, workspace: workspace,
+            return n.forward(inputs: inputs, headInputs: Self.headInputs(c), batchSize: c.batch, lookback: c.lookback, workspace: workspace,
                              training: true, dropoutGenerator: &masks)
         }
         let withDropout = run(network)
-        let withoutDropout = network.forward(inputs: inputs, batchSize: c.batch, lookback: c.lookback, workspace: workspace)
+        let withoutDropout = network.forward(inputs: inputs, headInputs: Self.headInputs(c), batchSize: c.batch, lookback: c.lookback, workspace: workspace)
         #expect(withDropout != withoutDropout, "training with dropout should change the predictions")
         _ = run(network)
         workspace.zeroGradients()
@@ -130,7 +140,7 @@ struct GradientCheckNetworkTests {
         let c = Case(cell: .lstm, layers: 1, inputSize: 1, hidden: 3, lookback: 4, batch: 2, outputs: 1)
         let (network, inputs, weights) = Self.fixture(c)
         let workspace = NetworkWorkspace(configuration: network.configuration, maxBatch: c.batch, lookback: c.lookback)
-        network.forward(inputs: inputs, batchSize: c.batch, lookback: c.lookback, workspace: workspace)
+        network.forward(inputs: inputs, headInputs: Self.headInputs(c), batchSize: c.batch, lookback: c.lookback, workspace: workspace)
         workspace.zeroGradients()
         network.backward(dPredictions: weights, workspace: workspace)
         let once = workspace.gradients
@@ -149,7 +159,7 @@ struct GradientCheckNetworkTests {
         let c = Case(cell: cell, layers: 2, inputSize: 2, hidden: 20, lookback: 7, batch: 3, outputs: 2)
         let (network, inputs, _) = Self.fixture(c)
         let workspace = NetworkWorkspace(configuration: network.configuration, maxBatch: c.batch, lookback: c.lookback)
-        let expected = network.forward(inputs: inputs, batchSize: c.batch, lookback: c.lookback, workspace: workspace)
+        let expected = network.forward(inputs: inputs, headInputs: Self.headInputs(c), batchSize: c.batch, lookback: c.lookback, workspace: workspace)
         let batched = PredictionWorkspace(configuration: network.configuration, maxBatch: c.batch, lookback: c.lookback)
         let together = try network.predict(windows: inputs, batchSize: c.batch, workspace: batched)
         #expect(maximumScaledDifference(together, expected) < 1e-5)

@@ -11,7 +11,7 @@ import Testing
 struct PyTorchParityTests {
     static let fixtureNames: [String] = CellKind.allCases.flatMap { cell in
         [1, 2].flatMap { layers in [1, 3].map { "parity-\(cell.rawValue)-l\(layers)-d\($0)" } }
-    }
+    } + CellKind.allCases.map { "parity-\($0.rawValue)-l2-d3-e4" }
 
     /// One fixture: the network PyTorch built and everything PyTorch computed with it.
     struct Case {
@@ -29,7 +29,8 @@ struct PyTorchParityTests {
             configuration = NetworkConfiguration(
                 cell: cell,
                 inputSize: try number("input_size"), hiddenSize: try number("hidden_size"),
-                layers: try number("num_layers"), outputs: try number("outputs"))
+                layers: try number("num_layers"), outputs: try number("outputs"),
+                headInputs: metadata["head_inputs"].flatMap { Int($0) } ?? 0)
             batch = try number("batch")
             lookback = try number("lookback")
         }
@@ -49,8 +50,9 @@ struct PyTorchParityTests {
 
         /// Forward and MSE backward at `network`'s parameters; returns the loss.
         func lossAndGradients(_ network: RecurrentNetwork, _ workspace: NetworkWorkspace) throws -> Float {
-            let predictions = network.forward(inputs: try values("input"), batchSize: batch, lookback: lookback,
-                                              workspace: workspace)
+            let headInputs = configuration.headInputs > 0 ? try values("head_input") : []
+            let predictions = network.forward(inputs: try values("input"), headInputs: headInputs,
+                                              batchSize: batch, lookback: lookback, workspace: workspace)
             let (loss, dPredictions) = MeanSquaredError().valueAndGradient(predictions: predictions, targets: try values("target"))
             workspace.zeroGradients()
             network.backward(dPredictions: dPredictions, workspace: workspace)

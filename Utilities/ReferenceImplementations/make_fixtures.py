@@ -4,6 +4,9 @@
 For each cell (rnn, lstm, gru), depth (1, 2 layers) and input size (1, 3) this builds the network of
 docs/architecture.md -- torch.nn.RNN/LSTM/GRU(batch_first=True) named `rnn`, then torch.nn.Linear(H, O) named
 `head` on the last step -- from a fixed seed and writes one safetensors file holding:
+(The `-e<E>` files give the head E known-in-advance inputs beside the last hidden state,
+`head = Linear(H + E, O)` on `cat([out[:, -1], e], 1)` as docs/model-format.md describes; they also hold
+`head_input` (B x E).)
 
   weights          the state_dict, under its own names (rnn.weight_ih_l0, ..., head.bias)
   input, target    a batch (B x L x D) and its targets (B x O)
@@ -34,20 +37,26 @@ ADAM_LR, SGD_LR, SGD_MOMENTUM = 0.01, 0.05, 0.9
 
 
 class Net(torch.nn.Module):
-    def __init__(self, cell, input_size, layers):
+    def __init__(self, cell, input_size, layers, head_inputs=0):
         super().__init__()
         cls = {"rnn": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[cell]
         self.rnn = cls(input_size, HIDDEN, num_layers=layers, batch_first=True)
-        self.head = torch.nn.Linear(HIDDEN, OUTPUTS)
+        self.head = torch.nn.Linear(HIDDEN + head_inputs, OUTPUTS)
+        self.head_inputs = head_inputs
+        self.extra = None
 
     def forward(self, x):
         out, _ = self.rnn(x)
-        return self.head(out[:, -1, :])
+        last = out[:, -1, :]
+        if self.head_inputs:
+            last = torch.cat([last, self.extra.to(last.dtype)], dim=1)
+        return self.head(last)
 
 
 def loss_and_grads(net, x, y):
     """MSE loss and gradients, computed in float64 on a copy of `net`."""
     net64 = _double_copy(net)
+    net64.extra = net.extra
     x64 = x.double().clone().requires_grad_(True)
     out = net64(x64)
     loss = torch.nn.functional.mse_loss(out, y.double())
@@ -65,6 +74,7 @@ def _double_copy(net):
 def optimizer_steps(net, x, y, make_optimizer):
     """Two optimizer steps in float32 with gradients from the float64 pass."""
     twin = copy.deepcopy(net)
+    twin.extra = net.extra
     optimizer = make_optimizer(twin.parameters())
     snapshots = []
     for _ in range(2):
@@ -76,14 +86,18 @@ def optimizer_steps(net, x, y, make_optimizer):
     return snapshots
 
 
-def write_parity_fixture(directory, cell, layers, input_size, seed):
+def write_parity_fixture(directory, cell, layers, input_size, seed, head_inputs=0):
     torch.manual_seed(seed)
-    net = Net(cell, input_size, layers)
+    net = Net(cell, input_size, layers, head_inputs)
     x = torch.randn(BATCH, LOOKBACK, input_size)
     y = torch.randn(BATCH, OUTPUTS)
+    if head_inputs:
+        net.extra = torch.randn(BATCH, head_inputs)
     out, loss, grads, dx = loss_and_grads(net, x, y)
 
     tensors = {n: p.detach().clone() for n, p in net.state_dict().items()}
+    if head_inputs:
+        tensors["head_input"] = net.extra
     tensors.update({"input": x, "target": y, "output": out, "loss": loss.reshape(1)})
     tensors.update({f"grad.{n}": g for n, g in grads.items()})
     tensors["grad.input"] = dx
@@ -105,6 +119,9 @@ def write_parity_fixture(directory, cell, layers, input_size, seed):
         "torch": torch.__version__,
     }
     name = f"parity-{cell}-l{layers}-d{input_size}.safetensors"
+    if head_inputs:
+        metadata["head_inputs"] = str(head_inputs)
+        name = f"parity-{cell}-l{layers}-d{input_size}-e{head_inputs}.safetensors"
     save_file({k: v.contiguous() for k, v in tensors.items()}, str(directory / name), metadata=metadata)
 
 
@@ -129,6 +146,9 @@ def main():
             for input_size in (1, 3):
                 seed += 1
                 write_parity_fixture(directory, cell, layers, input_size, seed)
+    for cell in ("rnn", "lstm", "gru"):
+        seed += 1
+        write_parity_fixture(directory, cell, 2, 3, seed, head_inputs=4)
     write_format_fixtures(directory)
 
 

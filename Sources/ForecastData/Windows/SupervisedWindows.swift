@@ -3,6 +3,10 @@
 ///
 /// The input vector at each step is `[target, feature₁, feature₂, …]` in the order the features were
 /// named, so a model trained here reads columns in the same order at forecast time.
+///
+/// When the last K features are known in advance, each window also carries their values at its O
+/// target rows as head inputs `(B, O, K)` row-major (step-major: all K values of the first target
+/// step, then the second's), which the network's head reads beside its last hidden state.
 public struct SupervisedWindows: Sendable {
     public let specification: WindowSpecification
     /// Values per step `D`.
@@ -15,13 +19,23 @@ public struct SupervisedWindows: Sendable {
     public let targets: [Float]
     /// The row index of each window's first target, for mapping forecasts back to time.
     public let targetStartRows: [Int]
+    /// `(B, O, K)` row-major: the known-in-advance features at each window's target rows.
+    public let headInputs: [Float]
+    /// O × K values per window.
+    public var headInputWidth: Int { specification.horizon * knownFeatureCount }
+    /// K, the trailing features that are known in advance.
+    public let knownFeatureCount: Int
 
     /// Cuts windows of `specification` from `target` and optional `features`, each a column of the
     /// same length (already scaled and transformed as the model expects): the windows starting at
-    /// `starts`, or every window when `starts` is nil.
+    /// `starts`, or every window when `starts` is nil. The last `knownFeatureCount` features are
+    /// known in advance and also fill `headInputs`.
     public init(
-        target: [Double], features: [[Double]] = [], specification: WindowSpecification, starts: [Int]? = nil
+        target: [Double], features: [[Double]] = [], knownFeatureCount: Int = 0,
+        specification: WindowSpecification, starts: [Int]? = nil
     ) {
+        precondition(knownFeatureCount >= 0 && knownFeatureCount <= features.count,
+                     "\(knownFeatureCount) known features among \(features.count)")
         for (index, feature) in features.enumerated() {
             precondition(feature.count == target.count,
                          "feature \(index) has \(feature.count) rows, the target \(target.count)")
@@ -34,6 +48,8 @@ public struct SupervisedWindows: Sendable {
                      "a window start lies outside the series")
         var inputs = [Float](repeating: 0, count: starts.count * lookback * inputSize)
         var targets = [Float](repeating: 0, count: starts.count * horizon)
+        let known = features.suffix(knownFeatureCount)
+        var headInputs = [Float](repeating: 0, count: starts.count * horizon * knownFeatureCount)
         var position = 0
         for (window, start) in starts.enumerated() {
             for row in start ..< start + lookback {
@@ -45,6 +61,9 @@ public struct SupervisedWindows: Sendable {
             }
             for step in 0 ..< horizon {
                 targets[window * horizon + step] = Float(target[start + lookback + step])
+                for (column, feature) in known.enumerated() {
+                    headInputs[(window * horizon + step) * knownFeatureCount + column] = Float(feature[start + lookback + step])
+                }
             }
         }
         self.specification = specification
@@ -53,5 +72,7 @@ public struct SupervisedWindows: Sendable {
         self.inputs = inputs
         self.targets = targets
         self.targetStartRows = starts.map { $0 + lookback }
+        self.headInputs = headInputs
+        self.knownFeatureCount = knownFeatureCount
     }
 }
