@@ -21,10 +21,15 @@ public struct ForecastAction: Sendable {
     public var modelPath: String?
     /// Where to write the SVG plot (written atomically); nil draws nothing.
     public var plotPath: String?
+    /// A separate file of future rows for the known-in-advance features (same time and feature
+    /// columns); nil reads them from the rows after the last target value of `source`.
+    public var futureSource: CSVSource?
 
     public init(source: CSVSource, selection: SeriesSelection, readOptions: CSVReadOptions = CSVReadOptions(),
                 configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil,
-                levels: [Double] = [], modelPath: String? = nil, plotPath: String? = nil) {
+                levels: [Double] = [], modelPath: String? = nil, plotPath: String? = nil,
+                futureSource: CSVSource? = nil) {
+        self.futureSource = futureSource
         self.source = source
         self.selection = selection
         self.readOptions = readOptions
@@ -51,21 +56,27 @@ public struct ForecastAction: Sendable {
     /// `CancellationError` when the surrounding task is cancelled during training.
     public func run(reporter: ActionReporter = .silent) throws -> Outcome {
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
-        let steps = self.steps ?? data.target.frequency.defaultHorizon
+        let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection, futureSource: futureSource,
+                                                      options: readOptions)
         var configuration = self.configuration
-        configuration.horizon = steps
+        let (horizon, steps) = try FutureRowsResolution.horizonAndSteps(
+            requested: self.steps, future: future, frequency: data.target.frequency, readsObserved: !selection.features.isEmpty,
+            strategy: configuration.strategy, reporter: reporter)
+        configuration.horizon = horizon
         let forecaster: Forecaster
         do {
             forecaster = try Forecaster.fit(
-                values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
-                columnNames: data.columnNames, configuration: configuration, progress: reporter.trainingDecision)
+                values: data.target.values, features: data.featureValues, knownFeatures: data.knownFeatureValues,
+                frequency: data.target.frequency, columnNames: data.columnNames, configuration: configuration,
+                progress: reporter.trainingDecision)
         } catch let error as ForecasterError where fallsBackToSimpleForecast(error, configuration: configuration) {
             return try simpleOutcome(data.target, steps: steps, reason: error, reporter: reporter)
         }
         try reporter.checkCancellation()
         reporter.fitted(forecaster)
-        let forecasts = try forecaster.forecast(steps: steps)
-        let intervals = try forecaster.intervals(levels: levels, steps: steps, history: data.target.values)
+        let columns = data.featureColumns(future: future)
+        let forecasts = try forecaster.forecast(steps: steps, knownFuture: columns.known.map { Array($0[data.target.count...]) })
+        let intervals = try forecaster.intervals(levels: levels, steps: steps, history: data.target.values, columns: columns)
         if let modelPath { try forecaster.save(to: URL(fileURLWithPath: modelPath)) }
         let result = ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
         let picture = ForecastPicture(series: data.target, forecasts: forecasts, intervals: intervals, modelName: result.methodLabel)
@@ -77,7 +88,7 @@ public struct ForecastAction: Sendable {
     /// for the network, or constant, when the method is automatic, no feature column is read and no
     /// model file is to be saved (a simple forecast has no network to save).
     func fallsBackToSimpleForecast(_ error: ForecasterError, configuration: ForecasterConfiguration) -> Bool {
-        guard configuration.resolvedSelection == .automatic, selection.features.isEmpty, modelPath == nil else { return false }
+        guard configuration.resolvedSelection == .automatic, !selection.hasFeatures, modelPath == nil else { return false }
         switch error {
         case .seriesTooShort, .constantSeries: return true
         default: return false

@@ -12,6 +12,9 @@ extension CSVReadError {
         case thousandsSeparatorIsDecimal(UInt8)
         /// One header column was chosen for two roles.
         case columnInTwoRoles(column: String, role: ColumnRole, otherRole: ColumnRole)
+        /// One header column was named twice among the target and the features (observed or known
+        /// in advance): a column has one role.
+        case columnNamedTwice(column: String)
 
         /// What a chosen column is for.
         public enum ColumnRole: String, Hashable, Sendable {
@@ -33,6 +36,8 @@ extension CSVReadError {
                 "The thousands separator cannot be the decimal separator (\(CSVDialect.name(of: separator)))"
             case .columnInTwoRoles(let column, let role, let otherRole):
                 "Column \"\(column)\" is the \(role.rawValue) column; it cannot also be \(otherRole == .value ? "a" : "the") \(otherRole.rawValue) column"
+            case .columnNamedTwice(let column):
+                "Column \"\(column)\" is named twice among the target, the observed features and the known-in-advance features; each column has one role"
             }
         }
     }

@@ -58,6 +58,12 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case seriesNotFound(file: String, idColumn: String, series: String, available: [String])
     /// A date format, separator or other option that cannot be used.
     case invalidOption(OptionProblem)
+    /// A future row (after the last target value) lacks a value of a known-in-advance column.
+    case missingFutureValue(file: String, line: Int, column: String)
+    /// A future row's timestamp is not the next step of the series' calendar.
+    case futureRowOffCalendar(file: String, line: Int, column: String, found: String, expected: String)
+    /// A feature column holds one value on every row of the history: it tells the model nothing.
+    case constantFeature(file: String, column: String, value: Double)
 
     /// How a command line should report the error.
     public enum Category: Sendable {
@@ -87,7 +93,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
              .parserFailure(_, let line, _), .raggedRow(_, let line, _, _),
              .notANumber(_, let line, _, _, _), .infiniteValue(_, let line, _, _),
              .missingValue(_, let line, _), .invalidDate(_, let line, _, _, _), .missingDate(_, let line, _),
-             .idNotGrouped(_, let line, _, _):
+             .idNotGrouped(_, let line, _, _), .missingFutureValue(_, let line, _),
+             .futureRowOffCalendar(_, let line, _, _, _):
             line
         case .duplicateTimestamp(_, _, _, let second, _): second
         default: nil
@@ -156,6 +163,12 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
             "\(file): column \"\(idColumn)\" never holds \"\(series)\"; it holds \(Self.quotedList(available))"
         case .invalidOption(let problem):
             problem.description
+        case .missingFutureValue(let file, let line, let column):
+            "\(file):\(line): column \"\(column)\" is known in advance, so every future row (a row after the last target value) needs its value, and this one is empty"
+        case .futureRowOffCalendar(let file, let line, let column, let found, let expected):
+            "\(file):\(line): future row \(found) of column \"\(column)\" does not follow the series' calendar: the next step is \(expected); future rows must continue the series without gaps"
+        case .constantFeature(let file, let column, let value):
+            "\(file): feature column \"\(column)\" holds \(String(format: "%.15g", value)) on every row of the history, so it tells the model nothing; leave it out"
         }
     }
 

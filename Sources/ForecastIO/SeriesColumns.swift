@@ -34,6 +34,7 @@ struct SeriesColumns {
             if index == time || index == id {
                 throw .invalidOption(.columnInTwoRoles(column: context.header[index], role: index == time ? .time : .id, otherRole: .value))
             }
+            if values.contains(index) { throw .invalidOption(.columnNamedTwice(column: context.header[index])) }
             if !keep.contains(index) { keep.append(index) }
             values.append(index)
         }

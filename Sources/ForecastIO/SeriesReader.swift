@@ -4,8 +4,13 @@ import ForecastData
 public struct CSVSeriesData: Sendable {
     /// The target column.
     public var target: TimeSeries
-    /// The feature columns, in the order they were asked for, aligned with `target`.
+    /// The observed feature columns, in the order they were asked for, aligned with `target`.
     public var features: [TimeSeries]
+    /// The known-in-advance feature columns over the same rows, in the order they were asked for.
+    public var knownFeatures: [TimeSeries] = []
+    /// The rows after the last target value, with the known-in-advance values of the steps to
+    /// forecast; nil when no known-in-advance column was asked for or the file has no such rows.
+    public var future: FutureRows?
     /// The time column, when the file has one.
     public var timeColumn: String?
     /// The physical line of each kept row (1 = header line).
@@ -38,6 +43,7 @@ public enum SeriesReader {
         _ source: CSVSource,
         target: String,
         features: [String] = [],
+        knownFeatures: [String] = [],
         options: CSVReadOptions = CSVReadOptions()
     ) throws(CSVReadError) -> CSVSeriesData {
         try options.validate()
@@ -48,7 +54,8 @@ public enum SeriesReader {
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
         ) { context throws(CSVReadError) in
-            let columns = try SeriesColumns.locate(in: context, options: options, idColumn: nil, target: target, features: features)
+            let columns = try SeriesColumns.locate(in: context, options: options, idColumn: nil, target: target,
+                                                   features: features + knownFeatures)
             timeIndex = columns.time
             valueIndices = columns.values
             if options.idColumn == nil {
@@ -70,14 +77,26 @@ public enum SeriesReader {
             time = ordered
             warnings += orderWarnings
         }
-        return try assemble(table: table, time: time, valueIndices: valueIndices, options: options, warnings: warnings)
+        let data = try assemble(table: table, time: time, valueIndices: valueIndices, knownCount: knownFeatures.count,
+                                options: options, warnings: warnings)
+        // A feature that never changes tells the model nothing and would be scaled by zero.
+        for feature in data.features + data.knownFeatures {
+            if feature.count > 1, let first = feature.values.first, feature.values.allSatisfy({ $0 == first }) {
+                throw .constantFeature(file: table.fileName, column: feature.name, value: first)
+            }
+        }
+        return data
     }
 
     /// The series of a table whose rows are in time order: numbers read, the missing-value policy
     /// applied across the used columns, the frequency inferred. Shared with the long-format reader,
     /// which calls it once per series.
+    ///
+    /// The last `knownCount` value columns are known in advance: rows after the last target value
+    /// are then future rows, which must hold every known value and continue the calendar.
     static func assemble(
-        table: CSVTable, time: TimeColumn?, valueIndices: [Int], options: CSVReadOptions, warnings: [CSVWarning]
+        table: CSVTable, time: TimeColumn?, valueIndices: [Int], knownCount: Int = 0, options: CSVReadOptions,
+        warnings: [CSVWarning]
     ) throws(CSVReadError) -> CSVSeriesData {
         var warnings = warnings
         // Values of every used column, in the order asked for.
@@ -93,8 +112,24 @@ public enum SeriesReader {
             realNames.append(used.name)
         }
 
+        // Rows after the last target value hold the future of the known-in-advance columns.
+        var rowCount = table.rowCount
+        var futureRows: Range<Int> = rowCount..<rowCount
+        var futureValues: [[Double]] = []
+        if knownCount > 0 {
+            guard let last = rawValues[0].lastIndex(where: { !$0.isNaN }) else { throw .noDataRows(file: table.fileName) }
+            futureRows = (last + 1)..<rowCount
+            for row in futureRows {
+                for position in (usedCount - knownCount)..<usedCount where rawValues[position][row].isNaN {
+                    throw .missingFutureValue(file: table.fileName, line: table.lines[row], column: realNames[position])
+                }
+            }
+            futureValues = ((usedCount - knownCount)..<usedCount).map { position in futureRows.map { rawValues[position][$0] } }
+            rowCount = last + 1
+            rawValues = rawValues.map { Array($0[..<rowCount]) }
+        }
+
         // The missing-value policy, across columns.
-        let rowCount = table.rowCount
         var filled: [[Double]] = []
         var reports: [(column: String, report: MissingValueReport)] = []
         var rowUsable = [Bool](repeating: true, count: rowCount)
@@ -130,14 +165,27 @@ public enum SeriesReader {
                        values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format,
                        exchange: exchange.map(ExchangeCalendar.init))
         }
-        return CSVSeriesData(
+        let observedCount = usedCount - 1 - knownCount
+        var data = CSVSeriesData(
             target: series(0),
-            features: (1..<usedCount).map(series),
+            features: (1..<(1 + observedCount)).map(series),
             timeColumn: time?.name,
             lines: keptRows.map { table.lines[$0] },
             missingValues: reports,
             warnings: warnings
         )
+        if knownCount > 0 {
+            data.knownFeatures = ((1 + observedCount)..<usedCount).map(series)
+            if !futureRows.isEmpty {
+                let future = FutureRows(
+                    file: table.fileName, timestamps: time.map { column in futureRows.map { column.timestamps[$0] } },
+                    values: futureValues,
+                    lines: futureRows.map { table.lines[$0] })
+                try future.checkContinues(data.target, timeColumn: time?.name ?? "")
+                data.future = future
+            }
+        }
+        return data
     }
 
     /// One sentence about what a policy did to a column.

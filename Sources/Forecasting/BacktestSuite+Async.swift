@@ -4,11 +4,11 @@ extension BacktestSuite {
     /// and `CancellationError` once the surrounding task is cancelled: every fold's training stops
     /// within one batch and no further method starts.
     public func run(
-        on series: [Double], threads: Int,
+        on series: [Double], columns: FeatureColumns = FeatureColumns(), threads: Int,
         reportingProgress progress: @escaping @Sendable (String, Int) -> Void
     ) async throws -> [Entry] {
         try await CancellationFlag.run { flag in
-            try run(on: series, threads: threads, cancellation: flag, progress: progress)
+            try run(on: series, columns: columns, threads: threads, cancellation: flag, progress: progress)
         }
     }
 }

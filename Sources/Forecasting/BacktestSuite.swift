@@ -53,15 +53,26 @@ public struct BacktestSuite: Sendable {
     }
 
     /// Runs every method in turn (folds in parallel over `threads`), the model first.
-    public func run(on series: [Double], threads: Int, progress: (@Sendable (String, Int) -> Void)? = nil) throws -> [Entry] {
-        try run(on: series, threads: threads, cancellation: nil, progress: progress)
+    ///
+    /// - Parameter columns: the series' feature columns, which the model reads (the baselines do
+    ///   not): each fold cuts the observed ones at its origin and reads the known-in-advance ones of
+    ///   its forecast steps. Features need the expanding training window.
+    public func run(on series: [Double], columns: FeatureColumns = FeatureColumns(), threads: Int,
+                    progress: (@Sendable (String, Int) -> Void)? = nil) throws -> [Entry] {
+        try run(on: series, columns: columns, threads: threads, cancellation: nil, progress: progress)
     }
 
     /// The run of every method; a raised `cancellation` stops the model's training in every fold and
     /// starts no further method.
     package func run(
-        on series: [Double], threads: Int, cancellation: CancellationFlag?, progress: (@Sendable (String, Int) -> Void)?
+        on series: [Double], columns: FeatureColumns = FeatureColumns(), threads: Int, cancellation: CancellationFlag?,
+        progress: (@Sendable (String, Int) -> Void)?
     ) throws -> [Entry] {
+        if !columns.isEmpty, case .sliding = backtest.plan.trainingWindow {
+            throw ForecasterError.invalidConfiguration(
+                setting: "trainingWindow", value: "sliding",
+                requirement: "expanding when the model reads feature columns (each fold reads the features of its whole history)")
+        }
         // OpenBLAS opened on this thread before the folds' threads start (see `BLASBackend.load`).
         BLASBackend.load()
         var entries: [Entry] = []
@@ -70,7 +81,7 @@ public struct BacktestSuite: Sendable {
             // Folds run in parallel; each fit uses one thread, so results do not depend on `threads`.
             configuration.threads = 1
             let method = RecurrentForecastingMethod(configuration: configuration, frequency: frequency,
-                                                    cancellation: cancellation)
+                                                    columns: columns, cancellation: cancellation)
             entries.append(try entry(method, series: series, threads: threads, progress: progress))
         }
         for baseline in baselines {

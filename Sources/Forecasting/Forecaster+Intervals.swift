@@ -3,15 +3,21 @@ extension Forecaster {
     /// forecaster's own history: it forecasts from up to `calibrationWindows` cut-offs in the second
     /// half of `history` and takes the residuals per step (see `ConformalCalibration`).
     ///
-    /// Univariate models only: calibrating a model with features would need their future values.
+    /// A model with features calibrates on the same cut-offs given the series' feature columns
+    /// (`columns`, whole, the known-in-advance ones continued over the forecast steps); without
+    /// them it throws `intervalsNeedUnivariateModel`.
     public func intervals(
-        levels: [Double], steps: Int, history: [Double], calibrationWindows: Int = 50
+        levels: [Double], steps: Int, history: [Double], columns: FeatureColumns = FeatureColumns(),
+        calibrationWindows: Int = 50
     ) throws -> [IntervalForecast] {
         guard !levels.isEmpty else { return [] }
-        guard featureCount == 0 else { throw ForecasterError.intervalsNeedUnivariateModel(features: featureCount) }
-        let forecasts = try forecast(steps: steps)
+        guard featureCount == 0 || columns.observed.count + columns.known.count == featureCount else {
+            throw ForecasterError.intervalsNeedUnivariateModel(features: featureCount)
+        }
+        let model = FeatureAwareForecaster(forecaster: self, columns: columns)
+        let forecasts = try model.forecast(after: history, horizon: steps)
         let residuals = try ConformalCalibration.residuals(
-            of: self, history: history, horizon: steps, count: calibrationWindows,
+            of: model, history: history, horizon: steps, count: calibrationWindows,
             minimumHistory: max(requiredHistory, history.count / 2))
         return levels.map { level in
             IntervalForecast(level: level, forecasts: forecasts, intervals: ConformalIntervals(level: level, residuals: residuals))

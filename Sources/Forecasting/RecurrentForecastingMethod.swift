@@ -1,34 +1,42 @@
 /// The recurrent forecaster as a `ForecastingMethod`, so backtests score it exactly as they score
 /// the baselines: fitted on each fold's history only, then conditioned on the history before each
 /// cut-off.
+///
+/// With feature columns, every history must be a prefix of the series the columns belong to (an
+/// expanding training window): a fold's fit reads the features of its history rows only, and its
+/// forecasts read observed features up to the cut-off and known-in-advance ones after it.
 public struct RecurrentForecastingMethod: ForecastingMethod {
     public let configuration: ForecasterConfiguration
     public let frequency: Frequency
+    /// The series' feature columns, whole; empty for a univariate model.
+    public let columns: FeatureColumns
     /// Raised when the task of an asynchronous backtest is cancelled: stops the fold's training.
     let cancellation: CancellationFlag?
 
-    public init(configuration: ForecasterConfiguration, frequency: Frequency) {
-        self.init(configuration: configuration, frequency: frequency, cancellation: nil)
+    public init(configuration: ForecasterConfiguration, frequency: Frequency, columns: FeatureColumns = FeatureColumns()) {
+        self.init(configuration: configuration, frequency: frequency, columns: columns, cancellation: nil)
     }
 
-    init(configuration: ForecasterConfiguration, frequency: Frequency, cancellation: CancellationFlag?) {
+    init(configuration: ForecasterConfiguration, frequency: Frequency, columns: FeatureColumns = FeatureColumns(),
+         cancellation: CancellationFlag?) {
         self.configuration = configuration
         self.frequency = frequency
+        self.columns = columns
         self.cancellation = cancellation
     }
 
     /// "auto" when fitting may fall back to a baseline (`MethodSelection.automatic`), else the cell's name.
     public var name: String { configuration.resolvedSelection == .automatic ? "auto" : configuration.cell.rawValue }
 
-    public func fit(history: [Double]) throws -> Forecaster {
-        guard let cancellation else {
-            return try Forecaster.fit(values: history, frequency: frequency, configuration: configuration)
-        }
-        try cancellation.check()
-        let model = try Forecaster.fit(values: history, frequency: frequency, configuration: configuration,
-                                       progress: cancellation.trainingProgress())
-        try cancellation.check()
-        return model
+    public func fit(history: [Double]) throws -> FeatureAwareForecaster {
+        try cancellation?.check()
+        let rows = history.count
+        let model = try Forecaster.fit(
+            values: history, features: columns.observed(before: rows), knownFeatures: columns.known(before: rows),
+            frequency: frequency, configuration: configuration,
+            progress: cancellation?.trainingProgress() ?? { _ in .proceed })
+        try cancellation?.check()
+        return FeatureAwareForecaster(forecaster: model, columns: columns)
     }
 }
 

@@ -43,13 +43,20 @@ struct Forecast: AsyncParsableCommand {
     @Flag(help: "Never draw the small chart shown under the table on a terminal.")
     var noChart = false
 
+    @Option(help: ArgumentHelp("A CSV file of the future rows of the --future-features columns (the same time column and columns, one row per step to forecast), when FILE itself stops at its last target value.", valueName: "file"))
+    var future: String?
+
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         _ = try IntervalLevels.parse(level)
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
-        if csv.manySeries, !series.featureNames.isEmpty {
-            throw ValidationError("--features is not supported with several series yet; forecast one series with --series, or drop --features.")
+        if csv.manySeries, series.hasFeatures {
+            throw ValidationError("--features and --future-features are not supported with several series yet; forecast one series with --series, or drop them.")
         }
+        if future != nil, series.futureFeatureNames.isEmpty {
+            throw ValidationError("--future gives the future rows of the --future-features columns; name them with --future-features.")
+        }
+        if future == "-", file == "-" { throw ValidationError("--future and FILE cannot both be standard input.") }
     }
 
     func run() async throws {
@@ -72,7 +79,8 @@ struct Forecast: AsyncParsableCommand {
             }
             let action = ForecastAction(
                 source: csv.source(file), selection: series.selection, readOptions: csv.readOptions,
-                configuration: configuration, steps: horizon, levels: levels, modelPath: out, plotPath: plot)
+                configuration: configuration, steps: horizon, levels: levels, modelPath: out, plotPath: plot,
+                futureSource: future.map(csv.source))
             let outcome = try ShortSeriesFailure.naming(file: file, column: series.column) { try action.run(reporter: reporter) }
             print(outcome.result.rendered(format), terminator: "")
             if format == .table, !noChart, isatty(STDOUT_FILENO) == 1 {

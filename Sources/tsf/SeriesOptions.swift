@@ -32,25 +32,41 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Comma-separated feature columns read alongside the target, e.g. Open,Volume.", valueName: "names"))
     var features: String?
 
+    @Option(help: ArgumentHelp("Comma-separated covariates known in advance (a calendar, a planned promotion, a weather forecast), e.g. Promo,TempForecast: read in the lookback like --features and also for every forecast step, from the rows after the last target value (target left empty) or from --future.", valueName: "names"))
+    var futureFeatures: String?
+
     /// The feature names, in the order given.
     var featureNames: [String] { features.map(Self.names) ?? [] }
+    /// The known-in-advance feature names, in the order given.
+    var futureFeatureNames: [String] { futureFeatures.map(Self.names) ?? [] }
 
     /// The names of a comma-separated list, trimmed, empty ones dropped.
     static func names(_ list: String) -> [String] {
         list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    /// Refuses a `--features` list that names nothing, repeats the target or names a column twice.
-    static func check(features names: [String], text: String, column: String?) throws {
-        if names.isEmpty { throw ValidationError("--features names no column: \"\(text)\".") }
-        if let column, names.contains(column) { throw ValidationError("--features repeats the target column \"\(column)\".") }
-        if Set(names).count != names.count { throw ValidationError("--features names a column twice.") }
+    /// Refuses a feature list (`flag`) that names nothing, repeats the target or names a column twice.
+    static func check(features names: [String], text: String, column: String?, flag: String = "--features") throws {
+        if names.isEmpty { throw ValidationError("\(flag) names no column: \"\(text)\".") }
+        if let column, names.contains(column) { throw ValidationError("\(flag) repeats the target column \"\(column)\".") }
+        if Set(names).count != names.count { throw ValidationError("\(flag) names a column twice.") }
     }
 
     /// The columns as the actions take them.
-    var selection: SeriesSelection { SeriesSelection(column: column, features: featureNames) }
+    var selection: SeriesSelection {
+        SeriesSelection(column: column, features: featureNames, knownFeatures: futureFeatureNames)
+    }
+
+    /// Whether any feature column is named.
+    var hasFeatures: Bool { features != nil || futureFeatures != nil }
 
     func validate() throws {
         if let features { try Self.check(features: featureNames, text: features, column: columnName) }
+        if let futureFeatures {
+            try Self.check(features: futureFeatureNames, text: futureFeatures, column: columnName, flag: "--future-features")
+        }
+        if let both = featureNames.first(where: futureFeatureNames.contains) {
+            throw ValidationError("Column \"\(both)\" is named by both --features and --future-features; a covariate is either observed (--features) or known in advance (--future-features).")
+        }
     }
 }

@@ -35,6 +35,11 @@ enum ToolFailure {
             }
         case is ManySeriesError, is ShortSeriesFailure, is ModelInputError:
             return .badData
+        case let error as FutureRowsError:
+            switch error {
+            case .futureInTwoPlaces, .futureWithoutKnownFeatures: return .usage
+            case .noFutureRows, .tooFewFutureRows: return .badData
+            }
         case is AtomicFileError:
             return .cannotCreateOutput
         case let error as ForecasterError:

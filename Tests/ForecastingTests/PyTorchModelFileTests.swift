@@ -9,6 +9,8 @@ struct PyTorchModelFileTests {
     struct Expected: Decodable {
         let target: [Double]
         let features: [[Double]]
+        var knownFeatures: [[Double]]? = nil
+        var knownFuture: [[Double]]? = nil
         let forecast: [Double]
     }
 
@@ -25,6 +27,32 @@ struct PyTorchModelFileTests {
         let forecast = try forecaster.forecast(steps: expected.forecast.count)
         for (mine, theirs) in zip(forecast, expected.forecast) {
             #expect(abs(mine - theirs) <= 1e-5 * max(1, abs(theirs)), "\(mine) against PyTorch's \(theirs)")
+        }
+    }
+
+    /// A PyTorch model whose head reads known-in-advance values (`known_features` in the metadata,
+    /// `head = Linear(H + K·horizon, horizon)` on `cat([last hidden, future.flatten(1)])`).
+    @Test(arguments: ["pytorch-gru-d3-k1-l1", "pytorch-lstm-d3-k2-l2"])
+    func aPyTorchModelWithKnownFeaturesForecastsAsPyTorchDoes(name: String) throws {
+        let modelURL = try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "safetensors"))
+        let expectedURL = try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: "json"))
+        let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: expectedURL))
+        let known = try #require(expected.knownFeatures)
+        let future = try #require(expected.knownFuture)
+
+        var forecaster = try Forecaster(contentsOf: modelURL)
+        #expect(forecaster.knownFeatureCount == known.count)
+        try forecaster.condition(on: expected.target, features: expected.features, knownFeatures: known)
+        let forecast = try forecaster.forecast(steps: expected.forecast.count, knownFuture: future)
+        for (mine, theirs) in zip(forecast, expected.forecast) {
+            #expect(abs(mine - theirs) <= 1e-5 * max(1, abs(theirs)), "\(mine) against PyTorch's \(theirs)")
+        }
+        // Without the future values there is no forecast, and a short future is named.
+        #expect(throws: ForecasterError.knownFeatureMismatch(expected: known.count, actual: 0)) {
+            try forecaster.forecast(steps: expected.forecast.count)
+        }
+        #expect(throws: ForecasterError.knownFutureTooShort(feature: 0, given: 1, needed: expected.forecast.count)) {
+            try forecaster.forecast(steps: expected.forecast.count, knownFuture: future.map { Array($0.prefix(1)) })
         }
     }
 }

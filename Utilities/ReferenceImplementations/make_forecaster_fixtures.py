@@ -59,3 +59,48 @@ for cell, input_size, hidden, layers, lookback, horizon, seed in cases:
         "torch": torch.__version__,
     }, indent=1) + "\n")
     print(name, forecast)
+
+
+class KnownAheadNet(Net):
+    """The layout of docs/model-format.md for K known-in-advance features: the head reads the last
+    hidden state and the known values of every forecast step, `(B, horizon, K)` flattened step-major."""
+
+    def __init__(self, cell, input_size, hidden, layers, horizon, known):
+        super().__init__(cell, input_size, hidden, layers, horizon)
+        self.head = torch.nn.Linear(hidden + known * horizon, horizon)
+
+    def forward(self, x, future):
+        out, _ = self.rnn(x)
+        return self.head(torch.cat([out[:, -1, :], future.flatten(1)], dim=1))
+
+
+known_cases = [
+    # cell, input size (target, observed..., known...), known K, hidden, layers, lookback, horizon, seed
+    ("gru", 3, 1, 6, 1, 8, 3, 4),
+    ("lstm", 3, 2, 5, 2, 6, 2, 5),
+]
+for cell, input_size, known, hidden, layers, lookback, horizon, seed in known_cases:
+    torch.manual_seed(seed)
+    net = KnownAheadNet(cell, input_size, hidden, layers, horizon, known).eval()
+    rng = np.random.default_rng(seed)
+    history = rng.standard_normal((lookback + 5, input_size)).astype(np.float32)
+    future = rng.standard_normal((horizon, known)).astype(np.float32)
+    with torch.no_grad():
+        forecast = net(torch.from_numpy(history[-lookback:][None]), torch.from_numpy(future[None])).numpy()[0]
+    metadata = {
+        "format": "tsf-model", "format_version": "1", "cell": cell, "input_size": str(input_size),
+        "hidden_size": str(hidden), "num_layers": str(layers), "lookback": str(lookback),
+        "horizon": str(horizon), "scaler": "none", "known_features": str(known),
+    }
+    name = f"pytorch-{cell}-d{input_size}-k{known}-l{layers}"
+    save_file({k: v.contiguous() for k, v in net.state_dict().items()}, str(out / f"{name}.safetensors"), metadata=metadata)
+    observed = input_size - 1 - known
+    (out / f"{name}.json").write_text(json.dumps({
+        "target": [float(v) for v in history[:, 0]],
+        "features": [[float(v) for v in history[:, j]] for j in range(1, 1 + observed)],
+        "knownFeatures": [[float(v) for v in history[:, j]] for j in range(1 + observed, input_size)],
+        "knownFuture": [[float(v) for v in future[:, k]] for k in range(known)],
+        "forecast": [float(v) for v in forecast],
+        "torch": torch.__version__,
+    }, indent=1) + "\n")
+    print(name, forecast)

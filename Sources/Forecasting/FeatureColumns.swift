@@ -1,0 +1,58 @@
+/// The feature columns of one series, whole: what a backtest or a calibration needs to fit and
+/// forecast from any cut-off of the series while reading, at each cut-off, only what was known then.
+///
+/// Row `r` of every column belongs to row `r` of the target. Observed columns are cut at the
+/// cut-off; known-in-advance columns are read up to the cut-off for the lookback and after it for
+/// the forecast steps, so they may run past the target's end (the future rows of a file).
+public struct FeatureColumns: Sendable, Hashable {
+    /// Columns known only up to each forecast origin.
+    public var observed: [[Double]]
+    /// Columns known in advance.
+    public var known: [[Double]]
+
+    public init(observed: [[Double]] = [], known: [[Double]] = []) {
+        self.observed = observed
+        self.known = known
+    }
+
+    public var isEmpty: Bool { observed.isEmpty && known.isEmpty }
+
+    /// Observed columns up to `cutoff` (exclusive).
+    func observed(before cutoff: Int) -> [[Double]] { observed.map { Array($0[..<min(cutoff, $0.count)]) } }
+
+    /// Known columns up to `cutoff` (exclusive).
+    func known(before cutoff: Int) -> [[Double]] { known.map { Array($0[..<min(cutoff, $0.count)]) } }
+
+    /// Known columns from `cutoff` on, at most `count` values each.
+    func known(from cutoff: Int, count: Int) -> [[Double]] {
+        known.map { column in
+            let start = min(cutoff, column.count)
+            return Array(column[start ..< min(column.count, start + count)])
+        }
+    }
+}
+
+/// A fitted forecaster with the whole feature columns of its series: forecasts after any prefix of
+/// the series, reading the features as they stood at that prefix's end (and the known-in-advance
+/// ones of the steps after it). What backtests and interval calibration use for models with features.
+public struct FeatureAwareForecaster: FittedForecastingModel {
+    public let forecaster: Forecaster
+    public let columns: FeatureColumns
+
+    public init(forecaster: Forecaster, columns: FeatureColumns) {
+        self.forecaster = forecaster
+        self.columns = columns
+    }
+
+    public var chosenMethod: String? { forecaster.chosenMethod }
+
+    /// `history` must be the first `history.count` rows of the series the columns belong to.
+    public func forecast(after history: [Double], horizon: Int) throws -> [Double] {
+        var conditioned = forecaster
+        let cutoff = history.count
+        try conditioned.condition(on: history, features: columns.observed(before: cutoff),
+                                  knownFeatures: columns.known(before: cutoff))
+        return try conditioned.forecast(steps: horizon, knownFuture: columns.known(
+            from: cutoff, count: forecaster.knownFutureNeeded(steps: horizon)))
+    }
+}
