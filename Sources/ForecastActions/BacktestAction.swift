@@ -10,6 +10,9 @@ import Foundation
 public struct BacktestAction: Sendable {
     public var source: CSVSource
     public var column: String
+    /// Feature columns the model reads (observed and known in advance); the baselines read none.
+    /// Each fold cuts the observed ones at its origin and reads the known ones of its forecast steps.
+    public var features: SeriesSelection
     public var readOptions: CSVReadOptions
     public var settings: BacktestSettings
     /// Folds run in parallel on this many threads; the results do not depend on it.
@@ -21,11 +24,13 @@ public struct BacktestAction: Sendable {
     /// Where to write every fold's forecasts as CSV (`BacktestForecastTable`); nil writes nothing.
     public var forecastsPath: String?
 
-    public init(source: CSVSource, column: String, readOptions: CSVReadOptions = CSVReadOptions(),
+    public init(source: CSVSource, column: String, features: [String] = [], knownFeatures: [String] = [],
+                readOptions: CSVReadOptions = CSVReadOptions(),
                 settings: BacktestSettings = BacktestSettings(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 plotPath: String? = nil, plotsBaselines: Bool = false, forecastsPath: String? = nil) {
         self.source = source
         self.column = column
+        self.features = SeriesSelection(column: column, features: features, knownFeatures: knownFeatures)
         self.readOptions = readOptions
         self.settings = settings
         self.threads = threads
@@ -35,10 +40,13 @@ public struct BacktestAction: Sendable {
     }
 
     public func run(reporter: ActionReporter = .silent) throws -> BacktestResult {
-        let data = try CSVSeriesLoading.read(source, selection: SeriesSelection(column: column), options: readOptions, reporter: reporter)
+        var selection = features
+        selection.column = column
+        let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         let series = data.target
         let suite = try settings.suite(for: series, reporter: reporter)
-        let entries = try suite.run(on: series.values, threads: max(1, threads), cancellation: reporter.cancellation, progress: reporter.fold)
+        let entries = try suite.run(on: series.values, columns: data.featureColumns(future: nil), threads: max(1, threads),
+                                    cancellation: reporter.cancellation, progress: reporter.fold)
         try reporter.checkCancellation()
         let result = BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries)
         if let plotPath {

@@ -9,8 +9,12 @@ public struct PredictAction: Sendable {
     public var source: CSVSource
     /// The column to forecast; nil takes the one the model file records.
     public var column: String?
-    /// Feature columns in the model's order; nil takes those the model file records.
+    /// Feature columns in the model's order (observed, then known in advance); nil takes those the
+    /// model file records.
     public var features: [String]?
+    /// A separate file of future rows for a model with known-in-advance features; nil reads them
+    /// from the rows after the last target value.
+    public var futureSource: CSVSource?
     public var readOptions: CSVReadOptions
     /// Steps to forecast; nil takes the model's horizon (more continue recursively for a model
     /// without features).
@@ -20,7 +24,9 @@ public struct PredictAction: Sendable {
     public var levels: [Double]
 
     public init(modelPath: String, source: CSVSource, column: String? = nil, features: [String]? = nil,
-                readOptions: CSVReadOptions = CSVReadOptions(), steps: Int? = nil, levels: [Double] = []) {
+                readOptions: CSVReadOptions = CSVReadOptions(), steps: Int? = nil, levels: [Double] = [],
+                futureSource: CSVSource? = nil) {
+        self.futureSource = futureSource
         self.modelPath = modelPath
         self.source = source
         self.column = column
@@ -34,10 +40,18 @@ public struct PredictAction: Sendable {
         var forecaster = try Forecaster(contentsOf: URL(fileURLWithPath: modelPath))
         let selection = try resolveColumns(of: forecaster, reporter: reporter)
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
-        try forecaster.condition(on: data.target.values, features: data.featureValues)
-        let steps = self.steps ?? forecaster.horizon
-        let forecasts = try forecaster.forecast(steps: steps)
-        let intervals = try forecaster.intervals(levels: levels, steps: steps, history: data.target.values)
+        try forecaster.condition(on: data.target.values, features: data.featureValues, knownFeatures: data.knownFeatureValues)
+        let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection,
+                                                      futureSource: futureSource, options: readOptions)
+        var steps = self.steps ?? forecaster.horizon
+        if let future, self.steps == nil, forecaster.observedFeatureCount == 0 {
+            // As far as the future rows reach, in whole passes of the network.
+            let block = forecaster.configuration.strategy == .recursive ? 1 : forecaster.horizon
+            steps = max(forecaster.horizon, future.count / block * block)
+        }
+        let columns = data.featureColumns(future: future)
+        let forecasts = try forecaster.forecast(steps: steps, knownFuture: columns.known.map { Array($0[data.target.count...]) })
+        let intervals = try forecaster.intervals(levels: levels, steps: steps, history: data.target.values, columns: columns)
         return ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
     }
 
@@ -54,7 +68,9 @@ public struct PredictAction: Sendable {
         if !recorded.isEmpty, [target] + features != recorded {
             reporter.warning(CSVWarning("the model was trained on \(recorded.joined(separator: ", ")); forecasting \(([target] + features).joined(separator: ", ")) with it."))
         }
-        return SeriesSelection(column: target, features: features)
+        let observed = features.count - forecaster.knownFeatureCount
+        return SeriesSelection(column: target, features: Array(features.prefix(observed)),
+                               knownFeatures: Array(features.suffix(forecaster.knownFeatureCount)))
     }
 }
 

@@ -37,7 +37,8 @@ public struct TrainAction: Sendable {
         var configuration = self.configuration
         configuration.horizon = horizon ?? start?.horizon ?? data.target.frequency.defaultHorizon
         let forecaster = try Forecaster.fit(
-            values: data.target.values, features: data.featureValues, frequency: data.target.frequency,
+            values: data.target.values, features: data.featureValues, knownFeatures: data.knownFeatureValues,
+            frequency: data.target.frequency,
             columnNames: data.columnNames, configuration: configuration, startingFrom: start,
             progress: reporter.trainingDecision)
         try reporter.checkCancellation()

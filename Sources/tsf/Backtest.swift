@@ -49,8 +49,11 @@ struct Backtest: AsyncParsableCommand {
 
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
-        if !series.featureNames.isEmpty {
-            throw ValidationError("backtest scores univariate forecasts; drop --features.")
+        if csv.manySeries, series.hasFeatures {
+            throw ValidationError("--features and --future-features are not supported with several series yet; backtest one series with --series, or drop them.")
+        }
+        if series.hasFeatures, folds.window == .sliding {
+            throw ValidationError("--window sliding cannot be used with --features or --future-features: each fold reads the features of its whole history; use --window expanding.")
         }
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
         if csv.manySeries, plot != nil {
@@ -78,7 +81,8 @@ struct Backtest: AsyncParsableCommand {
                 return
             }
             let action = BacktestAction(
-                source: csv.source(file), column: series.column, readOptions: csv.readOptions, settings: settings,
+                source: csv.source(file), column: series.column, features: series.featureNames,
+                knownFeatures: series.futureFeatureNames, readOptions: csv.readOptions, settings: settings,
                 threads: model.seriesThreads, plotPath: plot, plotsBaselines: plotBaselines, forecastsPath: forecasts)
             let result = try ToolFailure.planning { try action.run(reporter: reporter) }
             FoldProgress.clear()

@@ -25,6 +25,9 @@ struct Predict: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated feature columns, in the order the model was trained with.", valueName: "names"))
     var features: String?
 
+    @Option(help: ArgumentHelp("A CSV file of the future rows of the model's known-in-advance columns, when FILE stops at its last target value.", valueName: "file"))
+    var future: String?
+
     @Option(help: ArgumentHelp("Steps to forecast (default: the model's horizon; more steps continue recursively for a model without features).", valueName: "steps"))
     var horizon: Int?
 
@@ -50,7 +53,8 @@ struct Predict: AsyncParsableCommand {
     func run() async throws {
         try await ToolFailure.reporting {
             let action = PredictAction(modelPath: model, source: csv.source(file), column: column, features: featureNames,
-                                       readOptions: csv.readOptions, steps: horizon, levels: try IntervalLevels.parse(level))
+                                       readOptions: csv.readOptions, steps: horizon, levels: try IntervalLevels.parse(level),
+                                       futureSource: future.map(csv.source))
             let result = try ToolFailure.planning { try action.run(reporter: ConsoleReporter.make()) }
             print(result.rendered(format), terminator: "")
         }
