@@ -70,7 +70,8 @@ struct SupervisedWindowsTests {
             let first = windows.targetStartRows[window]
             // The lookback holds every column at the rows before the origin, and nothing later.
             let inputs = Array(windows.inputs[window * 9 ..< (window + 1) * 9])
-            let expected = (first - 3 ..< first).flatMap { [Float($0), Float(100 + $0), Float(200 + $0)] }
+            var expected: [Float] = []
+            for row in first - 3 ..< first { expected += [Float(row), Float(100 + row), Float(200 + row)] }
             #expect(inputs == expected)
             // The head reads the known feature at exactly the target rows.
             #expect(Array(windows.headInputs[window * 2 ..< window * 2 + 2]) == [Float(200 + first), Float(200 + first + 1)])
@@ -78,8 +79,10 @@ struct SupervisedWindowsTests {
         // No observed value at or after a window's origin appears anywhere in that window.
         for window in 0..<windows.count {
             let first = windows.targetStartRows[window]
-            let seen = windows.inputs[window * 9 ..< (window + 1) * 9] + windows.headInputs[window * 2 ..< window * 2 + 2]
-            #expect(!seen.contains { $0 >= Float(100 + first) && $0 < 200 })
+            let inputs = Array(windows.inputs[window * 9 ..< (window + 1) * 9])
+            let head = Array(windows.headInputs[window * 2 ..< window * 2 + 2])
+            let firstUnseen = Float(100 + first)
+            #expect(!(inputs + head).contains { $0 >= firstUnseen && $0 < 200 })
         }
     }
 
