@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import _ForecastTestSupport
+
+/// `--future-features` on the command line: future rows with empty targets or a `--future` file,
+/// forecasts dated by those rows, and one clear sentence with exit 64 or 65 (and nothing written)
+/// for every bad covariate.
+@Suite struct CovariateCommandTests {
+    /// 120 hourly rows of history driven by a known input, then 6 future rows with the target empty.
+    static func file(futureRows: Int = 6, edit: (inout [String]) -> Void = { _ in }) -> String {
+        var lines = ["time,load,temp,plan"]
+        for row in 0..<(120 + futureRows) {
+            let hour = String(format: "2024-03-%02dT%02d:00", 1 + row / 24, row % 24)
+            let plan = Double((row * 7) % 11) - 5
+            let load = 50 + 10 * sin(Double(row) * 2 * .pi / 24) + 3 * plan
+            lines.append(row < 120 ? "\(hour),\(load),\(Double(row % 5)),\(plan)" : "\(hour),,,\(plan)")
+        }
+        edit(&lines)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static let quick = ["--epochs", "2", "--hidden", "4", "--format", "csv"]
+
+    @Test func futureRowsDateTheForecastAndReachAsFarAsTheyGo() throws {
+        let folder = try ScratchFolder()
+        let path = try folder.write("hourly.csv", Self.file(futureRows: 6))
+        let outcome = try CLIRunner.run(["forecast", path, "--column", "load", "--future-features", "plan",
+                                         "--horizon", "3"] + Self.quick)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let rows = outcome.stdout.split(separator: "\n").dropFirst()
+        #expect(rows.map { String($0.prefix(16)) } == (0..<6).map { String(format: "2024-03-06T%02d:00", $0) })
+        #expect(outcome.stderr.contains("forecasting 6 steps: as far as the 6 future rows"))
+    }
+
+    @Test func aSeparateFutureFileWorksLikeFutureRows() throws {
+        let folder = try ScratchFolder()
+        let history = try folder.write("history.csv", Self.file(futureRows: 0))
+        let future = try folder.write("future.csv", "time,plan\n2024-03-06T00:00,1\n2024-03-06T01:00,-2\n")
+        let outcome = try CLIRunner.run(["forecast", history, "--column", "load", "--future-features", "plan",
+                                         "--future", future] + Self.quick)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.split(separator: "\n").count == 3)
+    }
+
+    @Test(arguments: [
+        ("a future row without its known value", 65, "needs its value, and this one is empty"),
+        ("a gap in the future rows", 65, "does not follow the series' calendar"),
+        ("a covariate column that is missing", 64, "has no column \"nope\""),
+        ("a non-numeric covariate", 65, "is not a number"),
+        ("a constant covariate", 65, "on every row of the history"),
+        ("the same column as observed and known", 64, "named by both --features and --future-features"),
+        ("no future rows at all", 65, "has no future rows"),
+    ])
+    func badCovariatesGiveOneSentenceAndWriteNothing(_ problem: String, _ exitCode: Int32, _ words: String) throws {
+        let folder = try ScratchFolder()
+        var features = ["--future-features", "plan"]
+        let text: String
+        switch problem {
+        case "a future row without its known value": text = Self.file { $0[123] = "2024-03-06T02:00,,," }
+        case "a gap in the future rows": text = Self.file { $0.remove(at: 122) }
+        case "a covariate column that is missing": text = Self.file(); features = ["--future-features", "nope"]
+        case "a non-numeric covariate": text = Self.file { $0[40] = $0[40].replacingOccurrences(of: ",", with: ",x", options: .backwards) }
+        case "a constant covariate":
+            text = Self.file { lines in
+                for index in 1..<lines.count { lines[index] = lines[index].split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") + ",1" }
+            }
+        case "the same column as observed and known": text = Self.file(); features += ["--features", "plan"]
+        default: text = Self.file(futureRows: 0)
+        }
+        let path = try folder.write("hourly.csv", text)
+        let model = folder.path("model.safetensors"), plot = folder.path("plot.svg")
+        let outcome = try CLIRunner.run(["forecast", path, "--column", "load", "--horizon", "3", "--out", model,
+                                         "--plot", plot] + features + Self.quick)
+        #expect(outcome.exitCode == exitCode, "\(problem): \(outcome.stderr)")
+        #expect(outcome.stderr.contains(words), "\(problem): \(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: model) && !FileManager.default.fileExists(atPath: plot))
+    }
+
+    @Test func backtestAndPredictReadTheKnownFeatures() throws {
+        let folder = try ScratchFolder()
+        let path = try folder.write("hourly.csv", Self.file(futureRows: 3))
+        let backtest = try CLIRunner.run(["backtest", path, "--column", "load", "--future-features", "plan", "--features", "temp",
+                                          "--horizon", "3", "--folds", "2"] + Self.quick)
+        #expect(backtest.exitCode == 0, "\(backtest.stderr)")
+        let model = folder.path("model.safetensors")
+        let train = try CLIRunner.run(["train", path, "--column", "load", "--future-features", "plan", "--horizon", "3",
+                                       "--out", model, "--epochs", "2", "--hidden", "4"])
+        #expect(train.exitCode == 0, "\(train.stderr)")
+        let predict = try CLIRunner.run(["predict", "--model", model, path, "--format", "csv"])
+        #expect(predict.exitCode == 0, "\(predict.stderr)")
+        #expect(predict.stdout.split(separator: "\n").dropFirst().map { String($0.prefix(16)) }
+                == ["2024-03-06T00:00", "2024-03-06T01:00", "2024-03-06T02:00"])
+    }
+}
