@@ -25,7 +25,7 @@ extension Forecaster {
                            frequency: frequency, columnNames: columnNames + optionalColumnNames,
                            configuration: configuration, progress: progress)
         guard let optionalLoss = with.keptValidationLoss else { return (without, false) }
-        let kept = optionalLoss < plainLoss * (1 - MethodComparison.tolerance)
+        let kept = Double(optionalLoss) < Double(plainLoss) * (1 - MethodComparison.tolerance)
         let decision = "\(optionalName) \(kept ? "kept" : "left out"): validation loss \(MethodComparison.format(Double(optionalLoss))) with them, \(MethodComparison.format(Double(plainLoss))) without\(kept ? "" : " (they must lower it by more than 2 %)")"
         return ((kept ? with : without).addingDecision(decision, at: 0), kept)
     }
