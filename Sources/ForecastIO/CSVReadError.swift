@@ -64,6 +64,9 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case futureRowOffCalendar(file: String, line: Int, column: String, found: String, expected: String)
     /// A feature column holds one value on every row of the history: it tells the model nothing.
     case constantFeature(file: String, column: String, value: Double)
+    /// A static column (one value per series of a long-format file) changes within a series: `line`
+    /// holds `value`, while the series' first value, `first`, is on `firstLine`.
+    case staticValueChanges(file: String, line: Int, column: String, series: String, value: Double, first: Double, firstLine: Int)
 
     /// How a command line should report the error.
     public enum Category: Sendable {
@@ -94,7 +97,7 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
              .notANumber(_, let line, _, _, _), .infiniteValue(_, let line, _, _),
              .missingValue(_, let line, _), .invalidDate(_, let line, _, _, _), .missingDate(_, let line, _),
              .idNotGrouped(_, let line, _, _), .missingFutureValue(_, let line, _),
-             .futureRowOffCalendar(_, let line, _, _, _):
+             .futureRowOffCalendar(_, let line, _, _, _), .staticValueChanges(_, let line, _, _, _, _, _):
             line
         case .duplicateTimestamp(_, _, _, let second, _): second
         default: nil
@@ -169,6 +172,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
             "\(file):\(line): future row \(found) of column \"\(column)\" does not follow the series' calendar: the next step is \(expected); future rows must continue the series without gaps"
         case .constantFeature(let file, let column, let value):
             "\(file): feature column \"\(column)\" holds \(String(format: "%.15g", value)) on every row of the history, so it tells the model nothing; leave it out"
+        case .staticValueChanges(let file, let line, let column, let series, let value, let first, let firstLine):
+            "\(file):\(line): static column \"\(column)\" holds \(String(format: "%.15g", value)) for series \"\(Self.shown(series))\", which holds \(String(format: "%.15g", first)) on line \(firstLine); a static column must hold one value per series"
         }
     }
 

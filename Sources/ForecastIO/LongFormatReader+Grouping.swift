@@ -13,11 +13,15 @@ extension LongFormatReader {
         series selection: [String]? = nil,
         target: String,
         features: [String] = [],
+        knownFeatures: [String] = [],
+        staticFeatures: [String] = [],
         options: CSVReadOptions = CSVReadOptions()
     ) throws(CSVReadError) -> IDReappearance? {
         let options = try options.forLongFormat()
-        let (table, columns, idName) = try CSVTableStream.groupedByID(source, options: options, idColumn: idColumn, target: target,
-                                                                      features: features, idOnly: true)
+        let (table, columns, idName) = try CSVTableStream.groupedByID(
+            source, options: options, idColumn: idColumn, target: target,
+            features: LongFormatValueLayout.featureNames(features: features, knownFeatures: knownFeatures, staticFeatures: staticFeatures),
+            idOnly: true)
         let wanted = selection.map(Set.init)
         var seen: Set<String> = []
         var order: [String] = []

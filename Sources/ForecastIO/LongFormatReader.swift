@@ -23,7 +23,11 @@ public enum LongFormatReader {
     ///   - selection: the ids to keep (`series:`), in the order given; nil keeps every series, in
     ///     order of first appearance in the file.
     ///   - target: the column to forecast.
-    ///   - features: further columns to read beside the target, as covariates.
+    ///   - features: further columns to read beside the target, as observed covariates.
+    ///   - knownFeatures: covariates known in advance: each series' rows after its last target value
+    ///     are its future rows (`CSVSeriesData.future`), read as `SeriesReader.read` reads them.
+    ///   - staticFeatures: columns holding one value per series (`CSVSeriesData.staticValues`); a
+    ///     series whose value changes fails with `CSVReadError.staticValueChanges`.
     ///   - options: read options; their own `idColumn`/`series` are ignored.
     public static func read(
         _ source: CSVSource,
@@ -31,6 +35,8 @@ public enum LongFormatReader {
         series selection: [String]? = nil,
         target: String,
         features: [String] = [],
+        knownFeatures: [String] = [],
+        staticFeatures: [String] = [],
         options: CSVReadOptions = CSVReadOptions()
     ) throws(CSVReadError) -> LongFormatFile {
         let options = try options.forLongFormat()
@@ -39,7 +45,9 @@ public enum LongFormatReader {
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
         ) { context throws(CSVReadError) in
-            let columns = try SeriesColumns.locate(in: context, options: options, idColumn: idColumn, target: target, features: features)
+            let columns = try SeriesColumns.locate(
+                in: context, options: options, idColumn: idColumn, target: target,
+                features: LongFormatValueLayout.featureNames(features: features, knownFeatures: knownFeatures, staticFeatures: staticFeatures))
             plan = columns
             return CSVColumnPlan(keep: columns.keep)
         }
@@ -86,7 +94,9 @@ public enum LongFormatReader {
         }
         return LongFormatFile(
             fileName: table.fileName, idColumn: ids.name, ids: chosen, rows: chosen.map { rowsByID[$0]! },
-            table: table, time: time, valueIndices: plan.values, options: options, warnings: warnings,
+            table: table, time: time,
+            layout: LongFormatValueLayout(indices: plan.values, knownCount: knownFeatures.count, staticCount: staticFeatures.count),
+            options: options, warnings: warnings,
             regrouping: interleavedAt)
     }
 
@@ -118,7 +128,7 @@ public struct LongFormatFile: Sendable {
     let rows: [[Int]]
     let table: CSVTable
     let time: TimeColumn?
-    let valueIndices: [Int]
+    let layout: LongFormatValueLayout
     let options: CSVReadOptions
     /// Warnings about the whole file (skipped records).
     public let warnings: [CSVWarning]
@@ -140,7 +150,7 @@ public struct LongFormatFile: Sendable {
             var part = table
             part.reorderRows(rows)
             let partTime = time.map { column in TimeColumn(name: column.name, format: column.format, timestamps: rows.map { column.timestamps[$0] }) }
-            return try LongFormatReader.seriesData(id: ids[index], part: part, time: partTime, valueIndices: valueIndices, options: options)
+            return try LongFormatReader.seriesData(id: ids[index], part: part, time: partTime, layout: layout, options: options)
         }
     }
 
@@ -174,10 +184,10 @@ public struct IDReappearance: Sendable, Hashable {
 
 extension LongFormatReader {
     /// One series' rows (in file order) as series data: put in time order, duplicates handled, the
-    /// missing-value policy applied, warnings naming the series. Shared by the whole-file reader and
-    /// the stream.
+    /// missing-value policy applied, future rows of the known-in-advance columns and static values
+    /// read, warnings naming the series. Shared by the whole-file reader and the stream.
     static func seriesData(
-        id: String, part: CSVTable, time: TimeColumn?, valueIndices: [Int], options: CSVReadOptions
+        id: String, part: CSVTable, time: TimeColumn?, layout: LongFormatValueLayout, options: CSVReadOptions
     ) throws(CSVReadError) -> CSVSeriesData {
         var part = part
         var warnings: [CSVWarning] = []
@@ -187,7 +197,11 @@ extension LongFormatReader {
             partTime = ordered
             warnings += orderWarnings
         }
-        var data = try SeriesReader.assemble(table: part, time: partTime, valueIndices: valueIndices, options: options, warnings: warnings)
+        let statics = try staticValues(id: id, part: part, layout: layout, options: options)
+        var data = try SeriesReader.assemble(table: part, time: partTime, valueIndices: layout.seriesIndices,
+                                             knownCount: layout.knownCount, options: options, warnings: warnings)
+        data.staticNames = statics.names
+        data.staticValues = statics.values
         data.warnings = data.warnings.map { CSVWarning(before: "series \(id): " + $0.before, remedies: $0.remedies, after: $0.after) }
         return data
     }

@@ -22,6 +22,7 @@ public final class LongFormatStream: @unchecked Sendable {
     private let lock = NSLock()
     private let table: CSVTableStream
     private let columns: SeriesColumns
+    private let layout: LongFormatValueLayout
     private let options: CSVReadOptions
     private let idName: String
     private let selection: [String]?
@@ -46,7 +47,10 @@ public final class LongFormatStream: @unchecked Sendable {
     ///   - selection: the ids to keep (`series:`), in the order given (series read before their
     ///     turn wait in memory); nil keeps every series, in file order.
     ///   - target: the column to forecast.
-    ///   - features: further columns to read beside the target, as covariates.
+    ///   - features: further columns to read beside the target, as observed covariates.
+    ///   - knownFeatures: covariates known in advance, with each series' future rows (see
+    ///     `LongFormatReader.read`).
+    ///   - staticFeatures: columns holding one value per series.
     ///   - options: read options; their own `idColumn`/`series` are ignored.
     public init(
         _ source: CSVSource,
@@ -54,13 +58,18 @@ public final class LongFormatStream: @unchecked Sendable {
         series selection: [String]? = nil,
         target: String,
         features: [String] = [],
+        knownFeatures: [String] = [],
+        staticFeatures: [String] = [],
         options: CSVReadOptions = CSVReadOptions()
     ) throws(CSVReadError) {
         let options = try options.forLongFormat()
-        let opened = try CSVTableStream.groupedByID(source, options: options, idColumn: idColumn, target: target,
-                                                    features: features, idOnly: false)
+        let opened = try CSVTableStream.groupedByID(
+            source, options: options, idColumn: idColumn, target: target,
+            features: LongFormatValueLayout.featureNames(features: features, knownFeatures: knownFeatures, staticFeatures: staticFeatures),
+            idOnly: false)
         table = opened.stream
         let columns = opened.columns
+        layout = LongFormatValueLayout(indices: columns.values, knownCount: knownFeatures.count, staticCount: staticFeatures.count)
         fileName = source.displayName
         self.columns = columns
         self.options = options
@@ -160,14 +169,14 @@ public final class LongFormatStream: @unchecked Sendable {
         }
         let format = timeFormat
         let options = options
-        let values = columns.values
+        let layout = layout
         let fileName = fileName
         return LongFormatSeries(id: id, rowCount: group.rowCount) {
             LongFormatReader.seriesResult(id: id, rowCount: group.rowCount, fileName: fileName, options: options) { () throws(CSVReadError) in
                 let time = try timeColumn.map { column throws(CSVReadError) in
                     try TimeColumn.parse(column, table: group, format: format, missingTokens: options.missingTokens)
                 }
-                return try LongFormatReader.seriesData(id: id, part: group, time: time, valueIndices: values, options: options)
+                return try LongFormatReader.seriesData(id: id, part: group, time: time, layout: layout, options: options)
             }
         }
     }

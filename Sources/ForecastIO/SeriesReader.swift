@@ -11,6 +11,10 @@ public struct CSVSeriesData: Sendable {
     /// The rows after the last target value, with the known-in-advance values of the steps to
     /// forecast; nil when no known-in-advance column was asked for or the file has no such rows.
     public var future: FutureRows?
+    /// The static columns of a long-format series (one value per series, e.g. a store's size), in
+    /// the order they were asked for, and the value each holds; empty elsewhere.
+    public var staticNames: [String] = []
+    public var staticValues: [Double] = []
     /// The time column, when the file has one.
     public var timeColumn: String?
     /// The physical line of each kept row (1 = header line).
@@ -19,6 +23,18 @@ public struct CSVSeriesData: Sendable {
     public var missingValues: [(column: String, report: MissingValueReport)]
     /// Everything worth telling the user: sorting, duplicates, missing values.
     public var warnings: [CSVWarning]
+}
+
+extension CSVSeriesData {
+    /// Throws `CSVReadError.constantFeature` for a feature column holding one value on every row of
+    /// the history: it tells a model of this series nothing and would be scaled by zero.
+    public func checkFeaturesVary(file: String) throws(CSVReadError) {
+        for feature in features + knownFeatures {
+            if feature.count > 1, let first = feature.values.first, feature.values.allSatisfy({ $0 == first }) {
+                throw .constantFeature(file: file, column: feature.name, value: first)
+            }
+        }
+    }
 }
 
 /// Reads a CSV file into series: what `forecast`, `backtest` and `train` call.
@@ -79,12 +95,7 @@ public enum SeriesReader {
         }
         let data = try assemble(table: table, time: time, valueIndices: valueIndices, knownCount: knownFeatures.count,
                                 options: options, warnings: warnings)
-        // A feature that never changes tells the model nothing and would be scaled by zero.
-        for feature in data.features + data.knownFeatures {
-            if feature.count > 1, let first = feature.values.first, feature.values.allSatisfy({ $0 == first }) {
-                throw .constantFeature(file: table.fileName, column: feature.name, value: first)
-            }
-        }
+        try data.checkFeaturesVary(file: table.fileName)
         return data
     }
 
