@@ -75,8 +75,8 @@ public struct ForecastAction: Sendable {
         try reporter.checkCancellation()
         reporter.fitted(forecaster)
         let columns = data.featureColumns(future: future)
-        let forecasts = try forecaster.forecast(steps: steps, knownFuture: columns.known.map { Array($0[data.target.count...]) })
-        let intervals = try forecaster.intervals(levels: levels, steps: steps, history: data.target.values, columns: columns)
+        let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,
+                                                                          columns: columns)
         if let modelPath { try forecaster.save(to: URL(fileURLWithPath: modelPath)) }
         let result = ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
         let picture = ForecastPicture(series: data.target, forecasts: forecasts, intervals: intervals, modelName: result.methodLabel)

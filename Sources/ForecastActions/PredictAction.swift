@@ -50,8 +50,8 @@ public struct PredictAction: Sendable {
             steps = max(forecaster.horizon, future.count / block * block)
         }
         let columns = data.featureColumns(future: future)
-        let forecasts = try forecaster.forecast(steps: steps, knownFuture: columns.known.map { Array($0[data.target.count...]) })
-        let intervals = try forecaster.intervals(levels: levels, steps: steps, history: data.target.values, columns: columns)
+        let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,
+                                                                          columns: columns)
         return ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
     }
 

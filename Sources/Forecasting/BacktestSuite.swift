@@ -69,9 +69,7 @@ public struct BacktestSuite: Sendable {
         progress: (@Sendable (String, Int) -> Void)?
     ) throws -> [Entry] {
         if !columns.isEmpty, case .sliding = backtest.plan.trainingWindow {
-            throw ForecasterError.invalidConfiguration(
-                setting: "trainingWindow", value: "sliding",
-                requirement: "expanding when the model reads feature columns (each fold reads the features of its whole history)")
+            throw ForecasterError.featuresNeedExpandingWindow
         }
         // OpenBLAS opened on this thread before the folds' threads start (see `BLASBackend.load`).
         BLASBackend.load()
@@ -97,5 +95,14 @@ public struct BacktestSuite: Sendable {
         let name = method.name
         let folds = try backtest.run(method, on: series, threads: threads) { fold in progress?(name, fold) }
         return Entry(name: name, folds: folds, score: BacktestScore(method: name, folds: folds))
+    }
+}
+
+extension ForecasterError {
+    /// A backtest of a model with feature columns on a sliding training window: each fold reads the
+    /// features of its whole history, so its history must be a prefix of the series.
+    static var featuresNeedExpandingWindow: ForecasterError {
+        .invalidConfiguration(setting: "trainingWindow", value: "sliding",
+                              requirement: "expanding when the model reads feature columns (each fold reads the features of its whole history)")
     }
 }

@@ -4,31 +4,43 @@
 /// Row `r` of every column belongs to row `r` of the target. Observed columns are cut at the
 /// cut-off; known-in-advance columns are read up to the cut-off for the lookback and after it for
 /// the forecast steps, so they may run past the target's end (the future rows of a file).
+///
+/// Constants (a store's size, a product group: the static columns of a global model) are known in
+/// advance too, and hold one value on every row, before and after any cut-off: the model reads them
+/// as known-in-advance columns after `known`, so a model file records them like any other.
 public struct FeatureColumns: Sendable, Hashable {
     /// Columns known only up to each forecast origin.
     public var observed: [[Double]]
     /// Columns known in advance.
     public var known: [[Double]]
+    /// Values known in advance that never change, read as known columns after `known`.
+    public var constants: [Double]
 
-    public init(observed: [[Double]] = [], known: [[Double]] = []) {
+    public init(observed: [[Double]] = [], known: [[Double]] = [], constants: [Double] = []) {
         self.observed = observed
         self.known = known
+        self.constants = constants
     }
 
-    public var isEmpty: Bool { observed.isEmpty && known.isEmpty }
+    public var isEmpty: Bool { observed.isEmpty && known.isEmpty && constants.isEmpty }
+
+    /// Columns the model reads as known in advance: `known`, then one per constant.
+    public var knownCount: Int { known.count + constants.count }
 
     /// Observed columns up to `cutoff` (exclusive).
     func observed(before cutoff: Int) -> [[Double]] { observed.map { Array($0[..<min(cutoff, $0.count)]) } }
 
-    /// Known columns up to `cutoff` (exclusive).
-    func known(before cutoff: Int) -> [[Double]] { known.map { Array($0[..<min(cutoff, $0.count)]) } }
+    /// Known columns up to `cutoff` (exclusive), then each constant repeated on those rows.
+    func known(before cutoff: Int) -> [[Double]] {
+        known.map { Array($0[..<min(cutoff, $0.count)]) } + constants.map { Array(repeating: $0, count: cutoff) }
+    }
 
-    /// Known columns from `cutoff` on, at most `count` values each.
-    func known(from cutoff: Int, count: Int) -> [[Double]] {
+    /// Known columns from `cutoff` on, at most `count` values each, then each constant `count` times.
+    public func known(from cutoff: Int, count: Int) -> [[Double]] {
         known.map { column in
             let start = min(cutoff, column.count)
             return Array(column[start ..< min(column.count, start + count)])
-        }
+        } + constants.map { Array(repeating: $0, count: count) }
     }
 }
 

@@ -55,25 +55,15 @@ extension Forecaster {
         let (split, trainingStarts, validationStarts) = try trainingSplit(
             of: values, transform: transform, specification: specification, validationFraction: configuration.validationFraction)
 
-        // Transformed target; features lose the rows the transform consumed so rows stay aligned.
-        let transformed = try applyTransform(transform, to: values)
-        let alignedFeatures = features.map { Array($0.dropFirst(transform.rowsConsumed)) }
-
-        // Scalers see the training rows only.
-        let trainingRows = split.trainingRows
-        let columns = [transformed] + alignedFeatures
-        let scalers = start?.scalers
-            ?? columns.map { FittedScaler(kind: configuration.scaler, fittedTo: Array($0[trainingRows])) }
-        let scaledColumns = zip(columns, scalers).map { column, scaler in scaler.scaled(column) }
-        let trainingWindows = SupervisedWindows(target: scaledColumns[0], features: Array(scaledColumns.dropFirst()),
-                                                knownFeatureCount: knownCount,
-                                                specification: specification, starts: trainingStarts)
-        let validationWindows = validationStarts.isEmpty ? nil : SupervisedWindows(
-            target: scaledColumns[0], features: Array(scaledColumns.dropFirst()), knownFeatureCount: knownCount,
-            specification: specification, starts: validationStarts)
+        let prepared = try PreparedWindows(
+            values: values, features: features, knownCount: knownCount, transform: transform, scaler: configuration.scaler,
+            givenScalers: start?.scalers ?? [], specification: specification, split: split,
+            trainingStarts: trainingStarts, validationStarts: validationStarts)
+        let (scalers, trainingWindows, validationWindows) = (prepared.scalers, prepared.training, prepared.validation)
+        let columnCount = scalers.count
 
         let shape = NetworkConfiguration(
-            cell: configuration.cell, inputSize: columns.count, hiddenSize: configuration.hiddenSize,
+            cell: configuration.cell, inputSize: columnCount, hiddenSize: configuration.hiddenSize,
             layers: configuration.layers, outputs: horizon, dropout: Float(configuration.dropout),
             headInputs: knownCount * horizon)
         let network = try start.map { try RecurrentNetwork(configuration: shape, parameters: $0.network.parameters) }
@@ -81,7 +71,7 @@ extension Forecaster {
         let report = try train(network, configuration: configuration, training: trainingWindows,
                                validation: validationWindows, progress: progress)
 
-        let names = columnNames.count == columns.count ? columnNames : (start?.columnNames ?? [])
+        let names = columnNames.count == columnCount ? columnNames : (start?.columnNames ?? [])
         let fitted = Forecaster(
             configuration: resolved, network: network, scalers: scalers, columnNames: names,
             frequency: frequency, fitReport: nil,
@@ -301,5 +291,34 @@ extension ForecasterConfiguration {
         if let clipNorm = clipping.maxNorm { try check(clipNorm > 0 && clipNorm.isFinite, "clipping", clipNorm, "positive") }
         try check(validationFraction >= 0 && validationFraction < 1, "validationFraction", validationFraction, "in [0, 1)")
         try check(threads >= 0, "threads", threads, "0 (all cores) or more")
+    }
+}
+
+/// One series' training and validation windows as a network reads them: the target transformed,
+/// the features stripped of the rows the transform consumed (so rows stay aligned), every column
+/// scaled, by a scaler fitted on the training rows only unless one is given.
+struct PreparedWindows {
+    /// The scaler of the transformed target, then of each feature column.
+    let scalers: [FittedScaler]
+    let training: SupervisedWindows
+    let validation: SupervisedWindows?
+
+    /// - Parameter givenScalers: the scalers of the last `givenScalers.count` columns (all of them
+    ///   when training continues a model; a global model's static columns, scaled across series).
+    init(values: [Double], features: [[Double]], knownCount: Int, transform: TransformKind, scaler: ScalerKind,
+         givenScalers: [FittedScaler], specification: WindowSpecification, split: ChronologicalSplit,
+         trainingStarts: [Int], validationStarts: [Int]) throws {
+        let transformed = try Forecaster.applyTransform(transform, to: values)
+        let columns = [transformed] + features.map { Array($0.dropFirst(transform.rowsConsumed)) }
+        precondition(givenScalers.count <= columns.count, "more scalers than columns")
+        let fitted = columns.dropLast(givenScalers.count).map { FittedScaler(kind: scaler, fittedTo: Array($0[split.trainingRows])) }
+        scalers = fitted + givenScalers
+        let scaled = zip(columns, scalers).map { column, scaler in scaler.scaled(column) }
+        func windows(_ starts: [Int]) -> SupervisedWindows {
+            SupervisedWindows(target: scaled[0], features: Array(scaled.dropFirst()), knownFeatureCount: knownCount,
+                              specification: specification, starts: starts)
+        }
+        training = windows(trainingStarts)
+        validation = validationStarts.isEmpty ? nil : windows(validationStarts)
     }
 }

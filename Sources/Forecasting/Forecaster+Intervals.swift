@@ -11,7 +11,7 @@ extension Forecaster {
         calibrationWindows: Int = 50
     ) throws -> [IntervalForecast] {
         guard !levels.isEmpty else { return [] }
-        guard featureCount == 0 || columns.observed.count + columns.known.count == featureCount else {
+        guard featureCount == 0 || columns.observed.count + columns.knownCount == featureCount else {
             throw ForecasterError.intervalsNeedUnivariateModel(features: featureCount)
         }
         let model = FeatureAwareForecaster(forecaster: self, columns: columns)
@@ -22,5 +22,19 @@ extension Forecaster {
         return levels.map { level in
             IntervalForecast(level: level, forecasts: forecasts, intervals: ConformalIntervals(level: level, residuals: residuals))
         }
+    }
+}
+
+extension Forecaster {
+    /// The next `steps` values after `history` (the series this forecaster was fitted or conditioned
+    /// on, whole), reading the known-in-advance values of `columns` after it, and their intervals at
+    /// `levels` (see `intervals(levels:steps:history:columns:calibrationWindows:)`): what a forecast
+    /// command prints for a series.
+    public func forecastWithIntervals(
+        steps: Int, levels: [Double], history: [Double], columns: FeatureColumns = FeatureColumns()
+    ) throws -> (forecasts: [Double], intervals: [IntervalForecast]) {
+        let knownFuture = columns.known(from: history.count, count: knownFutureNeeded(steps: steps))
+        let forecasts = try forecast(steps: steps, knownFuture: knownFuture)
+        return (forecasts, try intervals(levels: levels, steps: steps, history: history, columns: columns))
     }
 }

@@ -4,11 +4,11 @@ extension GlobalBacktest {
     /// `CancellationError` once the surrounding task is cancelled: the fit in progress stops within
     /// one batch and no further fit starts.
     public func run(
-        series: [[Double]], backtests: [WalkForwardBacktest],
+        series: [[Double]], columns: [FeatureColumns] = [], backtests: [WalkForwardBacktest],
         reportingProgress progress: @escaping @Sendable (Int, Int) -> Void
     ) async throws -> (folds: [Result<[FoldForecast], any Error>], report: Report) {
         try await CancellationFlag.run { flag in
-            run(series: series, backtests: backtests, cancellation: flag, progress: progress)
+            run(series: series, columns: columns, backtests: backtests, cancellation: flag, progress: progress)
         }
     }
 }

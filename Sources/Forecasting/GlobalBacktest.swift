@@ -4,7 +4,9 @@
 ///
 /// Honest evaluation across series: the fit that fold `g` uses trains on each series' rows before
 /// that series' own cut-off only, so no series' future reaches the shared network. Each series keeps
-/// its own scaler, fitted on its own training rows.
+/// its own scaler, fitted on its own training rows. With feature columns, each fold's forecast reads
+/// a series' observed features before its cut-off and its known-in-advance ones up to the end of
+/// the fold's steps, as `FeatureAwareForecaster` does (features need the expanding training window).
 ///
 /// Series may have different numbers of folds (a short series fits fewer): folds are aligned from
 /// the end, so global fold `g` is every series' `g`-th fold counted back from its last. The plans'
@@ -35,26 +37,33 @@ public struct GlobalBacktest: Sendable {
     ///
     /// - Parameters:
     ///   - series: each series' values, oldest first.
+    ///   - columns: each series' feature columns, whole (none, or one entry per series; see
+    ///     `GlobalForecaster.fit`).
     ///   - backtests: each series' plan and season period, as its per-series methods use them; every
     ///     plan must share one horizon and one refit policy.
     ///   - progress: called after each fit, with the fit's index and the number of fits.
     /// - Returns: per series, in order, its folds (in its own fold order), or why the global model
     ///   could not score it (a series too short or constant for a training window, or a failed fit).
     public func run(
-        series: [[Double]], backtests: [WalkForwardBacktest],
+        series: [[Double]], columns: [FeatureColumns] = [], backtests: [WalkForwardBacktest],
         progress: (Int, Int) -> Void = { _, _ in }
     ) -> (folds: [Result<[FoldForecast], any Error>], report: Report) {
-        run(series: series, backtests: backtests, cancellation: nil, progress: progress)
+        run(series: series, columns: columns, backtests: backtests, cancellation: nil, progress: progress)
     }
 
     /// The backtest; a raised `cancellation` stops the fit in progress within one batch and starts
     /// no further fit (the caller then throws `CancellationError`).
     package func run(
-        series: [[Double]], backtests: [WalkForwardBacktest], cancellation: CancellationFlag?,
+        series: [[Double]], columns: [FeatureColumns] = [], backtests: [WalkForwardBacktest], cancellation: CancellationFlag?,
         progress: (Int, Int) -> Void
     ) -> (folds: [Result<[FoldForecast], any Error>], report: Report) {
         precondition(series.count == backtests.count, "one backtest per series")
+        precondition(columns.isEmpty || columns.count == series.count, "one entry of feature columns per series")
+        let columns = columns.isEmpty ? series.map { _ in FeatureColumns() } : columns
         guard let first = backtests.first else { return ([], Report(fits: [])) }
+        if columns.contains(where: { !$0.isEmpty }), case .sliding = first.plan.trainingWindow {
+            return (series.map { _ in .failure(ForecasterError.featuresNeedExpandingWindow) }, Report(fits: []))
+        }
         let horizon = first.plan.horizon
         precondition(backtests.allSatisfy { $0.plan.horizon == horizon && $0.plan.refit == first.plan.refit },
                      "the series' plans must share a horizon and a refit policy")
@@ -82,7 +91,8 @@ public struct GlobalBacktest: Sendable {
             guard !members.isEmpty else { continue }
             let global: GlobalForecaster
             do {
-                global = try GlobalForecaster.fit(series: histories, frequency: frequency, configuration: configuration,
+                global = try GlobalForecaster.fit(series: histories, features: members.map { columns[$0] }, frequency: frequency,
+                                                  configuration: configuration,
                                                   progress: cancellation?.trainingProgress() ?? { _ in .proceed })
             } catch {
                 for s in members { failures[s] = error }
@@ -92,7 +102,7 @@ public struct GlobalBacktest: Sendable {
             fits.append((members.count, global.fitReport.trainingWindows, global.fitReport.trainingLosses.count))
             for (position, s) in members.enumerated() {
                 do {
-                    let forecaster = try global.members[position].get()
+                    let forecaster = FeatureAwareForecaster(forecaster: try global.members[position].get(), columns: columns[s])
                     let plan = backtests[s].plan
                     for g in group.value where g >= offsets[s] {
                         let k = g - offsets[s]

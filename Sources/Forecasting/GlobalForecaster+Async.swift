@@ -3,12 +3,14 @@ extension GlobalForecaster {
     /// through a `Sendable` callback (every batch and epoch), and `CancellationError` within one
     /// batch once the surrounding task is cancelled.
     public static func fit(
-        series: [[Double]], names: [String] = [], frequency: Frequency = .irregular,
+        series: [[Double]], features: [FeatureColumns] = [], names: [String] = [], featureNames: [String] = [],
+        frequency: Frequency = .irregular,
         configuration: ForecasterConfiguration = ForecasterConfiguration(),
         reportingProgress progress: @escaping @Sendable (Trainer.Event) -> Void
     ) async throws -> GlobalForecaster {
         try await CancellationFlag.run { flag in
-            try fit(series: series, names: names, frequency: frequency, configuration: configuration,
+            try fit(series: series, features: features, names: names, featureNames: featureNames, frequency: frequency,
+                    configuration: configuration,
                     progress: flag.trainingProgress { event in
                         progress(event)
                         return .proceed

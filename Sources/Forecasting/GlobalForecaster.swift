@@ -27,20 +27,43 @@ public struct GlobalForecaster: Sendable {
     ///
     /// - Parameters:
     ///   - series: the values of each series, oldest first; lengths may differ.
+    ///   - features: each series' feature columns (none, or one entry per series, every entry with
+    ///     the same numbers of observed, known-in-advance and constant columns). The network reads
+    ///     them as a single-series model does (target, observed, known, and the known values of the
+    ///     forecast steps in its head); only the rows before each series' end are read here. Each
+    ///     series' columns are scaled on its own training rows; constants (static columns) are
+    ///     scaled across series, since each series holds one value of them.
     ///   - names: a name per series, kept as its forecaster's column name (empty: none).
+    ///   - featureNames: the feature columns' names (observed, known, constants), recorded in
+    ///     every member after its series' name.
     ///   - frequency: the frequency of the series (the default lookback's season).
     ///   - requested: the settings shared by every series; a nil lookback or transform is chosen
     ///     here, and the choice is said in `fitReport`.
     ///   - progress: called per batch and per epoch; return `.stop` to end training early.
     /// - Throws: `ForecasterError.invalidConfiguration` for a bad configuration, `.noSeries` or
-    ///   `.noSeriesLongEnough` when no series can take part, `TrainingError` when training diverges.
+    ///   `.noSeriesLongEnough` when no series can take part, `.featureMismatch` or
+    ///   `.knownFeatureMismatch` when the series' feature columns differ in number, `TrainingError`
+    ///   when training diverges.
     public static func fit(
-        series: [[Double]], names: [String] = [], frequency: Frequency = .irregular,
+        series: [[Double]], features: [FeatureColumns] = [], names: [String] = [], featureNames: [String] = [],
+        frequency: Frequency = .irregular,
         configuration requested: ForecasterConfiguration = ForecasterConfiguration(),
         progress: (Trainer.Event) -> Trainer.Decision = { _ in .proceed }
     ) throws -> GlobalForecaster {
         try requested.validate()
         guard !series.isEmpty else { throw ForecasterError.noSeries }
+        precondition(features.isEmpty || features.count == series.count, "one entry of feature columns per series")
+        let columns = features.isEmpty ? series.map { _ in FeatureColumns() } : features
+        let layout = columns[0]
+        for entry in columns {
+            guard entry.observed.count == layout.observed.count else {
+                throw ForecasterError.featureMismatch(expected: layout.observed.count, actual: entry.observed.count)
+            }
+            guard entry.knownCount == layout.knownCount, entry.constants.count == layout.constants.count else {
+                throw ForecasterError.knownFeatureMismatch(expected: layout.knownCount, actual: entry.knownCount)
+            }
+        }
+        let knownCount = layout.knownCount
         var decisions: [String] = []
         var configuration = requested
         let horizon = requested.strategy == .recursive ? 1 : requested.horizon
@@ -59,60 +82,58 @@ public struct GlobalForecaster: Sendable {
         configuration.lookback = lookback
         configuration.transform = transform
         let specification = WindowSpecification(lookback: lookback, horizon: horizon)
+        // A static column holds one value per series: its scaler is fitted across the series.
+        let constantScalers = layout.constants.indices.map { index in
+            FittedScaler(kind: requested.scaler, fittedTo: columns.map { $0.constants[index] })
+        }
 
-        // Each series' windows, scaled with its own scaler fitted on its own training rows.
-        var trainingInputs: [Float] = [], trainingTargets: [Float] = []
-        var validationInputs: [Float] = [], validationTargets: [Float] = []
-        var trainingCount = 0, validationCount = 0
-        var prepared: [Result<FittedScaler, ForecasterError>] = []
-        for values in series {
+        // Each series' windows, scaled with its own scalers fitted on its own training rows.
+        var training = SupervisedWindowsBundle(specification: specification, inputSize: 1 + layout.observed.count + knownCount,
+                                               knownCount: knownCount)
+        var validation = training
+        var prepared: [Result<(scalers: [FittedScaler], features: [[Double]]), ForecasterError>] = []
+        for (values, entry) in zip(series, columns) {
             do {
-                try Forecaster.checkValues(values, features: [])
+                let rows = values.count
+                let featureRows = entry.observed(before: rows) + entry.known(before: rows)
+                try Forecaster.checkValues(values, features: featureRows)
                 let (split, trainingStarts, validationStarts) = try Forecaster.trainingSplit(
                     of: values, transform: transform, specification: specification, validationFraction: requested.validationFraction)
-                let transformed = try Forecaster.applyTransform(transform, to: values)
-                let scaler = FittedScaler(kind: requested.scaler, fittedTo: Array(transformed[split.trainingRows]))
-                let scaled = scaler.scaled(transformed)
-                let training = SupervisedWindows(target: scaled, features: [], specification: specification, starts: trainingStarts)
-                trainingInputs += training.inputs
-                trainingTargets += training.targets
-                trainingCount += training.count
-                if !validationStarts.isEmpty {
-                    let validation = SupervisedWindows(target: scaled, features: [], specification: specification, starts: validationStarts)
-                    validationInputs += validation.inputs
-                    validationTargets += validation.targets
-                    validationCount += validation.count
-                }
-                prepared.append(.success(scaler))
+                let windows = try PreparedWindows(
+                    values: values, features: featureRows, knownCount: knownCount, transform: transform, scaler: requested.scaler,
+                    givenScalers: constantScalers, specification: specification, split: split,
+                    trainingStarts: trainingStarts, validationStarts: validationStarts)
+                training.append(windows.training)
+                if let windows = windows.validation { validation.append(windows) }
+                prepared.append(.success((windows.scalers, featureRows)))
             } catch let error as ForecasterError {
                 prepared.append(.failure(error))
             }
         }
-        guard trainingCount > 0 else {
+        guard training.count > 0 else {
             throw ForecasterError.noSeriesLongEnough(lookback: lookback, horizon: horizon)
         }
 
-        let shape = NetworkConfiguration(cell: requested.cell, inputSize: 1, hiddenSize: requested.hiddenSize,
-                                         layers: requested.layers, outputs: horizon, dropout: Float(requested.dropout))
+        let shape = NetworkConfiguration(cell: requested.cell, inputSize: training.inputSize, hiddenSize: requested.hiddenSize,
+                                         layers: requested.layers, outputs: horizon, dropout: Float(requested.dropout),
+                                         headInputs: knownCount * horizon)
         let network = RecurrentNetwork(configuration: shape, seed: requested.seed)
-        let training = SupervisedWindowsBundle(inputs: trainingInputs, targets: trainingTargets, specification: specification)
-        let validation = validationCount > 0
-            ? SupervisedWindowsBundle(inputs: validationInputs, targets: validationTargets, specification: specification) : nil
         let report = try Forecaster.trainExamples(network, configuration: requested, training: try training.examples(),
-                                                  validation: try validation?.examples(), progress: progress)
+                                                  validation: validation.count > 0 ? try validation.examples() : nil, progress: progress)
         let fitReport = FitReport(
             trainingLosses: report.epochs.map(\.trainingLoss), validationLosses: report.epochs.compactMap(\.validationLoss),
             keptEpoch: report.restoredEpoch ?? report.epochs.count, stoppedEarly: report.stoppedEarly,
-            trainingWindows: trainingCount, validationWindows: validationCount, decisions: decisions, validationErrors: [])
+            trainingWindows: training.count, validationWindows: validation.count, decisions: decisions, validationErrors: [])
         var resolved = configuration
         resolved.selection = .network
         resolved.seasonPeriod = requested.seasonPeriod ?? frequency.seasonPeriod
-        let members = zip(series.indices, prepared).map { index, scaler -> Result<Forecaster, ForecasterError> in
-            scaler.map { scaler in
-                Forecaster(configuration: resolved, network: network, scalers: [scaler],
-                           columnNames: names.indices.contains(index) ? [names[index]] : [], frequency: frequency,
+        let members = zip(series.indices, prepared).map { index, member -> Result<Forecaster, ForecasterError> in
+            member.map { member in
+                Forecaster(configuration: resolved, network: network, scalers: member.scalers,
+                           columnNames: names.indices.contains(index) ? [names[index]] + featureNames : [], frequency: frequency,
                            fitReport: fitReport, method: .network,
-                           recentValues: Array(series[index].suffix(lookback + transform.rowsConsumed)), recentFeatures: [])
+                           recentValues: Array(series[index].suffix(lookback + transform.rowsConsumed)),
+                           recentFeatures: member.features.map { Array($0.suffix(lookback)) }, knownFeatureCount: knownCount)
             }
         }
         return GlobalForecaster(configuration: resolved, network: network, members: members, fitReport: fitReport)
@@ -121,12 +142,33 @@ public struct GlobalForecaster: Sendable {
 
 /// Windows of several series laid end to end, in the layout `Trainer.Examples` takes.
 struct SupervisedWindowsBundle {
-    let inputs: [Float]
-    let targets: [Float]
     let specification: WindowSpecification
+    /// Values per step: the target and every feature.
+    let inputSize: Int
+    /// Known-in-advance columns, whose values at the target rows the head reads.
+    let knownCount: Int
+    private(set) var inputs: [Float] = []
+    private(set) var targets: [Float] = []
+    private(set) var headInputs: [Float] = []
+    private(set) var count = 0
+
+    init(specification: WindowSpecification, inputSize: Int, knownCount: Int) {
+        self.specification = specification
+        self.inputSize = inputSize
+        self.knownCount = knownCount
+    }
+
+    mutating func append(_ windows: SupervisedWindows) {
+        precondition(windows.inputSize == inputSize && windows.knownFeatureCount == knownCount, "windows of another layout")
+        inputs += windows.inputs
+        targets += windows.targets
+        headInputs += windows.headInputs
+        count += windows.count
+    }
 
     func examples() throws -> Trainer.Examples {
-        try Trainer.Examples(inputs: inputs, targets: targets, lookback: specification.lookback, features: 1,
-                             outputs: specification.horizon)
+        try Trainer.Examples(inputs: inputs, targets: targets, lookback: specification.lookback, features: inputSize,
+                             outputs: specification.horizon, headInputs: headInputs,
+                             headInputWidth: specification.horizon * knownCount)
     }
 }

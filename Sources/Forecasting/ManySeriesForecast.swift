@@ -44,17 +44,33 @@ public struct ManySeriesForecast: Sendable {
 
     /// Fits and forecasts one series; a raised `cancellation` stops its training within one batch.
     package func forecast(_ series: TimeSeries, cancellation: CancellationFlag?) throws -> Output {
-        try cancellation?.check()
         let horizon = steps ?? series.frequency.defaultHorizon
+        return try forecast(series, columns: FeatureColumns(), columnNames: [series.name], horizon: horizon, steps: horizon,
+                            cancellation: cancellation)
+    }
+
+    /// Fits and forecasts one series with its feature columns, whole (`FeatureColumns`: the
+    /// known-in-advance ones continued past the series' end over the steps to forecast), as a
+    /// single-series forecast does: a network of `horizon` outputs, `steps` forecast (more than
+    /// `horizon` only without observed features). `columnNames` are the target's and the features'.
+    public func forecast(_ series: TimeSeries, columns: FeatureColumns, columnNames: [String], horizon: Int,
+                         steps: Int) throws -> Output {
+        try forecast(series, columns: columns, columnNames: columnNames, horizon: horizon, steps: steps, cancellation: nil)
+    }
+
+    package func forecast(_ series: TimeSeries, columns: FeatureColumns, columnNames: [String], horizon: Int, steps: Int,
+                          cancellation: CancellationFlag?) throws -> Output {
+        try cancellation?.check()
         var configuration = configuration
         configuration.horizon = horizon
         configuration.threads = 1
-        let forecaster = try Forecaster.fit(values: series.values, frequency: series.frequency,
-                                            columnNames: [series.name], configuration: configuration,
+        let forecaster = try Forecaster.fit(values: series.values, features: columns.observed(before: series.count),
+                                            knownFeatures: columns.known(before: series.count), frequency: series.frequency,
+                                            columnNames: columnNames, configuration: configuration,
                                             progress: cancellation?.trainingProgress() ?? { _ in .proceed })
         try cancellation?.check()
-        let forecasts = try forecaster.forecast(steps: horizon)
-        let intervals = try forecaster.intervals(levels: levels, steps: horizon, history: series.values)
+        let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: series.values,
+                                                                          columns: columns)
         return Output(series: series, forecasts: forecasts, intervals: intervals, forecaster: forecaster)
     }
 
