@@ -54,6 +54,15 @@ public struct ActionReporter: Sendable {
         }
     }
 
+    /// This reporter with its notes prefixed by a series' id, for what one series of a many-series
+    /// run says.
+    func about(series id: String) -> ActionReporter {
+        var reporter = self
+        let note = self.note
+        reporter.note = { note("series \(id): \($0)") }
+        return reporter
+    }
+
     /// Throws `CancellationError` when the caller asked the work to stop.
     func checkCancellation() throws {
         if isCancelled() { throw CancellationError() }

@@ -10,6 +10,8 @@ public enum FutureRowsError: LocalizedError, Hashable, Sendable {
     case tooFewFutureRows(file: String, rows: Int, horizon: Int)
     /// Future rows were given but no column is known in advance to read from them.
     case futureWithoutKnownFeatures(futureFile: String)
+    /// A series of a long-format file has no rows after its last target value.
+    case noFutureRowsInSeries(file: String, series: String, target: String, columns: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -19,6 +21,8 @@ public enum FutureRowsError: LocalizedError, Hashable, Sendable {
             return "\(file) already holds future rows (rows after the last target value), so the future file \(futureFile) would compete with them; give the future in one place."
         case let .tooFewFutureRows(file, rows, horizon):
             return "\(file): the future rows cover \(rows) step\(rows == 1 ? "" : "s") but the horizon is \(horizon); add future rows or lower the horizon to \(rows)."
+        case let .noFutureRowsInSeries(file, series, target, columns):
+            return "series \"\(series)\" of \(file) has no future rows for the known-in-advance column\(columns.count == 1 ? "" : "s") \(columns.map { "\"\($0)\"" }.joined(separator: ", ")): add the rows of its steps to forecast after its last value of \"\(target)\", with \"\(target)\" left empty."
         case let .futureWithoutKnownFeatures(futureFile):
             return "The future file \(futureFile) is read only for known-in-advance features, and none were named."
         }

@@ -25,6 +25,24 @@ enum FutureRowsResolution {
         return future
     }
 
+    /// One series of a long-format file: its own future rows (read with it; a series without any,
+    /// when known-in-advance features are read, fails alone), and the horizon and steps
+    /// `horizonAndSteps` makes of them, its notes naming the series.
+    static func resolve(series data: CSVSeriesData, id: String, file: String, selection: SeriesSelection, requested: Int?,
+                        strategy: ForecastStrategy, reporter: ActionReporter) throws -> (future: FutureRows?, horizon: Int, steps: Int) {
+        var future: FutureRows? = nil
+        if !selection.knownFeatures.isEmpty {
+            guard let inFile = data.future else {
+                throw FutureRowsError.noFutureRowsInSeries(file: file, series: id, target: data.target.name, columns: selection.knownFeatures)
+            }
+            future = inFile
+        }
+        let (horizon, steps) = try horizonAndSteps(requested: requested, future: future, frequency: data.target.frequency,
+                                                   readsObserved: !selection.features.isEmpty, strategy: strategy,
+                                                   reporter: reporter.about(series: id))
+        return (future, horizon, steps)
+    }
+
     /// The network's horizon and the steps to forecast. Without future rows both are the requested
     /// steps (or the frequency's default). With them, the horizon is the requested one (or the
     /// default, at most the future's length), and the forecast reaches as far as the future rows

@@ -49,9 +49,14 @@ public struct ManySeriesBacktestAction: Sendable {
                 deliver(id, result)
             }
         } else {
-            outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { _, series in
+            try source.requireNoStaticFeatures()
+            let fileName = source.fileName
+            outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { _, data in
+                try data.checkFeaturesVary(file: fileName)
+                let series = data.target
                 let suite = try settings.suite(for: series, reporter: reporter)
-                let entries = try suite.run(on: series.values, threads: 1, cancellation: reporter.cancellation, progress: nil)
+                let entries = try suite.run(on: series.values, columns: data.featureColumns(future: nil), threads: 1,
+                                            cancellation: reporter.cancellation, progress: nil)
                 return (series, BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries))
             }, deliver: { id, item in
                 collected.withLock { $0.append((id, keepsSeries ? item.0 : nil, item.1)) }
@@ -76,19 +81,21 @@ public struct ManySeriesBacktestAction: Sendable {
 
     /// Every series read first (the network learns from all of them), the global model backtested
     /// on each series' own plan, then the per-series backtests in parallel with the global rows
-    /// beside the per-series model's.
+    /// beside the per-series model's. The global model reads the features and static values; the
+    /// per-series model reads the features only (a static value is constant within a series).
     func runGlobal(settings: BacktestSettings, reporter: ActionReporter,
                    deliver: @escaping @Sendable (String, TimeSeries, BacktestResult) -> Void) throws -> ManySeriesOutcome {
         let (ids, series, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
-        let present = zip(ids, series).compactMap { id, item in item.map { (id: id, series: $0) } }
-        guard let frequency = try ManySeriesError.commonFrequency(present.map(\.series), file: source.fileName) else {
+        let present = zip(ids, series).compactMap { id, item in item.map { (id: id, data: $0) } }
+        guard let frequency = try ManySeriesError.commonFrequency(present.map(\.data.target), file: source.fileName) else {
             throw ManySeriesError.noSeriesRead(file: source.fileName)
         }
-        var planned: [(id: String, series: TimeSeries, suite: BacktestSuite)] = []
+        var planned: [(id: String, series: TimeSeries, columns: FeatureColumns, suite: BacktestSuite)] = []
         for item in present {
             do {
-                planned.append((item.id, item.series, try settings.suite(for: item.series, reporter: reporter)))
+                planned.append((item.id, item.data.target, item.data.featureColumns(future: nil),
+                                try settings.suite(for: item.data.target, reporter: reporter)))
             } catch {
                 reporter.seriesFailed(item.id, error)
                 failed.append(item.id)
@@ -98,7 +105,8 @@ public struct ManySeriesBacktestAction: Sendable {
         configuration.horizon = settings.horizon ?? frequency.defaultHorizon
         configuration.threads = max(1, threads)
         let global = GlobalBacktest(configuration: configuration, frequency: frequency)
-        let (globalFolds, report) = global.run(series: planned.map(\.series.values), backtests: planned.map(\.suite.backtest),
+        let (globalFolds, report) = global.run(series: planned.map(\.series.values), columns: planned.map(\.columns),
+                                               backtests: planned.map(\.suite.backtest),
                                                cancellation: reporter.cancellation, progress: { _, _ in })
         try reporter.checkCancellation()
         if let first = report.fits.first {
@@ -109,7 +117,10 @@ public struct ManySeriesBacktestAction: Sendable {
         ManySeriesRunner.run(count: ready.count, threads: max(1, threads), job: { index in
             Result {
                 let item = ready[index]
-                var entries = try item.suite.run(on: item.series.values, threads: 1, cancellation: reporter.cancellation, progress: nil)
+                var columns = item.columns
+                columns.constants = []
+                var entries = try item.suite.run(on: item.series.values, columns: columns, threads: 1,
+                                                 cancellation: reporter.cancellation, progress: nil)
                 let folds: [FoldForecast]
                 do {
                     folds = try globalFolds[index].get()

@@ -12,6 +12,9 @@ public enum ManySeriesError: LocalizedError, Sendable {
     case sourceAlreadyRead(file: String)
     /// The global model (its name) could not forecast this series.
     case globalModelFailed(name: String, reason: any Error)
+    /// Static columns (one value per series) were named for models fitted one per series, where
+    /// they would be constant: only a global model learns from them.
+    case staticFeaturesNeedGlobal(columns: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -24,6 +27,8 @@ public enum ManySeriesError: LocalizedError, Sendable {
             return "the series of \(file) were already read by a run; open the file again for another."
         case let .globalModelFailed(name, reason):
             return "\(name): \((reason as? LocalizedError)?.errorDescription ?? String(describing: reason))"
+        case let .staticFeaturesNeedGlobal(columns):
+            return "the static column\(columns.count == 1 ? "" : "s") \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) hold\(columns.count == 1 ? "s" : "") one value per series, which a model of one series cannot learn from; train one model across the series (global), or leave \(columns.count == 1 ? "it" : "them") out."
         }
     }
 

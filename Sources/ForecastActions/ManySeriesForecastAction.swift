@@ -38,18 +38,29 @@ public struct ManySeriesForecastAction: Sendable {
     }
 
     /// Forecasts every series, calling `deliver` with each series' id and result in input order.
+    ///
+    /// With feature columns (`source.selection`), each series is fitted and forecast with its own
+    /// as a single-series forecast is: the known-in-advance ones continued by the series' own future
+    /// rows (a series without any fails alone), as far as they reach.
     public func run(reporter: ActionReporter = .silent,
                     deliver: @escaping @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
         let files = try SeriesFiles(models: modelFolder.map { try SeriesFolder(path: $0, fileExtension: "safetensors") },
                                     plots: plotFolder.map { try SeriesFolder(path: $0, fileExtension: "svg") })
         if global { return try runGlobal(reporter: reporter, files: files, deliver: deliver) }
+        try source.requireNoStaticFeatures()
         var configuration = self.configuration
         configuration.threads = 1
         let job = ManySeriesForecast(configuration: configuration, steps: steps, levels: levels)
         let cancellation = reporter.cancellation
-        return try source.forEachSeries(threads: threads, reporter: reporter, job: { id, series in
-            let output = try job.forecast(series, cancellation: cancellation)
-            return try files.save(id: id, series: series, forecaster: output.forecaster,
+        let (source, requested, strategy) = (self.source, steps, configuration.strategy)
+        return try source.forEachSeries(threads: threads, reporter: reporter, job: { id, data in
+            try data.checkFeaturesVary(file: source.fileName)
+            let (future, horizon, steps) = try FutureRowsResolution.resolve(
+                series: data, id: id, file: source.fileName, selection: source.selection, requested: requested,
+                strategy: strategy, reporter: reporter)
+            let output = try job.forecast(data.target, columns: data.featureColumns(future: future), columnNames: data.columnNames,
+                                          horizon: horizon, steps: steps, cancellation: cancellation)
+            return try files.save(id: id, series: data.target, forecaster: output.forecaster,
                                   forecasts: output.forecasts, intervals: output.intervals)
         }, deliver: { id, item in deliver(id, item) })
     }
@@ -60,18 +71,29 @@ public struct ManySeriesForecastAction: Sendable {
         try await reporter.runOffActor { try run(reporter: $0, deliver: deliver) }
     }
 
+    /// One network on every series (its features and static values included), then each series
+    /// forecast in turn by its member. The horizon is one for all: the one asked for, else the
+    /// frequency's default, at most the fewest future rows of any series when known-in-advance
+    /// features are read. A series without future rows still trains the network, and fails alone.
     func runGlobal(reporter: ActionReporter, files: SeriesFiles, deliver: @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
         let (ids, series, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
         let present = series.compactMap { $0 }
-        guard let frequency = try ManySeriesError.commonFrequency(present, file: source.fileName) else {
+        guard let frequency = try ManySeriesError.commonFrequency(present.map(\.target), file: source.fileName) else {
             throw ManySeriesError.noSeriesRead(file: source.fileName)
         }
-        let steps = self.steps ?? frequency.defaultHorizon
+        var horizon = self.steps ?? frequency.defaultHorizon
+        if self.steps == nil, !source.selection.knownFeatures.isEmpty,
+           let shortest = present.compactMap(\.future).min(by: { $0.count < $1.count }), shortest.count < horizon {
+            horizon = shortest.count
+            reporter.note("horizon \(horizon): the fewest future rows of any series")
+        }
         var configuration = self.configuration
-        configuration.horizon = steps
+        configuration.horizon = horizon
         configuration.threads = max(1, threads)
-        let global = try GlobalForecaster.fit(series: present.map(\.values), names: present.map(\.name), frequency: frequency,
+        let columns = present.map { $0.featureColumns(future: $0.future) }
+        let global = try GlobalForecaster.fit(series: present.map(\.target.values), features: columns, names: present.map(\.target.name),
+                                              featureNames: Array(present[0].columnNames.dropFirst()), frequency: frequency,
                                               configuration: configuration, progress: reporter.trainingDecision)
         try reporter.checkCancellation()
         for decision in global.fitReport.decisions { reporter.note(decision) }
@@ -82,9 +104,12 @@ public struct ManySeriesForecastAction: Sendable {
             defer { member += 1 }
             do {
                 let forecaster = try global.members[member].get()
-                let forecasts = try forecaster.forecast(steps: steps)
-                let intervals = try forecaster.intervals(levels: levels, steps: steps, history: item.values)
-                deliver(ids[index], try files.save(id: ids[index], series: item, forecaster: forecaster,
+                let (_, _, steps) = try FutureRowsResolution.resolve(
+                    series: item, id: ids[index], file: source.fileName, selection: source.selection, requested: horizon,
+                    strategy: configuration.strategy, reporter: reporter)
+                let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: item.target.values,
+                                                                                  columns: columns[member])
+                deliver(ids[index], try files.save(id: ids[index], series: item.target, forecaster: forecaster,
                                                    forecasts: forecasts, intervals: intervals))
             } catch {
                 reporter.seriesFailed(ids[index], error)

@@ -34,27 +34,53 @@ public final class ManySeriesSource: @unchecked Sendable {
         guard first else { throw ManySeriesError.sourceAlreadyRead(file: fileName) }
     }
 
-    init(stream: LongFormatStream) { storage = .streamed(stream) }
-    init(whole: LongFormatFile) { storage = .whole(whole) }
+    /// The columns every series' model reads: the target, observed and known-in-advance features.
+    public let selection: SeriesSelection
+    /// Columns holding one value per series (`CSVSeriesData.staticValues`), read by a global model
+    /// as constant known-in-advance inputs.
+    public let staticFeatures: [String]
+
+    private init(_ storage: Storage, selection: SeriesSelection, staticFeatures: [String]) {
+        self.storage = storage
+        self.selection = selection
+        self.staticFeatures = staticFeatures
+    }
 
     /// Opens the series of `target` in a long-format source whose `idColumn` names each row's series,
     /// keeping only `series` when given.
+    ///
+    /// - Parameters:
+    ///   - features: observed covariates, read in each series' lookback.
+    ///   - knownFeatures: covariates known in advance; each series' rows after its last target
+    ///     value are its future rows, which a forecast reads.
+    ///   - staticFeatures: columns with one value per series (a store's size), for a global model.
     public static func open(
         _ source: CSVSource, idColumn: String, series: [String]? = nil, target: String,
+        features: [String] = [], knownFeatures: [String] = [], staticFeatures: [String] = [],
         options: CSVReadOptions = CSVReadOptions(), reporter: ActionReporter = .silent
     ) throws -> ManySeriesSource {
+        let selection = SeriesSelection(column: target, features: features, knownFeatures: knownFeatures)
         // Only a regular file can be read twice: a pipe named by a path (`/dev/stdin`, `<(zcat …)`)
         // is streamed like standard input.
         if case .file(let path) = source, isRegularFile(path),
            let reappearance = try LongFormatReader.firstReappearance(
-               in: source, idColumn: idColumn, series: series, target: target, options: options) {
+               in: source, idColumn: idColumn, series: series, target: target, features: features, knownFeatures: knownFeatures,
+               staticFeatures: staticFeatures, options: options) {
             reporter.note(reappearance.note)
-            let long = try LongFormatReader.read(source, idColumn: idColumn, series: series, target: target, options: options)
+            let long = try LongFormatReader.read(source, idColumn: idColumn, series: series, target: target, features: features,
+                                                 knownFeatures: knownFeatures, staticFeatures: staticFeatures, options: options)
             for warning in long.warnings { reporter.warning(warning) }
-            return ManySeriesSource(whole: long)
+            return ManySeriesSource(.whole(long), selection: selection, staticFeatures: staticFeatures)
         }
-        return ManySeriesSource(stream: try LongFormatStream(
-            source, idColumn: idColumn, series: series, target: target, options: options))
+        let stream = try LongFormatStream(source, idColumn: idColumn, series: series, target: target, features: features,
+                                          knownFeatures: knownFeatures, staticFeatures: staticFeatures, options: options)
+        return ManySeriesSource(.streamed(stream), selection: selection, staticFeatures: staticFeatures)
+    }
+
+    /// Throws `ManySeriesError.staticFeaturesNeedGlobal` when static columns were named: what a
+    /// run of one model per series checks.
+    func requireNoStaticFeatures() throws {
+        if !staticFeatures.isEmpty { throw ManySeriesError.staticFeaturesNeedGlobal(columns: staticFeatures) }
     }
 
     static func isRegularFile(_ path: String) -> Bool {
@@ -100,7 +126,7 @@ extension ManySeriesSource {
     /// - Returns: the ids of the series that failed, and the number of series.
     public func forEachSeries<Output: Sendable>(
         threads: Int, reporter: ActionReporter,
-        job: @escaping @Sendable (_ id: String, _ series: TimeSeries) throws -> Output,
+        job: @escaping @Sendable (_ id: String, _ series: CSVSeriesData) throws -> Output,
         deliver: @escaping @Sendable (String, Output) -> Void
     ) throws -> ManySeriesOutcome {
         try take()
@@ -124,18 +150,18 @@ extension ManySeriesSource {
         return tally.value
     }
 
-    /// A series as a model takes it, its warnings reported.
-    static func series(_ entry: LongFormatSeries, reporter: ActionReporter) throws -> TimeSeries {
+    /// A series with its feature columns, its warnings reported.
+    static func series(_ entry: LongFormatSeries, reporter: ActionReporter) throws -> CSVSeriesData {
         let data = try entry.data().get()
         for warning in data.warnings { reporter.warning(warning) }
-        return data.target
+        return data
     }
 
     /// Every series of the input (nil for one that could not be read, reported with its id), for
     /// a global model, which learns from all of them at once.
-    func readAll(reporter: ActionReporter) throws -> (ids: [String], series: [TimeSeries?], failed: [String]) {
+    func readAll(reporter: ActionReporter) throws -> (ids: [String], series: [CSVSeriesData?], failed: [String]) {
         try take()
-        var ids: [String] = [], series: [TimeSeries?] = [], failed: [String] = []
+        var ids: [String] = [], series: [CSVSeriesData?] = [], failed: [String] = []
         while let entry = try next() {
             ids.append(entry.id)
             do {

@@ -25,13 +25,16 @@ extension CSVSeriesData {
     public var featureValues: [[Double]] { features.map(\.values) }
     /// Known-in-advance feature columns as plain values, over the history rows.
     public var knownFeatureValues: [[Double]] { knownFeatures.map(\.values) }
-    /// The target's name, then each feature's (observed, then known in advance).
-    public var columnNames: [String] { [target.name] + features.map(\.name) + knownFeatures.map(\.name) }
+    /// The target's name, then each feature's (observed, then known in advance, then static), the
+    /// order a model reads them in.
+    public var columnNames: [String] { [target.name] + features.map(\.name) + knownFeatures.map(\.name) + staticNames }
 
-    /// The feature columns whole, the known-in-advance ones continued by `future`'s rows.
+    /// The feature columns whole, the known-in-advance ones continued by `future`'s rows, and the
+    /// static values as constants.
     func featureColumns(future: FutureRows?) -> FeatureColumns {
         FeatureColumns(observed: featureValues,
-                       known: knownFeatures.indices.map { knownFeatures[$0].values + (future?.values[$0] ?? []) })
+                       known: knownFeatures.indices.map { knownFeatures[$0].values + (future?.values[$0] ?? []) },
+                       constants: staticValues)
     }
 }
 

@@ -17,6 +17,8 @@ enum ActionErrorSentences {
             switch error {
             case .noSeriesRead, .sourceAlreadyRead:
                 return error.errorDescription
+            case .staticFeaturesNeedGlobal:
+                return "--static columns hold one value per series, which only a model trained across the series learns from: add --global, or drop --static."
             case let .mixedFrequencies(_, counts):
                 let list = counts.map { "\($0.frequency) (\($0.series) series)" }.joined(separator: ", ")
                 return "--global trains one model on series of one frequency, but the file mixes \(list); forecast them without --global, or pick one frequency with --series."

@@ -49,13 +49,11 @@ struct Backtest: AsyncParsableCommand {
 
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
-        if csv.manySeries, series.hasFeatures {
-            throw ValidationError("--features and --future-features are not supported with several series yet; backtest one series with --series, or drop them.")
-        }
-        if series.hasFeatures, folds.window == .sliding {
-            throw ValidationError("--window sliding cannot be used with --features or --future-features: each fold reads the features of its whole history; use --window expanding.")
+        if series.hasFeatures || series.staticColumns != nil, folds.window == .sliding {
+            throw ValidationError("--window sliding cannot be used with --features, --future-features or --static: each fold reads the features of its whole history; use --window expanding.")
         }
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
+        try series.checkStatic(global: global)
         if csv.manySeries, plot != nil {
             throw ValidationError("--plot draws one series' backtest; with several series pick one with --series.")
         }
@@ -69,7 +67,7 @@ struct Backtest: AsyncParsableCommand {
             let reporter = ConsoleReporter.make(epochs: configuration.epochs, folds: settings.folds ?? 0)
             if csv.manySeries {
                 let action = ManySeriesBacktestAction(
-                    source: try csv.manySeriesSource(file: file, column: series.column, reporter: reporter),
+                    source: try csv.manySeriesSource(file: file, columns: series, reporter: reporter),
                     settings: settings, threads: model.seriesThreads, global: global, forecastsPath: forecasts)
                 let rows = ManySeriesBacktestRows(format: format)
                 StreamedOutput.write(rows.header)

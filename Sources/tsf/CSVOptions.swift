@@ -96,10 +96,13 @@ extension CSVOptions {
     /// The file argument as a source: a path, or `-` for standard input.
     func source(_ file: String) -> CSVSource { CSVSource(argument: file) }
 
-    /// The series of a long-format file: `--id` names the id column, `--series` the ids to keep.
-    func manySeriesSource(file: String, column: String, reporter: ActionReporter) throws -> ManySeriesSource {
+    /// The series of a long-format file: `--id` names the id column, `--series` the ids to keep, and
+    /// `columns` the target, feature and static columns.
+    func manySeriesSource(file: String, columns: SeriesOptions, reporter: ActionReporter) throws -> ManySeriesSource {
         guard let id else { preconditionFailure("many-series input needs --id") }
         return try ManySeriesSource.open(source(file), idColumn: id, series: series.map(LongFormatReader.idList),
-                                         target: column, options: readOptions, reporter: reporter)
+                                         target: columns.column, features: columns.featureNames,
+                                         knownFeatures: columns.futureFeatureNames, staticFeatures: columns.staticNames,
+                                         options: readOptions, reporter: reporter)
     }
 }

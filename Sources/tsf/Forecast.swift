@@ -50,8 +50,9 @@ struct Forecast: AsyncParsableCommand {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         _ = try IntervalLevels.parse(level)
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
-        if csv.manySeries, series.hasFeatures {
-            throw ValidationError("--features and --future-features are not supported with several series yet; forecast one series with --series, or drop them.")
+        try series.checkStatic(global: global)
+        if future != nil, csv.manySeries {
+            throw ValidationError("--future gives the future rows of one series; with --id, put each series' future rows in FILE after its last target value (target left empty).")
         }
         if future != nil, series.futureFeatureNames.isEmpty {
             throw ValidationError("--future gives the future rows of the --future-features columns; name them with --future-features.")
@@ -67,7 +68,7 @@ struct Forecast: AsyncParsableCommand {
             let levels = try IntervalLevels.parse(level)
             if csv.manySeries {
                 let action = ManySeriesForecastAction(
-                    source: try csv.manySeriesSource(file: file, column: series.column, reporter: reporter),
+                    source: try csv.manySeriesSource(file: file, columns: series, reporter: reporter),
                     configuration: configuration, steps: horizon, levels: levels, threads: model.seriesThreads, global: global,
                     modelFolder: out, plotFolder: plot)
                 let rows = ManySeriesForecastRows(format: format, levels: levels)

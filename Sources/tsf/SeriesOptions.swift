@@ -35,10 +35,15 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Comma-separated covariates known in advance (a calendar, a planned promotion, a weather forecast), e.g. Promo,TempForecast: read in the lookback like --features and also for every forecast step, from the rows after the last target value (target left empty) or from --future.", valueName: "names"))
     var futureFeatures: String?
 
+    @Option(name: .customLong("static"), help: ArgumentHelp("With --id --global: comma-separated columns holding one value per series (a store's size, a product group), e.g. Size,Group: read once per series, scaled across series and read by the model like constant --future-features.", valueName: "names"))
+    var staticColumns: String?
+
     /// The feature names, in the order given.
     var featureNames: [String] { features.map(Self.names) ?? [] }
     /// The known-in-advance feature names, in the order given.
     var futureFeatureNames: [String] { futureFeatures.map(Self.names) ?? [] }
+    /// The static column names, in the order given.
+    var staticNames: [String] { staticColumns.map(Self.names) ?? [] }
 
     /// The names of a comma-separated list, trimmed, empty ones dropped.
     static func names(_ list: String) -> [String] {
@@ -67,6 +72,19 @@ struct SeriesOptions: ParsableArguments {
         }
         if let both = featureNames.first(where: futureFeatureNames.contains) {
             throw ValidationError("Column \"\(both)\" is named by both --features and --future-features; a covariate is either observed (--features) or known in advance (--future-features).")
+        }
+        if let staticColumns {
+            try Self.check(features: staticNames, text: staticColumns, column: columnName, flag: "--static")
+            if let both = staticNames.first(where: { featureNames.contains($0) || futureFeatureNames.contains($0) }) {
+                throw ValidationError("Column \"\(both)\" is named by both --static and \(featureNames.contains(both) ? "--features" : "--future-features"); a static column holds one value per series and is read as such.")
+            }
+        }
+    }
+
+    /// Refuses `--static` unless one model is trained across series (`--id` with `--global`).
+    func checkStatic(global: Bool) throws {
+        if staticColumns != nil, !global {
+            throw ValidationError("--static columns hold one value per series, which only a model trained across the series learns from: use them with --id and --global.")
         }
     }
 }

@@ -38,7 +38,7 @@ enum ToolFailure {
         case let error as FutureRowsError:
             switch error {
             case .futureInTwoPlaces, .futureWithoutKnownFeatures: return .usage
-            case .noFutureRows, .tooFewFutureRows: return .badData
+            case .noFutureRows, .noFutureRowsInSeries, .tooFewFutureRows: return .badData
             }
         case is AtomicFileError:
             return .cannotCreateOutput

@@ -35,6 +35,7 @@ struct Train: AsyncParsableCommand {
 
     func validate() throws {
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
+        try series.checkStatic(global: false)
     }
 
     func run() async throws {
