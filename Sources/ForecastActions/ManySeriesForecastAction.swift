@@ -11,8 +11,9 @@ public struct ManySeriesForecastAction: Sendable {
     public var source: ManySeriesSource
     /// The fit's settings; its horizon is set from `steps`.
     public var configuration: ForecasterConfiguration
-    /// Steps to forecast; nil takes each series' own default from its frequency (the shared
-    /// frequency's, for a global model).
+    /// Steps to forecast, and the network's horizon; nil takes each series' own default from its
+    /// frequency (the shared frequency's, for a global model). With known-in-advance features each
+    /// series is forecast as far as its future rows reach, in whole passes of the network.
     public var steps: Int?
     public var levels: [Double]
     /// Series forecast in parallel (per-series models), or threads splitting each mini-batch (global).
