@@ -2,7 +2,8 @@ import ForecastData
 
 extension ExchangeDetection {
     /// The exchange a reader attaches to a series: the one asked for, else the detected one, and
-    /// only for trading days (other frequencies have no sessions to follow).
+    /// only for trading days (other frequencies have no sessions to follow). `timestamps` are on
+    /// the source's clock (`TimeColumn.calendarTimestamps(at:)`), so rows fall on their own dates.
     static func exchange(of timestamps: [Timestamp], frequency: Frequency, forced: ExchangeCalendar.Code?) -> ExchangeCalendar.Code? {
         guard frequency == .tradingDays else { return nil }
         return forced ?? detect(in: timestamps)

@@ -149,7 +149,7 @@ public struct LongFormatFile: Sendable {
         return LongFormatReader.seriesResult(id: ids[index], rowCount: rows.count, fileName: fileName, options: options) { () throws(CSVReadError) in
             var part = table
             part.reorderRows(rows)
-            let partTime = time.map { column in TimeColumn(name: column.name, format: column.format, timestamps: rows.map { column.timestamps[$0] }) }
+            let partTime = time.map { $0.selecting(rows) }
             return try LongFormatReader.seriesData(id: ids[index], part: part, time: partTime, layout: layout, options: options)
         }
     }

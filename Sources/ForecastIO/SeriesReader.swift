@@ -164,17 +164,20 @@ public enum SeriesReader {
         let keptRows = (0..<rowCount).filter { rowUsable[$0] }
         if keptRows.isEmpty { throw .noDataRows(file: table.fileName) }
 
-        let timestamps = time.map { column in keptRows.map { column.timestamps[$0] } }
-        let frequency = timestamps.map(Frequency.infer(from:)) ?? .irregular
-        let exchange = timestamps.flatMap { ExchangeDetection.exchange(of: $0, frequency: frequency, forced: options.exchange) }
-        if let timestamps, let warning = Self.absentStepsWarning(timestamps, frequency: frequency, exchange: exchange,
-                                                                  file: table.fileName, column: time?.name ?? "") {
+        let keptTime = time?.selecting(keptRows)
+        let timestamps = keptTime?.timestamps
+        let frequency = keptTime?.frequency ?? .irregular
+        // Weekdays, holidays and gaps on the dates the file wrote (see `TimeColumn+WallClock.swift`).
+        let calendarTimestamps = keptTime?.calendarTimestamps(at: frequency)
+        let exchange = calendarTimestamps.flatMap { ExchangeDetection.exchange(of: $0, frequency: frequency, forced: options.exchange) }
+        if let calendarTimestamps, let warning = Self.absentStepsWarning(calendarTimestamps, frequency: frequency, exchange: exchange,
+                                                                          file: table.fileName, column: time?.name ?? "") {
             warnings.append(warning)
         }
         func series(_ position: Int) -> TimeSeries {
             TimeSeries(name: realNames[position], timestamps: timestamps,
                        values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format,
-                       exchange: exchange.map(ExchangeCalendar.init))
+                       exchange: exchange.map(ExchangeCalendar.init), utcOffset: keptTime?.lastOffset ?? 0)
         }
         let observedCount = usedCount - 1 - knownCount
         var data = CSVSeriesData(

@@ -93,9 +93,10 @@ public struct TableInspection: Sendable {
             let column = table.columns[timeIndex]
             let parsed = try TimeColumn.parse(column, table: table, format: options.dateFormat, missingTokens: options.missingTokens)
             if acrossSeries {
-                ordered = TimeColumn(name: parsed.name, format: parsed.format, timestamps: Array(Set(parsed.timestamps)).sorted(),
-                                     warnings: parsed.warnings)
+                // One row per distinct timestamp, in time order.
                 let stamps = parsed.timestamps
+                var seen = Set<Timestamp>()
+                ordered = parsed.selecting(stamps.indices.sorted { stamps[$0] < stamps[$1] }.filter { seen.insert(stamps[$0]).inserted })
                 if let first = stamps.indices.min(by: { stamps[$0] < stamps[$1] }),
                    let last = stamps.indices.max(by: { stamps[$0] < stamps[$1] }) {
                     styleRows = (first, last)
@@ -162,14 +163,15 @@ public struct TableInspection: Sendable {
     /// rows (a long-format file summarised across its series).
     static func summarizeTime(_ time: TimeColumn, texts: CSVColumn, styleRows: (first: Int, last: Int)? = nil,
                               exchange forced: ExchangeCalendar.Code?) -> Time {
-        let frequency = Frequency.infer(from: time.timestamps)
-        let exchange = ExchangeDetection.exchange(of: time.timestamps, frequency: frequency, forced: forced)
+        let frequency = time.frequency
+        let calendarTimestamps = time.calendarTimestamps(at: frequency)
+        let exchange = ExchangeDetection.exchange(of: calendarTimestamps, frequency: frequency, forced: forced)
         let last = time.timestamps.count - 1
         let missingSteps: Int
         if let exchange {
-            missingSteps = ExchangeCalendar(exchange).missingSessions(in: time.timestamps)
+            missingSteps = ExchangeCalendar(exchange).missingSessions(in: calendarTimestamps)
         } else {
-            missingSteps = countsCalendarGaps(frequency) ? frequency.missingSteps(in: time.timestamps) : 0
+            missingSteps = countsCalendarGaps(frequency) ? frequency.missingSteps(in: calendarTimestamps) : 0
         }
         return Time(
             column: time.name, format: time.format,

@@ -40,6 +40,9 @@ struct TimeColumn: Sendable {
     let format: DateFormat
     /// One timestamp per row, ascending, no duplicates (after `orderRows`).
     let timestamps: [Timestamp]
+    /// The offset from UTC (seconds east) each row's text was written with, 0 where it wrote none;
+    /// nil when no row wrote one other than 0 (see `TimeColumn+WallClock.swift`).
+    var writtenOffsets: [Int]? = nil
     /// What reading the column decided that the user should know (a day/month order chosen from
     /// the calendar), shown with the ordering warnings.
     var warnings: [CSVWarning] = []
@@ -94,8 +97,8 @@ struct TimeColumn: Sendable {
 
         if let given {
             switch parseAll(column, format: given) {
-            case .success(let timestamps):
-                return TimeColumn(name: column.name, format: given, timestamps: timestamps)
+            case .success(let dates):
+                return TimeColumn(name: column.name, format: given, timestamps: dates.timestamps, writtenOffsets: dates.offsets)
             case .failure(let failure):
                 throw .invalidDate(file: file, line: table.lines[failure.row], column: column.name,
                                    value: column.text(failure.row), format: given.description)
@@ -104,15 +107,15 @@ struct TimeColumn: Sendable {
         let stride = max(1, column.count / 1000)
         let sample = Swift.stride(from: 0, to: column.count, by: stride).map { Substring(column.text($0)) }
         if case .detected(let format) = DateFormat.detect(in: sample),
-           case .success(let timestamps) = parseAll(column, format: format) {
-            return TimeColumn(name: column.name, format: format, timestamps: timestamps)
+           case .success(let dates) = parseAll(column, format: format) {
+            return TimeColumn(name: column.name, format: format, timestamps: dates.timestamps, writtenOffsets: dates.offsets)
         }
         let values = column.substrings()
         switch DateFormat.detect(in: values) {
         case .detected(let format):
             switch parseAll(column, format: format) {
-            case .success(let timestamps):
-                return TimeColumn(name: column.name, format: format, timestamps: timestamps)
+            case .success(let dates):
+                return TimeColumn(name: column.name, format: format, timestamps: dates.timestamps, writtenOffsets: dates.offsets)
             case .failure(let failure):
                 throw .invalidDate(file: file, line: table.lines[failure.row], column: column.name,
                                    value: column.text(failure.row), format: format.description)
@@ -132,12 +135,12 @@ struct TimeColumn: Sendable {
     /// A reading wins when its frequency is regular and the other's is not, or when the other's
     /// calendar has more than ten times as many absent steps (and at least 10 more).
     static func resolveByCalendar(_ column: CSVColumn, candidates: [DateFormat], file: String) -> TimeColumn? {
-        let readings = candidates.compactMap { format -> (format: DateFormat, timestamps: [Timestamp], frequency: Frequency, absent: Int)? in
-            guard case .success(let timestamps) = parseAll(column, format: format) else { return nil }
+        let readings = candidates.compactMap { format -> (format: DateFormat, dates: ParsedDates, frequency: Frequency, absent: Int)? in
+            guard case .success(let dates) = parseAll(column, format: format) else { return nil }
             // Distinct timestamps: a long-format file repeats each one once per series.
-            let sorted = Array(Set(timestamps)).sorted()
+            let sorted = Array(Set(dates.timestamps)).sorted()
             let frequency = Frequency.infer(from: sorted)
-            return (format, timestamps, frequency, frequency == .irregular ? Int.max : frequency.missingSteps(in: sorted))
+            return (format, dates, frequency, frequency == .irregular ? Int.max : frequency.missingSteps(in: sorted))
         }.sorted { $0.absent < $1.absent }
         guard readings.count == 2, readings[0].frequency != .irregular else { return nil }
         let (best, other) = (readings[0], readings[1])
@@ -148,7 +151,8 @@ struct TimeColumn: Sendable {
             before: "\(file): column \"\(column.name)\" reads as \(best.format.description) (a \(best.frequency) calendar) or as \(other.format.description) (\(otherCalendar)); the first was chosen; ",
             remedies: [.confirmDateFormat(chosen: best.format.strftimePattern ?? best.format.description,
                                           other: other.format.strftimePattern ?? other.format.description)], after: ".")
-        return TimeColumn(name: column.name, format: best.format, timestamps: best.timestamps, warnings: [warning])
+        return TimeColumn(name: column.name, format: best.format, timestamps: best.dates.timestamps,
+                          writtenOffsets: best.dates.offsets, warnings: [warning])
     }
 
     /// The row of a value a format cannot read.
@@ -156,21 +160,34 @@ struct TimeColumn: Sendable {
         var row: Int
     }
 
-    /// Every value parsed with `format`, or the first row it cannot read.
-    static func parseAll(_ column: CSVColumn, format: DateFormat) -> Result<[Timestamp], UnreadableDate> {
+    /// The values of a column read with one format.
+    struct ParsedDates {
         var timestamps: [Timestamp] = []
-        timestamps.reserveCapacity(column.count)
+        /// As `TimeColumn.writtenOffsets`: allocated at the first offset other than 0.
+        var offsets: [Int]? = nil
+    }
+
+    /// Every value parsed with `format`, or the first row it cannot read.
+    static func parseAll(_ column: CSVColumn, format: DateFormat) -> Result<ParsedDates, UnreadableDate> {
+        var dates = ParsedDates()
+        dates.timestamps.reserveCapacity(column.count)
         var failedRow: Int? = nil
         column.forEachField { row, bytes in
             guard failedRow == nil else { return }
-            if let timestamp = format.parse(utf8: bytes.assumingMemoryBound(to: UInt8.self)) {
-                timestamps.append(timestamp)
+            var offset: Int? = nil
+            if let timestamp = format.parse(utf8: bytes.assumingMemoryBound(to: UInt8.self), writtenOffset: &offset) {
+                dates.timestamps.append(timestamp)
+                if let offset, offset != 0, dates.offsets == nil {
+                    dates.offsets = [Int](repeating: 0, count: row)
+                    dates.offsets?.reserveCapacity(column.count)
+                }
+                dates.offsets?.append(offset ?? 0)
             } else {
                 failedRow = row
             }
         }
         if let failedRow { return .failure(UnreadableDate(row: failedRow)) }
-        return .success(timestamps)
+        return .success(dates)
     }
 
     /// Puts the rows of `table` in time order and applies the duplicate rule, returning the time
@@ -219,7 +236,7 @@ struct TimeColumn: Sendable {
         }
         if !sorted || duplicates > 0 {
             table.reorderRows(kept)
-            return (TimeColumn(name: time.name, format: time.format, timestamps: kept.map { stamps[$0] }), warnings)
+            return (time.selecting(kept), warnings)
         }
         return (time, warnings)
     }

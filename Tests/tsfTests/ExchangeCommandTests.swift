@@ -41,6 +41,20 @@ import _ForecastTestSupport
         #expect(dates == ["2019-01-02", "2019-01-03", "2019-01-04"])
     }
 
+    /// The S&P 500 written at midnight in Paris (`1999-01-04T00:00:00+01:00`, the evening before in
+    /// UTC) is still on NYSE sessions, and its forecasts are dated on the file's own clock.
+    @Test func datesWrittenEastOfUTCAreForecastOnTheirOwnSessions() throws {
+        let lines = try String(contentsOf: IOFixtures.dataset("sp500_daily.csv"), encoding: .utf8).split(separator: "\n")
+        let shifted = [String(lines[0])] + lines.dropFirst().map { line in
+            let fields = line.split(separator: ",", maxSplits: 1)
+            return "\(fields[0])T00:00:00+01:00,\(fields[1])"
+        }
+        let files = try HostileFiles()
+        let path = try files.write("sp500_paris.csv", text: shifted.joined(separator: "\n") + "\n")
+        #expect(try forecastDates([path]) == ["2019-01-02T00:00:00+01:00", "2019-01-03T00:00:00+01:00", "2019-01-04T00:00:00+01:00"])
+        #expect(try CLIRunner.run(["inspect", path]).stdout.contains("Frequency:   trading days (XNYS sessions), season period 5\n"))
+    }
+
     @Test func inspectNamesTheExchange() throws {
         let sp500 = IOFixtures.dataset("sp500_daily.csv").path
         let text = try CLIRunner.run(["inspect", sp500])

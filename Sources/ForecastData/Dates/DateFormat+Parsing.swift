@@ -17,6 +17,14 @@ extension DateFormat {
     /// The instant the UTF-8 bytes name in this format, or nil. This is the entry point for readers
     /// that hold fields as raw bytes (the CSV reader), so no `String` is made per value.
     public func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+        var writtenOffset: Int? = nil
+        return parse(utf8: bytes, writtenOffset: &writtenOffset)
+    }
+
+    /// `parse(utf8:)` that also sets `writtenOffset` to the offset from UTC the text was written
+    /// with (seconds east; `Z` is 0), and leaves it nil when the text wrote none: what a reader
+    /// needs to read a source's dates on the source's own clock.
+    package func parse(utf8 bytes: UnsafeBufferPointer<UInt8>, writtenOffset: inout Int?) -> Timestamp? {
         var cursor = DateTextCursor(bytes)
         guard !cursor.isAtEnd else { return nil }
         switch self {
@@ -36,7 +44,7 @@ extension DateFormat {
             return Self.timestamp(year: date.year, month: date.month, day: date.day)
         case .isoDateTime:
             guard let date = Self.isoDateFields(&cursor) else { return nil }
-            return Self.timestamp(date: date, timeTail: &cursor, strictHour: true)
+            return Self.timestamp(date: date, timeTail: &cursor, strictHour: true, writtenOffset: &writtenOffset)
         case .compactDate:
             guard let year = cursor.number(digits: 4), let month = cursor.number(digits: 2),
                   let day = cursor.number(digits: 2), cursor.isAtEnd else { return nil }
@@ -45,37 +53,37 @@ extension DateFormat {
             guard let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
                   let day = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
                   let year = cursor.number(digits: 4) else { return nil }
-            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false)
+            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
         case .dayMonthYear(let separator):
             guard let day = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
                   let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
                   let year = cursor.number(digits: 4) else { return nil }
-            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false)
+            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
         case .yearMonthDaySlashed:
             let slash = UInt8(ascii: "/")
             guard let year = cursor.number(digits: 4), cursor.consume(slash),
                   let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(slash),
                   let day = cursor.number(minDigits: 1, maxDigits: 2) else { return nil }
-            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false)
+            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
         case .monthNameDayYear:
             guard let key = cursor.wordKey(), let month = EnglishNames.monthByKey[key] else { return nil }
             _ = cursor.consume(UInt8(ascii: "."))
             guard cursor.skipSpaces() > 0, let day = cursor.number(minDigits: 1, maxDigits: 2) else { return nil }
             let comma = cursor.consume(UInt8(ascii: ","))
             guard cursor.skipSpaces() > 0 || comma, let year = cursor.number(digits: 4) else { return nil }
-            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false)
+            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
         case .dayMonthNameYear:
             guard let day = cursor.number(minDigits: 1, maxDigits: 2), Self.nameSeparator(&cursor),
                   let key = cursor.wordKey(), let month = EnglishNames.monthByKey[key] else { return nil }
             _ = cursor.consume(UInt8(ascii: "."))
             guard Self.nameSeparator(&cursor), let year = cursor.number(digits: 4) else { return nil }
-            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false)
+            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
         case .epochSeconds:
             return Self.epoch(&cursor, unitsPerSecond: 1, maxIntegerDigits: 12)
         case .epochMilliseconds:
             return Self.epoch(&cursor, unitsPerSecond: 1000, maxIntegerDigits: 15)
         case .pattern(let pattern):
-            return StrftimePattern.parse(&cursor, pattern: pattern)
+            return StrftimePattern.parse(&cursor, pattern: pattern, writtenOffset: &writtenOffset)
         }
     }
 
@@ -110,10 +118,12 @@ extension DateFormat {
         return (year, month, day)
     }
 
-    /// A date followed by nothing, or by `T`/space, a time of day and an optional offset.
-    /// `strictHour` asks for ISO's two-digit hour; otherwise one digit and AM/PM are accepted too.
+    /// A date followed by nothing, or by `T`/space, a time of day and an optional offset (put in
+    /// `writtenOffset`). `strictHour` asks for ISO's two-digit hour; otherwise one digit and AM/PM
+    /// are accepted too.
     static func timestamp(
-        date: (year: Int, month: Int, day: Int), timeTail cursor: inout DateTextCursor, strictHour: Bool
+        date: (year: Int, month: Int, day: Int), timeTail cursor: inout DateTextCursor, strictHour: Bool,
+        writtenOffset: inout Int?
     ) -> Timestamp? {
         guard !cursor.isAtEnd else { return timestamp(year: date.year, month: date.month, day: date.day) }
         guard cursor.consume(UInt8(ascii: "T")) || cursor.consume(UInt8(ascii: "t"))
@@ -127,6 +137,7 @@ extension DateFormat {
             cursor.skipSpaces()
             guard let parsedOffset = utcOffset(&cursor) else { return nil }
             offset = parsedOffset
+            writtenOffset = parsedOffset
         }
         guard cursor.isAtEnd else { return nil }
         return timestamp(year: date.year, month: date.month, day: date.day, secondOfDay: secondOfDay)?

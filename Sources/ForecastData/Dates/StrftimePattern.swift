@@ -33,23 +33,27 @@ enum StrftimePattern {
         var second = 0.0
         var isPM: Bool?
         var offset = 0
+        /// Whether `%z` read an offset (a `Z` too).
+        var hasOffset = false
         var epochSeconds: Double?
     }
 
-    static func parse(_ cursor: inout DateTextCursor, pattern: String) -> Timestamp? {
-        if let parsed = pattern.utf8.withContiguousStorageIfAvailable({ parse(&cursor, pattern: $0) }) {
+    /// The instant `cursor` holds in `pattern`; `writtenOffset` is set to what `%z` read.
+    static func parse(_ cursor: inout DateTextCursor, pattern: String, writtenOffset: inout Int?) -> Timestamp? {
+        if let parsed = pattern.utf8.withContiguousStorageIfAvailable({ parse(&cursor, pattern: $0, writtenOffset: &writtenOffset) }) {
             return parsed
         }
         let copy = Array(pattern.utf8)
-        return copy.withUnsafeBufferPointer { parse(&cursor, pattern: $0) }
+        return copy.withUnsafeBufferPointer { parse(&cursor, pattern: $0, writtenOffset: &writtenOffset) }
     }
 
-    private static func parse(_ cursor: inout DateTextCursor, pattern: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    private static func parse(_ cursor: inout DateTextCursor, pattern: UnsafeBufferPointer<UInt8>, writtenOffset: inout Int?) -> Timestamp? {
         var fields = Fields()
         guard read(&cursor, pattern: pattern, into: &fields), cursor.isAtEnd else { return nil }
         if let epoch = fields.epochSeconds {
             return Timestamp(secondsSinceEpoch: epoch)
         }
+        if fields.hasOffset { writtenOffset = fields.offset }
         if let isPM = fields.isPM {
             guard fields.hour >= 1, fields.hour <= 12 else { return nil }
             fields.hour = fields.hour % 12 + (isPM ? 12 : 0)
@@ -140,6 +144,7 @@ enum StrftimePattern {
         case UInt8(ascii: "z"):
             guard let offset = DateFormat.utcOffset(&cursor) else { return false }
             fields.offset = offset
+            fields.hasOffset = true
         case UInt8(ascii: "s"):
             let negative = cursor.consume(UInt8(ascii: "-"))
             guard let seconds = cursor.number(minDigits: 1, maxDigits: 12) else { return false }
@@ -170,9 +175,10 @@ enum StrftimePattern {
         return true
     }
 
-    /// Writes `civil` (UTC) with the pattern; unknown directives are copied as written.
-    static func format(_ timestamp: Timestamp, pattern: String) -> String {
-        let civil = timestamp.civil
+    /// Writes `timestamp` with the pattern on a clock `utcOffset` seconds east of UTC (which `%z`
+    /// writes); unknown directives are copied as written.
+    static func format(_ timestamp: Timestamp, pattern: String, utcOffset: Int = 0) -> String {
+        let civil = timestamp.civil(utcOffset: utcOffset)
         var output = ""
         var iterator = pattern.makeIterator()
         while let character = iterator.next() {
@@ -184,12 +190,12 @@ enum StrftimePattern {
                 output.append("%")
                 break
             }
-            output += formatDirective(directive, civil: civil, timestamp: timestamp)
+            output += formatDirective(directive, civil: civil, timestamp: timestamp, utcOffset: utcOffset)
         }
         return output
     }
 
-    private static func formatDirective(_ directive: Character, civil: CivilDateTime, timestamp: Timestamp) -> String {
+    private static func formatDirective(_ directive: Character, civil: CivilDateTime, timestamp: Timestamp, utcOffset: Int) -> String {
         let wholeSecond = Int(civil.second.rounded(.down))
         switch directive {
         case "Y": return DateFormat.padded(civil.year, width: 4)
@@ -210,11 +216,11 @@ enum StrftimePattern {
         case "B": return EnglishNames.monthNames[civil.month - 1]
         case "a": return EnglishNames.weekdayAbbreviations[civil.weekday - 1]
         case "A": return EnglishNames.weekdayNames[civil.weekday - 1]
-        case "z": return "+0000"
+        case "z": return DateFormat.offsetText(utcOffset, colon: false)
         case "s": return String(Int(timestamp.secondsSinceEpoch.rounded(.down)))
-        case "F": return format(timestamp, pattern: "%Y-%m-%d")
-        case "T": return format(timestamp, pattern: "%H:%M:%S")
-        case "D": return format(timestamp, pattern: "%m/%d/%y")
+        case "F": return format(timestamp, pattern: "%Y-%m-%d", utcOffset: utcOffset)
+        case "T": return format(timestamp, pattern: "%H:%M:%S", utcOffset: utcOffset)
+        case "D": return format(timestamp, pattern: "%m/%d/%y", utcOffset: utcOffset)
         case "%": return "%"
         default: return "%\(directive)"
         }

@@ -3,8 +3,9 @@
 ///
 /// Holidays are computed from each exchange's rules (see `docs/exchange-calendars.md`) for any
 /// year; one-off closures and the lunar dates of Hong Kong are data covering 1990–2035. Half days
-/// are sessions. Dates are civil dates in the exchange's own time zone, taken from a timestamp's
-/// UTC date (the convention of every daily CSV file).
+/// are sessions. Dates are civil dates in the exchange's own time zone: a timestamp's UTC date (the
+/// convention of daily CSV files), or its date on the clock a source wrote (`utcOffset`, seconds
+/// east of UTC), since `2019-01-02T00:00:00+01:00` is a session of 2 January, not of 1 January.
 public struct ExchangeCalendar: Hashable, Sendable, CustomStringConvertible {
     /// ISO 10383 market identifier codes of the exchanges known here.
     public enum Code: String, CaseIterable, Hashable, Sendable, Codable, CustomStringConvertible {
@@ -67,14 +68,15 @@ public struct ExchangeCalendar: Hashable, Sendable, CustomStringConvertible {
         return isSession(dayNumber: CivilCalendar.days(year: year, month: month, day: day))
     }
 
-    /// Whether the UTC date of `timestamp` is a session.
-    public func isSession(_ timestamp: Timestamp) -> Bool {
-        isSession(dayNumber: timestamp.dayNumber)
+    /// Whether the date of `timestamp` on a clock `utcOffset` seconds east of UTC is a session.
+    public func isSession(_ timestamp: Timestamp, utcOffset: Int = 0) -> Bool {
+        isSession(dayNumber: timestamp.dayNumber(utcOffset: utcOffset))
     }
 
-    /// The `count` sessions after `timestamp`'s date, each keeping its time of day.
+    /// The `count` sessions after `timestamp`'s date on a clock `utcOffset` seconds east of UTC,
+    /// each keeping its time of day on that clock.
     /// - Precondition: `count >= 0`.
-    public func sessions(after timestamp: Timestamp, count: Int) -> [Timestamp] {
+    public func sessions(after timestamp: Timestamp, count: Int, utcOffset: Int = 0) -> [Timestamp] {
         precondition(count >= 0, "count of sessions must not be negative, got \(count)")
         var result: [Timestamp] = []
         result.reserveCapacity(count)
@@ -82,7 +84,7 @@ public struct ExchangeCalendar: Hashable, Sendable, CustomStringConvertible {
         var current = timestamp
         while result.count < count {
             current = current.advanced(by: day)
-            if isSession(current) { result.append(current) }
+            if isSession(current, utcOffset: utcOffset) { result.append(current) }
         }
         return result
     }

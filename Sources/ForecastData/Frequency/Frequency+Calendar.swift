@@ -11,10 +11,16 @@ extension Frequency {
     ///   times overnight too (sessions, like holidays, are not known here).
     /// - Every step keeps `last`'s time of day (all in UTC, so there are no daylight-saving jumps).
     /// - Irregular series return `[]`: their forecasts are numbered steps without dates.
+    /// - Weekdays, months and times of day are those of a clock `utcOffset` seconds east of UTC:
+    ///   the source's, so a file written at local midnight steps over its own weekends.
     /// - Precondition: `count >= 0`.
-    public func timestamps(after last: Timestamp, count: Int) -> [Timestamp] {
+    public func timestamps(after last: Timestamp, count: Int, utcOffset: Int = 0) -> [Timestamp] {
         precondition(count >= 0, "count of future timestamps must not be negative, got \(count)")
         guard count > 0 else { return [] }
+        guard utcOffset == 0 else {
+            let shift = Double(utcOffset)
+            return timestamps(after: last.advanced(by: shift), count: count).map { $0.advanced(by: -shift) }
+        }
         let day = Double(CivilCalendar.secondsPerDay)
         switch self {
         case .irregular:

@@ -32,6 +32,15 @@ public enum Frequency: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether a step is shorter than a day (hourly, minutes, seconds): steps counted in seconds,
+    /// not on the calendar.
+    public var isSubDaily: Bool {
+        switch self {
+        case .hourly, .minutes, .seconds: return true
+        case .yearly, .quarterly, .monthly, .weekly, .daily, .tradingDays, .irregular: return false
+        }
+    }
+
     /// The usual length of one seasonal cycle, in steps: a default for seasonal baselines and
     /// features, which the user can override.
     ///

@@ -32,6 +32,10 @@ public struct TimeSeries: Hashable, Sendable {
     /// The exchange whose sessions a `.tradingDays` series follows, so that future steps skip its
     /// holidays; nil keeps plain Monday to Friday. Ignored at other frequencies.
     public var exchange: ExchangeCalendar?
+    /// Seconds east of UTC of the clock the source wrote its dates on (the offset of its last date;
+    /// 0 when it wrote none): future steps fall on that clock's weekdays and sessions, and are
+    /// written with that offset, so a file written at local midnight is forecast on its own dates.
+    public var utcOffset: Int
 
     /// A series; when `frequency` is nil it is inferred from the timestamps (`.irregular` without).
     /// - Precondition: `timestamps`, when given, has one element per value.
@@ -41,7 +45,8 @@ public struct TimeSeries: Hashable, Sendable {
         values: [Double],
         frequency: Frequency? = nil,
         dateFormat: DateFormat? = nil,
-        exchange: ExchangeCalendar? = nil
+        exchange: ExchangeCalendar? = nil,
+        utcOffset: Int = 0
     ) {
         Self.checkCounts(timestamps, values)
         self.name = name
@@ -50,6 +55,7 @@ public struct TimeSeries: Hashable, Sendable {
         self.frequency = frequency ?? timestamps.map(Frequency.infer(from:)) ?? .irregular
         self.dateFormat = dateFormat
         self.exchange = exchange
+        self.utcOffset = utcOffset
     }
 
     public var count: Int { values.count }
@@ -80,16 +86,17 @@ public struct TimeSeries: Hashable, Sendable {
 
     /// The timestamps of the `count` steps after the last value (`[]` without timestamps or for an
     /// irregular series): see `Frequency.timestamps(after:count:)`; trading days with an `exchange`
-    /// are its next sessions.
+    /// are its next sessions. Dates are on the source's clock (`utcOffset`).
     public func futureTimestamps(count: Int) -> [Timestamp] {
         guard let last = timestamps?.last else { return [] }
-        if frequency == .tradingDays, let exchange { return exchange.sessions(after: last, count: count) }
-        return frequency.timestamps(after: last, count: count)
+        if frequency == .tradingDays, let exchange { return exchange.sessions(after: last, count: count, utcOffset: utcOffset) }
+        return frequency.timestamps(after: last, count: count, utcOffset: utcOffset)
     }
 
-    /// A timestamp written like the input (`dateFormat`), or in the frequency's preferred format.
+    /// A timestamp written like the input (`dateFormat`), or in the frequency's preferred format,
+    /// on the source's clock (`utcOffset`).
     public func format(_ timestamp: Timestamp) -> String {
-        (dateFormat ?? DateFormat.preferred(for: frequency)).string(from: timestamp)
+        (dateFormat ?? DateFormat.preferred(for: frequency)).string(from: timestamp, utcOffset: utcOffset)
     }
 
     private var storedTimestamps: [Timestamp]?
