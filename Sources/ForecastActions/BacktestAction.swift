@@ -15,6 +15,11 @@ public struct BacktestAction: Sendable {
     public var features: SeriesSelection
     public var readOptions: CSVReadOptions
     public var settings: BacktestSettings
+    /// Calendar features generated from the timestamps (`--calendar`); automatic by default, which
+    /// each fold's fit tries and keeps only when they help it (none with a sliding window).
+    public var calendar: CalendarSelection
+    /// A CSV of holiday dates for the `holiday` calendar feature; nil for none.
+    public var holidaysSource: CSVSource?
     /// Folds run in parallel on this many threads; the results do not depend on it.
     public var threads: Int
     /// Where to draw the actuals and every fold's forecasts (SVG); nil draws nothing.
@@ -27,7 +32,10 @@ public struct BacktestAction: Sendable {
     public init(source: CSVSource, column: String, features: [String] = [], knownFeatures: [String] = [],
                 readOptions: CSVReadOptions = CSVReadOptions(),
                 settings: BacktestSettings = BacktestSettings(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                plotPath: String? = nil, plotsBaselines: Bool = false, forecastsPath: String? = nil) {
+                plotPath: String? = nil, plotsBaselines: Bool = false, forecastsPath: String? = nil,
+                calendar: CalendarSelection = .automatic, holidaysSource: CSVSource? = nil) {
+        self.calendar = calendar
+        self.holidaysSource = holidaysSource
         self.source = source
         self.column = column
         self.features = SeriesSelection(column: column, features: features, knownFeatures: knownFeatures)
@@ -45,7 +53,21 @@ public struct BacktestAction: Sendable {
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         let series = data.target
         let suite = try settings.suite(for: series, reporter: reporter)
-        let entries = try suite.run(on: series.values, columns: data.featureColumns(future: nil), threads: max(1, threads),
+        var columns = data.featureColumns(future: nil)
+        var optional: [[Double]] = []
+        var optionalName = ""
+        var calendar = self.calendar
+        if case .sliding = settings.trainingWindow, calendar == .automatic { calendar = .none }
+        if settings.includesModel,
+           let found = try CalendarFitting.columns(calendar, data: data, steps: 1, horizon: 1, holidaysSource: holidaysSource) {
+            if found.optional {
+                (optional, optionalName) = (found.history, found.label)
+            } else {
+                columns.known += found.history
+            }
+        }
+        let entries = try suite.run(on: series.values, columns: columns, optionalKnown: optional, optionalName: optionalName,
+                                    threads: max(1, threads),
                                     cancellation: reporter.cancellation, progress: reporter.fold)
         try reporter.checkCancellation()
         let result = BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries)

@@ -24,12 +24,18 @@ public struct ForecastAction: Sendable {
     /// A separate file of future rows for the known-in-advance features (same time and feature
     /// columns); nil reads them from the rows after the last target value of `source`.
     public var futureSource: CSVSource?
+    /// Calendar features generated from the timestamps (`--calendar`); automatic by default.
+    public var calendar: CalendarSelection
+    /// A CSV of holiday dates for the `holiday` calendar feature (`--holidays`); nil for none.
+    public var holidaysSource: CSVSource?
 
     public init(source: CSVSource, selection: SeriesSelection, readOptions: CSVReadOptions = CSVReadOptions(),
                 configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil,
                 levels: [Double] = [], modelPath: String? = nil, plotPath: String? = nil,
-                futureSource: CSVSource? = nil) {
+                futureSource: CSVSource? = nil, calendar: CalendarSelection = .automatic, holidaysSource: CSVSource? = nil) {
         self.futureSource = futureSource
+        self.calendar = calendar
+        self.holidaysSource = holidaysSource
         self.source = source
         self.selection = selection
         self.readOptions = readOptions
@@ -63,18 +69,19 @@ public struct ForecastAction: Sendable {
             requested: self.steps, future: future, frequency: data.target.frequency, readsObserved: !selection.features.isEmpty,
             strategy: configuration.strategy, reporter: reporter)
         configuration.horizon = horizon
+        let block = configuration.strategy == .recursive ? 1 : horizon
+        let calendarColumns = try CalendarFitting.columns(calendar, data: data, steps: steps, horizon: block,
+                                                          holidaysSource: holidaysSource)
         let forecaster: Forecaster
+        let columns: FeatureColumns
         do {
-            forecaster = try Forecaster.fit(
-                values: data.target.values, features: data.featureValues, knownFeatures: data.knownFeatureValues,
-                frequency: data.target.frequency, columnNames: data.columnNames, configuration: configuration,
-                progress: reporter.trainingDecision)
+            (forecaster, columns) = try CalendarFitting.fit(data: data, future: future, calendar: calendarColumns,
+                                                            configuration: configuration, reporter: reporter)
         } catch let error as ForecasterError where fallsBackToSimpleForecast(error, configuration: configuration) {
             return try simpleOutcome(data.target, steps: steps, reason: error, reporter: reporter)
         }
         try reporter.checkCancellation()
         reporter.fitted(forecaster)
-        let columns = data.featureColumns(future: future)
         let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,
                                                                           columns: columns)
         if let modelPath { try forecaster.save(to: URL(fileURLWithPath: modelPath)) }

@@ -15,6 +15,8 @@ public struct PredictAction: Sendable {
     /// A separate file of future rows for a model with known-in-advance features; nil reads them
     /// from the rows after the last target value.
     public var futureSource: CSVSource?
+    /// A CSV of holiday dates, for a model trained with the `holiday` calendar feature.
+    public var holidaysSource: CSVSource?
     public var readOptions: CSVReadOptions
     /// Steps to forecast; nil takes the model's horizon (more continue recursively for a model
     /// without features).
@@ -25,7 +27,8 @@ public struct PredictAction: Sendable {
 
     public init(modelPath: String, source: CSVSource, column: String? = nil, features: [String]? = nil,
                 readOptions: CSVReadOptions = CSVReadOptions(), steps: Int? = nil, levels: [Double] = [],
-                futureSource: CSVSource? = nil) {
+                futureSource: CSVSource? = nil, holidaysSource: CSVSource? = nil) {
+        self.holidaysSource = holidaysSource
         self.futureSource = futureSource
         self.modelPath = modelPath
         self.source = source
@@ -40,7 +43,6 @@ public struct PredictAction: Sendable {
         var forecaster = try Forecaster(contentsOf: URL(fileURLWithPath: modelPath))
         let selection = try resolveColumns(of: forecaster, reporter: reporter)
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
-        try forecaster.condition(on: data.target.values, features: data.featureValues, knownFeatures: data.knownFeatureValues)
         let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection,
                                                       futureSource: futureSource, options: readOptions)
         var steps = self.steps ?? forecaster.horizon
@@ -49,28 +51,38 @@ public struct PredictAction: Sendable {
             let block = forecaster.configuration.strategy == .recursive ? 1 : forecaster.horizon
             steps = max(forecaster.horizon, future.count / block * block)
         }
-        let columns = data.featureColumns(future: future)
+        // Calendar columns the model was trained with are regenerated from the dates.
+        let holidays = try holidaysSource.map { source throws(CSVReadError) in try HolidayFileReader.read(source) }
+        let calendar = try CalendarColumns.regenerate(
+            for: forecaster.columnNames, series: data.target,
+            futureTimestamps: data.target.futureTimestamps(count: forecaster.knownFutureNeeded(steps: steps)), holidays: holidays)
+        var columns = data.featureColumns(future: future)
+        if let calendar { columns.known += zip(calendar.history, calendar.future).map { $0 + $1 } }
+        try forecaster.condition(on: data.target.values, features: data.featureValues,
+                                 knownFeatures: data.knownFeatureValues + (calendar?.history ?? []))
         let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,
                                                                           columns: columns)
         return ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
     }
 
     /// The columns to read: those given, else those the model file records. A model trained with
-    /// features needs as many feature columns.
+    /// features needs as many feature columns; its calendar columns are not read but regenerated.
     func resolveColumns(of forecaster: Forecaster, reporter: ActionReporter) throws -> SeriesSelection {
-        let recorded = forecaster.columnNames
+        let recorded = forecaster.columnNames.filter { !$0.hasPrefix(CalendarFeature.columnPrefix) }
+        let calendarCount = forecaster.columnNames.count - recorded.count
+        let fileFeatures = forecaster.featureCount - calendarCount
         guard let target = column ?? recorded.first else { throw ModelInputError.columnNotRecorded(path: modelPath) }
         let features = self.features ?? Array(recorded.dropFirst())
-        guard features.count == forecaster.featureCount else {
-            throw ModelInputError.featureCountMismatch(path: modelPath, expected: forecaster.featureCount,
+        guard features.count == fileFeatures else {
+            throw ModelInputError.featureCountMismatch(path: modelPath, expected: fileFeatures,
                                                        given: features, recorded: recorded)
         }
         if !recorded.isEmpty, [target] + features != recorded {
             reporter.warning(CSVWarning("the model was trained on \(recorded.joined(separator: ", ")); forecasting \(([target] + features).joined(separator: ", ")) with it."))
         }
-        let observed = features.count - forecaster.knownFeatureCount
-        return SeriesSelection(column: target, features: Array(features.prefix(observed)),
-                               knownFeatures: Array(features.suffix(forecaster.knownFeatureCount)))
+        let known = forecaster.knownFeatureCount - calendarCount
+        return SeriesSelection(column: target, features: Array(features.prefix(features.count - known)),
+                               knownFeatures: Array(features.suffix(known)))
     }
 }
 

@@ -17,10 +17,18 @@ public struct TrainAction: Sendable {
     public var startingModelPath: String?
     /// Where the model is saved.
     public var modelPath: String
+    /// Calendar features generated from the timestamps (`--calendar`); automatic by default. A
+    /// continued model keeps the calendar features it was trained with.
+    public var calendar: CalendarSelection
+    /// A CSV of holiday dates for the `holiday` calendar feature; nil for none.
+    public var holidaysSource: CSVSource?
 
     public init(source: CSVSource, selection: SeriesSelection, readOptions: CSVReadOptions = CSVReadOptions(),
                 configuration: ForecasterConfiguration = ForecasterConfiguration(), horizon: Int? = nil,
-                startingModelPath: String? = nil, modelPath: String) {
+                startingModelPath: String? = nil, modelPath: String, calendar: CalendarSelection = .automatic,
+                holidaysSource: CSVSource? = nil) {
+        self.calendar = calendar
+        self.holidaysSource = holidaysSource
         self.source = source
         self.selection = selection
         self.readOptions = readOptions
@@ -36,11 +44,17 @@ public struct TrainAction: Sendable {
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         var configuration = self.configuration
         configuration.horizon = horizon ?? start?.horizon ?? data.target.frequency.defaultHorizon
-        let forecaster = try Forecaster.fit(
-            values: data.target.values, features: data.featureValues, knownFeatures: data.knownFeatureValues,
-            frequency: data.target.frequency,
-            columnNames: data.columnNames, configuration: configuration, startingFrom: start,
-            progress: reporter.trainingDecision)
+        let calendarColumns: CalendarColumns?
+        if let start {
+            let holidays = try holidaysSource.map { source throws(CSVReadError) in try HolidayFileReader.read(source) }
+            calendarColumns = try CalendarColumns.regenerate(for: start.columnNames, series: data.target, futureTimestamps: [],
+                                                             holidays: holidays)
+        } else {
+            calendarColumns = try CalendarFitting.columns(calendar, data: data, steps: configuration.horizon,
+                                                          horizon: configuration.horizon, holidaysSource: holidaysSource)
+        }
+        let (forecaster, _) = try CalendarFitting.fit(data: data, future: nil, calendar: calendarColumns,
+                                                      configuration: configuration, startingFrom: start, reporter: reporter)
         try reporter.checkCancellation()
         reporter.fitted(forecaster)
         try forecaster.save(to: URL(fileURLWithPath: modelPath))

@@ -57,18 +57,23 @@ public struct BacktestSuite: Sendable {
     /// - Parameter columns: the series' feature columns, which the model reads (the baselines do
     ///   not): each fold cuts the observed ones at its origin and reads the known-in-advance ones of
     ///   its forecast steps. Features need the expanding training window.
-    public func run(on series: [Double], columns: FeatureColumns = FeatureColumns(), threads: Int,
+    ///   `optionalKnown` are known-in-advance columns each fold's fit tries and keeps only when they
+    ///   help on its validation part (`RecurrentForecastingMethod.optionalKnown`).
+    public func run(on series: [Double], columns: FeatureColumns = FeatureColumns(), optionalKnown: [[Double]] = [],
+                    optionalName: String = "optional columns", threads: Int,
                     progress: (@Sendable (String, Int) -> Void)? = nil) throws -> [Entry] {
-        try run(on: series, columns: columns, threads: threads, cancellation: nil, progress: progress)
+        try run(on: series, columns: columns, optionalKnown: optionalKnown, optionalName: optionalName, threads: threads,
+                cancellation: nil, progress: progress)
     }
 
     /// The run of every method; a raised `cancellation` stops the model's training in every fold and
     /// starts no further method.
     package func run(
-        on series: [Double], columns: FeatureColumns = FeatureColumns(), threads: Int, cancellation: CancellationFlag?,
+        on series: [Double], columns: FeatureColumns = FeatureColumns(), optionalKnown: [[Double]] = [],
+        optionalName: String = "optional columns", threads: Int, cancellation: CancellationFlag?,
         progress: (@Sendable (String, Int) -> Void)?
     ) throws -> [Entry] {
-        if !columns.isEmpty, case .sliding = backtest.plan.trainingWindow {
+        if !columns.isEmpty || !optionalKnown.isEmpty, case .sliding = backtest.plan.trainingWindow {
             throw ForecasterError.featuresNeedExpandingWindow
         }
         // OpenBLAS opened on this thread before the folds' threads start (see `BLASBackend.load`).
@@ -79,7 +84,8 @@ public struct BacktestSuite: Sendable {
             // Folds run in parallel; each fit uses one thread, so results do not depend on `threads`.
             configuration.threads = 1
             let method = RecurrentForecastingMethod(configuration: configuration, frequency: frequency,
-                                                    columns: columns, cancellation: cancellation)
+                                                    columns: columns, optionalKnown: optionalKnown,
+                                                    optionalName: optionalName, cancellation: cancellation)
             entries.append(try entry(method, series: series, threads: threads, progress: progress))
         }
         for baseline in baselines {

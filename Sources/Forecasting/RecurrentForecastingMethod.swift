@@ -10,18 +10,28 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
     public let frequency: Frequency
     /// The series' feature columns, whole; empty for a univariate model.
     public let columns: FeatureColumns
+    /// Known-in-advance columns (whole) that each fold's fit tries and keeps only when they lower
+    /// its validation loss (`--calendar auto`), appended after `columns.known`; empty for none.
+    public let optionalKnown: [[Double]]
+    /// How fit notes name `optionalKnown`.
+    public let optionalName: String
     /// Raised when the task of an asynchronous backtest is cancelled: stops the fold's training.
     let cancellation: CancellationFlag?
 
-    public init(configuration: ForecasterConfiguration, frequency: Frequency, columns: FeatureColumns = FeatureColumns()) {
-        self.init(configuration: configuration, frequency: frequency, columns: columns, cancellation: nil)
+    public init(configuration: ForecasterConfiguration, frequency: Frequency, columns: FeatureColumns = FeatureColumns(),
+                optionalKnown: [[Double]] = [], optionalName: String = "optional columns") {
+        self.init(configuration: configuration, frequency: frequency, columns: columns, optionalKnown: optionalKnown,
+                  optionalName: optionalName, cancellation: nil)
     }
 
     init(configuration: ForecasterConfiguration, frequency: Frequency, columns: FeatureColumns = FeatureColumns(),
-         cancellation: CancellationFlag?) {
+         optionalKnown: [[Double]] = [], optionalName: String = "optional columns", cancellation: CancellationFlag?) {
+        precondition(optionalKnown.isEmpty || columns.constants.isEmpty, "optional known columns go after the known ones, before no constant")
         self.configuration = configuration
         self.frequency = frequency
         self.columns = columns
+        self.optionalKnown = optionalKnown
+        self.optionalName = optionalName
         self.cancellation = cancellation
     }
 
@@ -31,12 +41,22 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
     public func fit(history: [Double]) throws -> FeatureAwareForecaster {
         try cancellation?.check()
         let rows = history.count
-        let model = try Forecaster.fit(
+        let progress = cancellation?.trainingProgress() ?? { _ in .proceed }
+        guard !optionalKnown.isEmpty else {
+            let model = try Forecaster.fit(
+                values: history, features: columns.observed(before: rows), knownFeatures: columns.known(before: rows),
+                frequency: frequency, configuration: configuration, progress: progress)
+            try cancellation?.check()
+            return FeatureAwareForecaster(forecaster: model, columns: columns)
+        }
+        let (model, kept) = try Forecaster.fit(
             values: history, features: columns.observed(before: rows), knownFeatures: columns.known(before: rows),
-            frequency: frequency, configuration: configuration,
-            progress: cancellation?.trainingProgress() ?? { _ in .proceed })
+            optional: optionalKnown.map { Array($0[..<rows]) }, optionalName: optionalName, frequency: frequency,
+            configuration: configuration, progress: progress)
         try cancellation?.check()
-        return FeatureAwareForecaster(forecaster: model, columns: columns)
+        var read = columns
+        if kept { read.known += optionalKnown }
+        return FeatureAwareForecaster(forecaster: model, columns: read)
     }
 }
 

@@ -48,6 +48,7 @@ struct Backtest: AsyncParsableCommand {
     var forecasts: String?
 
     func validate() throws {
+        try series.checkCalendar(manySeries: csv.manySeries)
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         if series.hasFeatures || series.staticColumns != nil, folds.window == .sliding {
             throw ValidationError("--window sliding cannot be used with --features, --future-features or --static: each fold reads the features of its whole history; use --window expanding.")
@@ -81,7 +82,8 @@ struct Backtest: AsyncParsableCommand {
             let action = BacktestAction(
                 source: csv.source(file), column: series.column, features: series.featureNames,
                 knownFeatures: series.futureFeatureNames, readOptions: csv.readOptions, settings: settings,
-                threads: model.seriesThreads, plotPath: plot, plotsBaselines: plotBaselines, forecastsPath: forecasts)
+                threads: model.seriesThreads, plotPath: plot, plotsBaselines: plotBaselines, forecastsPath: forecasts,
+                calendar: series.calendarSelection, holidaysSource: series.holidays.map(csv.source))
             let result = try ToolFailure.planning { try action.run(reporter: reporter) }
             FoldProgress.clear()
             print(folds.perFold ? result.renderedFolds(format) : result.rendered(format), terminator: "")

@@ -47,6 +47,7 @@ struct Forecast: AsyncParsableCommand {
     var future: String?
 
     func validate() throws {
+        try series.checkCalendar(manySeries: csv.manySeries)
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         _ = try IntervalLevels.parse(level)
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
@@ -81,7 +82,8 @@ struct Forecast: AsyncParsableCommand {
             let action = ForecastAction(
                 source: csv.source(file), selection: series.selection, readOptions: csv.readOptions,
                 configuration: configuration, steps: horizon, levels: levels, modelPath: out, plotPath: plot,
-                futureSource: future.map(csv.source))
+                futureSource: future.map(csv.source), calendar: series.calendarSelection,
+                holidaysSource: series.holidays.map(csv.source))
             let outcome = try ShortSeriesFailure.naming(file: file, column: series.column) { try action.run(reporter: reporter) }
             print(outcome.result.rendered(format), terminator: "")
             if format == .table, !noChart, isatty(STDOUT_FILENO) == 1 {

@@ -38,6 +38,15 @@ struct SeriesOptions: ParsableArguments {
     @Option(name: .customLong("static"), help: ArgumentHelp("With --id --global: comma-separated columns holding one value per series (a store's size, a product group), e.g. Size,Group: read once per series, scaled across series and read by the model like constant --future-features.", valueName: "names"))
     var staticColumns: String?
 
+    @Option(help: ArgumentHelp("Calendar features generated from the dates: auto (try those that suit the frequency and keep them only when they help on the validation part; none for trading days), none, or a list of hour-of-day, day-of-week, day-of-month, day-of-year, month, week-of-year, holiday (sine/cosine pairs; holiday from --holidays).", valueName: "auto|none|list"))
+    var calendar: String = "auto"
+
+    @Option(help: ArgumentHelp("A CSV of holiday dates (a date column, optionally a name column) for the holiday calendar feature; auto then tries it too.", valueName: "file"))
+    var holidays: String?
+
+    /// The calendar selection; `validate()` has checked that it parses.
+    var calendarSelection: CalendarSelection { (try? CalendarSelection(parsing: calendar)) ?? .automatic }
+
     /// The feature names, in the order given.
     var featureNames: [String] { features.map(Self.names) ?? [] }
     /// The known-in-advance feature names, in the order given.
@@ -66,6 +75,11 @@ struct SeriesOptions: ParsableArguments {
     var hasFeatures: Bool { features != nil || futureFeatures != nil }
 
     func validate() throws {
+        do {
+            _ = try CalendarSelection(parsing: calendar)
+        } catch {
+            throw ValidationError("--calendar: \(error.localizedDescription)")
+        }
         if let features { try Self.check(features: featureNames, text: features, column: columnName) }
         if let futureFeatures {
             try Self.check(features: futureFeatureNames, text: futureFeatures, column: columnName, flag: "--future-features")
@@ -78,6 +92,14 @@ struct SeriesOptions: ParsableArguments {
             if let both = staticNames.first(where: { featureNames.contains($0) || futureFeatureNames.contains($0) }) {
                 throw ValidationError("Column \"\(both)\" is named by both --static and \(featureNames.contains(both) ? "--features" : "--future-features"); a static column holds one value per series and is read as such.")
             }
+        }
+    }
+
+    /// Refuses calendar options with several series, which do not read them yet.
+    func checkCalendar(manySeries: Bool) throws {
+        guard manySeries else { return }
+        if calendarSelection != .automatic || holidays != nil {
+            throw ValidationError("--calendar and --holidays are not supported with several series yet; forecast one series with --series, or drop them.")
         }
     }
 

@@ -34,6 +34,7 @@ struct Train: AsyncParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
+        try series.checkCalendar(manySeries: csv.manySeries)
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         try series.checkStatic(global: false)
     }
@@ -44,7 +45,8 @@ struct Train: AsyncParsableCommand {
             let configuration = model.configuration(horizon: horizon ?? 1)
             let action = TrainAction(
                 source: csv.source(file), selection: series.selection, readOptions: csv.readOptions,
-                configuration: configuration, horizon: horizon, startingModelPath: initialModel, modelPath: out)
+                configuration: configuration, horizon: horizon, startingModelPath: initialModel, modelPath: out,
+                calendar: series.calendarSelection, holidaysSource: series.holidays.map(csv.source))
             let reporter = ConsoleReporter.make(epochs: configuration.epochs)
             let result = try ShortSeriesFailure.naming(file: file, column: series.column) { try action.run(reporter: reporter) }
             print(result.rendered(format), terminator: "")

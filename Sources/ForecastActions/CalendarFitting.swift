@@ -1,0 +1,50 @@
+import ForecastData
+import ForecastIO
+import Forecasting
+
+/// Fitting a forecaster on a file's series with its calendar columns: imposed (`--calendar LIST`),
+/// tried and kept only when they help (`--calendar auto`), or none. Shared by forecast and train.
+enum CalendarFitting {
+    /// The fitted forecaster and the series' feature columns as it reads them (the calendar's
+    /// appended to the known-in-advance ones when it was kept).
+    static func fit(
+        data: CSVSeriesData, future: FutureRows?, calendar: CalendarColumns?, configuration: ForecasterConfiguration,
+        startingFrom start: Forecaster? = nil, reporter: ActionReporter
+    ) throws -> (forecaster: Forecaster, columns: FeatureColumns) {
+        var columns = data.featureColumns(future: future)
+        guard let calendar else {
+            let forecaster = try Forecaster.fit(
+                values: data.target.values, features: data.featureValues, knownFeatures: data.knownFeatureValues,
+                frequency: data.target.frequency, columnNames: data.columnNames, configuration: configuration,
+                startingFrom: start, progress: reporter.trainingDecision)
+            return (forecaster, columns)
+        }
+        let forecaster: Forecaster
+        let kept: Bool
+        if calendar.optional, start == nil {
+            (forecaster, kept) = try Forecaster.fit(
+                values: data.target.values, features: data.featureValues, knownFeatures: data.knownFeatureValues,
+                optional: calendar.history, optionalName: calendar.label, frequency: data.target.frequency,
+                columnNames: data.columnNames, optionalColumnNames: calendar.names, configuration: configuration,
+                progress: reporter.trainingDecision)
+        } else {
+            forecaster = try Forecaster.fit(
+                values: data.target.values, features: data.featureValues, knownFeatures: data.knownFeatureValues + calendar.history,
+                frequency: data.target.frequency, columnNames: data.columnNames + calendar.names, configuration: configuration,
+                startingFrom: start, progress: reporter.trainingDecision)
+            kept = true
+        }
+        if kept { columns.known += zip(calendar.history, calendar.future).map { $0 + $1 } }
+        return (forecaster, columns)
+    }
+
+    /// The calendar columns `selection` asks for over `data`'s history and the `steps` after it
+    /// (in whole blocks of `horizon`, as far as a forecast reads known values).
+    static func columns(_ selection: CalendarSelection, data: CSVSeriesData, steps: Int, horizon: Int,
+                        holidaysSource: CSVSource?) throws -> CalendarColumns? {
+        let holidays = try holidaysSource.map { source throws(CSVReadError) in try HolidayFileReader.read(source) }
+        let reach = (steps + horizon - 1) / horizon * horizon
+        return try CalendarColumns.make(selection, series: data.target, futureTimestamps: data.target.futureTimestamps(count: reach),
+                                        holidays: holidays)
+    }
+}
