@@ -1,0 +1,139 @@
+"""Reference fits of statsforecast's ARIMA and AutoARIMA on the bundled series.
+
+Writes `arima_reference.json` into the folder given on the command line (normally
+`Tests/ForecastEvaluationTests/Fixtures`). The series are those of `make_statistical_fixtures.py`
+(AirPassengers, the last 208 weeks of CO2, yearly sunspots, US real GDP, the last 500 S&P 500
+closes). For every series it records the values, the season period m, the horizon h, and:
+
+- `kpss`: statsmodels' KPSS statistic (level, lags floor(3 sqrt(n) / 13)) of the series, as
+  statsforecast's `ndiffs` computes it, and `ndiffs`' answer.
+- `seasonal_strength`: statsforecast's `seas_heuristic` (STL with seasonal window 11 and degree 0)
+  and `nsdiffs`' answer, when m > 1 and n > 2m.
+- `auto`: AutoARIMA(season_length=m) -- the order it chose (p, d, q, P, D, Q), whether it kept a
+  constant (mean or drift), its coefficients by name, log-likelihood, AIC, AICc and forecasts.
+- `fixed`: a few orders fitted by `Arima(..., method="CSS-ML")` (the method AutoARIMA's final fit
+  uses), each with its coefficients, log-likelihood, AICc and forecasts.
+
+With `--time` it fits AutoARIMA on each series `--repeats` times after a warm-up fit (so numba and
+first-call costs are excluded) and prints the median seconds per fit as JSON on stdout.
+
+    /tmp/venv-sf/bin/python Utilities/ReferenceImplementations/make_arima_fixtures.py \
+        Tests/ForecastEvaluationTests/Fixtures
+
+Needs statsforecast (written with the version recorded in the file) and its statsmodels.
+"""
+import json
+import math
+import os
+import sys
+import time
+import warnings
+
+import numpy as np
+import statsforecast
+import statsmodels.api as sm
+from statsforecast.arima import Arima, forecast_arima, ndiffs, nsdiffs, seas_heuristic
+from statsforecast.models import AutoARIMA
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_statistical_fixtures import series_list  # noqa: E402
+
+# (p, d, q, P, D, Q, constant) fitted on each series beside AutoARIMA's own choice.
+FIXED = {
+    "airpassengers": [(0, 1, 1, 0, 1, 1, False), (1, 1, 1, 0, 0, 0, True), (2, 1, 1, 0, 1, 0, False)],
+    "co2_weekly_last208": [(1, 1, 1, 0, 0, 0, True), (1, 0, 1, 0, 0, 0, True), (0, 1, 1, 0, 1, 1, False)],
+    "sunspots_yearly": [(2, 0, 0, 0, 0, 0, True), (2, 0, 1, 0, 0, 0, True), (3, 0, 3, 0, 0, 0, True),
+                        (1, 1, 1, 0, 0, 0, False)],
+    "macrodata_realgdp": [(1, 1, 0, 0, 0, 0, True), (0, 2, 2, 0, 0, 0, False), (1, 1, 1, 0, 1, 1, False),
+                          (2, 1, 0, 1, 0, 0, True)],
+    "sp500_close_last500": [(0, 1, 0, 0, 0, 0, True), (1, 1, 1, 0, 0, 0, True), (2, 1, 2, 0, 0, 0, False)],
+}
+
+
+def floats(a):
+    return [float(x) for x in a]
+
+
+def summary(fit, h):
+    arma = fit["arma"]  # (p, q, P, Q, m, d, D)
+    coef = {k: float(v) for k, v in fit["coef"].items()}
+    forecast = forecast_arima(fit, h=h)["mean"]
+    return dict(
+        order=[int(arma[0]), int(arma[5]), int(arma[1]), int(arma[2]), int(arma[6]), int(arma[3])],
+        constant=("intercept" in coef) or ("drift" in coef),
+        coef=coef,
+        loglik=float(fit["loglik"]),
+        aic=float(fit["aic"]),
+        aicc=float(fit["aicc"]),
+        sigma2=float(fit["sigma2"]),
+        forecasts=floats(forecast),
+    )
+
+
+def reference(s):
+    y = np.array(s["values"], dtype=np.float64)
+    m, h = s["m"], s["h"]
+    out = dict(name=s["name"], season_period=m, horizon=h, values=s["values"])
+    nlags = math.floor(3 * math.sqrt(len(y)) / 13)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        stat = sm.tsa.kpss(y, "c", nlags=nlags)[0]
+    out["kpss"] = dict(lags=nlags, statistic=float(stat))
+    if m > 1 and len(y) > 2 * m:
+        out["seasonal_strength"] = float(seas_heuristic(y, m))
+        D = nsdiffs(y, period=m)
+    else:
+        out["seasonal_strength"] = None
+        D = 0
+    dx = y[m:] - y[:-m] if D > 0 else y
+    out["nsdiffs"] = int(D)
+    out["ndiffs"] = int(ndiffs(dx))
+    model = AutoARIMA(season_length=m).fit(y)
+    out["auto"] = summary(model.model_, h)
+    fixed = []
+    for p, d, q, P, D, Q, constant in FIXED[s["name"]]:
+        fit = Arima(y, order=(p, d, q), seasonal={"order": (P, D, Q), "period": m},
+                    include_constant=constant, method="CSS-ML")
+        fixed.append(summary(fit, h))
+    out["fixed"] = fixed
+    return out
+
+
+def timing(repeats):
+    result = {}
+    for s in series_list():
+        y = np.array(s["values"], dtype=np.float64)
+        m = s["m"]
+        AutoARIMA(season_length=m).fit(y)  # warm-up: numba compilation and first-call costs
+        seconds = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            AutoARIMA(season_length=m).fit(y)
+            seconds.append(time.perf_counter() - start)
+        result[f"{s['name']}/arima"] = float(np.median(seconds))
+    return result
+
+
+def main():
+    args = sys.argv[1:]
+    if "--time" in args:
+        repeats = int(args[args.index("--repeats") + 1]) if "--repeats" in args else 5
+        print(json.dumps(timing(repeats), indent=1, sort_keys=True))
+        return
+    folder = args[0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        series = [reference(s) for s in series_list()]
+    payload = dict(
+        generator="Utilities/ReferenceImplementations/make_arima_fixtures.py",
+        statsforecast_version=statsforecast.__version__,
+        numpy_version=np.__version__,
+        series=series,
+    )
+    with open(os.path.join(folder, "arima_reference.json"), "w") as f:
+        json.dump(payload, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
