@@ -9,15 +9,23 @@ struct ARIMAReference: Decodable {
         let lags: Int
         let statistic: Double
     }
+    struct CSS: Decodable {
+        let coef: [String: Double]
+        let forecasts: [Double]
+    }
     struct Fit: Decodable {
         /// p, d, q, P, D, Q.
         let order: [Int]
         let constant: Bool
         let coef: [String: Double]
         let loglik: Double
+        /// The exact log-likelihood of `coef` from a fresh prior (differs from `loglik` where
+        /// statsforecast's optimiser saw its reused prior).
+        let exact_loglik: Double
         let aic: Double
         let aicc: Double
         let forecasts: [Double]
+        let css: CSS?
     }
     struct Series: Decodable {
         let name: String
@@ -49,8 +57,9 @@ extension ARIMAReference.Fit {
     }
 
     /// statsforecast's coefficients by name (ar1…, ma1…, sar1…, sma1…, intercept or drift).
-    func coefficients(period: Int) -> ARIMACoefficients {
-        let o = order(period: period)
+    func coefficients(period: Int) -> ARIMACoefficients { Self.coefficients(coef, order: order(period: period)) }
+
+    static func coefficients(_ coef: [String: Double], order o: ARIMAOrder) -> ARIMACoefficients {
         func named(_ prefix: String, _ count: Int) -> [Double] { (0..<count).map { coef["\(prefix)\($0 + 1)"]! } }
         return ARIMACoefficients(ar: named("ar", o.p), ma: named("ma", o.q), seasonalAR: named("sar", o.seasonalP),
                                  seasonalMA: named("sma", o.seasonalQ), constant: coef["intercept"] ?? coef["drift"] ?? 0)

@@ -12,7 +12,16 @@ closes). For every series it records the values, the season period m, the horizo
 - `auto`: AutoARIMA(season_length=m) -- the order it chose (p, d, q, P, D, Q), whether it kept a
   constant (mean or drift), its coefficients by name, log-likelihood, AIC, AICc and forecasts.
 - `fixed`: a few orders fitted by `Arima(..., method="CSS-ML")` (the method AutoARIMA's final fit
-  uses), each with its coefficients, log-likelihood, AICc and forecasts.
+  uses), each with its coefficients, log-likelihood, AICc and forecasts, and `css`: the same order
+  fitted by `Arima(..., method="CSS")`, its coefficients and forecasts.
+
+Every fit also records `exact_loglik`: the exact Gaussian log-likelihood of its coefficients, filtered
+afresh from the diffuse prior (kappa = 1e6). It differs from `loglik` when d + D > 0: statsforecast's
+`arima_like` writes the filter's last predicted covariance into the prior array it is given, and
+`upARIMA` restores only the ARMA block of that prior, so every likelihood evaluation after the first
+of an optimisation starts the integrated states at zero with no variance. The optimiser then usually
+stops at the CSS estimates (where the first, correct, evaluation is the lowest) and reports their exact
+likelihood; on a series that starts near zero (yearly sunspots) it follows the altered objective.
 
 With `--time` it fits AutoARIMA on each series `--repeats` times after a warm-up fit (so numba and
 first-call costs are excluded) and prints the median seconds per fit as JSON on stdout.
@@ -32,7 +41,7 @@ import warnings
 import numpy as np
 import statsforecast
 import statsmodels.api as sm
-from statsforecast.arima import Arima, forecast_arima, ndiffs, nsdiffs, seas_heuristic
+from statsforecast.arima import Arima, arima_like, forecast_arima, make_arima, ndiffs, nsdiffs, seas_heuristic
 from statsforecast.models import AutoARIMA
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -54,7 +63,25 @@ def floats(a):
     return [float(x) for x in a]
 
 
-def summary(fit, h):
+def exact_loglik(fit, y):
+    """-0.5 * (2 n* objective + n* (1 + log 2 pi)) from a fresh prior, as `arima` defines it."""
+    arma = fit["arma"]
+    model = fit["model"]
+    fresh = make_arima(model["phi"], model["theta"], model["delta"])
+    x = y.astype(np.float64).copy()
+    coef = fit["coef"]
+    if "intercept" in coef:
+        x = x - coef["intercept"]
+    if "drift" in coef:
+        x = x - coef["drift"] * np.arange(1, len(y) + 1)
+    ssq, sumlog, nu, _ = arima_like(x, fresh["phi"], fresh["theta"], fresh["delta"], fresh["a"], fresh["P"],
+                                    fresh["Pn"], 0, False)
+    n_used = len(y) - arma[5] - arma[6] * arma[4]
+    objective = 0.5 * (math.log(ssq / nu) + sumlog / nu)
+    return float(-0.5 * (2 * n_used * objective + n_used * (1 + math.log(2 * math.pi))))
+
+
+def summary(fit, h, y):
     arma = fit["arma"]  # (p, q, P, Q, m, d, D)
     coef = {k: float(v) for k, v in fit["coef"].items()}
     forecast = forecast_arima(fit, h=h)["mean"]
@@ -63,6 +90,7 @@ def summary(fit, h):
         constant=("intercept" in coef) or ("drift" in coef),
         coef=coef,
         loglik=float(fit["loglik"]),
+        exact_loglik=exact_loglik(fit, y),
         aic=float(fit["aic"]),
         aicc=float(fit["aicc"]),
         sigma2=float(fit["sigma2"]),
@@ -89,12 +117,16 @@ def reference(s):
     out["nsdiffs"] = int(D)
     out["ndiffs"] = int(ndiffs(dx))
     model = AutoARIMA(season_length=m).fit(y)
-    out["auto"] = summary(model.model_, h)
+    out["auto"] = summary(model.model_, h, y)
     fixed = []
     for p, d, q, P, D, Q, constant in FIXED[s["name"]]:
-        fit = Arima(y, order=(p, d, q), seasonal={"order": (P, D, Q), "period": m},
-                    include_constant=constant, method="CSS-ML")
-        fixed.append(summary(fit, h))
+        seasonal = {"order": (P, D, Q), "period": m}
+        fit = Arima(y, order=(p, d, q), seasonal=seasonal, include_constant=constant, method="CSS-ML")
+        entry = summary(fit, h, y)
+        css = Arima(y, order=(p, d, q), seasonal=dict(seasonal), include_constant=constant, method="CSS")
+        entry["css"] = dict(coef={k: float(v) for k, v in css["coef"].items()},
+                            forecasts=floats(forecast_arima(css, h=h)["mean"]))
+        fixed.append(entry)
     out["fixed"] = fixed
     return out
 

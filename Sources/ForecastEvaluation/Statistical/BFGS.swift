@@ -4,14 +4,21 @@
 /// they are finite, which is what R's `arima` and statsforecast optimise with BFGS as well.
 public struct BFGS: Sendable {
     /// The run stops when every component of the gradient is at most this in size.
-    public var gradientTolerance: Double = 1e-9
-    /// The largest number of iterations (line searches).
-    public var maximumIterations: Int = 200
-    /// The relative finite-difference step: hᵢ = `differenceStep`·max(1, |xᵢ|).
-    public var differenceStep: Double = 1e-6
+    public var gradientTolerance: Double = 1e-8
+    /// … or when an iteration lowers the value by at most `valueTolerance`·max(1, |f|). The Kalman
+    /// filter's diffuse prior (variance 10⁶) leaves rounding of about 10⁻¹⁰ in the ARIMA objective, so
+    /// a smaller tolerance only spends evaluations on noise.
+    public var valueTolerance: Double = 1e-11
+    /// The largest number of iterations (line searches); statsforecast allows 100.
+    public var maximumIterations: Int = 100
+    /// The relative finite-difference step: hᵢ = `differenceStep`·max(1, |xᵢ|), large enough that the
+    /// objective's rounding stays far below the differences.
+    public var differenceStep: Double = 1e-5
 
-    public init(gradientTolerance: Double = 1e-9, maximumIterations: Int = 200, differenceStep: Double = 1e-6) {
+    public init(gradientTolerance: Double = 1e-8, valueTolerance: Double = 1e-11, maximumIterations: Int = 100,
+                differenceStep: Double = 1e-5) {
         self.gradientTolerance = gradientTolerance
+        self.valueTolerance = valueTolerance
         self.maximumIterations = maximumIterations
         self.differenceStep = differenceStep
     }
@@ -74,7 +81,7 @@ public struct BFGS: Sendable {
             var step = 1.0
             var next = x, fNext = Double.infinity
             var accepted = false
-            for _ in 0..<60 {
+            for _ in 0..<40 {
                 for i in 0..<k { next[i] = x[i] + step * direction[i] }
                 fNext = objective(next)
                 if fNext.isFinite && fNext <= fx + 1e-4 * step * slope { accepted = true; break }
@@ -100,7 +107,7 @@ public struct BFGS: Sendable {
                     }
                 }
             }
-            if improvement <= 1e-15 * max(1, abs(fx)) && step < 1e-10 { break }
+            if improvement <= valueTolerance * max(1, abs(fx)) { break }
         }
         return Result(point: x, value: fx, iterations: iterations, inverseHessian: inverse)
     }

@@ -12,7 +12,8 @@ import Foundation
 ///     −2 log L = ν·log(Σ v²/F / ν) + Σ log F + ν·(1 + log 2π)      (ν steps counted),
 ///
 /// R's and statsforecast's `0.5·(log s² + Σ log F / ν)` objective scaled by 2ν plus the constant.
-/// T is applied by its structure, so a step costs O(size²) rather than a matrix product's O(size³).
+/// T is applied by its structure, so a step costs O(size²) rather than a matrix product's O(size³);
+/// once the covariance has converged (an invertible model's does) a step costs O(size).
 struct ARIMAKalmanFilter {
     let model: ARIMAStateSpace
     /// The filtered state a and its covariance P (row-major), after the last value filtered.
@@ -48,18 +49,22 @@ struct ARIMAKalmanFilter {
         covariance = prior
     }
 
-    /// x ↦ T x on a vector of the state's size.
-    private func transition(_ x: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
-        let r = model.r, p = model.phi.count, k = model.delta.count
+    /// The largest change of P, relative to its largest entry, that counts as converged (then the
+    /// remaining steps reuse the last gain, which moves the likelihood by far less than its rounding).
+    static let steadyTolerance = 1e-13
+
+    /// x ↦ T x for a vector at `x` of the state's size, written to `out` (which must not overlap x).
+    @inline(__always)
+    private static func transition(_ x: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>, r: Int,
+                                   phi: UnsafeBufferPointer<Double>, delta: UnsafeBufferPointer<Double>) {
         let x0 = x[0]
-        for i in 0..<r {
-            var value = i < r - 1 ? x[i + 1] : 0
-            if i < p { value += model.phi[i] * x0 }
-            out[i] = value
-        }
+        for i in 0..<(r - 1) { out[i] = x[i + 1] }
+        out[r - 1] = 0
+        for i in 0..<phi.count { out[i] += phi[i] * x0 }
+        let k = delta.count
         if k > 0 {
             var value = x0
-            for j in 0..<k { value += model.delta[j] * x[r + j] }
+            for j in 0..<k { value += delta[j] * x[r + j] }
             out[r] = value
             var j = k - 1
             while j >= 1 { out[r + j] = x[r + j - 1]; j -= 1 }
@@ -72,64 +77,100 @@ struct ARIMAKalmanFilter {
         let n = model.size, r = model.r, k = model.delta.count
         var sums = Sums()
         if keepResiduals { sums.residuals.reserveCapacity(values.count) }
+        var a = state, covariance = self.covariance
         var predicted = [Double](repeating: 0, count: n)
         var predictedCovariance = [Double](repeating: 0, count: n * n)
         var product = [Double](repeating: 0, count: n * n)
+        var column = [Double](repeating: 0, count: 2 * n)
         var gainVector = [Double](repeating: 0, count: n)
-        var column = [Double](repeating: 0, count: n)
-        var rowOut = [Double](repeating: 0, count: n)
         // R Rᵀ touches the first q + 1 rows and columns only.
-        let maCount = min(model.theta.count + 1, r)
-        for y in values {
-            state.withUnsafeBufferPointer { a in predicted.withUnsafeMutableBufferPointer { transition(a, into: $0) } }
-            if atStart {
-                predictedCovariance = covariance
-                atStart = false
-            } else {
-                // product = T P: T applied to every column of P.
-                for j in 0..<n {
-                    for i in 0..<n { column[i] = covariance[i * n + j] }
-                    column.withUnsafeBufferPointer { c in rowOut.withUnsafeMutableBufferPointer { transition(c, into: $0) } }
-                    for i in 0..<n { product[i * n + j] = rowOut[i] }
+        let ma = (0..<min(model.theta.count + 1, r)).map { model.ma($0) }
+        var first = atStart
+        model.phi.withUnsafeBufferPointer { phi in
+        model.delta.withUnsafeBufferPointer { delta in
+        a.withUnsafeMutableBufferPointer { a in
+        covariance.withUnsafeMutableBufferPointer { P in
+        predicted.withUnsafeMutableBufferPointer { ahat in
+        predictedCovariance.withUnsafeMutableBufferPointer { Phat in
+        product.withUnsafeMutableBufferPointer { TP in
+        column.withUnsafeMutableBufferPointer { column in
+        gainVector.withUnsafeMutableBufferPointer { M in
+            let A = a.baseAddress!, Pp = P.baseAddress!, ah = ahat.baseAddress!, Ph = Phat.baseAddress!
+            let TPp = TP.baseAddress!, c = column.baseAddress!, Mp = M.baseAddress!
+            // Once P stops changing the gain is constant: the steps after that only move the state.
+            var steady = false
+            var steadyVariance = 0.0
+            for y in values {
+                Self.transition(A, ah, r: r, phi: phi, delta: delta)
+                if steady && !y.isNaN {
+                    var innovation = y - ah[0]
+                    for j in 0..<k { innovation -= delta[j] * ah[r + j] }
+                    sums.count += 1
+                    sums.squares += innovation * innovation / steadyVariance
+                    sums.logVariances += log(steadyVariance)
+                    if keepResiduals { sums.residuals.append(innovation / steadyVariance.squareRoot()) }
+                    let step = innovation / steadyVariance
+                    for i in 0..<n { A[i] = ah[i] + Mp[i] * step }
+                    continue
                 }
-                // P̂ = (T P) Tᵀ: T applied to every row of T P, giving P̂'s rows.
-                for i in 0..<n {
-                    product.withUnsafeBufferPointer { all in
-                        let row = UnsafeBufferPointer(rebasing: all[(i * n)..<(i * n + n)])
-                        rowOut.withUnsafeMutableBufferPointer { transition(row, into: $0) }
+                if first {
+                    Ph.update(from: Pp, count: n * n)
+                    first = false
+                } else {
+                    // T P: T applied to every column of P.
+                    for j in 0..<n {
+                        for i in 0..<n { c[i] = Pp[i * n + j] }
+                        Self.transition(c, c + n, r: r, phi: phi, delta: delta)
+                        for i in 0..<n { TPp[i * n + j] = c[n + i] }
                     }
-                    for j in 0..<n { predictedCovariance[i * n + j] = rowOut[j] }
+                    // P̂ = (T P) Tᵀ: T applied to every row of T P gives the rows of P̂.
+                    for i in 0..<n { Self.transition(TPp + i * n, Ph + i * n, r: r, phi: phi, delta: delta) }
+                    for i in 0..<ma.count { for j in 0..<ma.count { Ph[i * n + j] += ma[i] * ma[j] } }
                 }
-                for i in 0..<maCount { for j in 0..<maCount { predictedCovariance[i * n + j] += model.ma(i) * model.ma(j) } }
+                guard !y.isNaN else {
+                    A.update(from: ah, count: n)
+                    Pp.update(from: Ph, count: n * n)
+                    if keepResiduals { sums.residuals.append(.nan) }
+                    continue
+                }
+                var innovation = y - ah[0]
+                for j in 0..<k { innovation -= delta[j] * ah[r + j] }
+                // P̂ Zᵀ and F = Z P̂ Zᵀ.
+                for i in 0..<n {
+                    var value = Ph[i * n]
+                    for j in 0..<k { value += Ph[i * n + r + j] * delta[j] }
+                    Mp[i] = value
+                }
+                var variance = Mp[0]
+                for j in 0..<k { variance += delta[j] * Mp[r + j] }
+                if variance < 1e4 {
+                    sums.count += 1
+                    sums.squares += innovation * innovation / variance
+                    sums.logVariances += log(variance)
+                }
+                if keepResiduals { sums.residuals.append(innovation / variance.squareRoot()) }
+                let step = innovation / variance
+                for i in 0..<n { A[i] = ah[i] + Mp[i] * step }
+                var change = 0.0, size = 0.0
+                for i in 0..<n {
+                    let scaled = Mp[i] / variance
+                    let row = i * n
+                    for j in 0..<n {
+                        let updated = Ph[row + j] - scaled * Mp[j]
+                        change = max(change, abs(updated - Pp[row + j]))
+                        size = max(size, abs(updated))
+                        Pp[row + j] = updated
+                    }
+                }
+                if variance < 1e4 && change <= Self.steadyTolerance * size {
+                    steady = true
+                    steadyVariance = variance
+                }
             }
-            guard !y.isNaN else {
-                state = predicted
-                covariance = predictedCovariance
-                if keepResiduals { sums.residuals.append(.nan) }
-                continue
-            }
-            var innovation = y - predicted[0]
-            for j in 0..<k { innovation -= model.delta[j] * predicted[r + j] }
-            // P̂ Zᵀ and F = Z P̂ Zᵀ.
-            for i in 0..<n {
-                var value = predictedCovariance[i * n]
-                for j in 0..<k { value += predictedCovariance[i * n + r + j] * model.delta[j] }
-                gainVector[i] = value
-            }
-            var variance = gainVector[0]
-            for j in 0..<k { variance += model.delta[j] * gainVector[r + j] }
-            if variance < 1e4 {
-                sums.count += 1
-                sums.squares += innovation * innovation / variance
-                sums.logVariances += log(variance)
-            }
-            if keepResiduals { sums.residuals.append(innovation / variance.squareRoot()) }
-            for i in 0..<n { state[i] = predicted[i] + gainVector[i] * innovation / variance }
-            for i in 0..<n {
-                let scaled = gainVector[i] / variance
-                for j in 0..<n { covariance[i * n + j] = predictedCovariance[i * n + j] - scaled * gainVector[j] }
-            }
-        }
+        }}}}}}}}}
+        atStart = first
+        state = a
+        self.covariance = covariance
         return sums
     }
 

@@ -40,6 +40,10 @@ extension ARIMAModel {
             }
             // statsforecast keeps the CSS estimates unless the optimiser ran out of iterations.
             if css.iterations < optimiser.maximumIterations && css.value.isFinite { initial = css.point }
+            if estimation == .statsforecast && order.differencingLoss > 0 {
+                return scoredExactly(values, order: order, coefficients: ARIMACoefficients(vector: initial, order: order),
+                                     estimation: estimation)
+            }
         } else if estimation == .conditionalSumOfSquares {
             let meanSquare = ConditionalSumOfSquares.meanSquare(values, phi: [], theta: [], order: order).value
             guard meanSquare.isFinite else { return nil }
@@ -47,6 +51,9 @@ extension ARIMAModel {
             return ARIMAModel(order: order, coefficients: ARIMACoefficients(), estimation: estimation,
                               negativeTwiceLogLikelihood: likelihoodValue(objective: 0, effectiveCount: effective),
                               variance: meanSquare, count: n)
+        }
+        if estimation == .statsforecast && order.differencingLoss > 0 {
+            return scoredExactly(values, order: order, coefficients: ARIMACoefficients(), estimation: estimation)
         }
         let layout = TransformedLayout(order: order)
         guard let transformedStart = layout.unconstrained(initial) else { return nil }
@@ -56,12 +63,19 @@ extension ARIMAModel {
             return sums.objective
         }
         let point = transformedStart.isEmpty ? [] : optimiser.minimise(mlObjective, start: transformedStart).point
-        let coefficients = ARIMACoefficients(vector: layout.constrained(point), order: order)
+        return scoredExactly(values, order: order, coefficients: ARIMACoefficients(vector: layout.constrained(point), order: order),
+                             estimation: estimation)
+    }
+
+    /// The model of given coefficients with their exact likelihood; nil when it is not finite.
+    private static func scoredExactly(_ values: [Double], order: ARIMAOrder, coefficients: ARIMACoefficients,
+                                      estimation: ARIMAEstimation) -> ARIMAModel? {
+        let effective = values.count - order.differencingLoss
         guard let (sums, _) = filtered(values, order: order, coefficients: coefficients) else { return nil }
         let value = likelihoodValue(objective: sums.objective, effectiveCount: effective)
         guard value.isFinite else { return nil }
         return ARIMAModel(order: order, coefficients: coefficients, estimation: estimation,
-                          negativeTwiceLogLikelihood: value, variance: sums.squares / Double(effective), count: n)
+                          negativeTwiceLogLikelihood: value, variance: sums.squares / Double(effective), count: values.count)
     }
 }
 

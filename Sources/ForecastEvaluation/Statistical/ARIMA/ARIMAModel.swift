@@ -122,6 +122,4 @@ public struct ARIMAModel: FittedForecastingModel, Hashable {
         }
         return forecasts
     }
-
-    public var chosenMethod: String? { order.description }
 }
