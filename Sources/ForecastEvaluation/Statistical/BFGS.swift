@@ -1,5 +1,6 @@
 /// A quasi-Newton minimiser for smooth objectives: BFGS with the inverse-Hessian update, central
-/// finite-difference gradients and a backtracking (Armijo) line search (Nocedal & Wright 2006,
+/// finite-difference gradients and a backtracking (Armijo) line search that also stretches a full step
+/// while it keeps improving (Nocedal & Wright 2006,
 /// "Numerical Optimization", §6.1 and §3.1). The ARIMA likelihoods are smooth inside the region where
 /// they are finite, which is what R's `arima` and statsforecast optimise with BFGS as well.
 public struct BFGS: Sendable {
@@ -87,6 +88,18 @@ public struct BFGS: Sendable {
                 if fNext.isFinite && fNext <= fx + 1e-4 * step * slope { accepted = true; break }
                 step *= 0.5
             }
+            if accepted && step == 1 {
+                // The full step was accepted at once: stretch it while the value keeps falling.
+                var longer = next
+                for _ in 0..<20 {
+                    step *= 2
+                    for i in 0..<k { longer[i] = x[i] + step * direction[i] }
+                    let fLonger = objective(longer)
+                    guard fLonger.isFinite, fLonger < fNext else { step /= 2; break }
+                    next = longer
+                    fNext = fLonger
+                }
+            }
             guard accepted, let gNext = gradient(objective, at: next, value: fNext) else { break }
             let s = (0..<k).map { next[$0] - x[$0] }
             let y = (0..<k).map { gNext[$0] - g[$0] }
@@ -96,7 +109,12 @@ public struct BFGS: Sendable {
             fx = fNext
             let sy = zip(s, y).reduce(0) { $0 + $1.0 * $1.1 }
             if sy > 1e-12 * (s.reduce(0) { $0 + $1 * $1 }).squareRoot() * (y.reduce(0) { $0 + $1 * $1 }).squareRoot() {
-                // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1 / sᵀy.
+                // H ← (I − ρ s yᵀ) H (I − ρ y sᵀ) + ρ s sᵀ, ρ = 1 / sᵀy; before the first update H is
+                // rescaled to (sᵀy / yᵀy)·I (Nocedal & Wright, eq. 6.20).
+                if iterations == 1 {
+                    let scale = sy / y.reduce(0) { $0 + $1 * $1 }
+                    for i in 0..<k { for j in 0..<k { inverse[i * k + j] = i == j ? scale : 0 } }
+                }
                 let rho = 1 / sy
                 var hy = [Double](repeating: 0, count: k)
                 for i in 0..<k { for j in 0..<k { hy[i] += inverse[i * k + j] * y[j] } }
