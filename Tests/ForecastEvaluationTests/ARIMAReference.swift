@@ -11,7 +11,6 @@ struct ARIMAReference: Decodable {
     }
     struct CSS: Decodable {
         let coef: [String: Double]
-        let forecasts: [Double]
     }
     struct Fit: Decodable {
         /// p, d, q, P, D, Q.
@@ -42,12 +41,7 @@ struct ARIMAReference: Decodable {
     let statsforecast_version: String
     let series: [Series]
 
-    static let shared: ARIMAReference = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/arima_reference.json")
-        // The fixture is part of the repository; a missing or malformed file is a broken checkout.
-        return try! JSONDecoder().decode(ARIMAReference.self, from: Data(contentsOf: url))
-    }()
+    static let shared: ARIMAReference = StatisticalReference.fixture("arima_reference.json")
 }
 
 extension ARIMAReference.Fit {

@@ -13,7 +13,8 @@ closes). For every series it records the values, the season period m, the horizo
   constant (mean or drift), its coefficients by name, log-likelihood, AIC, AICc and forecasts.
 - `fixed`: a few orders fitted by `Arima(..., method="CSS-ML")` (the method AutoARIMA's final fit
   uses), each with its coefficients, log-likelihood, AICc and forecasts, and `css`: the same order
-  fitted by `Arima(..., method="CSS")`, its coefficients and forecasts.
+  fitted by `Arima(..., method="CSS")` and its coefficients (not its forecasts: statsforecast never runs
+  the Kalman filter over a CSS fit, so it forecasts from a zero state).
 
 Every fit also records `exact_loglik`: the exact Gaussian log-likelihood of its coefficients, filtered
 afresh from the diffuse prior (kappa = 1e6). It differs from `loglik` when d + D > 0: statsforecast's
@@ -35,7 +36,6 @@ import json
 import math
 import os
 import sys
-import time
 import warnings
 
 import numpy as np
@@ -45,7 +45,7 @@ from statsforecast.arima import Arima, arima_like, forecast_arima, make_arima, n
 from statsforecast.models import AutoARIMA
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from make_statistical_fixtures import series_list  # noqa: E402
+from make_statistical_fixtures import command_line, median_fit_seconds, series_list  # noqa: E402
 
 # (p, d, q, P, D, Q, constant) fitted on each series beside AutoARIMA's own choice.
 FIXED = {
@@ -124,8 +124,7 @@ def reference(s):
         fit = Arima(y, order=(p, d, q), seasonal=seasonal, include_constant=constant, method="CSS-ML")
         entry = summary(fit, h, y)
         css = Arima(y, order=(p, d, q), seasonal=dict(seasonal), include_constant=constant, method="CSS")
-        entry["css"] = dict(coef={k: float(v) for k, v in css["coef"].items()},
-                            forecasts=floats(forecast_arima(css, h=h)["mean"]))
+        entry["css"] = dict(coef={k: float(v) for k, v in css["coef"].items()})
         fixed.append(entry)
     out["fixed"] = fixed
     return out
@@ -135,24 +134,11 @@ def timing(repeats):
     result = {}
     for s in series_list():
         y = np.array(s["values"], dtype=np.float64)
-        m = s["m"]
-        AutoARIMA(season_length=m).fit(y)  # warm-up: numba compilation and first-call costs
-        seconds = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            AutoARIMA(season_length=m).fit(y)
-            seconds.append(time.perf_counter() - start)
-        result[f"{s['name']}/arima"] = float(np.median(seconds))
+        result[f"{s['name']}/arima"] = median_fit_seconds(lambda: AutoARIMA(season_length=s["m"]), y, repeats)
     return result
 
 
-def main():
-    args = sys.argv[1:]
-    if "--time" in args:
-        repeats = int(args[args.index("--repeats") + 1]) if "--repeats" in args else 5
-        print(json.dumps(timing(repeats), indent=1, sort_keys=True))
-        return
-    folder = args[0]
+def write_fixture(folder):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         series = [reference(s) for s in series_list()]
@@ -168,4 +154,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    command_line(write_fixture, timing)

@@ -97,52 +97,44 @@ struct ARIMAKalmanFilter {
         gainVector.withUnsafeMutableBufferPointer { M in
             let A = a.baseAddress!, Pp = P.baseAddress!, ah = ahat.baseAddress!, Ph = Phat.baseAddress!
             let TPp = TP.baseAddress!, c = column.baseAddress!, Mp = M.baseAddress!
-            // Once P stops changing the gain is constant: the steps after that only move the state.
+            // Once P stops changing the gain P̂Zᵀ and F are constant: the steps after that only move the state.
             var steady = false
-            var steadyVariance = 0.0
+            var variance = 0.0
             for y in values {
                 Self.transition(A, ah, r: r, phi: phi, delta: delta)
-                if steady && !y.isNaN {
-                    var innovation = y - ah[0]
-                    for j in 0..<k { innovation -= delta[j] * ah[r + j] }
-                    sums.count += 1
-                    sums.squares += innovation * innovation / steadyVariance
-                    sums.logVariances += log(steadyVariance)
-                    if keepResiduals { sums.residuals.append(innovation / steadyVariance.squareRoot()) }
-                    let step = innovation / steadyVariance
-                    for i in 0..<n { A[i] = ah[i] + Mp[i] * step }
-                    continue
-                }
-                if first {
-                    Ph.update(from: Pp, count: n * n)
-                    first = false
-                } else {
-                    // T P: T applied to every column of P.
-                    for j in 0..<n {
-                        for i in 0..<n { c[i] = Pp[i * n + j] }
-                        Self.transition(c, c + n, r: r, phi: phi, delta: delta)
-                        for i in 0..<n { TPp[i * n + j] = c[n + i] }
+                if y.isNaN { steady = false }
+                if !steady {
+                    if first {
+                        Ph.update(from: Pp, count: n * n)
+                        first = false
+                    } else {
+                        // T P: T applied to every column of P.
+                        for j in 0..<n {
+                            for i in 0..<n { c[i] = Pp[i * n + j] }
+                            Self.transition(c, c + n, r: r, phi: phi, delta: delta)
+                            for i in 0..<n { TPp[i * n + j] = c[n + i] }
+                        }
+                        // P̂ = (T P) Tᵀ: T applied to every row of T P gives the rows of P̂.
+                        for i in 0..<n { Self.transition(TPp + i * n, Ph + i * n, r: r, phi: phi, delta: delta) }
+                        for i in 0..<ma.count { for j in 0..<ma.count { Ph[i * n + j] += ma[i] * ma[j] } }
                     }
-                    // P̂ = (T P) Tᵀ: T applied to every row of T P gives the rows of P̂.
-                    for i in 0..<n { Self.transition(TPp + i * n, Ph + i * n, r: r, phi: phi, delta: delta) }
-                    for i in 0..<ma.count { for j in 0..<ma.count { Ph[i * n + j] += ma[i] * ma[j] } }
-                }
-                guard !y.isNaN else {
-                    A.update(from: ah, count: n)
-                    Pp.update(from: Ph, count: n * n)
-                    if keepResiduals { sums.residuals.append(.nan) }
-                    continue
+                    guard !y.isNaN else {
+                        A.update(from: ah, count: n)
+                        Pp.update(from: Ph, count: n * n)
+                        if keepResiduals { sums.residuals.append(.nan) }
+                        continue
+                    }
+                    // P̂ Zᵀ and F = Z P̂ Zᵀ.
+                    for i in 0..<n {
+                        var value = Ph[i * n]
+                        for j in 0..<k { value += Ph[i * n + r + j] * delta[j] }
+                        Mp[i] = value
+                    }
+                    variance = Mp[0]
+                    for j in 0..<k { variance += delta[j] * Mp[r + j] }
                 }
                 var innovation = y - ah[0]
                 for j in 0..<k { innovation -= delta[j] * ah[r + j] }
-                // P̂ Zᵀ and F = Z P̂ Zᵀ.
-                for i in 0..<n {
-                    var value = Ph[i * n]
-                    for j in 0..<k { value += Ph[i * n + r + j] * delta[j] }
-                    Mp[i] = value
-                }
-                var variance = Mp[0]
-                for j in 0..<k { variance += delta[j] * Mp[r + j] }
                 if variance < 1e4 {
                     sums.count += 1
                     sums.squares += innovation * innovation / variance
@@ -151,6 +143,7 @@ struct ARIMAKalmanFilter {
                 if keepResiduals { sums.residuals.append(innovation / variance.squareRoot()) }
                 let step = innovation / variance
                 for i in 0..<n { A[i] = ah[i] + Mp[i] * step }
+                guard !steady else { continue }
                 var change = 0.0, size = 0.0
                 for i in 0..<n {
                     let scaled = Mp[i] / variance
@@ -162,10 +155,7 @@ struct ARIMAKalmanFilter {
                         Pp[row + j] = updated
                     }
                 }
-                if variance < 1e4 && change <= Self.steadyTolerance * size {
-                    steady = true
-                    steadyVariance = variance
-                }
+                steady = variance < 1e4 && change <= Self.steadyTolerance * size
             }
         }}}}}}}}}
         atStart = first
