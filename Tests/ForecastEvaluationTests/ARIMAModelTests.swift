@@ -102,6 +102,11 @@ struct ARIMAModelTests {
         #expect(throws: BaselineError.self) {
             try method.fit(history: [1, 2, .nan, 4, 5, 6])
         }
+        // A fitted model asked to forecast after a history with a gap throws rather than return NaN.
+        let fitted = try method.fit(history: (0..<40).map { Double($0) + sin(Double($0)) })
+        #expect(throws: BaselineError.self) {
+            try fitted.forecast(after: (0..<40).map { $0 == 20 ? .nan : Double($0) }, horizon: 3)
+        }
         let error = BaselineError.unusableHistory(method: "arima", reason: "it is constant")
         #expect(error.localizedDescription.contains("arima") && error.localizedDescription.contains("constant"))
     }

@@ -58,7 +58,7 @@ public struct ARIMAModel: FittedForecastingModel, Hashable {
     /// The regressor of the constant at t = 1…n: 1 for a mean, t for a drift; nil without one.
     static func regressor(_ order: ARIMAOrder, count n: Int) -> [Double]? {
         if order.hasMean { return [Double](repeating: 1, count: n) }
-        if order.hasDrift { return (1...max(n, 1)).prefix(n).map(Double.init) }
+        if order.hasDrift { return (0..<n).map { Double($0 + 1) } }
         return nil
     }
 
@@ -103,8 +103,11 @@ public struct ARIMAModel: FittedForecastingModel, Hashable {
     /// t = n + 1…n + h). A constant history forecasts its value, as statsforecast's `forecast_arima`.
     public func forecast(after history: [Double], horizon: Int) throws -> [Double] {
         precondition(horizon >= 1, "the horizon must be at least 1")
-        guard history.count > order.differencingLoss, history.allSatisfy(\.isFinite) else {
+        guard history.count > order.differencingLoss else {
             throw BaselineError.historyTooShort(method: "arima", needed: order.differencingLoss + 1, available: history.count)
+        }
+        guard history.allSatisfy(\.isFinite) else {
+            throw BaselineError.unusableHistory(method: "arima", reason: "it holds a value that is not a finite number")
         }
         if history.allSatisfy({ $0 == history[0] }) { return [Double](repeating: history[0], count: horizon) }
         guard let (_, filter) = Self.filtered(history, order: order, coefficients: coefficients) else {

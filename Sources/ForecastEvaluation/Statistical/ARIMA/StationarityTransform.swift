@@ -49,3 +49,33 @@ enum StationarityTransform {
         return true
     }
 }
+
+/// Where the AR coefficients sit in the coefficient vector, which `StationarityTransform` maps to and
+/// from unconstrained values (the non-seasonal and the seasonal polynomial separately).
+struct TransformedLayout {
+    let order: ARIMAOrder
+
+    private var segments: [Range<Int>] {
+        let seasonalStart = order.p + order.q
+        return [0..<order.p, seasonalStart..<(seasonalStart + order.seasonalP)].filter { !$0.isEmpty }
+    }
+
+    func constrained(_ u: [Double]) -> [Double] {
+        var x = u
+        for segment in segments {
+            x.replaceSubrange(segment, with: StationarityTransform.coefficients(fromUnconstrained: Array(u[segment])))
+        }
+        return x
+    }
+
+    /// nil when an AR polynomial of `x` is not stationary.
+    func unconstrained(_ x: [Double]) -> [Double]? {
+        var u = x
+        for segment in segments {
+            let values = StationarityTransform.unconstrained(fromCoefficients: Array(x[segment]))
+            guard values.allSatisfy(\.isFinite) else { return nil }
+            u.replaceSubrange(segment, with: values)
+        }
+        return u
+    }
+}
