@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Forecast quality of tsf's defaults against the baselines and statsforecast's AutoETS.
+"""Forecast quality of tsf's defaults against the baselines and statsforecast's AutoETS and AutoARIMA.
 
 For every bundled series: `tsf backtest` with no model options (5 folds, each series' natural
 horizon) gives MASE per fold for the default model, the simple baselines and tsf's own exponential
-smoothing (`ets`) and Theta (`theta`); AutoETS is fitted by
+smoothing (`ets`), Theta (`theta`) and automatic ARIMA (`arima`); AutoETS and AutoARIMA are fitted by
 statsforecast on exactly the same cut-offs and scored with the same MASE (scaled by the in-sample
 seasonal-naive MAE of each fold's history, period m; m = 1 for trading days), averaged over folds.
 Prints one table with the geometric means.
@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 root = pathlib.Path(__file__).resolve().parents[1]
-# file, column, extra tsf options, pandas filter, horizon, MASE season m, ETS season, kind
+# file, column, extra tsf options, pandas filter, horizon, MASE season m, ETS and ARIMA season, kind
 SERIES = [
     ("aapl_daily.csv", "Adj Close", [], None, 5, 1, 1, "price"),
     ("msft_daily.csv", "Close", [], None, 5, 1, 1, "price"),
@@ -48,17 +48,18 @@ def mase(forecast, actual, history, m):
     return float(np.mean(np.abs(np.asarray(forecast) - actual)) / scale)
 
 
-def autoets_mase(values, horizon, m_metric, m_ets, folds):
+def statsforecast_mase(model_name, values, horizon, m_metric, m_season, folds):
+    """The fold-averaged MASE of statsforecast's `model_name` (AutoETS or AutoARIMA, season m)."""
     from statsforecast import StatsForecast
-    from statsforecast.models import AutoETS
+    from statsforecast import models as sf_models
     rows = len(values)
     cutoffs = [rows - horizon - k * horizon for k in reversed(range(folds))]
     scores = []
     for cutoff in cutoffs:
         history = values[:cutoff]
         frame = pd.DataFrame({"unique_id": "s", "ds": np.arange(cutoff), "y": history})
-        model = StatsForecast(models=[AutoETS(season_length=m_ets)], freq=1, n_jobs=1)
-        forecast = model.forecast(df=frame, h=horizon)["AutoETS"].to_numpy()
+        model = StatsForecast(models=[getattr(sf_models, model_name)(season_length=m_season)], freq=1, n_jobs=1)
+        forecast = model.forecast(df=frame, h=horizon)[model_name].to_numpy()
         scores.append(mase(forecast, values[cutoff:cutoff + horizon], history, m_metric))
     return float(np.mean(scores))
 
@@ -73,7 +74,7 @@ def main():
         started = time.perf_counter()
         command = [args.tsf, "backtest", str(root / "datasets" / file), "--column", column,
                    "--folds", str(args.folds), "--horizon", str(horizon), "--season", str(m_metric),
-                   "--baselines", "naive,seasonal-naive,drift,ets,theta", "--format", "json", *options]
+                   "--baselines", "naive,seasonal-naive,drift,ets,theta,arima", "--format", "json", *options]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             print(f"{file} {column}: tsf failed: {result.stderr.strip()}", file=sys.stderr)
@@ -81,10 +82,11 @@ def main():
         seconds = time.perf_counter() - started
         models = {m["model"]: m["MASE"] for m in json.loads(result.stdout)["models"]}
         values = series_values(file, column, filt)
-        models["AutoETS"] = autoets_mase(values, horizon, m_metric, m_ets, args.folds)
+        for name in ("AutoETS", "AutoARIMA"):
+            models[name] = statsforecast_mase(name, values, horizon, m_metric, m_ets, args.folds)
         table.append((f"{file.split('_')[0]}:{column}" + (f":{filt[1]}" if filt else ""), kind, models, seconds))
 
-    names = ["auto", "naive", "seasonal-naive", "drift", "ets", "theta", "AutoETS"]
+    names = ["auto", "naive", "seasonal-naive", "drift", "ets", "theta", "AutoETS", "arima", "AutoARIMA"]
     print("| series | kind | " + " | ".join(names) + " | auto vs best naive | tsf seconds |")
     print("|---|---|" + "---|" * len(names) + "---|---|")
     logs = {name: [] for name in names}

@@ -30,7 +30,7 @@ public struct BacktestSettings: Sendable {
     public var baselines: [String]
 
     /// Every baseline a backtest can score, in table order.
-    public static let allBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average", "ets", "theta"]
+    public static let allBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average", "ets", "theta", "arima"]
     /// The baselines scored when none are named: the simple forecasts, without the fitted statistical models.
     public static let defaultBaselines = ["naive", "seasonal-naive", "drift", "mean", "moving-average"]
     /// The fewest folds scored when none are asked for.

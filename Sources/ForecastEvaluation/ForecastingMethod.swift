@@ -30,6 +30,9 @@ extension FittedForecastingModel {
 public enum BaselineError: Error, Hashable, Sendable {
     /// The history holds fewer values than the method needs.
     case historyTooShort(method: String, needed: Int, available: Int)
+    /// The history has enough values, but the method cannot fit or forecast it (a constant series,
+    /// a value that is not finite); `reason` says why, as a clause.
+    case unusableHistory(method: String, reason: String)
 }
 
 extension BaselineError: LocalizedError, CustomStringConvertible {
@@ -39,6 +42,8 @@ extension BaselineError: LocalizedError, CustomStringConvertible {
         switch self {
         case let .historyTooShort(method, needed, available):
             return "the \(method) forecast needs at least \(needed) values, the history has \(available)"
+        case let .unusableHistory(method, reason):
+            return "the \(method) forecast cannot use the history: \(reason)"
         }
     }
 }

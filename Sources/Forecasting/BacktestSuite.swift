@@ -23,8 +23,8 @@ public struct BacktestSuite: Sendable {
     /// - Parameters:
     ///   - backtest: the plan and the season period of the scaled metrics, shared by every method.
     ///   - model: the recurrent model's configuration; `nil` scores the baselines only.
-    ///   - baselineNames: among naive, seasonal-naive, drift, mean, moving-average, ets, theta (the last
-    ///     two with the plan's season period); other names are ignored.
+    ///   - baselineNames: among naive, seasonal-naive, drift, mean, moving-average, ets, theta, arima
+    ///     (the last three with the plan's season period); other names are ignored.
     ///   - frequency: the series' frequency, which sets the default lookback and the moving-average
     ///     window.
     public init(backtest: WalkForwardBacktest, model: ForecasterConfiguration?, baselineNames: [String], frequency: Frequency) {
@@ -41,6 +41,7 @@ public struct BacktestSuite: Sendable {
             case "moving-average": return MovingAverageForecast(window: max(3, frequency.seasonPeriod))
             case "ets": return ExponentialSmoothing(seasonPeriod: m)
             case "theta": return ThetaMethod(seasonPeriod: m)
+            case "arima": return ARIMA(seasonPeriod: m)
             default: return nil
             }
         }

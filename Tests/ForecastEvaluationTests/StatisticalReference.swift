@@ -40,12 +40,14 @@ struct StatisticalReference: Decodable {
     let statsforecast_version: String
     let series: [Series]
 
-    static let shared: StatisticalReference = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/statistical_reference.json")
-        // The fixture is part of the repository; a missing or malformed file is a broken checkout.
-        return try! JSONDecoder().decode(StatisticalReference.self, from: Data(contentsOf: url))
-    }()
+    static let shared: StatisticalReference = fixture("statistical_reference.json")
+
+    /// A JSON fixture of this folder's `Fixtures`, decoded. The fixtures are part of the repository; a
+    /// missing or malformed file is a broken checkout.
+    static func fixture<Value: Decodable>(_ name: String) -> Value {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+        return try! JSONDecoder().decode(Value.self, from: Data(contentsOf: url))
+    }
 
     /// The largest |a − b| / max(|b|, floor) over the steps.
     static func relativeDifference(_ a: [Double], _ b: [Double], floor: Double = 1e-12) -> Double {

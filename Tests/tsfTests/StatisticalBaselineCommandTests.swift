@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import _ForecastTestSupport
 
-/// `tsf backtest … --baselines ets,theta` scores the fitted statistical models beside the simple
+/// `tsf backtest … --baselines ets,theta` (or arima) scores the fitted statistical models beside the simple
 /// baselines, while the default list of baselines leaves them out.
 @Suite struct StatisticalBaselineCommandTests {
     private var passengers: String { IOFixtures.dataset("airpassengers_monthly.csv").path }
@@ -32,6 +32,14 @@ import _ForecastTestSupport
         let mase = try models.map { try #require($0["MASE"] as? Double) }
         // Both models follow the growing trend that the seasonal-naive forecast misses.
         #expect(mase[0] < mase[2] && mase[1] < mase[2], "MASE \(mase)")
+    }
+
+    @Test func arimaIsScoredBesideSeasonalNaive() throws {
+        let models = try models(["--baselines", "arima,seasonal-naive"])
+        #expect(models.map { $0["model"] as? String } == ["arima", "seasonal-naive"])
+        let mase = try models.map { try #require($0["MASE"] as? Double) }
+        // ARIMA(1,1,0)(0,1,0)[12] and its like follow the trend that the seasonal-naive forecast misses.
+        #expect(mase[0] < mase[1], "MASE \(mase)")
     }
 
     @Test func theDefaultBaselinesLeaveTheStatisticalModelsOut() throws {

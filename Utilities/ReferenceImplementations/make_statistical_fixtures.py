@@ -114,6 +114,18 @@ def reference(s):
     return out
 
 
+def median_fit_seconds(make, y, repeats):
+    """The median seconds of `make().fit(y)` over `repeats` fits after one warm-up fit (numba
+    compilation and first-call costs excluded)."""
+    make().fit(y)
+    seconds = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        make().fit(y)
+        seconds.append(time.perf_counter() - start)
+    return float(np.median(seconds))
+
+
 def timing(repeats):
     result = {}
     for s in series_list():
@@ -121,23 +133,21 @@ def timing(repeats):
         m = s["m"]
         makers = {"ets": lambda: AutoETS(season_length=m, model="AZZ"), "theta": lambda: Theta(season_length=m)}
         for name, make in makers.items():
-            make().fit(y)  # warm-up: numba compilation and first-call costs
-            seconds = []
-            for _ in range(repeats):
-                start = time.perf_counter()
-                make().fit(y)
-                seconds.append(time.perf_counter() - start)
-            result[f"{s['name']}/{name}"] = float(np.median(seconds))
+            result[f"{s['name']}/{name}"] = median_fit_seconds(make, y, repeats)
     return result
 
 
-def main():
+def command_line(write, timing):
+    """`FOLDER` calls write(FOLDER); `--time [--repeats N]` prints timing(N) as JSON."""
     args = sys.argv[1:]
     if "--time" in args:
         repeats = int(args[args.index("--repeats") + 1]) if "--repeats" in args else 5
         print(json.dumps(timing(repeats), indent=1, sort_keys=True))
-        return
-    folder = args[0]
+    else:
+        write(args[0])
+
+
+def write_fixture(folder):
     payload = dict(
         generator="Utilities/ReferenceImplementations/make_statistical_fixtures.py",
         statsforecast_version=statsforecast.__version__,
@@ -150,4 +160,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    command_line(write_fixture, timing)
