@@ -32,12 +32,14 @@ struct ForecasterAsyncTests {
         }
     }
 
+    /// The bounds only guard against a hang: while other suites' synchronous fits hold the
+    /// cooperative pool's threads (two on a 2-core machine), the fit's task may wait minutes to start.
     @Test func cancellingTheTaskStopsTraining() async throws {
         let events = EventCounter()
         let task = Self.longFit(events)
-        #expect(await waitUntil(atMost: 60) { events.count >= 3 })
+        #expect(await waitUntil(atMost: 900) { events.count >= 3 })
         task.cancel()
-        let outcome = try #require(await result(of: task, within: 60), "the fit did not stop within a minute")
+        let outcome = try #require(await result(of: task, within: 900), "the fit did not stop within 15 minutes")
         #expect(throws: CancellationError.self) { try outcome.get() }
     }
 
