@@ -1,6 +1,8 @@
 extension Forecaster {
     /// Fits twice — without and with `optional` appended to the known-in-advance columns — and keeps
-    /// the fit whose network has the lower loss on the validation part, by more than 2 %: how
+    /// the fit whose network has the lower loss on the validation part, by more than the noise of
+    /// that loss: 2 %, or 0.25/√n over n validation windows when larger (`MethodComparison.tolerance`),
+    /// so a short series keeps the simpler model unless the columns clearly help. This is how
     /// `--calendar auto` keeps only calendar features that help. Both fits share the split and the
     /// target's scaler, so their validation losses compare directly. Without a validation part the
     /// columns are left out.
@@ -25,8 +27,9 @@ extension Forecaster {
                            frequency: frequency, columnNames: columnNames + optionalColumnNames,
                            configuration: configuration, progress: progress)
         guard let optionalLoss = with.keptValidationLoss else { return (without, false) }
-        let kept = Double(optionalLoss) < Double(plainLoss) * (1 - MethodComparison.tolerance)
-        let decision = "\(optionalName) \(kept ? "kept" : "left out"): validation loss \(MethodComparison.format(Double(optionalLoss))) with them, \(MethodComparison.format(Double(plainLoss))) without\(kept ? "" : " (they must lower it by more than 2 %)")"
+        let margin = MethodComparison.tolerance(forecasts: without.fitReport?.validationWindows ?? 0)
+        let kept = Double(optionalLoss) < Double(plainLoss) * (1 - margin)
+        let decision = "\(optionalName) \(kept ? "kept" : "left out"): validation loss \(MethodComparison.format(Double(optionalLoss))) with them, \(MethodComparison.format(Double(plainLoss))) without\(kept ? "" : " (they must lower it by more than \(MethodComparison.percent(margin)))")"
         return ((kept ? with : without).addingDecision(decision, at: 0), kept)
     }
 
