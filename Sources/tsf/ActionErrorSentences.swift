@@ -33,6 +33,8 @@ enum ActionErrorSentences {
                 let trained = recorded.isEmpty ? "" : " (\(recorded.joined(separator: ", ")))"
                 return "\(path): the model was trained with \(expected) feature column\(expected == 1 ? "" : "s")\(trained) but \(given.count) were given; pass them with --features in the same order."
             }
+        case CalendarFeatureError.holidaysMissing:
+            return "--calendar holiday needs the holidays: give them with --holidays FILE (a CSV of dates)."
         default:
             return nil
         }

@@ -35,6 +35,8 @@ enum ToolFailure {
             }
         case is ManySeriesError, is ShortSeriesFailure, is ModelInputError:
             return .badData
+        case is CalendarFeatureError, is CalendarSelectionError:
+            return .usage
         case let error as FutureRowsError:
             switch error {
             case .futureInTwoPlaces, .futureWithoutKnownFeatures: return .usage

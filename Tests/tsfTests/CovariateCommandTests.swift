@@ -92,4 +92,29 @@ import _ForecastTestSupport
         #expect(predict.stdout.split(separator: "\n").dropFirst().map { String($0.prefix(16)) }
                 == ["2024-03-06T00:00", "2024-03-06T01:00", "2024-03-06T02:00"])
     }
+
+    @Test(arguments: [
+        (["--calendar", "holiday"], "--calendar holiday needs the holidays"),
+        (["--calendar", "fortnight"], "\"fortnight\" is not a calendar feature"),
+        (["--calendar", "none,month"], "--calendar"),
+    ])
+    func badCalendarOptionsAreUsageErrors(_ options: [String], _ words: String) throws {
+        let folder = try ScratchFolder()
+        let path = try folder.write("hourly.csv", Self.file(futureRows: 0))
+        let outcome = try CLIRunner.run(["forecast", path, "--column", "load"] + options + Self.quick)
+        #expect(outcome.exitCode == 64, "\(options): \(outcome.stderr)")
+        #expect(outcome.stderr.contains(words), "\(options): \(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test func calendarFeaturesNeedATimeColumn() throws {
+        let folder = try ScratchFolder()
+        let lines = Self.file(futureRows: 0).split(separator: "\n").map { $0.split(separator: ",", maxSplits: 1)[1] }
+        let path = try folder.write("untimed.csv", lines.joined(separator: "\n") + "\n")
+        let imposed = try CLIRunner.run(["forecast", path, "--column", "load", "--calendar", "month"] + Self.quick)
+        #expect(imposed.exitCode == 64 && imposed.stderr.contains("has no time column"), "\(imposed.stderr)")
+        // The automatic choice simply finds nothing to try.
+        let automatic = try CLIRunner.run(["forecast", path, "--column", "load", "--horizon", "2"] + Self.quick)
+        #expect(automatic.exitCode == 0, "\(automatic.stderr)")
+    }
 }
