@@ -14,7 +14,7 @@ extension BacktestResult {
         for interval in score.intervals {
             let level = ForecastStep.percent(interval.level)
             columns += [("cover\(level)%", interval.coverage), ("width\(level)", interval.meanWidth),
-                        ("winkler\(level)", interval.winklerScore)]
+                        ("winkler\(level)", interval.winklerScore), ("msis\(level)", interval.scaledScore)]
         }
         return columns
     }

@@ -20,12 +20,16 @@ public struct BacktestScore: Hashable, Codable, Sendable {
     /// Interval scores per level, over the steps that had intervals.
     public let intervals: [IntervalScore]
 
-    /// Coverage (%), mean width and Winkler score of the intervals at one level.
+    /// Coverage (%), mean width, Winkler score and MSIS of the intervals at one level.
     public struct IntervalScore: Hashable, Codable, Sendable {
         public let level: Double
         public let coverage: Double
         public let meanWidth: Double
         public let winklerScore: Double
+        /// M4's mean scaled interval score: each fold's Winkler score over its in-sample
+        /// seasonal-naive MAE (the scale of MASE), averaged over the folds where it is defined
+        /// (Makridakis et al., "The M4 Competition", IJF 2020, eq. for MSIS); nil when none is.
+        public let scaledScore: Double?
         /// Steps scored (those with an interval).
         public let steps: Int
     }
@@ -65,12 +69,19 @@ public struct BacktestScore: Hashable, Codable, Sendable {
         let levels = forecasts.first?.intervals.map(\.level) ?? []
         intervals = levels.enumerated().compactMap { index, level in
             var lower: [Double] = [], upper: [Double] = [], targets: [Double] = []
+            var scaledScores: [Double] = []
             for fold in forecasts where index < fold.intervals.count {
+                let first = targets.count
                 for step in fold.actuals.indices {
                     guard let low = fold.intervals[index].lower[step], let high = fold.intervals[index].upper[step] else { continue }
                     lower.append(low)
                     upper.append(high)
                     targets.append(fold.actuals[step])
+                }
+                if targets.count > first, let scale = fold.naiveScale {
+                    let score = IntervalMetrics.winklerScore(lower: Array(lower[first...]), upper: Array(upper[first...]),
+                                                             targets: Array(targets[first...]), level: level)
+                    scaledScores.append(score / scale)
                 }
             }
             guard !targets.isEmpty else { return nil }
@@ -79,6 +90,7 @@ public struct BacktestScore: Hashable, Codable, Sendable {
                 coverage: IntervalMetrics.coverage(lower: lower, upper: upper, targets: targets),
                 meanWidth: IntervalMetrics.meanWidth(lower: lower, upper: upper),
                 winklerScore: IntervalMetrics.winklerScore(lower: lower, upper: upper, targets: targets, level: level),
+                scaledScore: scaledScores.isEmpty ? nil : scaledScores.reduce(0, +) / Double(scaledScores.count),
                 steps: targets.count)
         }
     }

@@ -11,4 +11,12 @@ public struct IntervalForecast: Hashable, Codable, Sendable {
         lower = bounds.map { $0?.lower }
         upper = bounds.map { $0?.upper }
     }
+
+    /// Given bounds, for tests and for intervals made elsewhere.
+    init(level: Double, lower: [Double?], upper: [Double?]) {
+        precondition(lower.count == upper.count, "as many lower as upper bounds")
+        self.level = level
+        self.lower = lower
+        self.upper = upper
+    }
 }
