@@ -20,6 +20,8 @@ public struct BacktestAction: Sendable {
     public var calendar: CalendarSelection
     /// A CSV of holiday dates for the `holiday` calendar feature; nil for none.
     public var holidaysSource: CSVSource?
+    /// An exchange whose closures (weekdays it is shut) are holidays too (`--holidays XNYS`).
+    public var holidayExchange: ExchangeCalendar.Code?
     /// Folds run in parallel on this many threads; the results do not depend on it.
     public var threads: Int
     /// Where to draw the actuals and every fold's forecasts (SVG); nil draws nothing.
@@ -33,9 +35,11 @@ public struct BacktestAction: Sendable {
                 readOptions: CSVReadOptions = CSVReadOptions(),
                 settings: BacktestSettings = BacktestSettings(), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
                 plotPath: String? = nil, plotsBaselines: Bool = false, forecastsPath: String? = nil,
-                calendar: CalendarSelection = .automatic, holidaysSource: CSVSource? = nil) {
+                calendar: CalendarSelection = .automatic, holidaysSource: CSVSource? = nil,
+                holidayExchange: ExchangeCalendar.Code? = nil) {
         self.calendar = calendar
         self.holidaysSource = holidaysSource
+        self.holidayExchange = holidayExchange
         self.source = source
         self.column = column
         self.features = SeriesSelection(column: column, features: features, knownFeatures: knownFeatures)
@@ -59,7 +63,7 @@ public struct BacktestAction: Sendable {
         var calendar = self.calendar
         if case .sliding = settings.trainingWindow, calendar == .automatic { calendar = .none }
         if settings.includesModel,
-           let found = try CalendarFitting.columns(calendar, data: data, steps: 1, horizon: 1, holidaysSource: holidaysSource) {
+           let found = try CalendarFitting.columns(calendar, data: data, steps: 1, horizon: 1, holidaysSource: holidaysSource, holidayExchange: holidayExchange) {
             if found.optional {
                 (optional, optionalName) = (found.history, found.label)
             } else {

@@ -2,6 +2,20 @@ import ForecastData
 import ForecastIO
 import Forecasting
 
+extension CalendarFitting {
+    /// The holidays of a file of dates and of an exchange's closures (over the series' years and the
+    /// next two, which any forecast reaches), merged; nil when neither is given.
+    static func holidays(source: CSVSource?, exchange: ExchangeCalendar.Code?, series: TimeSeries) throws -> HolidayCalendar? {
+        var holidays = try source.map { source throws(CSVReadError) in try HolidayFileReader.read(source) }
+        if let exchange, let timestamps = series.timestamps, let first = timestamps.first, let last = timestamps.last {
+            let years = first.civil(utcOffset: series.utcOffset).year ... last.civil(utcOffset: series.utcOffset).year + 2
+            let closures = HolidayCalendar(exchange: ExchangeCalendar(exchange), years: years)
+            holidays = holidays.map { $0.merging(closures) } ?? closures
+        }
+        return holidays
+    }
+}
+
 /// Fitting a forecaster on a file's series with its calendar columns: imposed (`--calendar LIST`),
 /// tried and kept only when they help (`--calendar auto`), or none. Shared by forecast and train.
 enum CalendarFitting {
@@ -41,8 +55,8 @@ enum CalendarFitting {
     /// The calendar columns `selection` asks for over `data`'s history and the `steps` after it
     /// (in whole blocks of `horizon`, as far as a forecast reads known values).
     static func columns(_ selection: CalendarSelection, data: CSVSeriesData, steps: Int, horizon: Int,
-                        holidaysSource: CSVSource?) throws -> CalendarColumns? {
-        let holidays = try holidaysSource.map { source throws(CSVReadError) in try HolidayFileReader.read(source) }
+                        holidaysSource: CSVSource?, holidayExchange: ExchangeCalendar.Code? = nil) throws -> CalendarColumns? {
+        let holidays = try Self.holidays(source: holidaysSource, exchange: holidayExchange, series: data.target)
         let reach = (steps + horizon - 1) / horizon * horizon
         return try CalendarColumns.make(selection, series: data.target, futureTimestamps: data.target.futureTimestamps(count: reach),
                                         holidays: holidays)

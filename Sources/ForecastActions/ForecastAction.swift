@@ -28,11 +28,15 @@ public struct ForecastAction: Sendable {
     public var calendar: CalendarSelection
     /// A CSV of holiday dates for the `holiday` calendar feature (`--holidays`); nil for none.
     public var holidaysSource: CSVSource?
+    /// An exchange whose closures (weekdays it is shut) are holidays too (`--holidays XNYS`).
+    public var holidayExchange: ExchangeCalendar.Code?
 
     public init(source: CSVSource, selection: SeriesSelection, readOptions: CSVReadOptions = CSVReadOptions(),
                 configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil,
                 levels: [Double] = [], modelPath: String? = nil, plotPath: String? = nil,
-                futureSource: CSVSource? = nil, calendar: CalendarSelection = .automatic, holidaysSource: CSVSource? = nil) {
+                futureSource: CSVSource? = nil, calendar: CalendarSelection = .automatic, holidaysSource: CSVSource? = nil,
+                holidayExchange: ExchangeCalendar.Code? = nil) {
+        self.holidayExchange = holidayExchange
         self.futureSource = futureSource
         self.calendar = calendar
         self.holidaysSource = holidaysSource
@@ -71,7 +75,7 @@ public struct ForecastAction: Sendable {
         configuration.horizon = horizon
         let block = configuration.strategy == .recursive ? 1 : horizon
         let calendarColumns = try CalendarFitting.columns(calendar, data: data, steps: steps, horizon: block,
-                                                          holidaysSource: holidaysSource)
+                                                          holidaysSource: holidaysSource, holidayExchange: holidayExchange)
         let forecaster: Forecaster
         let columns: FeatureColumns
         do {

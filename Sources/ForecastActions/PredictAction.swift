@@ -17,6 +17,8 @@ public struct PredictAction: Sendable {
     public var futureSource: CSVSource?
     /// A CSV of holiday dates, for a model trained with the `holiday` calendar feature.
     public var holidaysSource: CSVSource?
+    /// An exchange whose closures (weekdays it is shut) are holidays too (`--holidays XNYS`).
+    public var holidayExchange: ExchangeCalendar.Code?
     public var readOptions: CSVReadOptions
     /// Steps to forecast; nil takes the model's horizon (more continue recursively for a model
     /// without features).
@@ -27,8 +29,10 @@ public struct PredictAction: Sendable {
 
     public init(modelPath: String, source: CSVSource, column: String? = nil, features: [String]? = nil,
                 readOptions: CSVReadOptions = CSVReadOptions(), steps: Int? = nil, levels: [Double] = [],
-                futureSource: CSVSource? = nil, holidaysSource: CSVSource? = nil) {
+                futureSource: CSVSource? = nil, holidaysSource: CSVSource? = nil,
+                holidayExchange: ExchangeCalendar.Code? = nil) {
         self.holidaysSource = holidaysSource
+        self.holidayExchange = holidayExchange
         self.futureSource = futureSource
         self.modelPath = modelPath
         self.source = source
@@ -52,7 +56,7 @@ public struct PredictAction: Sendable {
             steps = max(forecaster.horizon, future.count / block * block)
         }
         // Calendar columns the model was trained with are regenerated from the dates.
-        let holidays = try holidaysSource.map { source throws(CSVReadError) in try HolidayFileReader.read(source) }
+        let holidays = try CalendarFitting.holidays(source: holidaysSource, exchange: holidayExchange, series: data.target)
         let calendar = try CalendarColumns.regenerate(
             for: forecaster.columnNames, series: data.target,
             futureTimestamps: data.target.futureTimestamps(count: forecaster.knownFutureNeeded(steps: steps)), holidays: holidays)

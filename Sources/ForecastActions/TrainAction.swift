@@ -22,13 +22,17 @@ public struct TrainAction: Sendable {
     public var calendar: CalendarSelection
     /// A CSV of holiday dates for the `holiday` calendar feature; nil for none.
     public var holidaysSource: CSVSource?
+    /// An exchange whose closures (weekdays it is shut) are holidays too (`--holidays XNYS`).
+    public var holidayExchange: ExchangeCalendar.Code?
 
     public init(source: CSVSource, selection: SeriesSelection, readOptions: CSVReadOptions = CSVReadOptions(),
                 configuration: ForecasterConfiguration = ForecasterConfiguration(), horizon: Int? = nil,
                 startingModelPath: String? = nil, modelPath: String, calendar: CalendarSelection = .automatic,
-                holidaysSource: CSVSource? = nil) {
+                holidaysSource: CSVSource? = nil,
+                holidayExchange: ExchangeCalendar.Code? = nil) {
         self.calendar = calendar
         self.holidaysSource = holidaysSource
+        self.holidayExchange = holidayExchange
         self.source = source
         self.selection = selection
         self.readOptions = readOptions
@@ -46,12 +50,12 @@ public struct TrainAction: Sendable {
         configuration.horizon = horizon ?? start?.horizon ?? data.target.frequency.defaultHorizon
         let calendarColumns: CalendarColumns?
         if let start {
-            let holidays = try holidaysSource.map { source throws(CSVReadError) in try HolidayFileReader.read(source) }
+            let holidays = try CalendarFitting.holidays(source: holidaysSource, exchange: holidayExchange, series: data.target)
             calendarColumns = try CalendarColumns.regenerate(for: start.columnNames, series: data.target, futureTimestamps: [],
                                                              holidays: holidays)
         } else {
             calendarColumns = try CalendarFitting.columns(calendar, data: data, steps: configuration.horizon,
-                                                          horizon: configuration.horizon, holidaysSource: holidaysSource)
+                                                          horizon: configuration.horizon, holidaysSource: holidaysSource, holidayExchange: holidayExchange)
         }
         let (forecaster, _) = try CalendarFitting.fit(data: data, future: nil, calendar: calendarColumns,
                                                       configuration: configuration, startingFrom: start, reporter: reporter)

@@ -83,7 +83,8 @@ struct Backtest: AsyncParsableCommand {
                 source: csv.source(file), column: series.column, features: series.featureNames,
                 knownFeatures: series.futureFeatureNames, readOptions: csv.readOptions, settings: settings,
                 threads: model.seriesThreads, plotPath: plot, plotsBaselines: plotBaselines, forecastsPath: forecasts,
-                calendar: series.calendarSelection, holidaysSource: series.holidays.map(csv.source))
+                calendar: series.calendarSelection, holidaysSource: series.holidaysFile.map(csv.source),
+                holidayExchange: series.holidayExchange)
             let result = try ToolFailure.planning { try action.run(reporter: reporter) }
             FoldProgress.clear()
             print(folds.perFold ? result.renderedFolds(format) : result.rendered(format), terminator: "")

@@ -83,7 +83,8 @@ struct Forecast: AsyncParsableCommand {
                 source: csv.source(file), selection: series.selection, readOptions: csv.readOptions,
                 configuration: configuration, steps: horizon, levels: levels, modelPath: out, plotPath: plot,
                 futureSource: future.map(csv.source), calendar: series.calendarSelection,
-                holidaysSource: series.holidays.map(csv.source))
+                holidaysSource: series.holidaysFile.map(csv.source),
+                holidayExchange: series.holidayExchange)
             let outcome = try ShortSeriesFailure.naming(file: file, column: series.column) { try action.run(reporter: reporter) }
             print(outcome.result.rendered(format), terminator: "")
             if format == .table, !noChart, isatty(STDOUT_FILENO) == 1 {

@@ -28,7 +28,7 @@ struct Predict: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A CSV file of the future rows of the model's known-in-advance columns, when FILE stops at its last target value.", valueName: "file"))
     var future: String?
 
-    @Option(help: ArgumentHelp("A CSV of holiday dates, for a model trained with the holiday calendar feature.", valueName: "file"))
+    @Option(help: ArgumentHelp("The holidays of a model trained with the holiday calendar feature: a CSV of dates, or an exchange's code.", valueName: "file|code"))
     var holidays: String?
 
     @Option(help: ArgumentHelp("Steps to forecast (default: the model's horizon; more steps continue recursively for a model without features).", valueName: "steps"))
@@ -57,7 +57,9 @@ struct Predict: AsyncParsableCommand {
         try await ToolFailure.reporting {
             let action = PredictAction(modelPath: model, source: csv.source(file), column: column, features: featureNames,
                                        readOptions: csv.readOptions, steps: horizon, levels: try IntervalLevels.parse(level),
-                                       futureSource: future.map(csv.source), holidaysSource: holidays.map(csv.source))
+                                       futureSource: future.map(csv.source),
+                                       holidaysSource: SeriesOptions.holidayParts(holidays).file.map(csv.source),
+                                       holidayExchange: SeriesOptions.holidayParts(holidays).exchange)
             let result = try ToolFailure.planning { try action.run(reporter: ConsoleReporter.make()) }
             print(result.rendered(format), terminator: "")
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ForecastActions
+import ForecastData
 import Foundation
 
 /// Which columns of the file a command models.
@@ -41,8 +42,21 @@ struct SeriesOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Calendar features generated from the dates: auto (try those that suit the frequency and keep them only when they help on the validation part; none for trading days), none, or a list of hour-of-day, day-of-week, day-of-month, day-of-year, month, week-of-year, holiday (sine/cosine pairs; holiday from --holidays).", valueName: "auto|none|list"))
     var calendar: String = "auto"
 
-    @Option(help: ArgumentHelp("A CSV of holiday dates (a date column, optionally a name column) for the holiday calendar feature; auto then tries it too.", valueName: "file"))
+    @Option(help: ArgumentHelp("The holidays of the holiday calendar feature: a CSV of dates (a date column, optionally a name column), or an exchange's code (XNYS, XLON, XTKS, XHKG, XFRA) for its closures; auto then tries the flag too.", valueName: "file|code"))
     var holidays: String?
+
+    /// `--holidays` as a file to read, unless it names an exchange and no such file exists.
+    var holidaysFile: String? { Self.holidayParts(holidays).file }
+    /// `--holidays` as an exchange code.
+    var holidayExchange: ExchangeCalendar.Code? { Self.holidayParts(holidays).exchange }
+
+    static func holidayParts(_ value: String?) -> (file: String?, exchange: ExchangeCalendar.Code?) {
+        guard let value else { return (nil, nil) }
+        if let code = ExchangeCalendar.Code(rawValue: value), !FileManager.default.fileExists(atPath: value) {
+            return (nil, code)
+        }
+        return (value, nil)
+    }
 
     /// The calendar selection; `validate()` has checked that it parses.
     var calendarSelection: CalendarSelection { (try? CalendarSelection(parsing: calendar)) ?? .automatic }

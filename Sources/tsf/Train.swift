@@ -46,7 +46,8 @@ struct Train: AsyncParsableCommand {
             let action = TrainAction(
                 source: csv.source(file), selection: series.selection, readOptions: csv.readOptions,
                 configuration: configuration, horizon: horizon, startingModelPath: initialModel, modelPath: out,
-                calendar: series.calendarSelection, holidaysSource: series.holidays.map(csv.source))
+                calendar: series.calendarSelection, holidaysSource: series.holidaysFile.map(csv.source),
+                holidayExchange: series.holidayExchange)
             let reporter = ConsoleReporter.make(epochs: configuration.epochs)
             let result = try ShortSeriesFailure.naming(file: file, column: series.column) { try action.run(reporter: reporter) }
             print(result.rendered(format), terminator: "")

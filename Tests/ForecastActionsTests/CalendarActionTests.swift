@@ -71,4 +71,25 @@ struct CalendarActionTests {
         #expect(columns.history[0].reduce(0, +) == 24)
         #expect(columns.future[0] == Array(repeating: 1, count: 24))
     }
+
+    @Test func anExchangesClosuresAreHolidaysToo() throws {
+        // Daily rows from 2023-12-20 to 2024-01-20: NYSE closes on 25 December, 1 January and 15 January.
+        var lines = ["date,visits"]
+        for day in 0..<32 {
+            let date = Calendar(identifier: .gregorian).date(byAdding: .day, value: day,
+                                                             to: DateComponents(calendar: Calendar(identifier: .gregorian),
+                                                                                timeZone: TimeZone(identifier: "UTC"),
+                                                                                year: 2023, month: 12, day: 20).date!)!
+            let text = ISO8601DateFormatter().string(from: date).prefix(10)
+            lines.append("\(text),\(100 + day % 7)")
+        }
+        let folder = try ScratchFolder()
+        let file = try folder.write("daily.csv", lines.joined(separator: "\n") + "\n")
+        let data = try CSVSeriesLoading.read(.file(file), selection: SeriesSelection(column: "visits"), options: CSVReadOptions(),
+                                             reporter: .silent)
+        let columns = try #require(try CalendarFitting.columns(.features([.holiday]), data: data, steps: 1, horizon: 1,
+                                                               holidaysSource: nil, holidayExchange: .XNYS))
+        let flagged = columns.history[0].indices.filter { columns.history[0][$0] == 1 }
+        #expect(flagged == [5, 12, 26], "rows of 25 December, 1 January and 15 January")
+    }
 }
