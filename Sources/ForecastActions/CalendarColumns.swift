@@ -13,6 +13,9 @@ struct CalendarColumns {
     /// How notes name them: "calendar features hour-of-day, day-of-week".
     let label: String
 
+    /// Each column over the history, then the future steps: how `FeatureColumns.known` holds it.
+    var whole: [[Double]] { zip(history, future).map { $0 + $1 } }
+
     /// The columns `selection` asks for, or nil when none apply (no time column, or automatic with
     /// no candidate for the frequency).
     /// - Throws: `CalendarFeatureError` for features that cannot be made (a holiday flag without

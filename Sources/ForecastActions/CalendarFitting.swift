@@ -48,7 +48,7 @@ enum CalendarFitting {
                 startingFrom: start, progress: reporter.trainingDecision)
             kept = true
         }
-        if kept { columns.known += zip(calendar.history, calendar.future).map { $0 + $1 } }
+        if kept { columns.known += calendar.whole }
         return (forecaster, columns)
     }
 

@@ -73,8 +73,7 @@ public struct ForecastAction: Sendable {
             requested: self.steps, future: future, frequency: data.target.frequency, readsObserved: !selection.features.isEmpty,
             strategy: configuration.strategy, reporter: reporter)
         configuration.horizon = horizon
-        let block = configuration.strategy == .recursive ? 1 : horizon
-        let calendarColumns = try CalendarFitting.columns(calendar, data: data, steps: steps, horizon: block,
+        let calendarColumns = try CalendarFitting.columns(calendar, data: data, steps: steps, horizon: configuration.stepsPerPass,
                                                           holidaysSource: holidaysSource, holidayExchange: holidayExchange)
         let forecaster: Forecaster
         let columns: FeatureColumns

@@ -51,9 +51,8 @@ public struct PredictAction: Sendable {
                                                       futureSource: futureSource, options: readOptions)
         var steps = self.steps ?? forecaster.horizon
         if let future, self.steps == nil, forecaster.observedFeatureCount == 0 {
-            // As far as the future rows reach, in whole passes of the network.
-            let block = forecaster.configuration.strategy == .recursive ? 1 : forecaster.horizon
-            steps = max(forecaster.horizon, future.count / block * block)
+            // As far as the future rows reach, in whole passes of the network (its horizon).
+            steps = max(forecaster.horizon, future.count / forecaster.horizon * forecaster.horizon)
         }
         // Calendar columns the model was trained with are regenerated from the dates.
         let holidays = try CalendarFitting.holidays(source: holidaysSource, exchange: holidayExchange, series: data.target)
@@ -61,7 +60,7 @@ public struct PredictAction: Sendable {
             for: forecaster.columnNames, series: data.target,
             futureTimestamps: data.target.futureTimestamps(count: forecaster.knownFutureNeeded(steps: steps)), holidays: holidays)
         var columns = data.featureColumns(future: future)
-        if let calendar { columns.known += zip(calendar.history, calendar.future).map { $0 + $1 } }
+        if let calendar { columns.known += calendar.whole }
         try forecaster.condition(on: data.target.values, features: data.featureValues,
                                  knownFeatures: data.knownFeatureValues + (calendar?.history ?? []))
         let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,

@@ -46,7 +46,7 @@ extension Forecaster {
         var resolved = configuration
         let transform = try resolveTransform(configuration.transform, values: values, decisions: &decisions)
         resolved.transform = transform
-        let horizon = configuration.strategy == .recursive ? 1 : configuration.horizon
+        let horizon = configuration.stepsPerPass
         let lookback = resolveLookback(configuration.lookback, frequency: frequency, rows: values.count,
                                        horizon: horizon, decisions: &decisions)
         resolved.lookback = lookback

@@ -33,6 +33,8 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
     public var horizon: Int = Defaults.horizon
     /// How forecasts longer than one step are made.
     public var strategy: ForecastStrategy = Defaults.strategy
+    /// Steps one pass of the network forecasts: the horizon, or 1 for the recursive strategy.
+    public var stepsPerPass: Int { strategy == .recursive ? 1 : horizon }
     /// Whether fitting may forecast with a baseline, or a mean of the network and a baseline, when
     /// that did better on the validation part. `nil` decides: `.network` when the caller fixed the
     /// network's shape (an app that asks for a particular network gets it), `.automatic` otherwise

@@ -66,7 +66,7 @@ public struct GlobalForecaster: Sendable {
         let knownCount = layout.knownCount
         var decisions: [String] = []
         var configuration = requested
-        let horizon = requested.strategy == .recursive ? 1 : requested.horizon
+        let horizon = requested.stepsPerPass
         // The median length, so that one very short series does not shorten every series' lookback.
         let median = series.map(\.count).sorted()[series.count / 2]
         let lookback = requested.lookback ?? Forecaster.defaultLookback(frequency: frequency, rows: median)

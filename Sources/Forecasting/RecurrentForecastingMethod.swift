@@ -42,13 +42,7 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
         try cancellation?.check()
         let rows = history.count
         let progress = cancellation?.trainingProgress() ?? { _ in .proceed }
-        guard !optionalKnown.isEmpty else {
-            let model = try Forecaster.fit(
-                values: history, features: columns.observed(before: rows), knownFeatures: columns.known(before: rows),
-                frequency: frequency, configuration: configuration, progress: progress)
-            try cancellation?.check()
-            return FeatureAwareForecaster(forecaster: model, columns: columns)
-        }
+        // With nothing optional this fits once, as a plain fit would.
         let (model, kept) = try Forecaster.fit(
             values: history, features: columns.observed(before: rows), knownFeatures: columns.known(before: rows),
             optional: optionalKnown.map { Array($0[..<rows]) }, optionalName: optionalName, frequency: frequency,
