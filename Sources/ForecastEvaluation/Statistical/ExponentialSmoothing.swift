@@ -21,6 +21,9 @@ public struct ExponentialSmoothing: ForecastingMethod {
         self.optimiser = optimiser
     }
 
+    /// Models whose one-start AICc is within this of the best are refitted from every start.
+    static let refinementMargin = 4.0
+
     public var name: String { "ets" }
     /// Five values: the simple model's three free values (α, ℓ₀, σ²) leave AICc defined.
     public var minimumHistory: Int { 5 }
@@ -34,16 +37,23 @@ public struct ExponentialSmoothing: ForecastingMethod {
         guard history.count >= minimumHistory else {
             throw BaselineError.historyTooShort(method: name, needed: minimumHistory, available: history.count)
         }
-        var best: ExponentialSmoothingFit?
-        for model in admissibleCandidates(count: history.count) {
-            guard let fit = ExponentialSmoothingFit(model: model, values: history, period: seasonPeriod,
-                                                    optimiser: optimiser) else { continue }
-            if fit.aicc < (best?.aicc ?? .infinity) { best = fit }
+        // Rank every model from one start, then search the leaders from every start: the extra
+        // starts move −2 log L by a few units at most, so only models within `refinementMargin` of the
+        // best AICc can change places, and the others are not worth three more simplex runs.
+        let quick = admissibleCandidates(count: history.count).compactMap {
+            ExponentialSmoothingFit(model: $0, values: history, period: seasonPeriod, optimiser: optimiser, everyStart: false)
         }
-        guard let best else {
+        guard let leader = quick.map(\.aicc).min() else {
             throw BaselineError.historyTooShort(method: name, needed: minimumHistory + 1, available: history.count)
         }
-        return best
+        var best: ExponentialSmoothingFit?
+        for fit in quick {
+            let refined = fit.aicc <= leader + Self.refinementMargin
+                ? ExponentialSmoothingFit(model: fit.model, values: history, period: seasonPeriod, optimiser: optimiser) ?? fit
+                : fit
+            if refined.aicc < (best?.aicc ?? .infinity) { best = refined }
+        }
+        return best!
     }
 }
 

@@ -21,8 +21,10 @@ public struct ExponentialSmoothingFit: Hashable, Sendable {
     public let count: Int
 
     /// Fits `model` on `values`; nil when it has as many free values as observations less one.
+    /// - Parameter everyStart: run the simplex from every start below (the default), or from
+    ///   statsforecast's start alone, about a third of the work, to rank models before refining the best.
     public init?(model: ExponentialSmoothingModel, values: [Double], period: Int,
-                 optimiser: NelderMead = NelderMead()) {
+                 optimiser: NelderMead = NelderMead(), everyStart: Bool = true) {
         let m = model.isSeasonal ? period : 1
         let start = ExponentialSmoothingInitialisation.parameters(model, values: values, period: period)
         let layout = ExponentialSmoothingLayout(model: model, period: m)
@@ -37,8 +39,11 @@ public struct ExponentialSmoothingFit: Hashable, Sendable {
         // The likelihood has several local minima in (α, β, γ, φ); statsforecast's start α₀ is small
         // for seasonal models, so larger starting α — and for seasonal models a large γ — are tried
         // too (same β₀, φ₀ and states), keeping the best end point.
-        var starts = [(start.alpha, start.gamma), (0.5, start.gamma), (0.9, start.gamma)]
-        if model.isSeasonal { starts.append((0.3, min(0.6, bounds.gammaUpper))) }
+        var starts = [(start.alpha, start.gamma)]
+        if everyStart {
+            starts += [(0.5, start.gamma), (0.9, start.gamma)]
+            if model.isSeasonal { starts.append((0.3, min(0.6, bounds.gammaUpper))) }
+        }
         var best: NelderMead.Result?
         for (alpha, gamma) in starts {
             var p = start
@@ -60,6 +65,18 @@ public struct ExponentialSmoothingFit: Hashable, Sendable {
         let n = Double(values.count), k = Double(parameterCount)
         let aic = best.value + 2 * k
         aicc = n - k - 1 != 0 ? aic + 2 * k * (k + 1) / (n - k - 1) : .infinity
+    }
+
+    /// A fit restored from its recorded model and parameters (a model file): it forecasts as the
+    /// original did; the likelihood and AICc were not recorded and are NaN.
+    public init(restoring model: ExponentialSmoothingModel, period: Int, parameters: ExponentialSmoothingParameters, count: Int) {
+        self.model = model
+        self.period = model.isSeasonal ? period : 1
+        self.parameters = parameters
+        negativeTwiceLogLikelihood = .nan
+        parameterCount = ExponentialSmoothingLayout(model: model, period: self.period).count + 1
+        aicc = .nan
+        self.count = count
     }
 
     /// n·log(Σ e²) of `parameters` on `values`, floored at −10¹⁰ for a perfect fit (as statsforecast).

@@ -48,7 +48,7 @@ public struct ThetaFit: FittedForecastingModel, Hashable {
     /// The in-sample mean squared one-step error of the adjusted series (from the fourth value on).
     public let meanSquaredError: Double?
 
-    init(seasonPeriod: Int, decomposition: ClassicalDecomposition.Kind?, model: StandardThetaModel, meanSquaredError: Double? = nil) {
+    public init(seasonPeriod: Int, decomposition: ClassicalDecomposition.Kind?, model: StandardThetaModel, meanSquaredError: Double? = nil) {
         self.seasonPeriod = seasonPeriod
         self.decomposition = decomposition
         self.model = model

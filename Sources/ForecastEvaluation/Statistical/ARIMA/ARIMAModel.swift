@@ -113,7 +113,11 @@ public struct ARIMAModel: FittedForecastingModel, Hashable {
         guard let (_, filter) = Self.filtered(history, order: order, coefficients: coefficients) else {
             throw BaselineError.unusableHistory(method: "arima", reason: "the fitted AR part is not stationary")
         }
-        let n = history.count
+        return try forecasts(from: filter, count: history.count, horizon: horizon)
+    }
+
+    /// The forecasts from a filter that has run over `n` values: Z Tʰ a plus the constant's continuation.
+    func forecasts(from filter: ARIMAKalmanFilter, count n: Int, horizon: Int) throws -> [Double] {
         let means = filter.forecast(horizon: horizon).means
         let forecasts = means.enumerated().map { k, mean -> Double in
             if order.hasMean { return mean + coefficients.constant }

@@ -21,6 +21,14 @@ public struct ARIMA: ForecastingMethod {
     public let estimation: ARIMAEstimation
     public let optimiser: BFGS
 
+    /// Search with conditional-sum-of-squares fits and refit the leaders by likelihood (`ARIMASearch`):
+    /// R's default for long or finely seasonal series (`longSeries`), off by default as in statsforecast.
+    public var approximate = false
+
+    /// R's `auto.arima` searches approximately above this many values or a season above 12: there
+    /// each exact likelihood costs a Kalman pass over a long series or a large state.
+    public static func longSeries(count: Int, seasonPeriod: Int) -> Bool { count > 150 || seasonPeriod > 12 }
+
     public init(seasonPeriod: Int, estimation: ARIMAEstimation = .statsforecast, optimiser: BFGS = BFGS()) {
         precondition(seasonPeriod >= 1, "the season period must be at least 1")
         self.seasonPeriod = seasonPeriod
@@ -70,6 +78,7 @@ public struct ARIMA: ForecastingMethod {
         }
         var search = ARIMASearch(period: seasonPeriod, optimiser: optimiser)
         search.estimation = estimation
+        search.approximate = approximate
         guard let model = search.run(history, d: d, seasonalD: seasonalD) else {
             throw BaselineError.unusableHistory(method: name, reason: "no ARIMA order fits it")
         }
