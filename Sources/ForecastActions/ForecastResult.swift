@@ -25,7 +25,8 @@ public struct ForecastResult: Codable, Hashable, Sendable {
         case .network: return model
         case .networkAndNaive: return "\(model)+naive"
         case .networkAndSeasonalNaive: return "\(model)+seasonal-naive"
-        case .naive, .seasonalNaive: return method.name
+        case let .networkAndStatistical(models): return ([model] + models.map(\.rawValue)).joined(separator: "+")
+        case .naive, .seasonalNaive, .statistical: return method.name
         }
     }
 

@@ -98,17 +98,28 @@ extension Forecaster {
         // Compare the network with the baselines on the validation part (rows it did not train on).
         var method = ForecastMethod.network
         var validationErrors: [(method: ForecastMethod, meanAbsoluteError: Double)] = []
+        var statistical: StatisticalForecasts?
         resolved.selection = configuration.resolvedSelection
         resolved.seasonPeriod = configuration.seasonPeriod ?? frequency.scoringSeasonPeriod
         if resolved.selection == .automatic, !validationStarts.isEmpty {
             let cutoffs = validationStarts.map { $0 + lookback + transform.rowsConsumed }
+            let trainingPart = Array(values[..<(cutoffs.min() ?? values.count)])
+            let statisticalFits = StatisticalModel.allCases.compactMap {
+                try? $0.fit(values: trainingPart, seasonPeriod: resolved.seasonPeriod!)
+            }
             let comparison = try MethodComparison(
                 forecaster: fitted, values: values, features: observedFeatures, knownFeatures: knownFeatures,
                 cutoffs: cutoffs, horizon: horizon,
-                seasonPeriod: resolved.seasonPeriod!)
+                seasonPeriod: resolved.seasonPeriod!, statistical: statisticalFits)
             method = comparison.chosen
             validationErrors = comparison.errors
             decisions.append(comparison.explanation)
+            if !method.statisticalModels.isEmpty {
+                let (kept, decision) = refitStatistical(method.statisticalModels, values: values,
+                                                        seasonPeriod: resolved.seasonPeriod!, trainingFits: statisticalFits)
+                statistical = kept
+                decisions.append(decision)
+            }
         }
 
         if method.usesNetwork, configuration.strategy == .direct, horizon > 1 {
@@ -123,7 +134,21 @@ extension Forecaster {
         return Forecaster(
             configuration: resolved, network: network, scalers: scalers, columnNames: names,
             frequency: frequency, fitReport: fitReport, method: method,
-            recentValues: fitted.recentValues, recentFeatures: fitted.recentFeatures, knownFeatureCount: knownCount)
+            recentValues: fitted.recentValues, recentFeatures: fitted.recentFeatures, knownFeatureCount: knownCount,
+            statistical: statistical)
+    }
+
+    /// The chosen statistical models refitted on the whole series, so their parameters use the
+    /// validation part too (the network keeps its early-stopped weights); a model that no longer fits
+    /// keeps its fit on the training part, filtered through the whole series.
+    static func refitStatistical(_ models: [StatisticalModel], values: [Double], seasonPeriod: Int,
+                                 trainingFits: [FittedStatisticalModel]) -> (StatisticalForecasts, String) {
+        let fits = models.map { model in
+            (try? model.fit(values: values, seasonPeriod: seasonPeriod))
+                ?? trainingFits.first { $0.model == model }!
+        }
+        let forecasts = StatisticalForecasts(models: fits, history: values)
+        return (forecasts, "statistical models refitted on all \(values.count) values: " + fits.map(\.description).joined(separator: ", "))
     }
 
     /// Trains `network` in place on prepared windows with the configured optimizer.

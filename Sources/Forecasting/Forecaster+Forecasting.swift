@@ -12,6 +12,10 @@ extension Forecaster {
         guard hasHistory else {
             throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
         }
+        // Whatever the method, a model that reads observed features stops where their values stop.
+        if observedFeatureCount > 0, steps > horizon {
+            throw ForecasterError.featuresUnknownBeyondHorizon(steps: steps, horizon: horizon)
+        }
         switch method {
         case .network:
             return try networkForecast(steps: steps, knownFuture: knownFuture)
@@ -26,7 +30,25 @@ extension Forecaster {
             return zip(try networkForecast(steps: steps, knownFuture: knownFuture),
                        Self.seasonalNaive(recentValues, period: period, steps: steps))
                 .map { ($0 + $1) / 2 }
+        case .statistical:
+            return try statisticalForecast(steps: steps)
+        case .networkAndStatistical:
+            return zip(try networkForecast(steps: steps, knownFuture: knownFuture), try statisticalForecast(steps: steps))
+                .map { ($0 + $1) / 2 }
         }
+    }
+
+    /// The mean of the statistical models' forecasts, its failures worded as the forecaster's.
+    func statisticalForecast(steps: Int) throws -> [Double] {
+        guard let statistical else { throw ForecasterError.historyTooShort(rows: 0, needed: requiredHistory) }
+        let forecasts: [Double]
+        do {
+            forecasts = try statistical.forecast(steps: steps)
+        } catch let error as BaselineError {
+            throw ForecasterError.statisticalModelFailed(method: method.name, reason: error.description)
+        }
+        if let step = forecasts.firstIndex(where: { !$0.isFinite }) { throw ForecasterError.nonFiniteForecast(step: step + 1) }
+        return forecasts
     }
 
     static func naive(_ history: [Double], steps: Int) -> [Double] {

@@ -68,6 +68,19 @@ extension Forecaster {
         if let seed = metadata.seed { configuration.seed = seed }
         configuration.selection = metadata.method == .network ? .network : .automatic
         configuration.seasonPeriod = metadata.method.seasonPeriod ?? metadata.frequency.seasonPeriod
+        var statistical: StatisticalForecasts?
+        if !metadata.statisticalModels.isEmpty {
+            let forecasts = StatisticalForecasts(models: try metadata.statisticalModels.map { try $0.restored() },
+                                                 history: metadata.statisticalHistory)
+            if !metadata.statisticalHistory.isEmpty, metadata.statisticalHistory.count < forecasts.minimumHistory {
+                throw ModelFileError(path: path, problem: "metadata 'statistical_history' holds \(metadata.statisticalHistory.count) values but the statistical models need at least \(forecasts.minimumHistory)")
+            }
+            if !metadata.statisticalHistory.isEmpty, !metadata.history.isEmpty,
+               Array(metadata.statisticalHistory.suffix(metadata.history.count)) != metadata.history {
+                throw ModelFileError(path: path, problem: "metadata 'history' must be the last \(metadata.history.count) values of 'statistical_history'")
+            }
+            statistical = forecasts
+        }
         let scalers = zip(metadata.scalerCenters, metadata.scalerScales).map {
             FittedScaler(kind: metadata.scaler, center: $0, scale: $1)
         }
@@ -77,11 +90,15 @@ extension Forecaster {
             scalers: scalers, columnNames: metadata.columnNames, frequency: metadata.frequency, fitReport: nil,
             method: metadata.method, recentValues: metadata.history,
             recentFeatures: metadata.featureHistory.isEmpty && metadata.network.inputSize > 1
-                ? [] : metadata.featureHistory, knownFeatureCount: metadata.knownFeatureCount)
+                ? [] : metadata.featureHistory, knownFeatureCount: metadata.knownFeatureCount,
+            statistical: statistical)
     }
 
     /// Whether the forecaster holds a history to forecast from (a file from PyTorch may not).
-    public var hasHistory: Bool { recentValues.count == requiredHistory && recentFeatures.count == featureCount }
+    public var hasHistory: Bool {
+        recentValues.count == requiredHistory && recentFeatures.count == featureCount
+            && (statistical.map { !$0.history.isEmpty } ?? true)
+    }
 
     var metadata: ModelFileMetadata {
         var metadata = ModelFileMetadata(
@@ -96,6 +113,10 @@ extension Forecaster {
         metadata.featureHistory = recentFeatures
         metadata.knownFeatureCount = knownFeatureCount
         metadata.seed = configuration.seed
+        if let statistical {
+            metadata.statisticalModels = statistical.models.map(StatisticalModelRecord.init)
+            metadata.statisticalHistory = statistical.history
+        }
         return metadata
     }
 }

@@ -50,6 +50,6 @@ extension Forecaster {
             validationWindows: report.validationWindows, decisions: decisions, validationErrors: report.validationErrors)
         return Forecaster(configuration: configuration, network: network, scalers: scalers, columnNames: columnNames,
                           frequency: frequency, fitReport: newReport, method: method, recentValues: recentValues,
-                          recentFeatures: recentFeatures, knownFeatureCount: knownFeatureCount)
+                          recentFeatures: recentFeatures, knownFeatureCount: knownFeatureCount, statistical: statistical)
     }
 }

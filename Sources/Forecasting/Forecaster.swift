@@ -42,6 +42,8 @@ public struct Forecaster: Sendable {
     public let fitReport: FitReport?
     /// What forecasts are made with (the network unless a baseline did better on validation).
     public let method: ForecastMethod
+    /// The fitted statistical models and the history they filter, when `method` uses them.
+    public private(set) var statistical: StatisticalForecasts?
 
     /// The latest raw target values, oldest first: `lookback + transform.rowsConsumed` of them.
     public private(set) var recentValues: [Double]
@@ -61,12 +63,15 @@ public struct Forecaster: Sendable {
     init(
         configuration: ForecasterConfiguration, network: RecurrentNetwork, scalers: [FittedScaler],
         columnNames: [String], frequency: Frequency, fitReport: FitReport?, method: ForecastMethod = .network,
-        recentValues: [Double], recentFeatures: [[Double]], knownFeatureCount: Int = 0
+        recentValues: [Double], recentFeatures: [[Double]], knownFeatureCount: Int = 0,
+        statistical: StatisticalForecasts? = nil
     ) {
         precondition(configuration.lookback != nil && configuration.transform != nil, "an unresolved configuration")
         precondition(scalers.count == network.configuration.inputSize, "one scaler per input column")
         precondition(knownFeatureCount * network.configuration.outputs == network.configuration.headInputs,
                      "the head reads the known features of every forecast step")
+        precondition(method.statisticalModels.map(\.rawValue) == (statistical?.models.map(\.model.rawValue) ?? []),
+                     "the statistical models are those the method names")
         self.configuration = configuration
         self.network = network
         self.scalers = scalers
@@ -77,10 +82,13 @@ public struct Forecaster: Sendable {
         self.recentValues = recentValues
         self.recentFeatures = recentFeatures
         self.knownFeatureCount = knownFeatureCount
+        self.statistical = statistical
     }
 
     /// Replaces the history the next forecast continues, e.g. with the rows of a newer file.
-    /// Only the latest `requiredHistory` rows are kept.
+    /// Only the latest `requiredHistory` rows are kept, except by a method with statistical models,
+    /// which keeps every value: their states run through the whole series, so `values` must start
+    /// where the series they were fitted on started.
     ///
     /// - Parameters:
     ///   - features: the observed feature columns, each as long as `values`.
@@ -109,12 +117,22 @@ public struct Forecaster: Sendable {
                 throw ForecasterError.nonFiniteFeature(feature: index, row: values.count - lookback + row, value: column[row])
             }
         }
+        if let statistical {
+            if let row = values.firstIndex(where: { !$0.isFinite }) {
+                throw ForecasterError.nonFiniteValue(row: row, value: values[row])
+            }
+            guard values.count >= statistical.minimumHistory else {
+                throw ForecasterError.historyTooShort(rows: values.count, needed: statistical.minimumHistory)
+            }
+        }
         recentValues = tail
         recentFeatures = featureTails
+        statistical?.replaceHistory(with: values)
     }
 
     /// Appends one observation (and the feature values of the same row) and returns the forecast of
-    /// the next `horizon` steps. Costs the same whatever the length of the history.
+    /// the next `horizon` steps. Costs the same whatever the length of the history, except by a method
+    /// with statistical models, which filter the whole history (microseconds per thousand values).
     ///
     /// A model with known-in-advance features needs their values for the forecast steps:
     /// `knownFuture` holds one array per known feature, at least `horizon` values each.
@@ -139,6 +157,7 @@ public struct Forecaster: Sendable {
         guard hasHistory else { throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory) }
         recentValues.removeFirst()
         recentValues.append(value)
+        statistical?.append(value)
         for index in recentFeatures.indices {
             recentFeatures[index].removeFirst()
             recentFeatures[index].append(row[index])

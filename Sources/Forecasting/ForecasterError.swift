@@ -45,6 +45,9 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     /// (`loss`) is millions of times a useful one: a learning rate far too high saturates the network
     /// while the loss stays finite. Such a model must not be returned or saved.
     case unusableTrainedModel(epoch: Int, loss: Float?)
+    /// A statistical model of the method cannot forecast the history it was given (`reason`, a
+    /// clause): a history shorter than its differencing, or a forecast that is not finite.
+    case statisticalModelFailed(method: String, reason: String)
 
     /// Which change would get past the error, when one would.
     public var remedy: Remedy? {
@@ -96,6 +99,8 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
         case let .unusableTrainedModel(epoch, loss):
             "Training ended in epoch \(epoch) with a model giving "
                 + (loss.map { "a loss of \($0) on scaled values (a useful model stays near 1 or below)" } ?? "forecasts that are not numbers")
+        case let .statisticalModelFailed(method, reason):
+            "The \(method) forecast failed: \(reason)"
         }
     }
 

@@ -1,11 +1,13 @@
 import Foundation
 
 /// The comparison behind `MethodSelection.automatic`: the network, the naive and seasonal-naive
-/// forecasts, and the means of the network with each, scored by mean absolute error over rolling
-/// forecasts from the validation cut-offs.
+/// forecasts, the statistical models (theta, exponential smoothing, ARIMA, fitted on the training
+/// part) and their mean, and the means of the network with each simple forecast and with the
+/// statistical mean, scored by mean absolute error over rolling forecasts from the validation cut-offs.
 ///
-/// The simplest candidate whose error is within `tolerance` (2 %) of the best wins, in the order
-/// naive, seasonal naive, network + naive, network + seasonal naive, network: a network has to be
+/// The simplest candidate whose error is within the margin of the best wins, in the order naive,
+/// seasonal naive, theta, exponential smoothing, ARIMA, the statistical mean, network + naive,
+/// network + seasonal naive, network + statistical mean, network: a complex candidate has to be
 /// clearly better than the last value to be trusted with the forecast, because on series without
 /// signal (share prices) it rarely is, and small validation gains do not survive out of sample.
 struct MethodComparison {
@@ -32,29 +34,48 @@ struct MethodComparison {
     let horizon: Int
     /// Whether the seasonal candidates took part (the season passed its test); nil without a season.
     let seasonTested: Bool?
+    /// The statistical models that took part, as fitted on the training part ("arima ARIMA(0,1,1)").
+    let statisticalDescriptions: [String]
 
+    /// - Parameter statistical: statistical models fitted on the rows before the first cut-off (the
+    ///   training part); each is a candidate, and with all three their mean, alone and with the network.
     init(forecaster: Forecaster, values: [Double], features: [[Double]], knownFeatures: [[Double]] = [],
-         cutoffs allCutoffs: [Int],
-         horizon: Int, seasonPeriod: Int) throws {
+         cutoffs allCutoffs: [Int], horizon: Int, seasonPeriod: Int, statistical: [FittedStatisticalModel] = []) throws {
         self.horizon = horizon
-        var candidates: [ForecastMethod] = [.naive]
         // A seasonal candidate only where the history before the validation part shows the season
         // (tested on the values the network learns: changes for a series with a unit root).
         let firstCutoff = allCutoffs.min() ?? values.count
         let seasonal = seasonPeriod >= 2 && seasonPeriod <= forecaster.requiredHistory
             && Self.showsSeason(Array(values.prefix(firstCutoff)), period: seasonPeriod, transform: forecaster.transform)
         seasonTested = seasonPeriod >= 2 ? seasonal : nil
-        if seasonal { candidates.append(.seasonalNaive(period: seasonPeriod)) }
-        candidates.append(.networkAndNaive)
-        if seasonal { candidates.append(.networkAndSeasonalNaive(period: seasonPeriod)) }
-        candidates.append(.network)
 
         let step = max(1, allCutoffs.count / Self.maximumCutoffs)
-        let cutoffs = Swift.stride(from: allCutoffs.count - 1, through: 0, by: -step).map { allCutoffs[$0] }.reversed()
-        var totals = Array(repeating: 0.0, count: candidates.count)
-        var count = 0
         let knownNeeded = forecaster.knownFutureNeeded(steps: horizon)
-        for cutoff in cutoffs where cutoff + max(horizon, knownNeeded) <= values.count && cutoff >= forecaster.requiredHistory {
+        let cutoffs = Swift.stride(from: allCutoffs.count - 1, through: 0, by: -step).map { allCutoffs[$0] }.reversed()
+            .filter { $0 + max(horizon, knownNeeded) <= values.count && $0 >= forecaster.requiredHistory }
+        // Each statistical model forecasts from every cut-off in one pass over the series; one that
+        // fails on a cut-off is no candidate.
+        var statisticalForecasts: [(model: StatisticalModel, forecasts: [[Double]])] = []
+        for fitted in statistical {
+            if let forecasts = try? fitted.rollingForecasts(of: values, cutoffs: cutoffs, steps: horizon),
+               forecasts.allSatisfy({ $0.allSatisfy(\.isFinite) }) {
+                statisticalForecasts.append((fitted.model, forecasts))
+            }
+        }
+        let statisticalModels = statisticalForecasts.map(\.model)
+        let combined = statisticalModels.count == StatisticalModel.allCases.count
+
+        var candidates: [ForecastMethod] = [.naive]
+        if seasonal { candidates.append(.seasonalNaive(period: seasonPeriod)) }
+        candidates += StatisticalModel.simplestFirst.filter(statisticalModels.contains).map { .statistical([$0]) }
+        if combined { candidates.append(.statistical(statisticalModels)) }
+        candidates.append(.networkAndNaive)
+        if seasonal { candidates.append(.networkAndSeasonalNaive(period: seasonPeriod)) }
+        if combined { candidates.append(.networkAndStatistical(statisticalModels)) }
+        candidates.append(.network)
+
+        var totals = Array(repeating: 0.0, count: candidates.count)
+        for (index, cutoff) in cutoffs.enumerated() {
             var conditioned = forecaster
             try conditioned.condition(on: Array(values[..<cutoff]), features: features.map { Array($0[..<cutoff]) },
                                       knownFeatures: knownFeatures.map { Array($0[..<cutoff]) })
@@ -63,7 +84,10 @@ struct MethodComparison {
             let history = conditioned.recentValues
             let naive = Forecaster.naive(history, steps: horizon)
             let seasonalNaive = seasonal ? Forecaster.seasonalNaive(history, period: seasonPeriod, steps: horizon) : naive
-            for (index, candidate) in candidates.enumerated() {
+            func statisticalMean(_ models: [StatisticalModel]) -> [Double] {
+                StatisticalForecasts.mean(of: statisticalForecasts.filter { models.contains($0.model) }.map { $0.forecasts[index] })
+            }
+            for (candidateIndex, candidate) in candidates.enumerated() {
                 let forecast: [Double]
                 switch candidate {
                 case .network: forecast = network
@@ -71,12 +95,15 @@ struct MethodComparison {
                 case .seasonalNaive: forecast = seasonalNaive
                 case .networkAndNaive: forecast = zip(network, naive).map { ($0 + $1) / 2 }
                 case .networkAndSeasonalNaive: forecast = zip(network, seasonalNaive).map { ($0 + $1) / 2 }
+                case let .statistical(models): forecast = statisticalMean(models)
+                case let .networkAndStatistical(models): forecast = zip(network, statisticalMean(models)).map { ($0 + $1) / 2 }
                 }
-                for step in 0..<horizon { totals[index] += abs(forecast[step] - values[cutoff + step]) }
+                for step in 0..<horizon { totals[candidateIndex] += abs(forecast[step] - values[cutoff + step]) }
             }
-            count += horizon
         }
-        forecasts = count / max(1, horizon)
+        let count = cutoffs.count * horizon
+        forecasts = cutoffs.count
+        statisticalDescriptions = statistical.filter { statisticalModels.contains($0.model) }.map(\.description)
         guard count > 0 else {
             chosen = .network
             errors = []
@@ -85,7 +112,9 @@ struct MethodComparison {
         errors = zip(candidates, totals).map { ($0, $1 / Double(count)) }
         let best = errors.map(\.meanAbsoluteError).min()!
         let margin = Self.tolerance(forecasts: forecasts)
-        chosen = errors.first { $0.meanAbsoluteError <= best * (1 + margin) }!.method
+        // Errors a billionth of the series' size apart are rounding (an exactly periodic series).
+        let rounding = 1e-9 * (values.lazy.map(abs).max() ?? 0)
+        chosen = errors.first { $0.meanAbsoluteError <= max(best * (1 + margin), best + rounding) }!.method
     }
 
     /// Whether `history` shows a season of `period` once transformed as the network sees it.
@@ -117,6 +146,7 @@ struct MethodComparison {
         var few = forecasts < Self.fewForecasts
             ? "; only \(forecasts) forecast\(forecasts == 1 ? "" : "s"), so the choice is uncertain and leans to the simplest" : ""
         if seasonTested == false { few += "; no seasonal candidate: the season is not significant (autocorrelation test, 90 %)" }
+        if !statisticalDescriptions.isEmpty { few += "; statistical models fitted on the training part: " + statisticalDescriptions.joined(separator: ", ") }
         return "forecast method \(chosen.name): \(reason) (mean absolute error of \(forecasts) forecast\(forecasts == 1 ? "" : "s") of \(horizon) step\(horizon == 1 ? "" : "s") from cut-offs in the validation part, candidates from simplest: \(scores)\(few))"
     }
 

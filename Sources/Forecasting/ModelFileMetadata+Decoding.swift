@@ -115,5 +115,21 @@ extension ModelFileMetadata {
             }
             method = value
         }
+        if !method.statisticalModels.isEmpty {
+            guard let text = map["statistical_models"],
+                  let records = try? JSONDecoder().decode([StatisticalModelRecord].self, from: Data(text.utf8)) else {
+                throw fail("method '\(method.name)' needs 'statistical_models', a JSON array of one object per model (docs/model-format.md)")
+            }
+            guard records.map(\.model) == method.statisticalModels.map(\.rawValue) else {
+                throw fail("metadata 'statistical_models' holds \(records.map(\.model).joined(separator: ", ")), but method '\(method.name)' needs \(method.statisticalModels.map(\.rawValue).joined(separator: ", ")) in that order")
+            }
+            for (index, record) in records.enumerated() {
+                do { _ = try record.restored() } catch let problem as StatisticalModelRecord.Problem {
+                    throw fail("metadata 'statistical_models' model \(index + 1) (\(record.model)): \(problem.clause)")
+                }
+            }
+            statisticalModels = records
+            statisticalHistory = try doubles("statistical_history") ?? []
+        }
     }
 }

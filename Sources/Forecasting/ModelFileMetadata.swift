@@ -35,6 +35,11 @@ struct ModelFileMetadata: Hashable, Sendable {
     var knownFeatureCount: Int = 0
     /// `seed`, informational.
     var seed: UInt64?
+    /// `statistical_models`: the fitted statistical models a method such as `ets+theta+arima` averages
+    /// (JSON array of objects, `StatisticalModelRecord`), in the order the method names them.
+    var statisticalModels: [StatisticalModelRecord] = []
+    /// `statistical_history`: every value since the first the statistical models were fitted on.
+    var statisticalHistory: [Double] = []
 
     /// The map written to a file. Numbers use Swift's shortest round-trip form, so the same model
     /// always gives the same bytes.
@@ -63,6 +68,13 @@ struct ModelFileMetadata: Hashable, Sendable {
         if !featureHistory.isEmpty { map["feature_history"] = "[" + featureHistory.map(Self.jsonArray).joined(separator: ",") + "]" }
         if let seed { map["seed"] = String(seed) }
         if knownFeatureCount > 0 { map["known_features"] = String(knownFeatureCount) }
+        if !statisticalModels.isEmpty {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let data = try! encoder.encode(statisticalModels)  // finite numbers and strings always encode
+            map["statistical_models"] = String(decoding: data, as: UTF8.self)
+            map["statistical_history"] = Self.jsonArray(statisticalHistory)
+        }
         map["method"] = method.name
         if let period = method.seasonPeriod { map["season"] = String(period) }
         return map

@@ -112,8 +112,9 @@ struct BacktestChoiceTests {
         let auto = try #require(result.models.first { $0.name == "auto" })
         let methods = try #require(auto.foldMethods)
         #expect(methods.count == 3)
-        let known = ["network", "naive", "seasonal-naive", "network+naive", "network+seasonal-naive"]
-        #expect(methods.allSatisfy(known.contains))
+        let known = ["network", "naive", "seasonal-naive", "network+naive", "network+seasonal-naive",
+                     "theta", "ets", "arima", "ets+theta+arima", "network+ets+theta+arima"]
+        #expect(methods.allSatisfy(known.contains), "\(methods)")
         #expect(result.models.first { $0.name == "naive" }?.foldMethods == nil)
         let choices = try #require(auto.choiceSummary)
         #expect(result.rendered(.table).contains("auto chose: \(choices)"))

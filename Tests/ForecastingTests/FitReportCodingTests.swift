@@ -19,7 +19,8 @@ import Forecasting
         #expect(decoded.validationErrors.map { $0.method } == report.validationErrors.map { $0.method })
     }
 
-    @Test(arguments: [ForecastMethod.network, .naive, .seasonalNaive(period: 12), .networkAndNaive, .networkAndSeasonalNaive(period: 7)])
+    @Test(arguments: [ForecastMethod.network, .naive, .seasonalNaive(period: 12), .networkAndNaive, .networkAndSeasonalNaive(period: 7),
+                      .statistical([.arima]), .statistical([.ets, .theta, .arima]), .networkAndStatistical([.ets, .theta, .arima])])
     func methodsReadBackEqual(method: ForecastMethod) throws {
         let decoded = try JSONDecoder().decode(ForecastMethod.self, from: JSONEncoder().encode(method))
         #expect(decoded == method)

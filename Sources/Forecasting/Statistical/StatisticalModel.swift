@@ -1,0 +1,32 @@
+import ForecastEvaluation
+
+/// A statistical model the automatic method weighs beside the network and the simple forecasts:
+/// exponential smoothing chosen by AICc, the theta method, or automatic ARIMA (ForecastEvaluation's
+/// `ExponentialSmoothing`, `ThetaMethod`, `ARIMA`; docs/statistical-models.md, docs/arima.md).
+public enum StatisticalModel: String, CaseIterable, Hashable, Sendable {
+    case ets, theta, arima
+
+    /// The order in which the method choice prefers them when they score alike: the theta method has
+    /// two parameters, exponential smoothing up to m + 4, ARIMA up to eleven coefficients.
+    public static let simplestFirst: [StatisticalModel] = [.theta, .ets, .arima]
+
+    /// The longest season the seasonal exponential smoothing and ARIMA candidates take: beyond it
+    /// they are fitted without a season, as statsforecast's AutoETS does (m ≤ 24), since m − 1 free
+    /// seasonal states cost more to fit than a forecast may take. Theta deseasonalises any season.
+    public static let longestFittedSeason = 24
+
+    /// Fits this model on `values` (oldest first) with season period `seasonPeriod` (1 for none).
+    /// ARIMA searches approximately on long series, as R's `auto.arima` does by default.
+    public func fit(values: [Double], seasonPeriod: Int) throws -> FittedStatisticalModel {
+        let period = max(1, seasonPeriod)
+        let shortPeriod = period <= Self.longestFittedSeason ? period : 1
+        switch self {
+        case .ets: return .ets(try ExponentialSmoothing(seasonPeriod: shortPeriod).fit(history: values))
+        case .theta: return .theta(try ThetaMethod(seasonPeriod: period).fit(history: values))
+        case .arima:
+            var arima = ARIMA(seasonPeriod: shortPeriod)
+            arima.approximate = ARIMA.longSeries(count: values.count, seasonPeriod: shortPeriod)
+            return .arima(try arima.fit(history: values))
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import _ForecastTestSupport
+@testable import Forecasting
+
+/// The statistical models as candidates of the automatic method: chosen where they win on the
+/// validation part, kept with their history, and reproduced by `observe` and by a model file.
+@Suite struct StatisticalMethodTests {
+    /// A quarterly series with a steady trend, a season and small noise: the statistical models
+    /// forecast it far better than the last value, and a network trained for two epochs cannot.
+    static let trending: [Double] = {
+        var state: UInt64 = 11
+        return (0..<160).map { t -> Double in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let noise = Double(state >> 11) / Double(1 << 53) - 0.5
+            let season: Double = 3 * sin(Double(t) * Double.pi / 2)
+            return 100 + 0.8 * Double(t) + season + noise
+        }
+    }()
+
+    static func configuration() -> ForecasterConfiguration {
+        ForecasterConfiguration(hiddenSize: 8, lookback: 8, horizon: 4, selection: .automatic, epochs: 2, threads: 1)
+    }
+
+    static func statisticalForecaster() throws -> Forecaster {
+        let forecaster = try Forecaster.fit(values: trending, frequency: .quarterly, configuration: configuration())
+        try #require(!forecaster.method.statisticalModels.isEmpty, "the method is \(forecaster.method.name)")
+        return forecaster
+    }
+
+    @Test func aTrendingSeriesIsForecastByAStatisticalModelAndTheNoteSaysWhich() throws {
+        let forecaster = try Self.statisticalForecaster()
+        #expect(!forecaster.method.usesNetwork || forecaster.method == .networkAndStatistical([.ets, .theta, .arima]))
+        let report = try #require(forecaster.fitReport)
+        let candidates = report.validationErrors.map(\.method.name)
+        for name in ["theta", "ets", "arima", "ets+theta+arima", "network+ets+theta+arima"] { #expect(candidates.contains(name)) }
+        let naive = try #require(report.validationErrors.first { $0.method == .naive }).meanAbsoluteError
+        let chosen = try #require(report.validationErrors.first { $0.method == forecaster.method }).meanAbsoluteError
+        #expect(chosen < naive / 2)
+        #expect(report.decisions.contains { $0.contains("statistical models refitted on all 160 values") })
+        #expect(report.decisions.contains { $0.contains("statistical models fitted on the training part") })
+    }
+
+    @Test func theForecastIsTheMeanOfTheModelsRefittedOnTheWholeSeries() throws {
+        let forecaster = try Self.statisticalForecaster()
+        let statistical = try #require(forecaster.statistical)
+        #expect(statistical.history == Self.trending)
+        let each = try statistical.models.map { try $0.forecast(after: Self.trending, steps: 6) }
+        let mean = (0..<6).map { step in each.map { $0[step] }.reduce(0, +) / Double(each.count) }
+        let forecast = try forecaster.forecast(steps: 6)
+        if forecaster.method.usesNetwork {
+            let network = try forecaster.networkForecast(steps: 6)
+            for step in 0..<6 { #expect(abs(forecast[step] - (network[step] + mean[step]) / 2) <= 1e-9 * abs(forecast[step])) }
+        } else {
+            #expect(forecast == mean)
+        }
+        // Refitted on every value: the same models fitted afresh on the series give the same forecasts.
+        for fitted in statistical.models {
+            let refit = try fitted.model.fit(values: Self.trending, seasonPeriod: 4)
+            #expect(try refit.forecast(after: Self.trending, steps: 6) == fitted.forecast(after: Self.trending, steps: 6))
+        }
+    }
+
+    @Test func observingEqualsConditioningOnTheLongerSeries() throws {
+        var observed = try Self.statisticalForecaster()
+        var conditioned = observed
+        let next = [229.1, 233.6, 231.0]
+        var last: [Double] = []
+        for value in next { last = try observed.observe(value) }
+        try conditioned.condition(on: Self.trending + next)
+        #expect(last == (try conditioned.forecast(steps: 4)))
+        #expect(observed.statistical?.history == Self.trending + next)
+        // A different last value moves the statistical forecast.
+        var other = try Self.statisticalForecaster()
+        var same = try Self.statisticalForecaster()
+        #expect(try other.observe(next[0] + 10) != (try same.observe(next[0])))
+    }
+
+    @Test func aModelFileReproducesTheForecastsAndTheUpdates() throws {
+        let folder = try ScratchFolder()
+        let url = folder.url.appendingPathComponent("model.safetensors")
+        var forecaster = try Self.statisticalForecaster()
+        try forecaster.save(to: url)
+        var loaded = try Forecaster(contentsOf: url)
+        #expect(loaded.method == forecaster.method)
+        #expect(try loaded.forecast(steps: 9) == forecaster.forecast(steps: 9))
+        #expect(try loaded.observe(230) == forecaster.observe(230))
+        // Saving the loaded model gives the same bytes as saving the original after the same update.
+        let again = folder.url.appendingPathComponent("again.safetensors")
+        let original = folder.url.appendingPathComponent("original.safetensors")
+        try loaded.save(to: again)
+        try forecaster.save(to: original)
+        #expect(try Data(contentsOf: again) == Data(contentsOf: original))
+    }
+
+    @Test func conditioningOnTooShortAHistoryIsAnError() throws {
+        var forecaster = try Self.statisticalForecaster()
+        let needed = try #require(forecaster.statistical).minimumHistory
+        let rows = max(forecaster.requiredHistory, needed - 1)
+        if rows < needed {
+            #expect(throws: ForecasterError.historyTooShort(rows: rows, needed: needed)) {
+                try forecaster.condition(on: Array(Self.trending.prefix(rows)))
+            }
+        }
+        var withGap = Self.trending
+        withGap[3] = .nan
+        #expect(throws: ForecasterError.self) { try forecaster.condition(on: withGap) }
+    }
+
+    @Test func aPriceLikeRandomWalkKeepsTheLastValue() throws {
+        var state: UInt64 = 5
+        var level = 100.0
+        let walk = (0..<500).map { _ -> Double in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            level *= 1 + 0.01 * (Double(state >> 11) / Double(1 << 53) - 0.5)
+            return level
+        }
+        let forecaster = try Forecaster.fit(values: walk, frequency: .tradingDays, configuration: Self.configuration())
+        // Nothing beats the last value on a random walk by more than the noise.
+        #expect(forecaster.method == .naive)
+    }
+}
