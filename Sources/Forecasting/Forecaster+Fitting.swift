@@ -33,6 +33,18 @@ extension Forecaster {
         startingFrom start: Forecaster? = nil,
         progress: (Trainer.Event) -> Trainer.Decision = { _ in .proceed }
     ) throws -> Forecaster {
+        try fit(values: values, features: observedFeatures, knownFeatures: knownFeatures, frequency: frequency,
+                columnNames: columnNames, configuration: requested, startingFrom: start,
+                statisticalFits: StatisticalFitCache(), progress: progress)
+    }
+
+    /// `fit(values:…)` with the statistical models of the series fitted at most once however many
+    /// fits of the same series share `statisticalFits` (as the fits with and without optional columns do).
+    static func fit(
+        values: [Double], features observedFeatures: [[Double]], knownFeatures: [[Double]], frequency: Frequency,
+        columnNames: [String], configuration requested: ForecasterConfiguration, startingFrom start: Forecaster?,
+        statisticalFits: StatisticalFitCache, progress: (Trainer.Event) -> Trainer.Decision
+    ) throws -> Forecaster {
         var configuration = requested
         if let start {
             try start.checkFeatureCounts(observed: observedFeatures.count, known: knownFeatures.count)
@@ -104,19 +116,18 @@ extension Forecaster {
         if resolved.selection == .automatic, !validationStarts.isEmpty {
             let cutoffs = validationStarts.map { $0 + lookback + transform.rowsConsumed }
             let trainingPart = Array(values[..<(cutoffs.min() ?? values.count)])
-            let statisticalFits = StatisticalModel.allCases.compactMap {
-                try? $0.fit(values: trainingPart, seasonPeriod: resolved.seasonPeriod!)
-            }
+            let season = resolved.seasonPeriod!
+            let trainingFits = statisticalFits.fits(of: trainingPart, seasonPeriod: season)
             let comparison = try MethodComparison(
                 forecaster: fitted, values: values, features: observedFeatures, knownFeatures: knownFeatures,
                 cutoffs: cutoffs, horizon: horizon,
-                seasonPeriod: resolved.seasonPeriod!, statistical: statisticalFits)
+                seasonPeriod: season, statistical: trainingFits)
             method = comparison.chosen
             validationErrors = comparison.errors
             decisions.append(comparison.explanation)
             if !method.statisticalModels.isEmpty {
-                let (kept, decision) = refitStatistical(method.statisticalModels, values: values,
-                                                        seasonPeriod: resolved.seasonPeriod!, trainingFits: statisticalFits)
+                let (kept, decision) = refitStatistical(method.statisticalModels, values: values, seasonPeriod: season,
+                                                        trainingFits: trainingFits, cache: statisticalFits)
                 statistical = kept
                 decisions.append(decision)
             }
@@ -142,10 +153,10 @@ extension Forecaster {
     /// validation part too (the network keeps its early-stopped weights); a model that no longer fits
     /// keeps its fit on the training part, filtered through the whole series.
     static func refitStatistical(_ models: [StatisticalModel], values: [Double], seasonPeriod: Int,
-                                 trainingFits: [FittedStatisticalModel]) -> (StatisticalForecasts, String) {
+                                 trainingFits: [FittedStatisticalModel], cache: StatisticalFitCache) -> (StatisticalForecasts, String) {
+        let refits = cache.fits(of: values, seasonPeriod: seasonPeriod, models: models)
         let fits = models.map { model in
-            (try? model.fit(values: values, seasonPeriod: seasonPeriod))
-                ?? trainingFits.first { $0.model == model }!
+            refits.first { $0.model == model } ?? trainingFits.first { $0.model == model }!
         }
         let forecasts = StatisticalForecasts(models: fits, history: values)
         return (forecasts, "statistical models refitted on all \(values.count) values: " + fits.map(\.description).joined(separator: ", "))

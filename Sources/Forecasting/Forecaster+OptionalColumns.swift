@@ -18,14 +18,17 @@ extension Forecaster {
         optionalColumnNames: [String] = [], configuration: ForecasterConfiguration = ForecasterConfiguration(),
         progress: (Trainer.Event) -> Trainer.Decision = { _ in .proceed }
     ) throws -> (forecaster: Forecaster, keptOptional: Bool) {
+        // Both fits compare the same statistical models on the same split: fitted once.
+        let statisticalFits = StatisticalFitCache()
         let without = try fit(values: values, features: features, knownFeatures: knownFeatures, frequency: frequency,
-                              columnNames: columnNames, configuration: configuration, progress: progress)
+                              columnNames: columnNames, configuration: configuration, startingFrom: nil,
+                              statisticalFits: statisticalFits, progress: progress)
         guard !optional.isEmpty, configuration.validationFraction > 0, let plainLoss = without.keptValidationLoss else {
             return (without, false)
         }
         let with = try fit(values: values, features: features, knownFeatures: knownFeatures + optional,
                            frequency: frequency, columnNames: columnNames + optionalColumnNames,
-                           configuration: configuration, progress: progress)
+                           configuration: configuration, startingFrom: nil, statisticalFits: statisticalFits, progress: progress)
         guard let optionalLoss = with.keptValidationLoss else { return (without, false) }
         let margin = MethodComparison.tolerance(forecasts: without.fitReport?.validationWindows ?? 0)
         let kept = Double(optionalLoss) < Double(plainLoss) * (1 - margin)
