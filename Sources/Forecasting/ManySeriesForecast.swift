@@ -10,10 +10,10 @@ public struct ManySeriesForecast: Sendable {
         public let series: TimeSeries
         public let forecasts: [Double]
         public let intervals: [IntervalForecast]
-        /// The fitted model: what forecasts (the network or a baseline chosen on validation), its
+        /// The fitted model: what forecasts (the network, a baseline or a statistical model chosen on validation), its
         /// lookback and transform.
         public let forecaster: Forecaster
-        /// What forecasts: the network or a baseline chosen on validation.
+        /// What forecasts: the network, a baseline or a statistical model chosen on validation.
         public var method: ForecastMethod { forecaster.method }
 
         public init(series: TimeSeries, forecasts: [Double], intervals: [IntervalForecast], forecaster: Forecaster) {
