@@ -149,14 +149,15 @@ extension Forecaster {
             statistical: statistical)
     }
 
-    /// The chosen statistical models refitted on the whole series, so their parameters use the
-    /// validation part too (the network keeps its early-stopped weights); a model that no longer fits
-    /// keeps its fit on the training part, filtered through the whole series.
+    /// The chosen statistical models refitted on the whole series with the structure chosen on the
+    /// training part (form, order, decomposition), so their parameters use the validation part too
+    /// (the network keeps its early-stopped weights); a model that no longer fits keeps its fit on the
+    /// training part, filtered through the whole series.
     static func refitStatistical(_ models: [StatisticalModel], values: [Double], seasonPeriod: Int,
                                  trainingFits: [FittedStatisticalModel], cache: StatisticalFitCache) -> (StatisticalForecasts, String) {
-        let refits = cache.fits(of: values, seasonPeriod: seasonPeriod, models: models)
         let fits = models.map { model in
-            refits.first { $0.model == model } ?? trainingFits.first { $0.model == model }!
+            let trained = trainingFits.first { $0.model == model }!
+            return cache.refit(trained, on: values) ?? trained
         }
         let forecasts = StatisticalForecasts(models: fits, history: values)
         return (forecasts, "statistical models refitted on all \(values.count) values: " + fits.map(\.description).joined(separator: ", "))

@@ -66,6 +66,12 @@ public struct ThetaFit: FittedForecastingModel, Hashable {
         return (values, indices)
     }
 
+    /// `history` deseasonalised by `decomposition` with indices computed on it (two full seasons needed
+    /// when there is one).
+    public static func deseasonalisedValues(_ history: [Double], period m: Int, decomposition: ClassicalDecomposition.Kind?) -> [Double] {
+        deseasonalised(history, period: m, decomposition: decomposition).values
+    }
+
     /// Deseasonalises `history` the way the fit did (indices recomputed on it), forecasts the adjusted
     /// series with the fitted ℓ₀ and α, and puts the season back.
     public func forecast(after history: [Double], horizon: Int) throws -> [Double] {

@@ -15,6 +15,24 @@ public enum FittedStatisticalModel: Sendable {
         }
     }
 
+    /// The same model — exponential smoothing's form, ARIMA's order, theta's decomposition — with its
+    /// parameters estimated afresh on `values`: what a longer series changes, without the search that
+    /// chose the structure (ARIMA's stepwise search costs dozens of fits). nil when the fit fails.
+    public func refitted(on values: [Double]) -> FittedStatisticalModel? {
+        switch self {
+        case let .ets(fit):
+            return ExponentialSmoothingFit(model: fit.model, values: values, period: fit.period).map { .ets($0) }
+        case let .theta(fit):
+            guard values.count >= minimumHistory, values.count >= 5 else { return nil }
+            let adjusted = ThetaFit.deseasonalisedValues(values, period: fit.seasonPeriod, decomposition: fit.decomposition)
+            guard adjusted.allSatisfy(\.isFinite) else { return nil }
+            let model = StandardThetaModel.fit(adjusted).model
+            return .theta(ThetaFit(seasonPeriod: fit.seasonPeriod, decomposition: fit.decomposition, model: model))
+        case let .arima(fit):
+            return ARIMAModel.fit(values, order: fit.order, estimation: fit.estimation).map { .arima($0) }
+        }
+    }
+
     /// The fewest values a history must hold to be forecast: ARIMA loses its differences, a
     /// deseasonalised theta model recomputes its indices from two full seasons.
     public var minimumHistory: Int {

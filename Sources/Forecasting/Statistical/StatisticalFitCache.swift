@@ -10,6 +10,17 @@ final class StatisticalFitCache {
     /// nil records a model that could not be fitted.
     private var fitted: [Key: FittedStatisticalModel?] = [:]
 
+    /// `fitted` refitted on `values` with its structure kept (see `FittedStatisticalModel.refitted(on:)`),
+    /// once per model and stretch.
+    func refit(_ fitted: FittedStatisticalModel, on values: [Double]) -> FittedStatisticalModel? {
+        let key = Key(count: values.count, seasonPeriod: -1, model: fitted.model)
+        if let known = refits[key] { return known }
+        let refit = fitted.refitted(on: values)
+        refits[key] = refit
+        return refit
+    }
+    private var refits: [Key: FittedStatisticalModel?] = [:]
+
     /// The models of `models` that fit `values` (its first values: every call for one series passes a
     /// prefix of the same series, so the length identifies the stretch).
     func fits(of values: [Double], seasonPeriod: Int, models: [StatisticalModel] = StatisticalModel.allCases) -> [FittedStatisticalModel] {

@@ -15,6 +15,11 @@ public enum StatisticalModel: String, CaseIterable, Hashable, Sendable {
     /// seasonal states cost more to fit than a forecast may take. Theta deseasonalises any season.
     public static let longestFittedSeason = 24
 
+    /// The stopping rule of R's `optim` BFGS (relative change of the value below 1.5·10⁻⁸, at most 100
+    /// iterations): the baseline `arima` stops later (10⁻¹¹) to reproduce statsforecast's estimates to
+    /// many digits, which a method choice does not need, at several times the cost per series.
+    static let arimaOptimiser = BFGS(valueTolerance: 1.5e-8)
+
     /// Fits this model on `values` (oldest first) with season period `seasonPeriod` (1 for none).
     /// ARIMA searches approximately on long series, as R's `auto.arima` does by default.
     public func fit(values: [Double], seasonPeriod: Int) throws -> FittedStatisticalModel {
@@ -24,7 +29,7 @@ public enum StatisticalModel: String, CaseIterable, Hashable, Sendable {
         case .ets: return .ets(try ExponentialSmoothing(seasonPeriod: shortPeriod).fit(history: values))
         case .theta: return .theta(try ThetaMethod(seasonPeriod: period).fit(history: values))
         case .arima:
-            var arima = ARIMA(seasonPeriod: shortPeriod)
+            var arima = ARIMA(seasonPeriod: shortPeriod, optimiser: Self.arimaOptimiser)
             arima.approximate = ARIMA.longSeries(count: values.count, seasonPeriod: shortPeriod)
             return .arima(try arima.fit(history: values))
         }

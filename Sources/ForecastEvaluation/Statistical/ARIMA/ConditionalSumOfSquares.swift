@@ -19,19 +19,27 @@ enum ConditionalSumOfSquares {
             for t in stride(from: n - 1, through: m, by: -1) { w[t] -= w[t - m] }
         }
         let conditioning = order.differencingLoss + order.expandedARDegree
+        // The expanded seasonal polynomials are mostly zeros: only the non-zero lags are visited, and
+        // the sums run over raw buffers (this is the inner loop of every CSS fit of a search).
+        let ar = phi.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, value: $0.element) }
+        let ma = theta.enumerated().filter { $0.element != 0 }.map { (lag: $0.offset + 1, value: $0.element) }
         var residuals = [Double](repeating: 0, count: n)
         var sum = 0.0, count = 0
         if conditioning < n {
-            for t in conditioning..<n {
-                var e = w[t]
-                for (j, a) in phi.enumerated() { e -= a * w[t - j - 1] }
-                for j in 0..<min(t - conditioning, theta.count) { e -= theta[j] * residuals[t - j - 1] }
-                residuals[t] = e
-                if !e.isNaN {
-                    count += 1
-                    sum += e * e
+            w.withUnsafeBufferPointer { w in
+            residuals.withUnsafeMutableBufferPointer { residuals in
+                for t in conditioning..<n {
+                    var e = w[t]
+                    for (lag, a) in ar { e -= a * w[t - lag] }
+                    let reach = t - conditioning
+                    for (lag, b) in ma where lag <= reach { e -= b * residuals[t - lag] }
+                    residuals[t] = e
+                    if !e.isNaN {
+                        count += 1
+                        sum += e * e
+                    }
                 }
-            }
+            }}
         }
         return (count > 0 ? sum / Double(count) : .nan, count)
     }
