@@ -115,18 +115,19 @@ extension Forecaster {
         resolved.seasonPeriod = configuration.seasonPeriod ?? frequency.scoringSeasonPeriod
         if resolved.selection == .automatic, !validationStarts.isEmpty {
             let cutoffs = validationStarts.map { $0 + lookback + transform.rowsConsumed }
-            let trainingPart = Array(values[..<(cutoffs.min() ?? values.count)])
+            let trainingRows = cutoffs.min() ?? values.count
+            let start = StatisticalForecasts.startRow(fitting: trainingRows)
             let season = resolved.seasonPeriod!
-            let trainingFits = statisticalFits.fits(of: trainingPart, seasonPeriod: season)
+            let trainingFits = statisticalFits.fits(of: Array(values[start ..< trainingRows]), seasonPeriod: season)
             let comparison = try MethodComparison(
                 forecaster: fitted, values: values, features: observedFeatures, knownFeatures: knownFeatures,
                 cutoffs: cutoffs, horizon: horizon,
-                seasonPeriod: season, statistical: trainingFits)
+                seasonPeriod: season, statistical: trainingFits, statisticalStart: start)
             method = comparison.chosen
             validationErrors = comparison.errors
             decisions.append(comparison.explanation)
             if !method.statisticalModels.isEmpty {
-                let (kept, decision) = refitStatistical(method.statisticalModels, values: values, seasonPeriod: season,
+                let (kept, decision) = refitStatistical(method.statisticalModels, values: Array(values[start...]), startRow: start,
                                                         trainingFits: trainingFits, cache: statisticalFits)
                 statistical = kept
                 decisions.append(decision)
@@ -153,14 +154,15 @@ extension Forecaster {
     /// training part (form, order, decomposition), so their parameters use the validation part too
     /// (the network keeps its early-stopped weights); a model that no longer fits keeps its fit on the
     /// training part, filtered through the whole series.
-    static func refitStatistical(_ models: [StatisticalModel], values: [Double], seasonPeriod: Int,
+    static func refitStatistical(_ models: [StatisticalModel], values: [Double], startRow: Int,
                                  trainingFits: [FittedStatisticalModel], cache: StatisticalFitCache) -> (StatisticalForecasts, String) {
         let fits = models.map { model in
             let trained = trainingFits.first { $0.model == model }!
             return cache.refit(trained, on: values) ?? trained
         }
-        let forecasts = StatisticalForecasts(models: fits, history: values)
-        return (forecasts, "statistical models refitted on all \(values.count) values: " + fits.map(\.description).joined(separator: ", "))
+        let forecasts = StatisticalForecasts(models: fits, history: values, startRow: startRow)
+        let stretch = startRow == 0 ? "all \(values.count) values" : "the latest \(values.count) values"
+        return (forecasts, "statistical models refitted on \(stretch): " + fits.map(\.description).joined(separator: ", "))
     }
 
     /// Trains `network` in place on prepared windows with the configured optimizer.

@@ -71,7 +71,7 @@ extension Forecaster {
         var statistical: StatisticalForecasts?
         if !metadata.statisticalModels.isEmpty {
             let forecasts = StatisticalForecasts(models: try metadata.statisticalModels.map { try $0.restored() },
-                                                 history: metadata.statisticalHistory)
+                                                 history: metadata.statisticalHistory, startRow: metadata.statisticalStart)
             if !metadata.statisticalHistory.isEmpty, metadata.statisticalHistory.count < forecasts.minimumHistory {
                 throw ModelFileError(path: path, problem: "metadata 'statistical_history' holds \(metadata.statisticalHistory.count) values but the statistical models need at least \(forecasts.minimumHistory)")
             }
@@ -116,6 +116,7 @@ extension Forecaster {
         if let statistical {
             metadata.statisticalModels = statistical.models.map(StatisticalModelRecord.init)
             metadata.statisticalHistory = statistical.history
+            metadata.statisticalStart = statistical.startRow
         }
         return metadata
     }

@@ -87,8 +87,8 @@ public struct Forecaster: Sendable {
 
     /// Replaces the history the next forecast continues, e.g. with the rows of a newer file.
     /// Only the latest `requiredHistory` rows are kept, except by a method with statistical models,
-    /// which keeps every value: their states run through the whole series, so `values` must start
-    /// where the series they were fitted on started.
+    /// which keeps every value from the row they were fitted from (`StatisticalForecasts.startRow`):
+    /// their states run through the series, so `values` must start where the fitted series started.
     ///
     /// - Parameters:
     ///   - features: the observed feature columns, each as long as `values`.
@@ -121,8 +121,8 @@ public struct Forecaster: Sendable {
             if let row = values.firstIndex(where: { !$0.isFinite }) {
                 throw ForecasterError.nonFiniteValue(row: row, value: values[row])
             }
-            guard values.count >= statistical.minimumHistory else {
-                throw ForecasterError.historyTooShort(rows: values.count, needed: statistical.minimumHistory)
+            guard values.count >= statistical.minimumRows else {
+                throw ForecasterError.historyTooShort(rows: values.count, needed: statistical.minimumRows)
             }
         }
         recentValues = tail

@@ -37,10 +37,13 @@ struct MethodComparison {
     /// The statistical models that took part, as fitted on the training part ("arima ARIMA(0,1,1)").
     let statisticalDescriptions: [String]
 
-    /// - Parameter statistical: statistical models fitted on the rows before the first cut-off (the
-    ///   training part); each is a candidate, and with all three their mean, alone and with the network.
+    /// - Parameters:
+    ///   - statistical: statistical models fitted on the rows before the first cut-off (the training
+    ///     part), from row `statisticalStart` on; each is a candidate, and with all three their mean,
+    ///     alone and with the network.
     init(forecaster: Forecaster, values: [Double], features: [[Double]], knownFeatures: [[Double]] = [],
-         cutoffs allCutoffs: [Int], horizon: Int, seasonPeriod: Int, statistical: [FittedStatisticalModel] = []) throws {
+         cutoffs allCutoffs: [Int], horizon: Int, seasonPeriod: Int, statistical: [FittedStatisticalModel] = [],
+         statisticalStart: Int = 0) throws {
         self.horizon = horizon
         // A seasonal candidate only where the history before the validation part shows the season
         // (tested on the values the network learns: changes for a series with a unit root).
@@ -57,7 +60,8 @@ struct MethodComparison {
         // fails on a cut-off is no candidate.
         var statisticalForecasts: [(model: StatisticalModel, forecasts: [[Double]])] = []
         for fitted in statistical {
-            if let forecasts = try? fitted.rollingForecasts(of: values, cutoffs: cutoffs, steps: horizon),
+            let stretch = Array(values[statisticalStart...])
+            if let forecasts = try? fitted.rollingForecasts(of: stretch, cutoffs: cutoffs.map { $0 - statisticalStart }, steps: horizon),
                forecasts.allSatisfy({ $0.allSatisfy(\.isFinite) }) {
                 statisticalForecasts.append((fitted.model, forecasts))
             }

@@ -130,6 +130,12 @@ extension ModelFileMetadata {
             }
             statisticalModels = records
             statisticalHistory = try doubles("statistical_history") ?? []
+            if let text = map["statistical_start"] {
+                guard let value = Int(text), value >= 0, value <= 1_000_000_000 else {
+                    throw fail("metadata 'statistical_start' must be a whole number of rows from 0, not '\(text)'")
+                }
+                statisticalStart = value
+            }
         }
     }
 }

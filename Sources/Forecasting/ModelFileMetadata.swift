@@ -40,6 +40,8 @@ struct ModelFileMetadata: Hashable, Sendable {
     var statisticalModels: [StatisticalModelRecord] = []
     /// `statistical_history`: every value since the first the statistical models were fitted on.
     var statisticalHistory: [Double] = []
+    /// `statistical_start`: the rows of the training series before `statistical_history`, default 0.
+    var statisticalStart = 0
 
     /// The map written to a file. Numbers use Swift's shortest round-trip form, so the same model
     /// always gives the same bytes.
@@ -74,6 +76,7 @@ struct ModelFileMetadata: Hashable, Sendable {
             let data = try! encoder.encode(statisticalModels)  // finite numbers and strings always encode
             map["statistical_models"] = String(decoding: data, as: UTF8.self)
             map["statistical_history"] = Self.jsonArray(statisticalHistory)
+            if statisticalStart > 0 { map["statistical_start"] = String(statisticalStart) }
         }
         map["method"] = method.name
         if let period = method.seasonPeriod { map["season"] = String(period) }

@@ -78,6 +78,36 @@ import _ForecastTestSupport
         #expect(problem.contains("'statistical_history' holds 3 values but the statistical models need at least 8"), "\(problem)")
     }
 
+    @Test func aStatisticalHistoryThatStartsLaterIsContinuedFromItsStartRow() throws {
+        let (file, folder) = try Self.savedMetadata()
+        var metadata = file.metadata
+        let series = StatisticalMethodTests.trending
+        metadata["statistical_start"] = "40"
+        metadata["statistical_history"] = "[" + series.dropFirst(40).map { "\($0)" }.joined(separator: ",") + "]"
+        var loaded = try Self.load(file, metadata: metadata, in: folder)
+        let statistical = try #require(loaded.statistical)
+        #expect(statistical.startRow == 40 && statistical.history == Array(series.dropFirst(40)))
+        let expected = try statistical.forecast(steps: 3)
+        // Conditioning on the whole series skips the rows before the start again.
+        try loaded.condition(on: series)
+        #expect(loaded.statistical?.history == Array(series.dropFirst(40)))
+        #expect(try loaded.statistical?.forecast(steps: 3) == expected)
+        // Saved again, the start row is kept.
+        let url = folder.url.appendingPathComponent("again.safetensors")
+        try loaded.save(to: url)
+        #expect(try SafeTensorsFile(contentsOf: url).metadata["statistical_start"] == "40")
+        // A series that ends before the start row and the models' own minimum is too short.
+        let short = statistical.minimumRows - 1
+        #expect(throws: ForecasterError.historyTooShort(rows: short, needed: statistical.minimumRows)) {
+            try loaded.condition(on: Array(series.prefix(short)))
+        }
+    }
+
+    @Test func aNegativeStartRowIsRefused() throws {
+        let problem = try Self.problem { $0["statistical_start"] = "-3" }
+        #expect(problem.contains("'statistical_start' must be a whole number"), "\(problem)")
+    }
+
     @Test func aHistoryThatDisagreesWithTheStatisticalHistoryIsRefused() throws {
         let problem = try Self.problem { metadata in
             metadata["statistical_history"] = "[" + (0..<200).map { "\($0)" }.joined(separator: ",") + "]"

@@ -1,24 +1,34 @@
 /// The statistical models a forecaster's method averages, with the history they filter.
 ///
-/// Unlike the network, which reads a fixed lookback, these models carry states through the whole
-/// series, so the forecaster keeps every value since the first one they were fitted on: filtering it
-/// costs microseconds per thousand values for exponential smoothing and theta, and a Kalman step per
-/// value for ARIMA, and a model file records it (`statistical_history`, docs/model-format.md).
+/// Unlike the network, which reads a fixed lookback, these models carry states through the series,
+/// so the forecaster keeps every value since the first one they were fitted on: filtering it costs
+/// microseconds per thousand values for exponential smoothing and theta, and a Kalman step per value
+/// for ARIMA, and a model file records it (`statistical_history`, docs/model-format.md). On a long
+/// series they are fitted on its latest `longestFit` values only (`startRow` says where those start),
+/// which bounds both the cost of fitting and the history kept.
 public struct StatisticalForecasts: Sendable {
     /// The models, each weighing the same in the mean.
     public let models: [FittedStatisticalModel]
     /// Every value since the first the models were fitted on, oldest first.
     public private(set) var history: [Double]
+    /// The rows of the series before `history`'s first value.
+    public let startRow: Int
 
-    public init(models: [FittedStatisticalModel], history: [Double]) {
+    /// The most values the statistical models are fitted on: the latest ones of a longer series.
+    /// Years of daily data or months of half-hourly data hold more than a forecast needs of them, and
+    /// fitting (ARIMA's search above all) grows with every value.
+    public static let longestFit = 5_000
+
+    /// Where the statistical history of a series of `rows` values starts for a fit that reads the
+    /// first `fitted` of them: the latest `longestFit` of those.
+    public static func startRow(fitting fitted: Int) -> Int { max(0, fitted - longestFit) }
+
+    public init(models: [FittedStatisticalModel], history: [Double], startRow: Int = 0) {
         precondition(!models.isEmpty, "at least one statistical model")
+        precondition(startRow >= 0, "a start row is not negative")
         self.models = models
         self.history = history
-    }
-
-    /// Fits each of `models` on `values` and keeps `values` as the history.
-    public init(fitting models: [StatisticalModel], values: [Double], seasonPeriod: Int) throws {
-        self.init(models: try models.map { try $0.fit(values: values, seasonPeriod: seasonPeriod) }, history: values)
+        self.startRow = startRow
     }
 
     /// The mean of the models' forecasts of the `steps` values after the history.
@@ -37,6 +47,10 @@ public struct StatisticalForecasts: Sendable {
 
     mutating func append(_ value: Double) { history.append(value) }
 
-    /// The series the models continue from now on: it must start where the fitted one started.
-    mutating func replaceHistory(with values: [Double]) { history = values }
+    /// The series the models continue from now on, whole: it must start where the fitted one started
+    /// (its first `startRow` values are skipped).
+    mutating func replaceHistory(with values: [Double]) { history = Array(values.dropFirst(startRow)) }
+
+    /// Rows a whole series needs for these models: `startRow` plus their own minimum.
+    public var minimumRows: Int { startRow + minimumHistory }
 }
