@@ -23,6 +23,9 @@ public struct ExponentialSmoothing: ForecastingMethod {
 
     /// Models whose one-start AICc is within this of the best are refitted from every start.
     static let refinementMargin = 4.0
+    /// Whether the leaders are searched again from every start (off: one start per model, as
+    /// statsforecast fits them, at a third of the cost).
+    public var refinesLeaders = true
 
     public var name: String { "ets" }
     /// Five values: the simple model's three free values (α, ℓ₀, σ²) leave AICc defined.
@@ -48,7 +51,7 @@ public struct ExponentialSmoothing: ForecastingMethod {
         }
         var best: ExponentialSmoothingFit?
         for fit in quick {
-            let refined = fit.aicc <= leader + Self.refinementMargin
+            let refined = refinesLeaders && fit.aicc <= leader + Self.refinementMargin
                 ? ExponentialSmoothingFit(model: fit.model, values: history, period: seasonPeriod, optimiser: optimiser) ?? fit
                 : fit
             if refined.aicc < (best?.aicc ?? .infinity) { best = refined }

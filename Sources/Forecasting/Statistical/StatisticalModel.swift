@@ -19,6 +19,10 @@ public enum StatisticalModel: String, CaseIterable, Hashable, Sendable {
     /// iterations): the baseline `arima` stops later (10⁻¹¹) to reproduce statsforecast's estimates to
     /// many digits, which a method choice does not need, at several times the cost per series.
     static let arimaOptimiser = BFGS(valueTolerance: 1.5e-8)
+    /// One simplex run of at most 2,000 evaluations per model from statsforecast's start, as
+    /// statsforecast's AutoETS fits (the baseline `ets` runs more starts and restarts for the last
+    /// digits of the likelihood).
+    static let smoothingOptimiser = NelderMead(tolerance: 1e-8, maximumEvaluations: 2_000, maximumRestarts: 0)
 
     /// Fits this model on `values` (oldest first) with season period `seasonPeriod` (1 for none).
     /// ARIMA searches approximately on long series, as R's `auto.arima` does by default.
@@ -26,11 +30,17 @@ public enum StatisticalModel: String, CaseIterable, Hashable, Sendable {
         let period = max(1, seasonPeriod)
         let shortPeriod = period <= Self.longestFittedSeason ? period : 1
         switch self {
-        case .ets: return .ets(try ExponentialSmoothing(seasonPeriod: shortPeriod).fit(history: values))
+        case .ets:
+            var ets = ExponentialSmoothing(seasonPeriod: shortPeriod, optimiser: Self.smoothingOptimiser)
+            ets.refinesLeaders = false
+            return .ets(try ets.fit(history: values))
         case .theta: return .theta(try ThetaMethod(seasonPeriod: period).fit(history: values))
         case .arima:
             var arima = ARIMA(seasonPeriod: shortPeriod, optimiser: Self.arimaOptimiser)
             arima.approximate = ARIMA.longSeries(count: values.count, seasonPeriod: shortPeriod)
+            arima.maximumOrder = 3
+            arima.maximumSeasonalOrder = 1
+            arima.maximumModels = 12
             return .arima(try arima.fit(history: values))
         }
     }
