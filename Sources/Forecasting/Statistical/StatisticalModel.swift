@@ -38,9 +38,6 @@ public enum StatisticalModel: String, CaseIterable, Hashable, Sendable {
         case .arima:
             var arima = ARIMA(seasonPeriod: shortPeriod, optimiser: Self.arimaOptimiser)
             arima.approximate = ARIMA.longSeries(count: values.count, seasonPeriod: shortPeriod)
-            arima.maximumOrder = 3
-            arima.maximumSeasonalOrder = 1
-            arima.maximumModels = 12
             return .arima(try arima.fit(history: values))
         }
     }
