@@ -11,6 +11,9 @@ Spark's own time is read three ways, from the tsf processes' start and end times
   - beyond tsf's work: Spark's wall minus (the tsf processes' summed run time / cores), as a share of
     Spark's wall: the time the cores were not running tsf, whether Spark held them (CPU beside tsf
     included) or they idled at the end while the last partition finished.
+And in CPU time, which other load on the machine disturbs less than wall time: the share of all CPU
+seconds of the Spark run spent outside tsf (JVM, Python, launcher), and tsf's CPU seconds against the
+local run's.
 Prints one JSON object and the markdown rows of spark/README.md's table.
 """
 import argparse
@@ -91,6 +94,8 @@ def main():
         "overhead_vs_local": round((wall - local["seconds"]) / local["seconds"], 3),
         "outside_tsf_share": round(outside / wall, 3),
         "beyond_tsf_work_share": round(beyond / wall, 3),
+        "spark_cpu_share": round(1 - cpu.get("tsf", 0) / sum(cpu.values()), 3),
+        "tsf_cpu_vs_local": round(cpu.get("tsf", 0) / sum(p["cpu_seconds"] for p in local_tsf), 3),
     }
     print(json.dumps(result, indent=1))
     s, l = result["spark"], result["local"]
@@ -101,7 +106,8 @@ def main():
           f"Python workers ≤ {s['python_worker_peak_mib']} MiB, each tsf {min(s['tsf_peak_mib'], default=0)}–"
           f"{max(s['tsf_peak_mib'], default=0)} MiB (all together ≤ {s['peak_total_mib']} MiB) | "
           f"overhead {result['overhead_vs_local']:.1%} of the local time; outside tsf "
-          f"{result['outside_tsf_share']:.1%}, beyond tsf's work {result['beyond_tsf_work_share']:.1%} of Spark's |")
+          f"{result['outside_tsf_share']:.1%}, beyond tsf's work {result['beyond_tsf_work_share']:.1%} of Spark's; "
+          f"{result['spark_cpu_share']:.1%} of the CPU time outside tsf |")
     return 0
 
 
