@@ -12,8 +12,9 @@ Spark's own time is read three ways, from the tsf processes' start and end times
     Spark's wall: the time the cores were not running tsf, whether Spark held them (CPU beside tsf
     included) or they idled at the end while the last partition finished.
 And in CPU time, which other load on the machine disturbs less than wall time: the share of all CPU
-seconds of the Spark run spent outside tsf (JVM, Python, launcher), and tsf's CPU seconds against the
-local run's.
+seconds of the Spark run spent outside tsf (JVM, Python, launcher), tsf's CPU seconds against the
+local run's, and the Spark run's CPU seconds against the local run's (the overhead a machine with
+nothing else to do would see, were both runs to keep its cores busy).
 Prints one JSON object and the markdown rows of spark/README.md's table.
 """
 import argparse
@@ -29,7 +30,7 @@ def role(process):
     command = process["cmdline"]
     if process["name"].startswith("tsf") or "/bin/tsf" in command.split(" ")[0]:
         return "tsf"
-    if process["name"] == "java" and "SparkSubmit" in command and "launcher.Main" not in command:
+    if process["name"] == "java" and "launcher.Main" not in command:
         return "jvm"  # the driver, which in local mode runs the executors too
     if "forecast_with_spark.py" in command:
         return "driver-python"
@@ -96,6 +97,7 @@ def main():
         "beyond_tsf_work_share": round(beyond / wall, 3),
         "spark_cpu_share": round(1 - cpu.get("tsf", 0) / sum(cpu.values()), 3),
         "tsf_cpu_vs_local": round(cpu.get("tsf", 0) / sum(p["cpu_seconds"] for p in local_tsf), 3),
+        "cpu_overhead_vs_local": round(sum(cpu.values()) / sum(p["cpu_seconds"] for p in local_tsf) - 1, 3),
     }
     print(json.dumps(result, indent=1))
     s, l = result["spark"], result["local"]
@@ -107,7 +109,8 @@ def main():
           f"{max(s['tsf_peak_mib'], default=0)} MiB (all together ≤ {s['peak_total_mib']} MiB) | "
           f"overhead {result['overhead_vs_local']:.1%} of the local time; outside tsf "
           f"{result['outside_tsf_share']:.1%}, beyond tsf's work {result['beyond_tsf_work_share']:.1%} of Spark's; "
-          f"{result['spark_cpu_share']:.1%} of the CPU time outside tsf |")
+          f"{result['spark_cpu_share']:.1%} of the CPU time outside tsf, CPU overhead "
+          f"{result['cpu_overhead_vs_local']:.1%} of the local run's |")
     return 0
 
 
