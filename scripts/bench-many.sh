@@ -50,7 +50,7 @@ if cmp -s "$work/out.1.csv" "$work/out.2.csv"; then echo '{"check": "tsf output 
 if [[ -z "${SKIP_SPARK:-}" ]]; then
     start=$(date +%s.%N)
     "$PYTHON" spark/forecast_with_spark.py "$work/series.csv" "$work/spark" --id id --column value --horizon "$HORIZON" \
-        --tsf "$TSF" --master 'local[2]' --partitions 8 -- --epochs "$EPOCHS" 2> "$work/spark.err"
+        --tsf "$TSF" --master 'local[2]' -- --epochs "$EPOCHS" 2> "$work/spark.err"
     end=$(date +%s.%N)
     "$PYTHON" - "$start" "$end" "$SERIES" <<'PY'
 import json, sys
