@@ -3,13 +3,15 @@ import FuzzerEntry
 import ForecastIO
 
 /// One fuzz input: CSV bytes read the three ways `tsf` reads covariates. The target is the first
-/// numeric column `tsf inspect` reports (else the first other column), and the remaining columns,
-/// numeric first, are split between observed and known-in-advance features at a point picked by the
-/// first byte, which also picks the missing-value policy. The file is read as a series with those
-/// features (its rows after the last target value become future rows), as a `--future` file of the
-/// known columns, which must then continue or be refused by the series' calendar, and as a
-/// `--holidays` file. Errors are expected; crashes, hangs and sanitizer reports are the findings, as
-/// are rows that come back misaligned or a future value that is missing.
+/// numeric column `tsf inspect` reports; the other numeric columns with no missing value are known
+/// in advance (they can fill the rows after the target's last value), the rest observed. The first
+/// byte picks the missing-value policy, and its high bit (never set in a header of ASCII text, so
+/// the fuzzer's to flip) makes the first complete column observed instead. The file is read as a
+/// series with those features (its rows after the last target value become future rows); as a
+/// `--future` file of the known columns, whole and cut to the header and the future rows, each then
+/// checked to continue the series; and as a `--holidays` file. Errors are expected; crashes, hangs
+/// and sanitizer reports are the findings, as are rows that come back misaligned or a future value
+/// that is missing.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCovariates(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
     guard let start, count > 0 else { return 0 }
@@ -25,24 +27,41 @@ public func fuzzCovariates(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int3
 
     guard let inspection = try? TableInspection.inspect(source, options: options) else { return 0 }
     let time = inspection.time?.column
-    let others = inspection.columns.filter { $0.name != time }
-    let ranked = others.filter { $0.kind == .numeric } + others.filter { $0.kind != .numeric }
-    guard let target = ranked.first?.name else { return 0 }
-    let rest = ranked.dropFirst().map(\.name)
-    let split = rest.isEmpty ? 0 : (Int(bytes[0]) / policies.count) % (rest.count + 1)
-    let observed = Array(rest[..<split])
-    let known = Array(rest[split...])
+    let numeric = inspection.columns.filter { $0.kind == .numeric && $0.name != time }
+    guard let target = numeric.first?.name else { return 0 }
+    var observed = numeric.dropFirst().filter { $0.missing > 0 }.map(\.name)
+    var known = numeric.dropFirst().filter { $0.missing == 0 }.map(\.name)
+    if bytes[0] & 0x80 != 0, !known.isEmpty {
+        observed.insert(known.removeFirst(), at: 0)
+    }
 
     guard let data = try? SeriesReader.read(source, target: target, features: observed, knownFeatures: known,
                                             options: options) else { return 0 }
     checkAligned(data, observed: observed.count, known: known.count)
+    guard !known.isEmpty else { return 0 }
+    var separateFiles = [source]
     if let future = data.future {
         checkRows(future, known: known.count, from: "the series' own future rows")
+        separateFiles.append(.bytes(futureFile(of: bytes, rows: future), name: "future.csv"))
     }
-    guard !known.isEmpty, let rows = try? FutureRows.read(source, knownFeatures: known, options: options) else { return 0 }
-    checkRows(rows, known: known.count, from: "the --future file")
-    _ = try? rows.checkContinues(data.target, timeColumn: data.timeColumn ?? "")
+    for file in separateFiles {
+        guard let rows = try? FutureRows.read(file, knownFeatures: known, options: options) else { continue }
+        checkRows(rows, known: known.count, from: "the --future file \(file.displayName)")
+        _ = try? rows.checkContinues(data.target, timeColumn: data.timeColumn ?? "")
+    }
     return 0
+}
+
+/// The header line and the physical lines of `rows`: the `--future` file a user would cut from the
+/// series' file (most often one that continues the series; not always, as a record may span lines).
+private func futureFile(of bytes: [UInt8], rows: FutureRows) -> [UInt8] {
+    let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    var file = Array(lines.first ?? [])
+    for line in rows.lines where lines.indices.contains(line - 1) {
+        file.append(UInt8(ascii: "\n"))
+        file += lines[line - 1]
+    }
+    return file
 }
 
 /// Every feature the reader returns covers the target's rows, one line number per row.
