@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// libFuzzer targets for the places where `tsf` reads files from strangers: CSV ingestion, model
-/// files, and the date, number and long-format readers under CSV ingestion. Built by `scripts/fuzz.sh` with `-sanitize=fuzzer,address -parse-as-library`
+/// files, and the date, number, long-format and covariate readers under CSV ingestion. Built by `scripts/fuzz.sh` with `-sanitize=fuzzer,address -parse-as-library`
 /// applied to every module (so the library code is instrumented too), never by the main package.
 let package = Package(
     name: "ForecastingFuzz",
@@ -16,5 +16,6 @@ let package = Package(
         .executableTarget(name: "FuzzDates", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
         .executableTarget(name: "FuzzNumbers", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
         .executableTarget(name: "FuzzLongFormat", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
+        .executableTarget(name: "FuzzCovariates", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
     ]
 )

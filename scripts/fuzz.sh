@@ -5,6 +5,8 @@
 #
 #   scripts/fuzz.sh [seconds-per-target] [target...]      (default 120 s; every target below)
 #   FUZZ_CONFIG=debug scripts/fuzz.sh 60                  (release by default: about ten times the executions)
+#   FUZZ_RUNS=1000000 scripts/fuzz.sh 3600 FuzzCSV        (stop a target after this many executions, or at
+#                                                          the time limit if that comes first)
 #   FUZZ_MINIMISE=1 scripts/fuzz.sh 300 FuzzDates         (afterwards, rewrite Fuzz/Corpus/FuzzDates/ as at
 #                                                          most 40 inputs covering the most edges of it and
 #                                                          the grown corpus; needs python3)
@@ -15,10 +17,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-120}"
 shift || true
-targets=("${@:-FuzzCSV FuzzModelFile FuzzDates FuzzNumbers FuzzLongFormat}")
+targets=("${@:-FuzzCSV FuzzModelFile FuzzDates FuzzNumbers FuzzLongFormat FuzzCovariates}")
 targets=(${targets[@]})
 scratch=Fuzz/.build-fuzz
 config="${FUZZ_CONFIG:-release}"
+runs=()
+[ -n "${FUZZ_RUNS:-}" ] && runs=(-runs="$FUZZ_RUNS")
 
 swift build --package-path Fuzz --scratch-path "$scratch" -c "$config" \
     -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
@@ -56,6 +60,16 @@ seed() {
         cp Tests/ForecastIOTests/Fixtures/long_format.csv "$corpus/" 2>/dev/null || true
         head -n 30 datasets/stocks_monthly.csv > "$corpus/seed-stocks_monthly.csv"
         ;;
+    FuzzCovariates)
+        # The covariate datasets' first rows, whole and with the last six targets emptied (so the
+        # rows after the last target value are future rows), and the covariate and holiday shapes
+        # in Seeds/covariates/.
+        for file in datasets/solar_colorado_halfhourly.csv datasets/electricity_victoria_halfhourly.csv; do
+            head -n 30 "$file" > "$corpus/seed-$(basename "$file")"
+            head -n 30 "$file" | awk -F, -v OFS=, 'NR > 24 { $2 = "" } { print }' > "$corpus/seed-future-$(basename "$file")"
+        done
+        cp Fuzz/Seeds/covariates/*.csv "$corpus/"
+        ;;
     esac
     echo "$corpus"
 }
@@ -69,7 +83,7 @@ for target in "${targets[@]}"; do
     # New inputs go to the first folder ($corpus); the committed corpus is read, never written.
     committed="Fuzz/Corpus/$target"
     mkdir -p "$committed"
-    "$bin/$target" "$corpus" "$committed" -max_total_time="$seconds" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    "$bin/$target" "$corpus" "$committed" -max_total_time="$seconds" ${runs[@]+"${runs[@]}"} -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tee "Fuzz/.last-$target.log" | grep -E "^(#[0-9]+.*(DONE|pulse)|stat::|==[0-9]+==|SUMMARY|artifact_prefix|Test unit written)" || true
     if [ "${FUZZ_MINIMISE:-0}" = 1 ]; then
         # The committed corpus becomes at most 40 small inputs covering the most edges of both
