@@ -59,9 +59,10 @@ struct MethodComparison {
         // Each statistical model forecasts from every cut-off in one pass over the series; one that
         // fails on a cut-off is no candidate.
         var statisticalForecasts: [(model: StatisticalModel, forecasts: [[Double]])] = []
+        let stretch = Array(values[statisticalStart...])
+        let stretchCutoffs = cutoffs.map { $0 - statisticalStart }
         for fitted in statistical {
-            let stretch = Array(values[statisticalStart...])
-            if let forecasts = try? fitted.rollingForecasts(of: stretch, cutoffs: cutoffs.map { $0 - statisticalStart }, steps: horizon),
+            if let forecasts = try? fitted.rollingForecasts(of: stretch, cutoffs: stretchCutoffs, steps: horizon),
                forecasts.allSatisfy({ $0.allSatisfy(\.isFinite) }) {
                 statisticalForecasts.append((fitted.model, forecasts))
             }
@@ -88,8 +89,11 @@ struct MethodComparison {
             let history = conditioned.recentValues
             let naive = Forecaster.naive(history, steps: horizon)
             let seasonalNaive = seasonal ? Forecaster.seasonalNaive(history, period: seasonPeriod, steps: horizon) : naive
+            // The mean of every model serves both combined candidates: computed once per cut-off.
+            let everyModel = combined ? StatisticalForecasts.mean(of: statisticalForecasts.map { $0.forecasts[index] }) : []
             func statisticalMean(_ models: [StatisticalModel]) -> [Double] {
-                StatisticalForecasts.mean(of: statisticalForecasts.filter { models.contains($0.model) }.map { $0.forecasts[index] })
+                if combined, models.count == statisticalForecasts.count { return everyModel }
+                return StatisticalForecasts.mean(of: statisticalForecasts.filter { models.contains($0.model) }.map { $0.forecasts[index] })
             }
             for (candidateIndex, candidate) in candidates.enumerated() {
                 let forecast: [Double]

@@ -2,34 +2,35 @@
 /// many fits of the series compare them (a fit with and one without optional columns share the split).
 /// Used by one fit at a time, on one thread.
 final class StatisticalFitCache {
+    /// A stretch of the series is named by its length: every fit of one series passes stretches
+    /// that start at the same row.
     private struct Key: Hashable {
         let count: Int
-        let seasonPeriod: Int
         let model: StatisticalModel
     }
     /// nil records a model that could not be fitted.
-    private var fitted: [Key: FittedStatisticalModel?] = [:]
+    private var searched: [Key: FittedStatisticalModel?] = [:]
+    private var refitted: [Key: FittedStatisticalModel?] = [:]
 
-    /// `fitted` refitted on `values` with its structure kept (see `FittedStatisticalModel.refitted(on:)`),
-    /// once per model and stretch.
-    func refit(_ fitted: FittedStatisticalModel, on values: [Double]) -> FittedStatisticalModel? {
-        let key = Key(count: values.count, seasonPeriod: -1, model: fitted.model)
-        if let known = refits[key] { return known }
-        let refit = fitted.refitted(on: values)
-        refits[key] = refit
-        return refit
-    }
-    private var refits: [Key: FittedStatisticalModel?] = [:]
-
-    /// The models of `models` that fit `values` (its first values: every call for one series passes a
-    /// prefix of the same series, so the length identifies the stretch).
-    func fits(of values: [Double], seasonPeriod: Int, models: [StatisticalModel] = StatisticalModel.allCases) -> [FittedStatisticalModel] {
-        models.compactMap { model in
-            let key = Key(count: values.count, seasonPeriod: seasonPeriod, model: model)
-            if let known = fitted[key] { return known }
-            let fit = try? model.fit(values: values, seasonPeriod: seasonPeriod)
-            fitted[key] = fit
-            return fit
+    /// Every statistical model that fits `values` with season period `seasonPeriod`.
+    func fits(of values: [Double], seasonPeriod: Int) -> [FittedStatisticalModel] {
+        StatisticalModel.allCases.compactMap { model in
+            Self.remembered(in: &searched, Key(count: values.count, model: model)) {
+                try? model.fit(values: values, seasonPeriod: seasonPeriod)
+            }
         }
+    }
+
+    /// `fitted` refitted on `values` with its structure kept (see `FittedStatisticalModel.refitted(on:)`).
+    func refit(_ fitted: FittedStatisticalModel, on values: [Double]) -> FittedStatisticalModel? {
+        Self.remembered(in: &refitted, Key(count: values.count, model: fitted.model)) { fitted.refitted(on: values) }
+    }
+
+    private static func remembered(in table: inout [Key: FittedStatisticalModel?], _ key: Key,
+                                   _ make: () -> FittedStatisticalModel?) -> FittedStatisticalModel? {
+        if let known = table[key] { return known }
+        let value = make()
+        table[key] = value
+        return value
     }
 }

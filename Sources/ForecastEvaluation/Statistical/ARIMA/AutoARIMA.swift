@@ -24,11 +24,6 @@ public struct ARIMA: ForecastingMethod {
     /// Search with conditional-sum-of-squares fits and refit the leaders by likelihood (`ARIMASearch`):
     /// R's default for long or finely seasonal series (`longSeries`), off by default as in statsforecast.
     public var approximate = false
-    /// The largest p and q, P and Q, and the most orders the stepwise search fits (statsforecast's
-    /// defaults: 5, 2, 94).
-    public var maximumOrder = 5
-    public var maximumSeasonalOrder = 2
-    public var maximumModels = 94
 
     /// R's `auto.arima` searches approximately above this many values or a season above 12: there
     /// each exact likelihood costs a Kalman pass over a long series or a large state.
@@ -84,11 +79,6 @@ public struct ARIMA: ForecastingMethod {
         var search = ARIMASearch(period: seasonPeriod, optimiser: optimiser)
         search.estimation = estimation
         search.approximate = approximate
-        search.maximumP = maximumOrder
-        search.maximumQ = maximumOrder
-        search.maximumSeasonalP = maximumSeasonalOrder
-        search.maximumSeasonalQ = maximumSeasonalOrder
-        search.maximumModels = maximumModels
         guard let model = search.run(history, d: d, seasonalD: seasonalD) else {
             throw BaselineError.unusableHistory(method: name, reason: "no ARIMA order fits it")
         }
