@@ -1,7 +1,8 @@
 extension Forecaster {
     /// Split-conformal prediction intervals for `forecast(steps:)` at each level, calibrated on the
     /// forecaster's own history: it forecasts from up to `calibrationWindows` cut-offs in the second
-    /// half of `history` and takes the residuals per step (see `ConformalCalibration`).
+    /// half of `history` and takes the residuals per step, scaled by the series' recent movement
+    /// (see `ConformalCalibration.intervals`).
     ///
     /// A model with features calibrates on the same cut-offs given the series' feature columns
     /// (`columns`, whole, the known-in-advance ones continued over the forecast steps); without
@@ -16,12 +17,9 @@ extension Forecaster {
         }
         let model = FeatureAwareForecaster(forecaster: self, columns: columns)
         let forecasts = try model.forecast(after: history, horizon: steps)
-        let residuals = try ConformalCalibration.residuals(
-            of: model, history: history, horizon: steps, count: calibrationWindows,
+        return try ConformalCalibration.intervals(
+            of: model, history: history, forecasts: forecasts, levels: levels, count: calibrationWindows,
             minimumHistory: max(requiredHistory, history.count / 2))
-        return levels.map { level in
-            IntervalForecast(level: level, forecasts: forecasts, intervals: ConformalIntervals(level: level, residuals: residuals))
-        }
     }
 }
 

@@ -48,9 +48,8 @@ public struct SimpleForecast: Sendable {
     static func intervals<Model: StatelessBaseline>(
         _ model: Model, values: [Double], steps: Int, levels: [Double], forecasts: [Double]
     ) throws -> [IntervalForecast] {
-        guard !levels.isEmpty else { return [] }
-        let residuals = try ConformalCalibration.residuals(
-            of: model, history: values, horizon: steps, count: 50, minimumHistory: max(model.minimumHistory, values.count / 2))
-        return levels.map { IntervalForecast(level: $0, forecasts: forecasts, intervals: ConformalIntervals(level: $0, residuals: residuals)) }
+        try ConformalCalibration.intervals(
+            of: model, history: values, forecasts: forecasts, levels: levels, count: 50,
+            minimumHistory: max(model.minimumHistory, values.count / 2))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ForecastEvaluation
 
@@ -56,5 +57,88 @@ struct BacktestIntervalTests {
         for row in plan.cutoffs[k]..<poisoned.count { poisoned[row] = 1e6 }
         let dirty = try backtest.run(NaiveForecast(), on: poisoned, threads: 2)
         #expect(dirty[k].intervals == folds[k].intervals)
+    }
+}
+
+struct RecentMovementTests {
+    @Test func theScaleIsTheMeanAbsoluteChangeOverTheWindow() {
+        // Changes 1, 2, 3, 4, 5 (alternating signs do not matter); window 2 before row 5 reads
+        // the changes into rows 3 and 4: (3 + 4) / 2.
+        let history = [0.0, 1, -1, 2, -2, 3]
+        let movement = RecentMovement(history: history, window: 2)
+        #expect(movement.scale(before: 5) == 3.5)
+        #expect(movement.scale(before: 6) == 4.5)
+        // Fewer changes than the window: the mean of those there are.
+        #expect(movement.scale(before: 3) == 1.5)
+    }
+
+    @Test func aFlatSpellIsFlooredAtATenthOfTheWholeMovement() {
+        // Changes of 10 then a flat stretch: the whole history's mean change is 10 · 10 / 40 = 2.5,
+        // so the flat stretch's scale is 0.25, not 0.
+        let history = (0..<11).map { Double($0 * 10) } + Array(repeating: 100.0, count: 30)
+        let movement = RecentMovement(history: history, window: 5)
+        #expect(abs(movement.scale(before: history.count) - 0.25) < 1e-12)
+        #expect(movement.scale(before: 11) == 10)
+    }
+
+    @Test func aSeriesThatNeverMovesHasScaleOne() {
+        let movement = RecentMovement(history: Array(repeating: 7.0, count: 50))
+        #expect(movement.scale(before: 50) == 1)
+        #expect(RecentMovement(history: [3]).scale(before: 1) == 1)
+    }
+}
+
+struct NormalisedConformalTests {
+    /// A random walk whose steps grow fourfold after row 1,500, forecast naively one step ahead from
+    /// the last 200 rows' cut-offs, each calibrated on the 200 cut-offs before it.
+    func volatilityJump() throws -> (normalised: Double, raw: Double) {
+        var generator = LinearCongruential(seed: 5)
+        var walk = [100.0]
+        for row in 1..<1700 { walk.append(walk.last! + (row < 1500 ? 1 : 4) * generator.nextGaussianish()) }
+        let plan = BacktestPlan.lastFolds(200, horizon: 1, rows: walk.count, minimumHistory: 1000)
+        var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: 1)
+        backtest.intervalLevels = [0.8]
+        backtest.calibrationWindows = 200
+        let folds = try backtest.run(NaiveForecast(), on: walk, threads: 1)
+        let normalised = try #require(BacktestScore(method: "naive", folds: folds).intervals.first).coverage
+        var inside = 0
+        for (k, cutoff) in plan.cutoffs.enumerated() {
+            let history = Array(walk[..<cutoff])
+            let residuals = try ConformalCalibration.residuals(
+                of: NaiveForecast(), history: history, horizon: 1, count: 200, minimumHistory: history.count / 2)
+            let width = try #require(ConformalIntervals(level: 0.8, residuals: residuals).halfWidths[0])
+            if abs(walk[cutoff] - folds[k].forecasts[0]) <= width { inside += 1 }
+        }
+        return (normalised, 100 * Double(inside) / Double(plan.cutoffs.count))
+    }
+
+    @Test func intervalsFollowAVolatilityJump() throws {
+        // Raw residuals from the calm stretch make the intervals after the jump far too narrow; scaled
+        // by the recent movement they keep near their level (binomial sd at n = 200 is 2.8 points;
+        // the walk's own scale estimate adds noise: allow 9).
+        let coverage = try volatilityJump()
+        #expect(abs(coverage.normalised - 80) < 9, "normalised coverage \(coverage.normalised)")
+        #expect(coverage.raw < 65, "raw coverage \(coverage.raw)")
+    }
+
+    @Test func widthsGrowWithTheSeriesLevelOfMovement() throws {
+        // The same series ten times larger: every bound scales by ten (the score is scale-free).
+        let series: [Double] = (0..<300).map { (row: Int) -> Double in
+            50 + 10 * sin(Double(row) / 7) + Double(row % 5)
+        }
+        let forecasts = NaiveForecast().baselineForecast(after: series, horizon: 3)
+        let small = try ConformalCalibration.intervals(
+            of: NaiveForecast(), history: series, forecasts: forecasts, levels: [0.8], count: 50, minimumHistory: 150)
+        let large = try ConformalCalibration.intervals(
+            of: NaiveForecast(), history: series.map { $0 * 10 }, forecasts: forecasts.map { $0 * 10 }, levels: [0.8],
+            count: 50, minimumHistory: 150)
+        for step in 0..<3 {
+            let (low, high) = (try #require(small[0].lower[step]), try #require(small[0].upper[step]))
+            let largeLow: Double = try #require(large[0].lower[step])
+            let largeHigh: Double = try #require(large[0].upper[step])
+            #expect(abs(largeLow - 10 * low) <= 1e-9 * abs(10 * low))
+            #expect(abs(largeHigh - 10 * high) <= 1e-9 * abs(10 * high))
+            #expect(high > low)
+        }
     }
 }

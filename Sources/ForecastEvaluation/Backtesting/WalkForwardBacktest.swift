@@ -61,15 +61,9 @@ public struct WalkForwardBacktest: Sendable {
                     var fold = Self.score(fold: k, cutoff: plan.cutoffs[k], history: history, forecasts: forecasts,
                                           actuals: Array(series[plan.testRows(fold: k)]), seasonPeriod: m)
                     fold.method = model.chosenMethod
-                    if !levels.isEmpty {
-                        let residuals = try ConformalCalibration.residuals(
-                            of: model, history: history, horizon: plan.horizon, count: calibrationWindows,
-                            minimumHistory: max(1, history.count / 2))
-                        fold.intervals = levels.map { level in
-                            IntervalForecast(level: level, forecasts: forecasts,
-                                             intervals: ConformalIntervals(level: level, residuals: residuals))
-                        }
-                    }
+                    fold.intervals = try ConformalCalibration.intervals(
+                        of: model, history: history, forecasts: forecasts, levels: levels,
+                        count: calibrationWindows, minimumHistory: max(1, history.count / 2))
                     return fold
                 }
                 progress?(k)

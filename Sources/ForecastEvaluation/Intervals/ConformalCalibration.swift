@@ -9,6 +9,37 @@ public enum ConformalCalibration {
     public static func residuals<Model: FittedForecastingModel>(
         of model: Model, history: [Double], horizon: Int, count: Int, minimumHistory: Int
     ) throws -> [[Double]] {
+        try scaledResiduals(of: model, history: history, horizon: horizon, count: count,
+                            minimumHistory: minimumHistory, scale: { _ in 1 })
+    }
+
+    /// Intervals at each level around `forecasts` (made after the whole `history`), from residuals
+    /// at up to `count` cut-offs, each divided by the series' recent movement at its cut-off
+    /// (`RecentMovement`); the half-widths are then multiplied by the movement at the end of the
+    /// history. That is split-conformal prediction with a normalised score (Papadopoulos et al., 2008;
+    /// Lei et al., 2018, §5.2): the guarantee is the same, and the widths follow the data, wider after
+    /// a volatile spell and narrower after a calm one, where raw residuals from a calmer or wilder past
+    /// would under- or over-cover.
+    public static func intervals<Model: FittedForecastingModel>(
+        of model: Model, history: [Double], forecasts: [Double], levels: [Double], count: Int, minimumHistory: Int
+    ) throws -> [IntervalForecast] {
+        guard !levels.isEmpty else { return [] }
+        let movement = RecentMovement(history: history)
+        let residuals = try scaledResiduals(
+            of: model, history: history, horizon: forecasts.count, count: count, minimumHistory: minimumHistory,
+            scale: movement.scale(before:))
+        let scale = movement.scale(before: history.count)
+        return levels.map { level in
+            IntervalForecast(level: level, forecasts: forecasts,
+                             intervals: ConformalIntervals(level: level, residuals: residuals).scaled(by: scale))
+        }
+    }
+
+    /// Absolute residuals per step, each divided by `scale(cutoff)`.
+    static func scaledResiduals<Model: FittedForecastingModel>(
+        of model: Model, history: [Double], horizon: Int, count: Int, minimumHistory: Int,
+        scale: (Int) -> Double
+    ) throws -> [[Double]] {
         precondition(horizon >= 1 && count >= 0, "a horizon of at least 1 and a non-negative count")
         var residuals = Array(repeating: [Double](), count: horizon)
         let lastCutoff = history.count - horizon
@@ -16,8 +47,9 @@ public enum ConformalCalibration {
         guard firstCutoff <= lastCutoff else { return residuals }
         for cutoff in firstCutoff...lastCutoff {
             let forecasts = try model.forecast(after: Array(history[..<cutoff]), horizon: horizon)
+            let divisor = scale(cutoff)
             for step in 0..<horizon {
-                residuals[step].append(abs(history[cutoff + step] - forecasts[step]))
+                residuals[step].append(abs(history[cutoff + step] - forecasts[step]) / divisor)
             }
         }
         return residuals

@@ -33,6 +33,18 @@ public struct ConformalIntervals: Hashable, Sendable {
         self.init(level: level, residuals: residuals)
     }
 
+    /// The same intervals with every half-width multiplied by `factor` (positive): from residuals
+    /// calibrated in units of a scale back to the series' units.
+    public func scaled(by factor: Double) -> ConformalIntervals {
+        precondition(factor > 0 && factor.isFinite, "a positive, finite factor, got \(factor)")
+        return ConformalIntervals(level: level, halfWidths: halfWidths.map { $0.map { $0 * factor } })
+    }
+
+    init(level: Double, halfWidths: [Double?]) {
+        self.level = level
+        self.halfWidths = halfWidths
+    }
+
     /// Bounds around `forecasts`; a step without a width has no bounds.
     public func bounds(around forecasts: [Double]) -> [(lower: Double, upper: Double)?] {
         forecasts.enumerated().map { step, forecast in
