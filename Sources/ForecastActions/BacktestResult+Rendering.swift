@@ -16,6 +16,10 @@ extension BacktestResult {
             columns += [("cover\(level)%", interval.coverage), ("width\(level)", interval.meanWidth),
                         ("winkler\(level)", interval.winklerScore), ("msis\(level)", interval.scaledScore)]
         }
+        if !score.intervals.isEmpty {
+            columns += [("pinball", score.quantiles?.pinballLoss), ("CRPS", score.quantiles?.crps),
+                        ("sCRPS", score.quantiles?.scaledCRPS)]
+        }
         return columns
     }
 

@@ -19,6 +19,26 @@ public struct BacktestScore: Hashable, Codable, Sendable {
     public let directionalAccuracy: Double?
     /// Interval scores per level, over the steps that had intervals.
     public let intervals: [IntervalScore]
+    /// Scores of the quantiles the intervals bound, with the point forecast as the median; nil
+    /// without intervals (or when no step had every interval).
+    public let quantiles: QuantileScore?
+
+    /// Pinball loss and approximate CRPS of the quantiles `(1 ± level)/2` of every interval level,
+    /// with the point forecast standing for the median (exact for a method that forecasts medians,
+    /// as the naive forecast of a symmetric walk does; an approximation for mean forecasts).
+    public struct QuantileScore: Hashable, Codable, Sendable {
+        /// The quantile levels scored, ascending (0.1, 0.5, 0.9 for 80 % intervals).
+        public let levels: [Double]
+        /// Mean pinball loss over the levels and the steps, in the series' units.
+        public let pinballLoss: Double
+        /// Mean CRPS approximated from the quantiles (`QuantileMetrics.approximateCRPS`), in the series' units.
+        public let crps: Double
+        /// Each fold's CRPS over its in-sample seasonal-naive MAE (MASE's scale), averaged over the
+        /// folds where that scale is defined: comparable across series; nil when none is.
+        public let scaledCRPS: Double?
+        /// Steps scored (those where every interval level had bounds).
+        public let steps: Int
+    }
 
     /// Coverage (%), mean width, Winkler score and MSIS of the intervals at one level.
     public struct IntervalScore: Hashable, Codable, Sendable {
@@ -93,6 +113,42 @@ public struct BacktestScore: Hashable, Codable, Sendable {
                 scaledScore: scaledScores.isEmpty ? nil : scaledScores.reduce(0, +) / Double(scaledScores.count),
                 steps: targets.count)
         }
+        quantiles = QuantileScore(levels: levels, folds: forecasts)
+    }
+}
+
+extension BacktestScore.QuantileScore {
+    /// Scores the steps of `folds` where each of the interval `levels` has bounds; nil when none does.
+    init?(levels intervalLevels: [Double], folds: [FoldForecast]) {
+        let bounds = intervalLevels.map(QuantileMetrics.boundLevels(ofInterval:))
+        let levels = (bounds.map(\.lower) + [0.5] + bounds.map(\.upper)).sorted()
+        guard !intervalLevels.isEmpty, Set(levels).count == levels.count else { return nil }
+        var pinball = 0.0, crps = 0.0, steps = 0
+        var scaled: [Double] = []
+        for fold in folds where fold.intervals.count == intervalLevels.count {
+            var foldCRPS = 0.0, foldSteps = 0
+            for step in fold.actuals.indices {
+                var quantiles = [(level: 0.5, prediction: fold.forecasts[step])]
+                for (index, interval) in fold.intervals.enumerated() {
+                    guard let low = interval.lower[step], let high = interval.upper[step] else { continue }
+                    quantiles += [(bounds[index].lower, low), (bounds[index].upper, high)]
+                }
+                guard quantiles.count == levels.count else { continue }
+                let target = fold.actuals[step]
+                pinball += quantiles.reduce(0) {
+                    $0 + QuantileMetrics.pinballLoss(level: $1.level, prediction: $1.prediction, target: target)
+                } / Double(quantiles.count)
+                let score = QuantileMetrics.approximateCRPS(quantiles: quantiles, target: target)
+                crps += score
+                foldCRPS += score
+                foldSteps += 1
+            }
+            steps += foldSteps
+            if foldSteps > 0, let scale = fold.naiveScale { scaled.append(foldCRPS / Double(foldSteps) / scale) }
+        }
+        guard steps > 0 else { return nil }
+        self.init(levels: levels, pinballLoss: pinball / Double(steps), crps: crps / Double(steps),
+                  scaledCRPS: scaled.isEmpty ? nil : scaled.reduce(0, +) / Double(scaled.count), steps: steps)
     }
 }
 
