@@ -2,7 +2,7 @@
 /// so a few large errors (price jumps) do not dominate training.
 ///
 /// `ℓ(e) = ½e²` when `|e| < δ`, else `δ(|e| − ½δ)`; the mean over all elements.
-public struct HuberLoss: Loss, Hashable, Sendable {
+public struct HuberLoss: ElementwiseLoss, Hashable, Sendable {
     /// Where the loss turns from quadratic to linear; positive.
     public let delta: Float
 

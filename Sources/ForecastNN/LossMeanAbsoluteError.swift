@@ -2,7 +2,7 @@
 ///
 /// The gradient is `sign(p − t)` with `sign(0) = 0`, the subgradient PyTorch uses, so a
 /// prediction that hits its target exactly is left alone.
-public struct MeanAbsoluteError: Loss, Hashable, Sendable {
+public struct MeanAbsoluteError: ElementwiseLoss, Hashable, Sendable {
     public init() {}
 
     @inlinable

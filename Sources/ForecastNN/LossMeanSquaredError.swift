@@ -1,5 +1,5 @@
 /// Mean squared error, as `torch.nn.MSELoss()`: `mean((p − t)²)`.
-public struct MeanSquaredError: Loss, Hashable, Sendable {
+public struct MeanSquaredError: ElementwiseLoss, Hashable, Sendable {
     public init() {}
 
     @inlinable

@@ -24,6 +24,18 @@ struct LossTests {
         #expect(abs(HuberLoss(delta: 2).value(predictions: predictions, targets: targets) - 8.25 / 6) < 1e-6)
     }
 
+    @Test func pinballValueWeighsEachColumnByItsLevel() {
+        // Levels 0.1, 0.9 cycling over columns; excess y − p: −0.5, 0, −2.5, −2, 0.5, 2.5.
+        // 0.9·0.5 + 0 + 0.9·2.5 + 0.1·2 (level 0.9, p above y) … column by column:
+        // c0 τ0.1: (τ−1)(−0.5) = 0.45; c1 τ0.9: 0; c2 τ0.1: 2.25; c3 τ0.9: 0.2; c4 τ0.1: 0.05; c5 τ0.9: 2.25.
+        let loss = PinballLoss(levels: [0.1, 0.9])
+        #expect(abs(loss.value(predictions: predictions, targets: targets) - 5.2 / 6) < 1e-6)
+        let (_, d) = loss.valueAndGradient(predictions: predictions, targets: targets)
+        // Above the target 1 − τ, below it −τ, at a tie ½ − τ (column 1, τ 0.9: −0.4).
+        let expected: [Float] = [0.9, -0.4, 0.9, 0.1, -0.1, -0.9].map { $0 / 6 }
+        for (a, b) in zip(d, expected) { #expect(abs(a - b) < 1e-7) }
+    }
+
     @Test func meanAbsoluteErrorGradientIsZeroAtZeroError() {
         let (_, d) = MeanAbsoluteError().valueAndGradient(predictions: predictions, targets: targets)
         let expected: [Float] = [1, 0, 1, 1, -1, -1].map { $0 / 6 }
@@ -36,7 +48,7 @@ struct LossTests {
         for (a, b) in zip(d, expected) { #expect(abs(a - b) < 1e-7) }
     }
 
-    @Test(arguments: [LossUnderTest.mse, .mae, .huber])
+    @Test(arguments: LossUnderTest.allCases)
     func gradientMatchesFiniteDifferences(_ loss: LossUnderTest) {
         // Points away from the kinks of MAE and Huber so the central difference is valid.
         let p: [Float] = [0.3, -1.2, 2.2, 0.9, -0.4]
@@ -79,12 +91,13 @@ struct LossTests {
 
 /// The losses as test arguments.
 enum LossUnderTest: String, CaseIterable, CustomTestStringConvertible {
-    case mse, mae, huber
+    case mse, mae, huber, pinball
     var loss: any Loss {
         switch self {
         case .mse: MeanSquaredError()
         case .mae: MeanAbsoluteError()
         case .huber: HuberLoss(delta: 1)
+        case .pinball: PinballLoss(levels: [0.2, 0.7, 0.9, 0.5, 0.1])
         }
     }
     var testDescription: String { rawValue }
