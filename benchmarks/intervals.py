@@ -9,7 +9,10 @@ same cut-offs and scored the same way. Prints one row per series and, at the foo
 pooled over every scored step, the lowest series' coverage, and the geometric means of MSIS and of
 tsf's MSIS over AutoETS's.
 
-Usage: python3 benchmarks/intervals.py [--tsf .build/release/tsf] [--folds 5] [--tsf-only]
+Usage: python3 benchmarks/intervals.py [--tsf .build/release/tsf] [--folds 5] [--tsf-only] [--options "--loss quantile"]
+
+--options adds tsf options to every backtest (e.g. "--loss quantile" scores the quantile head's
+conformalised intervals instead of the defaults').
 Needs pandas, numpy and statsforecast (in a virtual environment outside the repo) unless --tsf-only.
 """
 import argparse, json, math, pathlib, subprocess, sys
@@ -57,6 +60,7 @@ def main():
     parser.add_argument("--tsf", default=str(root / ".build" / "release" / "tsf"))
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--tsf-only", action="store_true", help="skip AutoETS (its columns print as —)")
+    parser.add_argument("--options", default="", help="extra tsf options for every backtest")
     args = parser.parse_args()
     print(f"| series | tsf cover{LEVEL}% | AutoETS cover{LEVEL}% | tsf MSIS | AutoETS MSIS | tsf / AutoETS |")
     print("|---|---|---|---|---|---|")
@@ -66,12 +70,12 @@ def main():
     for file, column, options, filt, horizon, m_metric, m_ets, _ in SERIES:
         command = [args.tsf, "backtest", str(root / "datasets" / file), "--column", column,
                    "--folds", str(args.folds), "--horizon", str(horizon), "--season", str(m_metric),
-                   "--baselines", "naive", "--level", str(LEVEL), "--format", "json", *options]
+                   "--baselines", "naive", "--level", str(LEVEL), "--format", "json", *options, *args.options.split()]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             print(f"{file} {column}: tsf failed: {result.stderr.strip()}", file=sys.stderr)
             continue
-        auto = next(m for m in json.loads(result.stdout)["models"] if m["model"] == "auto")
+        auto = json.loads(result.stdout)["models"][0]  # the model (auto, or the cell with --method network)
         folds = json.loads(result.stdout)["folds"]
         scores = {"tsf": (auto[f"cover{LEVEL}%"], folds * horizon, auto[f"msis{LEVEL}"])}
         if not args.tsf_only:

@@ -20,10 +20,22 @@ public protocol FittedForecastingModel: Sendable {
     /// What this fit forecasts with, when the method chooses per fit (the automatic method picks
     /// the network, a baseline or their mean on each fold); nil for a method that is always itself.
     var chosenMethod: String? { get }
+    /// Prediction intervals at `levels` around `forecasts` (made after the whole `history`),
+    /// calibrated on up to `count` cut-offs of the history, none before `minimumHistory`. The default
+    /// is normalised split-conformal (`ConformalCalibration.intervals`); a model that forecasts
+    /// quantiles calibrates those instead.
+    func intervals(levels: [Double], history: [Double], forecasts: [Double], count: Int, minimumHistory: Int) throws
+        -> [IntervalForecast]
 }
 
 extension FittedForecastingModel {
     public var chosenMethod: String? { nil }
+
+    public func intervals(levels: [Double], history: [Double], forecasts: [Double], count: Int, minimumHistory: Int) throws
+        -> [IntervalForecast] {
+        try ConformalCalibration.intervals(of: self, history: history, forecasts: forecasts, levels: levels, count: count,
+                                           minimumHistory: minimumHistory)
+    }
 }
 
 /// Why a baseline cannot forecast a history.

@@ -60,11 +60,28 @@ public struct FeatureAwareForecaster: FittedForecastingModel {
 
     /// `history` must be the first `history.count` rows of the series the columns belong to.
     public func forecast(after history: [Double], horizon: Int) throws -> [Double] {
+        let (conditioned, knownFuture) = try conditioned(on: history, steps: horizon)
+        return try conditioned.forecast(steps: horizon, knownFuture: knownFuture)
+    }
+
+    /// Conformalised quantile intervals when the model forecasts quantiles, normalised
+    /// split-conformal otherwise (`Forecaster.calibratedIntervals`), the columns read at every cut-off.
+    public func intervals(levels: [Double], history: [Double], forecasts: [Double], count: Int, minimumHistory: Int) throws
+        -> [IntervalForecast] {
+        try forecaster.calibratedIntervals(of: self, levels: levels, history: history, forecasts: forecasts, count: count,
+                                           minimumHistory: minimumHistory) { prefix in
+            let (conditioned, knownFuture) = try conditioned(on: prefix, steps: forecasts.count)
+            return try conditioned.quantileForecast(steps: forecasts.count, knownFuture: knownFuture)
+        }
+    }
+
+    /// A copy of the forecaster conditioned on `history` and the columns' rows before its end, with
+    /// the known-in-advance values a forecast of `steps` reads after it.
+    func conditioned(on history: [Double], steps: Int) throws -> (Forecaster, [[Double]]) {
         var conditioned = forecaster
         let cutoff = history.count
         try conditioned.condition(on: history, features: columns.observed(before: cutoff),
                                   knownFeatures: columns.known(before: cutoff))
-        return try conditioned.forecast(steps: horizon, knownFuture: columns.known(
-            from: cutoff, count: forecaster.knownFutureNeeded(steps: horizon)))
+        return (conditioned, columns.known(from: cutoff, count: forecaster.knownFutureNeeded(steps: steps)))
     }
 }

@@ -76,8 +76,8 @@ extension Forecaster {
 
         let shape = NetworkConfiguration(
             cell: configuration.cell, inputSize: columnCount, hiddenSize: configuration.hiddenSize,
-            layers: configuration.layers, outputs: horizon, dropout: Float(configuration.dropout),
-            headInputs: knownCount * horizon)
+            layers: configuration.layers, outputs: horizon * configuration.loss.outputsPerStep,
+            dropout: Float(configuration.dropout), headInputs: knownCount * horizon)
         let network = try start.map { try RecurrentNetwork(configuration: shape, parameters: $0.network.parameters) }
             ?? RecurrentNetwork(configuration: shape, seed: configuration.seed)
         let report = try train(network, configuration: configuration, training: trainingWindows,
@@ -170,8 +170,11 @@ extension Forecaster {
         _ network: RecurrentNetwork, configuration: ForecasterConfiguration, training: SupervisedWindows,
         validation: SupervisedWindows?, progress: (Trainer.Event) -> Trainer.Decision
     ) throws -> Trainer.Report {
-        return try trainExamples(network, configuration: configuration, training: try examples(training),
-                                 validation: try validation.map(examples), progress: progress)
+        let perStep = configuration.loss.outputsPerStep
+        return try trainExamples(network, configuration: configuration,
+                                 training: try examples(training, outputsPerStep: perStep),
+                                 validation: try validation.map { try examples($0, outputsPerStep: perStep) },
+                                 progress: progress)
     }
 
     /// Trains `network` in place on examples already laid out (one series' windows, or many series'
@@ -184,7 +187,7 @@ extension Forecaster {
         let trainer = Trainer(configuration: Trainer.Configuration(
             epochs: configuration.epochs, batchSize: configuration.batchSize, shuffle: configuration.shuffle,
             seed: configuration.seed, threads: max(1, threads),
-            gradientClipNorm: configuration.clipping.maxNorm.map { Float($0) },
+            gradientClipNorm: configuration.clipping.maxNorm.map { Float($0) }, loss: configuration.loss.trainingLoss,
             earlyStoppingPatience: validationExamples == nil ? nil : configuration.earlyStopping.patience))
         switch configuration.optimizer {
         case .adam:
@@ -198,10 +201,14 @@ extension Forecaster {
         }
     }
 
-    static func examples(_ windows: SupervisedWindows) throws -> Trainer.Examples {
-        try Trainer.Examples(inputs: windows.inputs, targets: windows.targets, lookback: windows.specification.lookback,
-                             features: windows.inputSize, outputs: windows.specification.horizon,
-                             headInputs: windows.headInputs, headInputWidth: windows.headInputWidth)
+    /// The windows as the trainer reads them; with several outputs per step (quantiles), each
+    /// step's target is repeated once per output, step-major as the head's outputs are.
+    static func examples(_ windows: SupervisedWindows, outputsPerStep: Int = 1) throws -> Trainer.Examples {
+        let targets = outputsPerStep == 1 ? windows.targets
+            : windows.targets.flatMap { Array(repeating: $0, count: outputsPerStep) }
+        return try Trainer.Examples(inputs: windows.inputs, targets: targets, lookback: windows.specification.lookback,
+                                    features: windows.inputSize, outputs: windows.specification.horizon * outputsPerStep,
+                                    headInputs: windows.headInputs, headInputWidth: windows.headInputWidth)
     }
 
     static func checkValues(_ values: [Double], features: [[Double]]) throws {
@@ -307,6 +314,8 @@ extension ForecasterConfiguration {
         layers = model.network.configuration.layers
         lookback = model.lookback
         horizon = model.horizon
+        // The head's outputs are laid out for the model's quantiles; a point loss keeps its own.
+        if !model.configuration.loss.quantileLevels.isEmpty || !loss.quantileLevels.isEmpty { loss = model.configuration.loss }
         strategy = model.configuration.strategy
         scaler = model.configuration.scaler
         transform = model.transform
@@ -330,6 +339,7 @@ extension ForecasterConfiguration {
         if let clipNorm = clipping.maxNorm { try check(clipNorm > 0 && clipNorm.isFinite, "clipping", clipNorm, "positive") }
         try check(validationFraction >= 0 && validationFraction < 1, "validationFraction", validationFraction, "in [0, 1)")
         try check(threads >= 0, "threads", threads, "0 (all cores) or more")
+        try loss.validate()
     }
 }
 

@@ -66,8 +66,32 @@ extension Forecaster {
         knownFeatureCount == 0 ? 0 : (steps + horizon - 1) / horizon * horizon
     }
 
-    /// The network's own forecast, whatever the method.
+    /// The network's own forecast, whatever the method (with a quantile loss, its median).
     public func networkForecast(steps: Int, knownFuture: [[Double]] = []) throws -> [Double] {
+        try networkPaths(steps: steps, knownFuture: knownFuture)[configuration.loss.medianOutput]
+    }
+
+    /// The network's quantile forecasts, one row per level of `configuration.loss.quantileLevels`
+    /// (ascending), each `steps` long; past the horizon, the next pass reads the median path as its
+    /// history. Quantiles never cross: at each step the levels' values are sorted (the monotone
+    /// rearrangement of Chernozhukov et al., 2010, which can only bring them closer to the truth).
+    /// Throws `invalidConfiguration` for a model trained with a point loss.
+    public func quantileForecast(steps: Int, knownFuture: [[Double]] = []) throws -> [[Double]] {
+        guard !configuration.loss.quantileLevels.isEmpty else {
+            throw ForecasterError.invalidConfiguration(setting: "loss", value: configuration.loss.name,
+                                                       requirement: "a quantile loss for quantile forecasts")
+        }
+        let paths = try networkPaths(steps: steps, knownFuture: knownFuture)
+        var sorted = paths
+        for step in 0..<steps {
+            let column = paths.map { $0[step] }.sorted()
+            for level in column.indices { sorted[level][step] = column[level] }
+        }
+        return sorted
+    }
+
+    /// One path per head output of a step (one for a point loss, one per quantile level), `steps` long.
+    func networkPaths(steps: Int, knownFuture: [[Double]]) throws -> [[Double]] {
         guard steps >= 1, hasHistory else {
             throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
         }
@@ -88,19 +112,23 @@ extension Forecaster {
             }
         }
         let workspace = PredictionWorkspace(configuration: network.configuration, lookback: lookback)
+        let median = configuration.loss.medianOutput
         var history = recentValues
         var features = recentFeatures
-        var forecasts: [Double] = []
-        forecasts.reserveCapacity(steps)
-        while forecasts.count < steps {
-            let blockStart = forecasts.count
+        var paths = Array(repeating: [Double](), count: configuration.loss.outputsPerStep)
+        for level in paths.indices { paths[level].reserveCapacity(steps) }
+        while paths[median].count < steps {
+            let blockStart = paths[median].count
             let headInputs = knownHeadInputs(knownFuture, from: blockStart)
             let block = try forecastBlock(history: history, features: features, headInputs: headInputs, workspace: workspace)
-            for value in block.prefix(steps - forecasts.count) {
-                guard value.isFinite else { throw ForecasterError.nonFiniteForecast(step: forecasts.count + 1) }
-                forecasts.append(value)
-                history.append(value)
+            let taken = min(horizon, steps - blockStart)
+            for level in block.indices {
+                for (offset, value) in block[level].prefix(taken).enumerated() {
+                    guard value.isFinite else { throw ForecasterError.nonFiniteForecast(step: blockStart + offset + 1) }
+                    paths[level].append(value)
+                }
             }
+            history.append(contentsOf: block[median].prefix(taken))
             history.removeFirst(max(0, history.count - requiredHistory))
             // Only known-in-advance columns continue past a block (observed ones stop at the horizon).
             for known in 0..<knownFeatureCount {
@@ -109,7 +137,7 @@ extension Forecaster {
                 features[column].removeFirst(features[column].count - lookback)
             }
         }
-        return forecasts
+        return paths
     }
 
     /// The head inputs of the block starting `offset` steps after the origin: the scaled known
@@ -127,9 +155,10 @@ extension Forecaster {
     }
 
     /// One pass of the network: the next `horizon` levels after `history` (its last
-    /// `requiredHistory` raw values), the feature rows of the window and the head inputs.
+    /// `requiredHistory` raw values), the feature rows of the window and the head inputs; one path
+    /// per output of a step (per quantile level with a quantile loss).
     func forecastBlock(history: [Double], features: [[Double]], headInputs: [Float],
-                       workspace: PredictionWorkspace) throws -> [Double] {
+                       workspace: PredictionWorkspace) throws -> [[Double]] {
         let recent = Array(history.suffix(requiredHistory))
         if transform.requiresPositiveValues, let bad = recent.first(where: { !($0 > 0) }) {
             // A recursive forecast fell to zero or below under a log transform.
@@ -145,7 +174,43 @@ extension Forecaster {
             }
         }
         let output = try network.predict(window: window, headInputs: headInputs, workspace: workspace)
-        let unscaled = output.map { scalers[0].unscaled(Double($0)) }
-        return SeriesTransform.invert(transform, forecasts: unscaled, lastObserved: recent[recent.count - 1])
+        let perStep = configuration.loss.outputsPerStep
+        return levelPaths(output: output, perStep: perStep, lastObserved: recent[recent.count - 1])
+    }
+
+    /// The paths of one pass, one per output of a step: unscaled and the transform inverted, from the
+    /// last observed value. With a differencing transform a quantile's path is not the cumulated
+    /// quantiles of the changes (that would assume every change lands on the same quantile); its
+    /// distance from the median path grows as the root of the summed squared distances of the
+    /// changes, as for independent changes, and calibration (`QuantileCalibration`) corrects the rest.
+    func levelPaths(output: [Float], perStep: Int, lastObserved: Double) -> [[Double]] {
+        let changes = (0..<perStep).map { level in
+            stride(from: level, to: output.count, by: perStep).map { scalers[0].unscaled(Double(output[$0])) }
+        }
+        let median = configuration.loss.medianOutput
+        let cumulates = transform == .difference || transform == .logReturn
+        return changes.enumerated().map { level, values in
+            guard cumulates, level != median else {
+                return SeriesTransform.invert(transform, forecasts: values, lastObserved: lastObserved)
+            }
+            return SeriesTransform.invert(transform, forecasts: Self.accumulatedQuantileChanges(values, median: changes[median]),
+                                          lastObserved: lastObserved)
+        }
+    }
+
+    /// Per-step changes whose running sum is the median's running sum plus the root of the summed
+    /// squared distances of `changes` from `median` (signed as their sum): a quantile's distance from
+    /// the median after `k` independent changes, where the plain sum would assume they all land on the
+    /// same quantile.
+    static func accumulatedQuantileChanges(_ changes: [Double], median: [Double]) -> [Double] {
+        var spread = 0.0, drift = 0.0, previous = 0.0
+        return changes.indices.map { step in
+            let distance = changes[step] - median[step]
+            spread += distance * distance
+            drift += distance
+            let cumulated = (drift < 0 ? -1 : 1) * spread.squareRoot()
+            defer { previous = cumulated }
+            return median[step] + cumulated - previous
+        }
     }
 }

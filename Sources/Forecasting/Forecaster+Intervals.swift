@@ -1,8 +1,10 @@
 extension Forecaster {
-    /// Split-conformal prediction intervals for `forecast(steps:)` at each level, calibrated on the
-    /// forecaster's own history: it forecasts from up to `calibrationWindows` cut-offs in the second
-    /// half of `history` and takes the residuals per step, scaled by the series' recent movement
-    /// (see `ConformalCalibration.intervals`).
+    /// Prediction intervals for `forecast(steps:)` at each level, calibrated on the forecaster's own
+    /// history: it forecasts from up to `calibrationWindows` cut-offs in the second half of `history`.
+    /// A model trained with a quantile loss that forecasts with its network widens its own quantiles
+    /// by conformalised quantile regression (`QuantileCalibration`) for every level whose bounds it
+    /// forecasts; other intervals are split-conformal, residuals scaled by the series' recent movement
+    /// (`ConformalCalibration.intervals`).
     ///
     /// A model with features calibrates on the same cut-offs given the series' feature columns
     /// (`columns`, whole, the known-in-advance ones continued over the forecast steps); without
@@ -17,9 +19,8 @@ extension Forecaster {
         }
         let model = FeatureAwareForecaster(forecaster: self, columns: columns)
         let forecasts = try model.forecast(after: history, horizon: steps)
-        return try ConformalCalibration.intervals(
-            of: model, history: history, forecasts: forecasts, levels: levels, count: calibrationWindows,
-            minimumHistory: max(requiredHistory, history.count / 2))
+        return try model.intervals(levels: levels, history: history, forecasts: forecasts, count: calibrationWindows,
+                                   minimumHistory: max(requiredHistory, history.count / 2))
     }
 }
 

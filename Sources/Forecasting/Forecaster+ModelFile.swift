@@ -61,8 +61,9 @@ extension Forecaster {
         configuration.layers = metadata.network.layers
         configuration.dropout = Double(metadata.network.dropout)
         configuration.lookback = metadata.lookback
-        configuration.horizon = metadata.network.outputs
+        configuration.horizon = metadata.network.outputs / max(1, metadata.quantiles.count)
         configuration.strategy = metadata.strategy
+        if !metadata.quantiles.isEmpty { configuration.loss = .quantile(levels: metadata.quantiles) }
         configuration.scaler = metadata.scaler
         configuration.transform = metadata.transform
         if let seed = metadata.seed { configuration.seed = seed }
@@ -106,6 +107,7 @@ extension Forecaster {
             scalerCenters: scalers.map(\.center), scalerScales: scalers.map(\.scale))
         metadata.transform = transform
         metadata.strategy = configuration.strategy
+        metadata.quantiles = configuration.loss.quantileLevels
         metadata.method = method
         metadata.columnNames = columnNames
         metadata.frequency = frequency

@@ -51,7 +51,8 @@ public struct Forecaster: Sendable {
     public private(set) var recentFeatures: [[Double]]
 
     public var lookback: Int { configuration.lookback ?? 1 }
-    public var horizon: Int { network.configuration.outputs }
+    /// Steps one pass of the network forecasts (its outputs over the outputs per step).
+    public var horizon: Int { network.configuration.outputs / configuration.loss.outputsPerStep }
     public var transform: TransformKind { configuration.transform ?? .none }
     /// Every feature column the network reads, observed and known in advance.
     public var featureCount: Int { scalers.count - 1 }
@@ -68,7 +69,10 @@ public struct Forecaster: Sendable {
     ) {
         precondition(configuration.lookback != nil && configuration.transform != nil, "an unresolved configuration")
         precondition(scalers.count == network.configuration.inputSize, "one scaler per input column")
-        precondition(knownFeatureCount * network.configuration.outputs == network.configuration.headInputs,
+        precondition(network.configuration.outputs % configuration.loss.outputsPerStep == 0,
+                     "the head forecasts every quantile of each step")
+        precondition(knownFeatureCount * network.configuration.outputs / configuration.loss.outputsPerStep
+                        == network.configuration.headInputs,
                      "the head reads the known features of every forecast step")
         precondition(method.statisticalModels.map(\.rawValue) == (statistical?.models.map(\.model.rawValue) ?? []),
                      "the statistical models are those the method names")

@@ -14,6 +14,8 @@ extension ForecasterConfiguration {
         public static let scaler: ScalerKind = .standard
         public static let epochs = 100
         public static let earlyStopping: EarlyStopping = .patience(10)
+        /// Squared error, as PyTorch's forecasting examples train: point forecasts of the mean.
+        public static let loss: TrainingLoss = .meanSquaredError
         public static let batchSize = 32
         public static let learningRate: Double = 1e-3
         public static let optimizer: OptimizerKind = .adam

@@ -56,6 +56,8 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
     public var epochs: Int = Defaults.epochs
     /// When training stops before `epochs`; needs a validation part.
     public var earlyStopping: EarlyStopping = Defaults.earlyStopping
+    /// What the network minimises; `.quantiles(…)` makes it forecast quantiles (see `TrainingLoss`).
+    public var loss: TrainingLoss = Defaults.loss
     /// Windows per gradient step.
     public var batchSize: Int = Defaults.batchSize
     public var learningRate: Double = Defaults.learningRate
@@ -84,7 +86,7 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
         selection: MethodSelection? = nil, seasonPeriod: Int? = nil,
         scaler: ScalerKind = Defaults.scaler, transform: TransformKind? = nil,
         epochs: Int = Defaults.epochs, earlyStopping: EarlyStopping = Defaults.earlyStopping,
-        batchSize: Int = Defaults.batchSize, learningRate: Double = Defaults.learningRate,
+        loss: TrainingLoss = Defaults.loss, batchSize: Int = Defaults.batchSize, learningRate: Double = Defaults.learningRate,
         optimizer: OptimizerKind = Defaults.optimizer, momentum: Double = Defaults.momentum,
         clipping: GradientClippingSetting = Defaults.clipping,
         validationFraction: Double = Defaults.validationFraction, shuffle: Bool = Defaults.shuffle,
@@ -104,6 +106,7 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
         self.transform = transform
         self.epochs = epochs
         self.earlyStopping = earlyStopping
+        self.loss = loss
         self.batchSize = batchSize
         self.learningRate = learningRate
         self.optimizer = optimizer

@@ -127,6 +127,7 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
         case "clipping": "the clipping norm"
         case "validationFraction": "the validation fraction"
         case "steps": "the number of steps"
+        case "loss": "the loss"
         default: setting
         }
     }

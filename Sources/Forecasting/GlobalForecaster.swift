@@ -51,6 +51,11 @@ public struct GlobalForecaster: Sendable {
         progress: (Trainer.Event) -> Trainer.Decision = { _ in .proceed }
     ) throws -> GlobalForecaster {
         try requested.validate()
+        // One network across series forecasts points; its head has no quantile outputs.
+        guard requested.loss.quantileLevels.isEmpty else {
+            throw ForecasterError.invalidConfiguration(setting: "loss", value: requested.loss.name,
+                                                       requirement: "mse, mae or huber for a global model (quantiles are per-series only)")
+        }
         guard !series.isEmpty else { throw ForecasterError.noSeries }
         precondition(features.isEmpty || features.count == series.count, "one entry of feature columns per series")
         let columns = features.isEmpty ? series.map { _ in FeatureColumns() } : features

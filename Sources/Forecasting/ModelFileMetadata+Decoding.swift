@@ -56,8 +56,19 @@ extension ModelFileMetadata {
             guard value <= 10_000_000 / horizon else { throw fail("metadata 'known_features' \(value) times horizon \(horizon) is too large") }
             knownFeatureCount = value
         }
+        if let values = try doubles("quantiles") {
+            guard !values.isEmpty, values.count <= 99, values.allSatisfy({ $0 > 0 && $0 < 1 }),
+                  zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }), values.contains(0.5) else {
+                throw fail("metadata 'quantiles' must hold 1 to 99 ascending levels strictly between 0 and 1, 0.5 among them")
+            }
+            guard horizon % values.count == 0 else {
+                throw fail("metadata 'horizon' \(horizon) (the head's outputs) is not a whole number of steps of \(values.count) quantiles each")
+            }
+            quantiles = values
+        }
+        let steps = horizon / max(1, quantiles.count)
         network = NetworkConfiguration(cell: cell, inputSize: inputSize, hiddenSize: hiddenSize, layers: layers,
-                                       outputs: horizon, dropout: dropout, headInputs: knownFeatureCount * horizon)
+                                       outputs: horizon, dropout: dropout, headInputs: knownFeatureCount * steps)
         self.lookback = lookback
         self.scaler = scaler
 

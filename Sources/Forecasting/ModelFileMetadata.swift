@@ -19,6 +19,9 @@ struct ModelFileMetadata: Hashable, Sendable {
     var transform: TransformKind = .none
     /// `strategy`, default `direct`.
     var strategy: ForecastStrategy = .direct
+    /// `quantiles`: the levels a quantile head forecasts per step (its `horizon` outputs are steps ×
+    /// levels, levels innermost); empty for a point forecast.
+    var quantiles: [Double] = []
     /// `method` (with `season` for the seasonal ones), default `network`.
     var method: ForecastMethod = .network
     /// `columns`: target name then feature names (JSON array), default none.
@@ -70,6 +73,7 @@ struct ModelFileMetadata: Hashable, Sendable {
         if !featureHistory.isEmpty { map["feature_history"] = "[" + featureHistory.map(Self.jsonArray).joined(separator: ",") + "]" }
         if let seed { map["seed"] = String(seed) }
         if knownFeatureCount > 0 { map["known_features"] = String(knownFeatureCount) }
+        if !quantiles.isEmpty { map["quantiles"] = Self.jsonArray(quantiles) }
         if !statisticalModels.isEmpty {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

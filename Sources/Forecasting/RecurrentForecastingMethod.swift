@@ -64,4 +64,16 @@ extension Forecaster: FittedForecastingModel {
         try conditioned.condition(on: history, features: [])
         return try conditioned.forecast(steps: horizon)
     }
+
+    /// Conformalised quantile intervals when the model forecasts quantiles (`calibratedIntervals`),
+    /// normalised split-conformal otherwise.
+    public func intervals(levels: [Double], history: [Double], forecasts: [Double], count: Int, minimumHistory: Int) throws
+        -> [IntervalForecast] {
+        try calibratedIntervals(of: self, levels: levels, history: history, forecasts: forecasts, count: count,
+                                minimumHistory: minimumHistory) { prefix in
+            var conditioned = self
+            try conditioned.condition(on: prefix, features: [])
+            return try conditioned.quantileForecast(steps: forecasts.count)
+        }
+    }
 }

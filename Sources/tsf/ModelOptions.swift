@@ -41,6 +41,15 @@ struct ModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Clip gradients to this global norm; 0 turns clipping off (default \(Defaults.clipping.maxNorm.map(shown) ?? "off")).", valueName: "norm"))
     var clipNorm: Double?
 
+    @Option(help: ArgumentHelp("Training loss: mse, mae, huber, or quantile (the network forecasts the --quantiles, and intervals whose bounds are among them come from those quantiles, calibrated by conformalised quantile regression) (default \(Defaults.loss.name)).", valueName: "loss"))
+    var loss: LossOption?
+
+    @Option(help: ArgumentHelp("Threshold of the Huber loss on scaled values, where it turns from quadratic to linear (default 1).", valueName: "delta"))
+    var huberDelta: Double?
+
+    @Option(help: ArgumentHelp("Quantile levels of --loss quantile, e.g. 10,50,90 or 0.1,0.5,0.9; the median is always added (default 10,50,90: the bounds of an 80 % interval).", valueName: "levels"))
+    var quantiles: String?
+
     @Option(help: ArgumentHelp("Share of the latest rows held out for early stopping and intervals; 0 allowed (default \(shown(Defaults.validationFraction))).", valueName: "fraction"))
     var validationFraction: Double?
 
@@ -91,6 +100,14 @@ struct ModelOptions: ParsableArguments {
         }
         if let patience, patience < 0 { throw ValidationError("--patience must be 0 (off) or more, not \(patience).") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, not \(threads).") }
+        if let huberDelta {
+            guard loss == .huber else { throw ValidationError("--huber-delta needs --loss huber.") }
+            guard huberDelta > 0, huberDelta.isFinite else { throw ValidationError("--huber-delta must be a positive number, not \(huberDelta).") }
+        }
+        if quantiles != nil {
+            guard loss == nil || loss == .quantile else { throw ValidationError("--quantiles needs --loss quantile (or no --loss), not --loss \(loss!.rawValue).") }
+            _ = try IntervalLevels.parseQuantiles(quantiles)
+        }
         do {
             try configuration(horizon: Defaults.horizon).validate()
         } catch let error as ForecasterError {
@@ -108,12 +125,33 @@ struct ModelOptions: ParsableArguments {
             scaler: scaler ?? Defaults.scaler, transform: transform.kind,
             epochs: epochs ?? Defaults.epochs,
             earlyStopping: patience.map { $0 > 0 ? .patience($0) : .off } ?? Defaults.earlyStopping,
+            loss: trainingLoss,
             batchSize: batchSize ?? Defaults.batchSize, learningRate: learningRate ?? Defaults.learningRate,
             optimizer: optimizer ?? Defaults.optimizer, momentum: momentum ?? Defaults.momentum,
             clipping: clipNorm.map { $0 > 0 ? .norm($0) : .off } ?? Defaults.clipping,
             validationFraction: validationFraction ?? Defaults.validationFraction, shuffle: !noShuffle,
             seed: seed ?? Defaults.seed, threads: threads ?? Defaults.threads)
     }
+}
+
+extension ModelOptions {
+    /// `--loss`, `--huber-delta` and `--quantiles` as the library's loss; `--quantiles` alone means
+    /// the quantile loss. Levels were checked by `validate()`.
+    var trainingLoss: TrainingLoss {
+        let levels = (try? IntervalLevels.parseQuantiles(quantiles)) ?? []
+        switch loss ?? (quantiles != nil ? .quantile : nil) {
+        case nil: return Defaults.loss
+        case .mse: return .meanSquaredError
+        case .mae: return .meanAbsoluteError
+        case .huber: return .huber(delta: huberDelta ?? 1)
+        case .quantile: return .quantiles(levels.isEmpty ? TrainingLoss.defaultQuantileLevels : levels)
+        }
+    }
+}
+
+/// `--loss`.
+enum LossOption: String, ExpressibleByArgument, CaseIterable {
+    case mse, mae, huber, quantile
 }
 
 /// A default as the help text shows it: whole numbers without a decimal point ("0", not "0.0").

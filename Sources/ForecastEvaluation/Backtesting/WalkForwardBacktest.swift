@@ -61,8 +61,8 @@ public struct WalkForwardBacktest: Sendable {
                     var fold = Self.score(fold: k, cutoff: plan.cutoffs[k], history: history, forecasts: forecasts,
                                           actuals: Array(series[plan.testRows(fold: k)]), seasonPeriod: m)
                     fold.method = model.chosenMethod
-                    fold.intervals = try ConformalCalibration.intervals(
-                        of: model, history: history, forecasts: forecasts, levels: levels,
+                    fold.intervals = levels.isEmpty ? [] : try model.intervals(
+                        levels: levels, history: history, forecasts: forecasts,
                         count: calibrationWindows, minimumHistory: max(1, history.count / 2))
                     return fold
                 }
