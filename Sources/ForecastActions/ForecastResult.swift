@@ -13,7 +13,8 @@ public struct ForecastResult: Codable, Hashable, Sendable {
     public var lookback: Int
     /// The series' frequency as `tsf inspect` names it (`monthly`, `trading days`, …).
     public var frequency: String
-    /// How intervals were calibrated (`split-conformal`); nil without intervals.
+    /// How intervals were calibrated (`split-conformal`, `conformalised-quantile-regression`, or both
+    /// joined by `+` in the order of the levels); nil without intervals.
     public var intervalMethod: String?
     /// One row per forecast step.
     public var steps: [ForecastStep]
@@ -41,6 +42,8 @@ public struct ForecastResult: Codable, Hashable, Sendable {
     public init(series: TimeSeries, forecaster: Forecaster, forecasts: [Double], intervals: [IntervalForecast]) {
         self.init(series: series, method: forecaster.method, model: forecaster.networkConfiguration.cell.rawValue,
                   transform: forecaster.transform.rawValue, lookback: forecaster.lookback, forecasts: forecasts, intervals: intervals)
+        let methods = intervals.sorted { $0.level < $1.level }.map { forecaster.intervalMethod(level: $0.level) }
+        if !methods.isEmpty { intervalMethod = methods.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "+") }
     }
 
     /// The result of a simple forecast (a series too short for the network): model `none`, no

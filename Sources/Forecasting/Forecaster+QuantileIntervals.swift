@@ -3,6 +3,12 @@ extension Forecaster {
     /// forecasts with the network alone (a baseline or a mean with one has no quantiles of its own).
     public var intervalsFromQuantiles: Bool { !configuration.loss.quantileLevels.isEmpty && method == .network }
 
+    /// How the interval at `level` is calibrated: `conformalised-quantile-regression` when it comes
+    /// from the quantile head, else `split-conformal`.
+    public func intervalMethod(level: Double) -> String {
+        intervalsFromQuantiles && quantileBoundIndices(of: level) != nil ? "conformalised-quantile-regression" : "split-conformal"
+    }
+
     /// The positions among the quantile levels of the bounds of an interval at `level`, when the head
     /// forecasts both (an 80 % interval needs 0.1 and 0.9).
     func quantileBoundIndices(of level: Double) -> (lower: Int, upper: Int)? {

@@ -22,6 +22,15 @@ import _ForecastTestSupport
         }
     }
 
+    @Test func theJSONNamesHowEachIntervalWasCalibrated() throws {
+        let outcome = try CLIRunner.run(["forecast", passengers, "--column", "Passengers", "--horizon", "2",
+                                         "--loss", "quantile", "--level", "80,95", "--format", "json"] + tiny)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
+        // 80 % from the 0.1 and 0.9 quantiles; 95 % has none and is split-conformal.
+        #expect(object?["interval_method"] as? String == "conformalised-quantile-regression+split-conformal")
+    }
+
     @Test func theModelFileRecordsTheQuantiles() throws {
         let folder = try ScratchFolder()
         let model = folder.path("q.safetensors")
