@@ -60,26 +60,8 @@ public enum ManySeriesRunner {
         // worker starts: choosing sets an environment variable, which must not race other threads.
         BLASBackend.load()
         let state = RunState<Input, Output, Failure>(window: max(window ?? 4 * threads, threads), next: next)
-        onThreads(threads) { state.work(job: job, deliver: deliver) }
+        DedicatedThreads.run(threads) { state.work(job: job, deliver: deliver) }
         if let failure = state.failure { throw failure }
-    }
-
-    /// Runs `body` on `workers` threads at once (the caller's and `workers − 1` new ones) and waits
-    /// for all. Dedicated threads, not a shared dispatch pool, so the series really run in parallel
-    /// even when the pool is busy with other work in the same process.
-    static func onThreads(_ workers: Int, _ body: @escaping @Sendable () -> Void) {
-        let group = DispatchGroup()
-        for _ in 1..<max(1, workers) {
-            group.enter()
-            let thread = Thread {
-                body()
-                group.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-        body()
-        group.wait()
     }
 }
 

@@ -66,6 +66,19 @@ import Forecasting
         try await Self.expectCancellation { try await suite.run(on: Self.longSeries, threads: 2) { _, _ in } }
     }
 
+    @Test func manyBacktestsAtOnceStillHearTheirCancellation() async throws {
+        // More backtests than cores, each on two threads: their folds must not hold the executor's
+        // few threads, or the tasks that cancel them never run (they once did, on libdispatch's pool).
+        let suite = Self.suite(Self.endless, rows: Self.longSeries.count)
+        let tasks = (0..<4).map { _ in Task { try await suite.run(on: Self.longSeries, threads: 2) { _, _ in } } }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        for task in tasks { task.cancel() }
+        for task in tasks {
+            let outcome = try #require(await result(of: task, within: 60), "a backtest did not stop within a minute")
+            #expect(throws: CancellationError.self) { try outcome.get() }
+        }
+    }
+
     // MARK: Global backtest
 
     @Test func globalBacktestMatchesTheSynchronousRun() async throws {
