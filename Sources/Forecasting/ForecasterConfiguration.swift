@@ -118,6 +118,13 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
         self.threads = threads
     }
 
+    /// The keys of the JSON form: every stored setting by its name.
+    enum CodingKeys: String, CodingKey {
+        case cell, hiddenSize, layers, dropout, networkShapeIsFixed, lookback, horizon, strategy, selection, seasonPeriod
+        case scaler, transform, epochs, earlyStopping, loss, batchSize, learningRate, optimizer, momentum, clipping
+        case validationFraction, shuffle, seed, threads
+    }
+
     /// `selection`, or when it is `nil`: `.network` if the network's shape was fixed, else `.automatic`.
     public var resolvedSelection: MethodSelection {
         selection ?? (networkShapeIsFixed ? .network : .automatic)

@@ -36,6 +36,18 @@ struct ForecasterConfigurationTests {
         #expect(decoded.resolvedSelection == .network)
     }
 
+    @Test func aConfigurationSavedBeforeTheLossExistedStillLoads() throws {
+        var configuration = ForecasterConfiguration(hiddenSize: 16, epochs: 7, loss: .quantiles([0.2]))
+        let encoded = try JSONEncoder().encode(configuration)
+        #expect(try JSONDecoder().decode(ForecasterConfiguration.self, from: encoded) == configuration)
+        var object = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        object["loss"] = nil
+        let older = try JSONDecoder().decode(ForecasterConfiguration.self, from: try JSONSerialization.data(withJSONObject: object))
+        configuration.loss = .meanSquaredError
+        #expect(older == configuration)
+        #expect(older.networkShapeIsFixed)
+    }
+
     @Test func offAndOutOfRangeAreDistinct() {
         #expect(throws: ForecasterError.self) { try ForecasterConfiguration(earlyStopping: .patience(0)).validate() }
         #expect(throws: ForecasterError.self) { try ForecasterConfiguration(clipping: .norm(0)).validate() }
