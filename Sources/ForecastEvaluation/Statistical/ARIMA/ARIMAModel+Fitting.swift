@@ -17,29 +17,23 @@ extension ARIMAModel {
             let denominator = dr.reduce(0) { $0 + $1 * $1 }
             start.append(denominator > 0 ? zip(dx, dr).reduce(0) { $0 + $1.0 * $1.1 } / denominator : 0)
         }
-        let cssObjective = { (x: [Double]) -> Double in
-            let c = ARIMACoefficients(vector: x, order: order)
-            let meanSquare = ConditionalSumOfSquares.meanSquare(adjusted(values, order: order, constant: c.constant),
-                                                                phi: c.expandedAR(period: order.period),
-                                                                theta: c.expandedMA(period: order.period), order: order).value
-            guard meanSquare.isFinite else { return .infinity }
-            return meanSquare > 0 ? 0.5 * log(meanSquare) : -.infinity
-        }
         var initial = start
         if !start.isEmpty {
-            let css = optimiser.minimise(cssObjective, start: start)
+            // One workspace for every evaluation of the CSS objective, which also gives its exact gradient.
+            let css = ConditionalSumOfSquares.Objective(values, order: order)
+            let cssFit = optimiser.minimise(css.value, gradient: css.gradient, start: start)
             if estimation == .conditionalSumOfSquares {
-                let coefficients = ARIMACoefficients(vector: css.point, order: order)
-                let meanSquare = ConditionalSumOfSquares.meanSquare(adjusted(values, order: order, constant: coefficients.constant),
-                                                                    phi: coefficients.expandedAR(period: order.period),
-                                                                    theta: coefficients.expandedMA(period: order.period), order: order).value
-                guard css.value.isFinite, meanSquare.isFinite else { return nil }
+                let coefficients = ARIMACoefficients(vector: cssFit.point, order: order)
+                css.difference(adjustedBy: coefficients.constant)
+                let meanSquare = css.innovations(phi: coefficients.expandedAR(period: order.period),
+                                                 theta: coefficients.expandedMA(period: order.period)).value
+                guard cssFit.value.isFinite, meanSquare.isFinite else { return nil }
                 return ARIMAModel(order: order, coefficients: coefficients, estimation: estimation,
-                                  negativeTwiceLogLikelihood: likelihoodValue(objective: css.value, effectiveCount: effective),
+                                  negativeTwiceLogLikelihood: likelihoodValue(objective: cssFit.value, effectiveCount: effective),
                                   variance: meanSquare, count: n)
             }
             // statsforecast keeps the CSS estimates unless the optimiser ran out of iterations.
-            if css.iterations < optimiser.maximumIterations && css.value.isFinite { initial = css.point }
+            if cssFit.iterations < optimiser.maximumIterations && cssFit.value.isFinite { initial = cssFit.point }
             if estimation == .statsforecast && order.differencingLoss > 0 {
                 return scoredExactly(values, order: order, coefficients: ARIMACoefficients(vector: initial, order: order),
                                      estimation: estimation)
