@@ -33,8 +33,8 @@ enum ConditionalSumOfSquares {
         /// The non-zero lags of the expanded polynomials of the last evaluation.
         private var ar: [(lag: Int, value: Double)] = []
         private var ma: [(lag: Int, value: Double)] = []
-        /// ∂e/∂x for one coefficient at a time.
-        private var derivative: [Double]
+        /// The adjoint λ of the innovations (see `gradient`).
+        private var adjoint: [Double]
 
         init(_ values: [Double], order: ARIMAOrder) {
             self.values = values
@@ -42,7 +42,7 @@ enum ConditionalSumOfSquares {
             regressor = ARIMAModel.regressor(order, count: values.count)
             w = values
             residuals = [Double](repeating: 0, count: values.count)
-            derivative = [Double](repeating: 0, count: values.count)
+            adjoint = [Double](repeating: 0, count: values.count)
             if let regressor {
                 regressorDifferences = regressor
                 Self.differenceInPlace(&regressorDifferences, order: order)
@@ -116,18 +116,21 @@ enum ConditionalSumOfSquares {
             return meanSquare > 0 ? 0.5 * log(meanSquare) : -.infinity
         }
 
-        /// The gradient of `value` at `x`, from the recursions of ∂e_t/∂x (each as costly as one pass of
-        /// the MA part); nil where the value is not finite and positive or an innovation is NaN.
+        /// The gradient of `value` at `x`, by the adjoint of the innovation recursion (one backward pass
+        /// whatever the number of coefficients); nil where the value is not finite and positive or an
+        /// innovation is NaN.
         ///
-        /// With A the expanded AR and B the expanded MA coefficients (e_t = w_t − Σ A_l w_{t−l} −
-        /// Σ_{l ≤ t−ncond} B_l e_{t−l}, and e = 0 before ncond), a coefficient x enters through A, B and w:
+        /// With A the expanded AR and B the expanded MA coefficients, e_t = w_t − Σ A_l w_{t−l} −
+        /// Σ_{l ≤ t−ncond} B_l e_{t−l} (e = 0 before ncond), so ∂e/∂x = (I + M)⁻¹ u_x, where M holds
+        /// B_l at (t, t − l) for t − l ≥ ncond and u_x is the direct effect of x on each e_t:
+        /// −w_{t−l} for A_l, −e_{t−l} (t − l ≥ ncond) for B_l, and for the constant −r_t + Σ A_l r_{t−l},
+        /// r the differenced regressor. Then Σ e_t ∂e_t/∂x = λᵀu_x with (I + Mᵀ) λ = e, that is
         ///
-        ///     ∂e_t/∂x = −Σ ∂A_l/∂x·w_{t−l} − Σ A_l·∂w_{t−l}/∂x + ∂w_t/∂x
-        ///               − Σ_{l ≤ t−ncond} (∂B_l/∂x·e_{t−l} + B_l·∂e_{t−l}/∂x),
+        ///     λ_s = e_s − Σ_{l, s+l < n} B_l λ_{s+l},   s = n − 1 … ncond,
         ///
-        /// where ∂w/∂(constant) is minus the differenced regressor and w does not depend on the others;
-        /// A_l and B_l are linear in each of φ, Φ, θ, Θ (the products φᵢΦⱼ at lag jm + i, θᵢΘⱼ likewise).
-        /// The gradient of ½·log(Σe²/ν) is Σ e_t·∂e_t/∂x / Σe².
+        /// and the gradient of ½·log(Σe²/ν) is λᵀu_x / Σe². The sums λᵀu for each lag of A and B give
+        /// the gradient in φ, θ, Φ, Θ by the chain rule through the products of
+        /// `ARIMACoefficients.expandedAR` / `expandedMA` (φᵢΦⱼ at lag jm + i, θᵢΘⱼ likewise).
         func gradient(_ x: [Double]) -> [Double]? {
             let c = ARIMACoefficients(vector: x, order: order)
             difference(adjustedBy: c.constant)
@@ -140,8 +143,7 @@ enum ConditionalSumOfSquares {
             let sumOfSquares = meanSquare * Double(count)
             let m = order.period
             let (p, q, sp, sq) = (order.p, order.q, order.seasonalP, order.seasonalQ)
-            // (lag, ∂A_lag/∂x) and (lag, ∂B_lag/∂x) of each coefficient, from the products of
-            // `ARIMACoefficients.expandedAR` / `expandedMA`.
+            // (lag, ∂A_lag/∂x) and (lag, ∂B_lag/∂x) of each coefficient.
             var arTerms = [[(lag: Int, value: Double)]](repeating: [], count: x.count)
             var maTerms = arTerms
             for i in 0..<p {
@@ -161,33 +163,47 @@ enum ConditionalSumOfSquares {
                 for i in 0..<q { maTerms[p + q + sp + j].append(((j + 1) * m + i + 1, c.ma[i])) }
             }
             let hasConstant = order.coefficientCount > order.armaCount
-            var gradient = [Double](repeating: 0, count: x.count)
             let (ar, ma) = (self.ar, self.ma)
-            for k in x.indices {
-                let arK = arTerms[k].filter { $0.value != 0 }, maK = maTerms[k].filter { $0.value != 0 }
-                let isConstant = hasConstant && k == x.count - 1
-                var product = 0.0
-                w.withUnsafeBufferPointer { w in
-                residuals.withUnsafeBufferPointer { e in
-                regressorDifferences.withUnsafeBufferPointer { r in
-                derivative.withUnsafeMutableBufferPointer { de in
+            // λᵀu for each lag a coefficient reaches, nil until computed.
+            var arSums = [Double?](repeating: nil, count: order.expandedARDegree + 1)
+            var maSums = [Double?](repeating: nil, count: order.expandedMADegree + 1)
+            var constantSum = 0.0
+            w.withUnsafeBufferPointer { w in
+            residuals.withUnsafeBufferPointer { e in
+            regressorDifferences.withUnsafeBufferPointer { r in
+            adjoint.withUnsafeMutableBufferPointer { lambda in
+                for s in stride(from: n - 1, through: conditioning, by: -1) {
+                    var value = e[s]
+                    for (lag, b) in ma where s + lag < n { value -= b * lambda[s + lag] }
+                    lambda[s] = value
+                }
+                // u = −w_{t−l} for A_l, −e_{t−l} for B_l.
+                for terms in arTerms { for (lag, _) in terms where arSums[lag] == nil {
+                    var sum = 0.0
+                    for t in conditioning..<n { sum += lambda[t] * w[t - lag] }
+                    arSums[lag] = -sum
+                }}
+                for terms in maTerms { for (lag, _) in terms where maSums[lag] == nil {
+                    var sum = 0.0
+                    for t in (conditioning + lag)..<max(n, conditioning + lag) { sum += lambda[t] * e[t - lag] }
+                    maSums[lag] = -sum
+                }}
+                if hasConstant {
                     for t in conditioning..<n {
-                        var value = 0.0
-                        for (lag, a) in arK { value -= a * w[t - lag] }
-                        if isConstant {
-                            // ∂w_t/∂c = −r_t: −r_t + Σ A_l r_{t−l}.
-                            value -= r[t]
-                            for (lag, a) in ar { value += a * r[t - lag] }
-                        }
-                        let reach = t - conditioning
-                        for (lag, b) in maK where lag <= reach { value -= b * e[t - lag] }
-                        for (lag, b) in ma where lag <= reach { value -= b * de[t - lag] }
-                        de[t] = value
-                        product += e[t] * value
+                        var u = -r[t]
+                        for (lag, a) in ar { u += a * r[t - lag] }
+                        constantSum += lambda[t] * u
                     }
-                }}}}
-                gradient[k] = product / sumOfSquares
+                }
+            }}}}
+            var gradient = [Double](repeating: 0, count: x.count)
+            for k in x.indices {
+                var sum = 0.0
+                for (lag, value) in arTerms[k] { sum += value * arSums[lag]! }
+                for (lag, value) in maTerms[k] { sum += value * maSums[lag]! }
+                gradient[k] = sum / sumOfSquares
             }
+            if hasConstant { gradient[x.count - 1] = constantSum / sumOfSquares }
             return gradient
         }
     }
