@@ -65,15 +65,27 @@ enum ConditionalSumOfSquares {
             }
         }
 
+        /// The constant w was last computed for (w does not depend on anything else).
+        private var differencedConstant: Double?
+
         /// w = the differences of `values` less `constant` times the regressor (as
-        /// `ARIMAModel.adjusted`, then differenced: the same arithmetic, so the same numbers).
+        /// `ARIMAModel.adjusted`, then differenced: the same arithmetic, so the same numbers). Kept
+        /// while the constant stays: an order without one differences its series once per fit.
         func difference(adjustedBy constant: Double) {
-            if let regressor {
-                for t in values.indices { w[t] = values[t] - constant * regressor[t] }
-            } else {
-                for t in values.indices { w[t] = values[t] }
-            }
+            if let done = differencedConstant, done == constant || regressor == nil { return }
+            let n = values.count
+            values.withUnsafeBufferPointer { values in
+            w.withUnsafeMutableBufferPointer { w in
+                if let regressor {
+                    regressor.withUnsafeBufferPointer { regressor in
+                        for t in 0..<n { w[t] = values[t] - constant * regressor[t] }
+                    }
+                } else {
+                    for t in 0..<n { w[t] = values[t] }
+                }
+            }}
             Self.differenceInPlace(&w, order: order)
+            differencedConstant = constant
         }
 
         /// Σe²/ν and ν of the innovations of the current w.
@@ -91,9 +103,19 @@ enum ConditionalSumOfSquares {
                 let (ar, ma) = (self.ar, self.ma)
                 w.withUnsafeBufferPointer { w in
                 residuals.withUnsafeMutableBufferPointer { residuals in
+                    // e_t = w_t − Σ A_l w_{t−l}, lag by lag over every t (the AR part reads only w, so
+                    // the loop over t can run in SIMD lanes; each e_t still subtracts its terms in lag
+                    // order, so the numbers are those of one t at a time) …
+                    let span = n - conditioning
+                    let e = residuals.baseAddress! + conditioning
+                    for i in 0..<span { e[i] = w[conditioning + i] }
+                    for (lag, a) in ar {
+                        let lagged = w.baseAddress! + (conditioning - lag)
+                        for i in 0..<span { e[i] -= a * lagged[i] }
+                    }
+                    // … then the MA part, which reads earlier innovations, one t at a time.
                     for t in conditioning..<n {
-                        var e = w[t]
-                        for (lag, a) in ar { e -= a * w[t - lag] }
+                        var e = residuals[t]
                         let reach = t - conditioning
                         for (lag, b) in ma where lag <= reach { e -= b * residuals[t - lag] }
                         residuals[t] = e
@@ -105,6 +127,20 @@ enum ConditionalSumOfSquares {
                 }}
             }
             return (count > 0 ? sum / Double(count) : .nan, count)
+        }
+
+        /// Σ aᵢbᵢ in four interleaved partial sums, so that the loop runs in SIMD lanes (a gradient
+        /// needs no particular order of rounding).
+        private static func dot(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, count: Int) -> Double {
+            var sums = SIMD4<Double>()
+            var i = 0
+            while i + 4 <= count {
+                sums += SIMD4(a[i], a[i + 1], a[i + 2], a[i + 3]) * SIMD4(b[i], b[i + 1], b[i + 2], b[i + 3])
+                i += 4
+            }
+            var sum = sums.sum()
+            while i < count { sum += a[i] * b[i]; i += 1 }
+            return sum
         }
 
         /// ½·log(Σe²/ν) at coefficients `x`: +∞ where it is not finite, −∞ for a perfect fit.
@@ -179,14 +215,11 @@ enum ConditionalSumOfSquares {
                 }
                 // u = −w_{t−l} for A_l, −e_{t−l} for B_l.
                 for terms in arTerms { for (lag, _) in terms where arSums[lag] == nil {
-                    var sum = 0.0
-                    for t in conditioning..<n { sum += lambda[t] * w[t - lag] }
-                    arSums[lag] = -sum
+                    arSums[lag] = -Self.dot(lambda.baseAddress! + conditioning, w.baseAddress! + (conditioning - lag), count: n - conditioning)
                 }}
                 for terms in maTerms { for (lag, _) in terms where maSums[lag] == nil {
-                    var sum = 0.0
-                    for t in (conditioning + lag)..<max(n, conditioning + lag) { sum += lambda[t] * e[t - lag] }
-                    maSums[lag] = -sum
+                    let count = max(0, n - conditioning - lag)
+                    maSums[lag] = -Self.dot(lambda.baseAddress! + (conditioning + lag), e.baseAddress! + conditioning, count: count)
                 }}
                 if hasConstant {
                     for t in conditioning..<n {
