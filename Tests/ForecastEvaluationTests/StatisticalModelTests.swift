@@ -124,6 +124,18 @@ struct StatisticalModelTests {
         #expect(abs(total - expected) <= 1e-12 * expected)
     }
 
+    @Test func theLineIsTheLeastSquaresFitOfOnesAndTimeBitForBit() {
+        // `line` sums the normal equations without building rows; it must give `fit`'s numbers.
+        let y = Self.noise(count: 333).enumerated().map { 7 - 0.03 * Double($0.offset) + $0.element }
+        for count in [2, 3, 50, 333] {
+            let line = LeastSquares.line(y[..<count])
+            let fit = LeastSquares.fit(rows: (1...count).map { [1, Double($0)] }, targets: Array(y[..<count]))
+            #expect(line.intercept == fit[0] && line.slope == fit[1], "\(count) values")
+        }
+        let exact = LeastSquares.line([3, 5, 7, 9][...])
+        #expect(abs(exact.intercept - 1) < 1e-12 && abs(exact.slope - 2) < 1e-12)
+    }
+
     @Test func theFreeSeasonalStatesAreUnpackedWithTheirBalancingState() {
         let layout = ExponentialSmoothingLayout(model: ExponentialSmoothingModel(trend: .damped, season: .additive), period: 4)
         let x = [0.3, 0.01, 0.1, 0.9, 50, 0.5, 1.5, -0.25, 0.125]
