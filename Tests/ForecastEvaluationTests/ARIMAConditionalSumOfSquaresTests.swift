@@ -74,6 +74,29 @@ struct ARIMAConditionalSumOfSquaresTests {
         #expect(reference.count == Self.series.count - order.differencingLoss - order.expandedARDegree)
     }
 
+    @Test(arguments: orders)
+    func remembersTheLastTwoPointsWithoutMixingThemUp(order: ARIMAOrder) throws {
+        // The workspace keeps the innovations of the last two points evaluated; whatever came before,
+        // each value and gradient must be the one a fresh workspace gives.
+        let x = Self.point(for: order)
+        let y = x.map { $0 * 0.5 }, z = x.map { $0 * 0.8 }
+        func fresh() -> ConditionalSumOfSquares.Objective { ConditionalSumOfSquares.Objective(Self.series, order: order) }
+        let expected = try [x, y, z].map { (fresh().value($0), try #require(fresh().gradient($0))) }
+        let objective = fresh()
+        for sequence in [[0, 1, 0], [0, 1, 2, 0], [2, 2, 1, 2, 0, 1]] {
+            for k in sequence {
+                let point = [x, y, z][k]
+                #expect(objective.value(point) == expected[k].0)
+                #expect(objective.gradient(point) == expected[k].1)
+                #expect(objective.value(point) == expected[k].0)
+            }
+        }
+        _ = objective.value(y)
+        _ = objective.value(z)
+        #expect(objective.gradient(y) == expected[1].1)
+        #expect(objective.gradient(x) == expected[0].1)
+    }
+
     @Test func noGradientWhereTheFitIsPerfectOrNotFinite() {
         // A pure AR(1) series with φ = 0.5 exactly: at φ = 0.5 every innovation is 0.
         var y: [Double] = [1]

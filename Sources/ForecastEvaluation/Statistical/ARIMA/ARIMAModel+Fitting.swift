@@ -24,9 +24,7 @@ extension ARIMAModel {
             let cssFit = optimiser.minimise(css.value, gradient: css.gradient, start: start)
             if estimation == .conditionalSumOfSquares {
                 let coefficients = ARIMACoefficients(vector: cssFit.point, order: order)
-                css.difference(adjustedBy: coefficients.constant)
-                let meanSquare = css.innovations(phi: coefficients.expandedAR(period: order.period),
-                                                 theta: coefficients.expandedMA(period: order.period)).value
+                let meanSquare = css.meanSquare(at: cssFit.point).value
                 guard cssFit.value.isFinite, meanSquare.isFinite else { return nil }
                 return ARIMAModel(order: order, coefficients: coefficients, estimation: estimation,
                                   negativeTwiceLogLikelihood: likelihoodValue(objective: cssFit.value, effectiveCount: effective),

@@ -29,10 +29,14 @@ enum ConditionalSumOfSquares {
         private var regressorDifferences: [Double] = []
         /// The differenced, adjusted series w of the last evaluation.
         private var w: [Double]
+        /// The innovations of the last point evaluated and of the one before, with those points and
+        /// their Σe²/ν and ν. An optimiser asks for the gradient at a point it has just evaluated, often
+        /// with one trial point in between (a line search that tried a longer step), so the gradient
+        /// starts from the innovations already computed.
         private var residuals: [Double]
-        /// The non-zero lags of the expanded polynomials of the last evaluation.
-        private var ar: [(lag: Int, value: Double)] = []
-        private var ma: [(lag: Int, value: Double)] = []
+        private var spareResiduals: [Double]
+        private var latest: (point: [Double], meanSquare: Double, count: Int)?
+        private var previous: (point: [Double], meanSquare: Double, count: Int)?
         /// The adjoint λ of the innovations (see `gradient`).
         private var adjoint: [Double]
 
@@ -42,6 +46,7 @@ enum ConditionalSumOfSquares {
             regressor = ARIMAModel.regressor(order, count: values.count)
             w = values
             residuals = [Double](repeating: 0, count: values.count)
+            spareResiduals = residuals
             adjoint = [Double](repeating: 0, count: values.count)
             if let regressor {
                 regressorDifferences = regressor
@@ -71,7 +76,7 @@ enum ConditionalSumOfSquares {
         /// w = the differences of `values` less `constant` times the regressor (as
         /// `ARIMAModel.adjusted`, then differenced: the same arithmetic, so the same numbers). Kept
         /// while the constant stays: an order without one differences its series once per fit.
-        func difference(adjustedBy constant: Double) {
+        fileprivate func difference(adjustedBy constant: Double) {
             if let done = differencedConstant, done == constant || regressor == nil { return }
             let n = values.count
             values.withUnsafeBufferPointer { values in
@@ -88,19 +93,20 @@ enum ConditionalSumOfSquares {
             differencedConstant = constant
         }
 
-        /// Σe²/ν and ν of the innovations of the current w.
-        func innovations(phi: [Double], theta: [Double]) -> (value: Double, count: Int) {
+        /// The lags (from 1) and values of the non-zero coefficients.
+        private static func nonZeroLags(_ coefficients: [Double]) -> [(lag: Int, value: Double)] {
+            coefficients.enumerated().filter { $0.element != 0 }.map { ($0.offset + 1, $0.element) }
+        }
+
+        /// Σe²/ν and ν of the innovations of the current w, written to `residuals`.
+        fileprivate func innovations(phi: [Double], theta: [Double]) -> (value: Double, count: Int) {
             let n = values.count
             let conditioning = self.conditioning
             // The expanded seasonal polynomials are mostly zeros: only the non-zero lags are visited, and
             // the sums run over raw buffers (this is the inner loop of every CSS fit of a search).
-            ar.removeAll(keepingCapacity: true)
-            ma.removeAll(keepingCapacity: true)
-            for (i, a) in phi.enumerated() where a != 0 { ar.append((i + 1, a)) }
-            for (i, b) in theta.enumerated() where b != 0 { ma.append((i + 1, b)) }
+            let (ar, ma) = (Self.nonZeroLags(phi), Self.nonZeroLags(theta))
             var sum = 0.0, count = 0
             if conditioning < n {
-                let (ar, ma) = (self.ar, self.ma)
                 w.withUnsafeBufferPointer { w in
                 residuals.withUnsafeMutableBufferPointer { residuals in
                     // e_t = w_t − Σ A_l w_{t−l}, lag by lag over every t (the AR part reads only w, so
@@ -143,11 +149,23 @@ enum ConditionalSumOfSquares {
             return sum
         }
 
-        /// ½·log(Σe²/ν) at coefficients `x`: +∞ where it is not finite, −∞ for a perfect fit.
-        func value(_ x: [Double]) -> Double {
+        /// Σe²/ν and ν at coefficients `x`, with w and the innovations left in `w` and `residuals`.
+        func meanSquare(at x: [Double]) -> (value: Double, count: Int) {
             let c = ARIMACoefficients(vector: x, order: order)
             difference(adjustedBy: c.constant)
-            let meanSquare = innovations(phi: c.expandedAR(period: order.period), theta: c.expandedMA(period: order.period)).value
+            if let latest, latest.point == x { return (latest.meanSquare, latest.count) }
+            swap(&residuals, &spareResiduals)
+            swap(&latest, &previous)
+            if let latest, latest.point == x { return (latest.meanSquare, latest.count) }
+            // Neither: the older slot is overwritten.
+            let result = innovations(phi: c.expandedAR(period: order.period), theta: c.expandedMA(period: order.period))
+            latest = (x, result.value, result.count)
+            return result
+        }
+
+        /// ½·log(Σe²/ν) at coefficients `x`: +∞ where it is not finite, −∞ for a perfect fit.
+        func value(_ x: [Double]) -> Double {
+            let meanSquare = meanSquare(at: x).value
             guard meanSquare.isFinite else { return .infinity }
             return meanSquare > 0 ? 0.5 * log(meanSquare) : -.infinity
         }
@@ -168,10 +186,10 @@ enum ConditionalSumOfSquares {
         /// the gradient in φ, θ, Φ, Θ by the chain rule through the products of
         /// `ARIMACoefficients.expandedAR` / `expandedMA` (φᵢΦⱼ at lag jm + i, θᵢΘⱼ likewise).
         func gradient(_ x: [Double]) -> [Double]? {
-            let c = ARIMACoefficients(vector: x, order: order)
-            difference(adjustedBy: c.constant)
-            let (meanSquare, count) = innovations(phi: c.expandedAR(period: order.period), theta: c.expandedMA(period: order.period))
+            let (meanSquare, count) = meanSquare(at: x)
             guard meanSquare.isFinite, meanSquare > 0 else { return nil }
+            let c = ARIMACoefficients(vector: x, order: order)
+            let (ar, ma) = (Self.nonZeroLags(c.expandedAR(period: order.period)), Self.nonZeroLags(c.expandedMA(period: order.period)))
             let n = values.count
             let conditioning = self.conditioning
             // Every innovation counted: none was NaN, so the sums below are over the same terms.
@@ -199,7 +217,6 @@ enum ConditionalSumOfSquares {
                 for i in 0..<q { maTerms[p + q + sp + j].append(((j + 1) * m + i + 1, c.ma[i])) }
             }
             let hasConstant = order.coefficientCount > order.armaCount
-            let (ar, ma) = (self.ar, self.ma)
             // λᵀu for each lag a coefficient reaches, nil until computed.
             var arSums = [Double?](repeating: nil, count: order.expandedARDegree + 1)
             var maSums = [Double?](repeating: nil, count: order.expandedMADegree + 1)
