@@ -97,6 +97,21 @@ struct ARIMAConditionalSumOfSquaresTests {
         #expect(objective.gradient(x) == expected[0].1)
     }
 
+    @Test(arguments: orders)
+    func aRememberedConditionalFitGivesTheSameModel(order: ARIMAOrder) throws {
+        // The approximate search fits each order by CSS, then refits its leaders from the same CSS
+        // minimisation; taking it from memory must change nothing.
+        let optimiser = BFGS(valueTolerance: 1.5e-8)
+        let memory = ARIMAModel.ConditionalFits()
+        let css = try #require(ARIMAModel.fit(Self.series, order: order, estimation: .conditionalSumOfSquares,
+                                              optimiser: optimiser, remembering: memory))
+        #expect(memory.results[order] != nil || order.coefficientCount == 0)
+        let remembered = ARIMAModel.fit(Self.series, order: order, estimation: .statsforecast, optimiser: optimiser, remembering: memory)
+        let afresh = ARIMAModel.fit(Self.series, order: order, estimation: .statsforecast, optimiser: optimiser)
+        #expect(remembered == afresh)
+        #expect(css == ARIMAModel.fit(Self.series, order: order, estimation: .conditionalSumOfSquares, optimiser: optimiser))
+    }
+
     @Test func noGradientWhereTheFitIsPerfectOrNotFinite() {
         // A pure AR(1) series with φ = 0.5 exactly: at φ = 0.5 every innovation is 0.
         var y: [Double] = [1]

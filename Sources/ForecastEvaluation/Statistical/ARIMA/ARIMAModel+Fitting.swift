@@ -6,6 +6,19 @@ extension ARIMAModel {
     /// values, a non-stationary AR start from CSS, a likelihood that is not finite).
     public static func fit(_ values: [Double], order: ARIMAOrder, estimation: ARIMAEstimation = .conditionalThenMaximumLikelihood,
                            optimiser: BFGS = BFGS()) -> ARIMAModel? {
+        fit(values, order: order, estimation: estimation, optimiser: optimiser, remembering: nil)
+    }
+
+    /// The CSS minimisations of one series by one optimiser, by order: every estimation starts with
+    /// the same one, so a search that fits an order by CSS and then again by likelihood runs it once.
+    final class ConditionalFits {
+        var results: [ARIMAOrder: BFGS.Result] = [:]
+    }
+
+    /// `fit`, taking the CSS minimisation from `memory` when it holds this order's (it must have been
+    /// filled on the same values with the same optimiser) and recording it there otherwise.
+    static func fit(_ values: [Double], order: ARIMAOrder, estimation: ARIMAEstimation, optimiser: BFGS,
+                    remembering memory: ConditionalFits?) -> ARIMAModel? {
         let n = values.count
         let effective = n - order.differencingLoss
         guard effective > 0, values.allSatisfy(\.isFinite) else { return nil }
@@ -21,7 +34,8 @@ extension ARIMAModel {
         if !start.isEmpty {
             // One workspace for every evaluation of the CSS objective, which also gives its exact gradient.
             let css = ConditionalSumOfSquares.Objective(values, order: order)
-            let cssFit = optimiser.minimise(css.value, gradient: css.gradient, start: start)
+            let cssFit = memory?.results[order] ?? optimiser.minimise(css.value, gradient: css.gradient, start: start)
+            memory?.results[order] = cssFit
             if estimation == .conditionalSumOfSquares {
                 let coefficients = ARIMACoefficients(vector: cssFit.point, order: order)
                 let meanSquare = css.meanSquare(at: cssFit.point).value
