@@ -75,6 +75,28 @@ struct ARIMAConditionalSumOfSquaresTests {
     }
 
     @Test(arguments: orders)
+    func innovationsAreThoseOfThePlainRecursion(order: ARIMAOrder) {
+        // The workspace reorders the sums for speed (the AR part over all t at once, the MA lags
+        // farthest first); the mean square must stay that of the recursion written plainly.
+        let x = Self.point(for: order)
+        let c = ARIMACoefficients(vector: x, order: order)
+        let w = Differencing.difference(ARIMAModel.adjusted(Self.series, order: order, constant: c.constant), order: order)
+        let (a, b) = (c.expandedAR(period: order.period), c.expandedMA(period: order.period))
+        var e = [Double](repeating: 0, count: w.count)
+        var sum = 0.0
+        for t in a.count..<w.count {
+            var value = w[t]
+            for (i, coefficient) in a.enumerated() { value -= coefficient * w[t - i - 1] }
+            for (i, coefficient) in b.enumerated() where t - i - 1 >= a.count { value -= coefficient * e[t - i - 1] }
+            e[t] = value
+            sum += value * value
+        }
+        let plain = 0.5 * log(sum / Double(w.count - a.count))
+        let value = ConditionalSumOfSquares.Objective(Self.series, order: order).value(x)
+        #expect(abs(value - plain) <= 1e-13 * max(1, abs(plain)), "\(value) against \(plain)")
+    }
+
+    @Test(arguments: orders)
     func remembersTheLastTwoPointsWithoutMixingThemUp(order: ARIMAOrder) throws {
         // The workspace keeps the innovations of the last two points evaluated; whatever came before,
         // each value and gradient must be the one a fresh workspace gives.

@@ -110,8 +110,7 @@ enum ConditionalSumOfSquares {
                 w.withUnsafeBufferPointer { w in
                 residuals.withUnsafeMutableBufferPointer { residuals in
                     // e_t = w_t − Σ A_l w_{t−l}, lag by lag over every t (the AR part reads only w, so
-                    // the loop over t can run in SIMD lanes; each e_t still subtracts its terms in lag
-                    // order, so the numbers are those of one t at a time) …
+                    // the loop over t can run in SIMD lanes) …
                     let span = n - conditioning
                     let e = residuals.baseAddress! + conditioning
                     for i in 0..<span { e[i] = w[conditioning + i] }
@@ -119,11 +118,18 @@ enum ConditionalSumOfSquares {
                         let lagged = w.baseAddress! + (conditioning - lag)
                         for i in 0..<span { e[i] -= a * lagged[i] }
                     }
-                    // … then the MA part, which reads earlier innovations, one t at a time.
+                    // … then the MA part, which reads earlier innovations, one t at a time. Each step
+                    // waits for the one before through e_{t−1}: that term is subtracted last, from a
+                    // register, after the farther lags, whose innovations are ready long before.
+                    let lagOne = ma.first?.lag == 1 ? ma[0].value : nil
+                    let farther = Array(ma.dropFirst(lagOne == nil ? 0 : 1).reversed())
+                    var previous = 0.0
                     for t in conditioning..<n {
                         var e = residuals[t]
                         let reach = t - conditioning
-                        for (lag, b) in ma where lag <= reach { e -= b * residuals[t - lag] }
+                        for (lag, b) in farther where lag <= reach { e -= b * residuals[t - lag] }
+                        if let lagOne, reach >= 1 { e -= lagOne * previous }
+                        previous = e
                         residuals[t] = e
                         if !e.isNaN {
                             count += 1
@@ -225,9 +231,11 @@ enum ConditionalSumOfSquares {
             residuals.withUnsafeBufferPointer { e in
             regressorDifferences.withUnsafeBufferPointer { r in
             adjoint.withUnsafeMutableBufferPointer { lambda in
+                // The farthest lags first, as in `innovations`.
+                let farFirst = Array(ma.reversed())
                 for s in stride(from: n - 1, through: conditioning, by: -1) {
                     var value = e[s]
-                    for (lag, b) in ma where s + lag < n { value -= b * lambda[s + lag] }
+                    for (lag, b) in farFirst where s + lag < n { value -= b * lambda[s + lag] }
                     lambda[s] = value
                 }
                 // u = −w_{t−l} for A_l, −e_{t−l} for B_l.
