@@ -134,6 +134,33 @@ struct ARIMAConditionalSumOfSquaresTests {
         #expect(css == ARIMAModel.fit(Self.series, order: order, estimation: .conditionalSumOfSquares, optimiser: optimiser))
     }
 
+    @Test func aConditionalFitThatDoesNotConvergeIsRerunWithDifferences() {
+        let order = ARIMAOrder(p: 1, d: 0, q: 1, seasonalP: 1, seasonalQ: 1, period: 4, constant: true)
+        let start = [0, 0, 0, 0, 50.0]
+        // Four iterations in all: the exact run stops at two without converging, so the result is
+        // the run with central differences.
+        let short = BFGS(valueTolerance: 1e-12, maximumIterations: 4)
+        let objective = ConditionalSumOfSquares.Objective(Self.series, order: order)
+        let rerun = ARIMAModel.conditionalFit(objective, start: start, optimiser: short)
+        let differences = short.minimise(ConditionalSumOfSquares.Objective(Self.series, order: order).value, start: start)
+        #expect(rerun.point == differences.point && rerun.iterations == 4)
+        // On this series the seasonal AR coefficient runs to the unit circle: the exact run is still
+        // going after 50 iterations, and the rerun with differences gives the result.
+        let roomy = BFGS(valueTolerance: 1.5e-8)
+        let crawling = ARIMAModel.conditionalFit(objective, start: start, optimiser: roomy)
+        #expect(crawling.point == roomy.minimise(ConditionalSumOfSquares.Objective(Self.series, order: order).value, start: start).point)
+        // An order that converges keeps the exact run's own result.
+        let simple = ARIMAOrder(p: 2, d: 0, q: 1, constant: true)
+        let exact = ARIMAModel.conditionalFit(ConditionalSumOfSquares.Objective(Self.series, order: simple),
+                                              start: [0, 0, 0, 50], optimiser: roomy)
+        let fresh = ConditionalSumOfSquares.Objective(Self.series, order: simple)
+        var half = roomy
+        half.maximumIterations = 50
+        let direct = half.minimise(fresh.value, gradient: fresh.gradient, start: [0, 0, 0, 50])
+        #expect(exact.iterations < 50)
+        #expect(exact.point == direct.point)
+    }
+
     @Test func noGradientWhereTheFitIsPerfectOrNotFinite() {
         // A pure AR(1) series with φ = 0.5 exactly: at φ = 0.5 every innovation is 0.
         var y: [Double] = [1]

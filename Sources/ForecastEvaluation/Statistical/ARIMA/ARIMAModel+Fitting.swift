@@ -34,7 +34,7 @@ extension ARIMAModel {
         if !start.isEmpty {
             // One workspace for every evaluation of the CSS objective, which also gives its exact gradient.
             let css = ConditionalSumOfSquares.Objective(values, order: order)
-            let cssFit = memory?.results[order] ?? optimiser.minimise(css.value, gradient: css.gradient, start: start)
+            let cssFit = memory?.results[order] ?? conditionalFit(css, start: start, optimiser: optimiser)
             memory?.results[order] = cssFit
             if estimation == .conditionalSumOfSquares {
                 let coefficients = ARIMACoefficients(vector: cssFit.point, order: order)
@@ -71,6 +71,26 @@ extension ARIMAModel {
         let point = transformedStart.isEmpty ? [] : optimiser.minimise(mlObjective, start: transformedStart).point
         return scoredExactly(values, order: order, coefficients: ARIMACoefficients(vector: layout.constrained(point), order: order),
                              estimation: estimation)
+    }
+
+    /// The CSS minimisation from `start`: BFGS with the objective's exact gradient, and again with
+    /// central differences (as before the exact gradient) when that run has not converged within half
+    /// the iteration limit.
+    ///
+    /// Near a non-invertible MA polynomial the CSS surface is steep and keeps falling slowly; with
+    /// the exact gradient BFGS follows it to the limit, where statsforecast's rule (keep the CSS
+    /// estimates only if the optimiser converged) then drops them for zeros. statsforecast's and R's
+    /// optimisers use finite differences, which stop early there, and so does the rerun. Measured on
+    /// 300 generated series of 403 values (m = 7): with the exact gradient alone 228 of 10,768 CSS
+    /// runs reached the limit (5 with differences) and 5 chosen models fell to zeros; with the rerun
+    /// every chosen order is the one differences give, AICc within 0.02. A run that converges with
+    /// the exact gradient rarely needs half the limit; stopping it there costs the least.
+    static func conditionalFit(_ css: ConditionalSumOfSquares.Objective, start: [Double], optimiser: BFGS) -> BFGS.Result {
+        var exactRun = optimiser
+        exactRun.maximumIterations = max(1, optimiser.maximumIterations / 2)
+        let exact = exactRun.minimise(css.value, gradient: css.gradient, start: start)
+        guard exact.iterations >= exactRun.maximumIterations else { return exact }
+        return optimiser.minimise(css.value, start: start)
     }
 
     /// The model of given coefficients with their exact likelihood; nil when it is not finite.
