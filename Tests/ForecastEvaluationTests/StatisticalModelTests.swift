@@ -93,6 +93,58 @@ struct StatisticalModelTests {
         #expect(ExponentialSmoothingBounds.rootsWithin(radius: 1.3, coefficients: [-0.12, -1.1, 1]))
     }
 
+    @Test(arguments: [0, 1, 5, 12])
+    func theFilterGivesTheTextbookRecursionBitForBit(period: Int) {
+        // The filter keeps its states in locals and its ring behind a wrapping index; the recursion
+        // written plainly (t mod m) must give the same sums and states, also when it runs in pieces
+        // that start mid-season, as rolling forecasts run it.
+        let y = Self.noise(count: 150).enumerated().map { 20 + 0.1 * Double($0.offset) + 3 * $0.element }
+        let season = (0..<period).map { sin(Double($0)) }
+        let p = ExponentialSmoothingParameters(alpha: 0.31, beta: 0.02, gamma: period > 0 ? 0.07 : 0,
+                                               phi: 0.93, level: 19.5, slope: 0.12,
+                                               season: season.map { $0 - season.reduce(0, +) / Double(max(period, 1)) })
+        var (level, slope, states) = (p.level, p.slope, p.season)
+        var expected = 0.0
+        for (t, value) in y.enumerated() {
+            let damped = p.phi * slope
+            let s = period > 0 ? states[t % period] : 0
+            let e = value - (level + damped + s)
+            level += damped + p.alpha * e
+            slope = damped + p.beta * e
+            if period > 0 { states[t % period] = s + p.gamma * e }
+            expected += e * e
+        }
+        var whole = ExponentialSmoothingFilter(p)
+        #expect(whole.filter(y) == expected)
+        #expect(whole.level == level && whole.slope == slope && whole.season == states)
+        var pieces = ExponentialSmoothingFilter(p)
+        var total = 0.0
+        for range in [0..<7, 7..<8, 8..<61, 61..<150] { total += pieces.filter(y[range])! }
+        #expect(pieces.level == level && pieces.slope == slope && pieces.season == states)
+        #expect(abs(total - expected) <= 1e-12 * expected)
+    }
+
+    @Test func theLineIsTheLeastSquaresFitOfOnesAndTimeBitForBit() {
+        // `line` sums the normal equations without building rows; it must give `fit`'s numbers.
+        let y = Self.noise(count: 333).enumerated().map { 7 - 0.03 * Double($0.offset) + $0.element }
+        for count in [2, 3, 50, 333] {
+            let line = LeastSquares.line(y[..<count])
+            let fit = LeastSquares.fit(rows: (1...count).map { [1, Double($0)] }, targets: Array(y[..<count]))
+            #expect(line.intercept == fit[0] && line.slope == fit[1], "\(count) values")
+        }
+        let exact = LeastSquares.line([3, 5, 7, 9][...])
+        #expect(abs(exact.intercept - 1) < 1e-12 && abs(exact.slope - 2) < 1e-12)
+    }
+
+    @Test func theFreeSeasonalStatesAreUnpackedWithTheirBalancingState() {
+        let layout = ExponentialSmoothingLayout(model: ExponentialSmoothingModel(trend: .damped, season: .additive), period: 4)
+        let x = [0.3, 0.01, 0.1, 0.9, 50, 0.5, 1.5, -0.25, 0.125]
+        let p = layout.parameters(from: x)
+        #expect([p.alpha, p.beta, p.gamma, p.phi, p.level, p.slope] == [0.3, 0.01, 0.1, 0.9, 50, 0.5])
+        #expect(p.season == [-(1.5 + -0.25 + 0.125), 1.5, -0.25, 0.125])
+        #expect(layout.vector(from: p) == x)
+    }
+
     @Test func classicalDecompositionRecoversAnAdditivePatternOnALine() {
         let series = (0..<60).map { 3 * Double($0) + Self.pattern[$0 % 12] }
         let indices = ClassicalDecomposition.seasonalIndices(series, period: 12, kind: .additive)

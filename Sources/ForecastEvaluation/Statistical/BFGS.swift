@@ -1,5 +1,5 @@
-/// A quasi-Newton minimiser for smooth objectives: BFGS with the inverse-Hessian update, central
-/// finite-difference gradients and a backtracking (Armijo) line search that also stretches a full step
+/// A quasi-Newton minimiser for smooth objectives: BFGS with the inverse-Hessian update, exact or
+/// central finite-difference gradients and a backtracking (Armijo) line search that also stretches a full step
 /// while it keeps improving (Nocedal & Wright 2006,
 /// "Numerical Optimization", §6.1 and §3.1). The ARIMA likelihoods are smooth inside the region where
 /// they are finite, which is what R's `arima` and statsforecast optimise with BFGS as well.
@@ -56,14 +56,21 @@ public struct BFGS: Sendable {
     }
 
     /// Minimises `objective` from `start`, which must give a finite value; points where the objective
-    /// is not finite are treated as outside the domain and stepped back from.
-    public func minimise(_ objective: ([Double]) -> Double, start: [Double]) -> Result {
+    /// is not finite are treated as outside the domain and stepped back from. `gradient`, when given,
+    /// is the objective's exact gradient (nil where it cannot say), used instead of central
+    /// differences, which cost two evaluations per coordinate; where it gives nil the differences are used.
+    public func minimise(_ objective: ([Double]) -> Double, gradient exact: (([Double]) -> [Double]?)? = nil,
+                         start: [Double]) -> Result {
         let k = start.count
+        func gradient(at x: [Double], value: Double) -> [Double]? {
+            if let exact, let g = exact(x), g.allSatisfy(\.isFinite) { return g }
+            return self.gradient(objective, at: x, value: value)
+        }
         var x = start
         var fx = objective(x)
         var inverse = [Double](repeating: 0, count: k * k)
         for i in 0..<k { inverse[i * k + i] = 1 }
-        guard k > 0, fx.isFinite, var g = gradient(objective, at: x, value: fx) else {
+        guard k > 0, fx.isFinite, var g = gradient(at: x, value: fx) else {
             return Result(point: x, value: fx, iterations: 0, inverseHessian: inverse)
         }
         var iterations = 0
@@ -100,7 +107,7 @@ public struct BFGS: Sendable {
                     fNext = fLonger
                 }
             }
-            guard accepted, let gNext = gradient(objective, at: next, value: fNext) else { break }
+            guard accepted, let gNext = gradient(at: next, value: fNext) else { break }
             let s = (0..<k).map { next[$0] - x[$0] }
             let y = (0..<k).map { gNext[$0] - g[$0] }
             let improvement = fx - fNext

@@ -49,10 +49,19 @@ struct ExponentialSmoothingBounds {
         if gamma < max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha { return false }
         if alpha < 1 - 1 / phi - gamma * (1 - m + phi + phi * m) / (2 * phi * m) { return false }
         if beta < -(1 - phi) * (gamma / m + alpha) { return false }
-        var coefficients = [phi * (1 - alpha - gamma), alpha + beta - alpha * phi + gamma - 1]
-        coefficients += Array(repeating: alpha + beta - alpha * phi, count: period - 2)
-        coefficients += [alpha + beta - phi, 1]
-        return Self.rootsWithin(radius: 1 + 1e-10, coefficients: coefficients)
+        // P's coefficients, lowest degree first, on the stack: this check runs for every point a
+        // simplex tries, as often as the filter.
+        let degree = period + 1
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * (degree + 1)) { buffer in
+            let c = UnsafeMutableBufferPointer(rebasing: buffer[0...degree])
+            c[0] = phi * (1 - alpha - gamma)
+            c[1] = alpha + beta - alpha * phi + gamma - 1
+            for i in 2..<period { c[i] = alpha + beta - alpha * phi }
+            c[period] = alpha + beta - phi
+            c[degree] = 1
+            return Self.rootsWithin(radius: 1 + 1e-10, coefficients: c,
+                                    scratch: UnsafeMutableBufferPointer(rebasing: buffer[(degree + 1)...]))
+        }
     }
 
     /// Whether every root of Σ cᵢ zⁱ (lowest degree first) lies strictly inside |z| < radius. Schur–Cohn:
@@ -60,18 +69,32 @@ struct ExponentialSmoothingBounds {
     /// reversed polynomial. The radius is applied by substituting z → radius·z.
     static func rootsWithin(radius: Double, coefficients: [Double]) -> Bool {
         var c = coefficients
+        var scratch = coefficients
+        return c.withUnsafeMutableBufferPointer { c in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                rootsWithin(radius: radius, coefficients: c, scratch: scratch)
+            }
+        }
+    }
+
+    /// The same test on `coefficients` (overwritten), with `scratch` of at least as many values.
+    static func rootsWithin(radius: Double, coefficients: UnsafeMutableBufferPointer<Double>,
+                            scratch: UnsafeMutableBufferPointer<Double>) -> Bool {
+        var c = coefficients, next = scratch
         var scale = 1.0
         for i in c.indices { c[i] *= scale; scale *= radius }
-        while c.count > 1 {
-            let d = c.count - 1
+        var count = c.count
+        while count > 1 {
+            let d = count - 1
             let (low, high) = (c[0], c[d])
             guard abs(low) < abs(high) else { return false }
-            var next = [Double](repeating: 0, count: d)
             for j in 0..<d { next[j] = high * c[j + 1] - low * c[d - j - 1] }
             // Normalise so repeated products neither overflow nor underflow.
             let top = abs(next[d - 1])
             guard top > 0, top.isFinite else { return false }
-            c = next.map { $0 / top }
+            for j in 0..<d { next[j] /= top }
+            swap(&c, &next)
+            count = d
         }
         return true
     }

@@ -25,16 +25,35 @@ struct ExponentialSmoothingFilter {
         let p = parameters
         let m = season.count
         var sse = 0.0
-        for y in values {
-            let damped = p.phi * slope
-            let s = m > 0 ? season[time % m] : 0
-            let e = y - (level + damped + s)
-            level += damped + p.alpha * e
-            slope = damped + p.beta * e
-            if m > 0 { season[time % m] = s + p.gamma * e }
-            sse += e * e
-            time += 1
+        // The states in locals and the ring through a raw buffer with a wrapping index (no division
+        // per step): the arithmetic is the one above, in the same order, so the numbers are the same.
+        var (level, slope) = (self.level, self.slope)
+        if m == 0 {
+            for y in values {
+                let damped = p.phi * slope
+                let e = y - (level + damped + 0)
+                level += damped + p.alpha * e
+                slope = damped + p.beta * e
+                sse += e * e
+            }
+        } else {
+            var index = time % m
+            season.withUnsafeMutableBufferPointer { season in
+                for y in values {
+                    let damped = p.phi * slope
+                    let s = season[index]
+                    let e = y - (level + damped + s)
+                    level += damped + p.alpha * e
+                    slope = damped + p.beta * e
+                    season[index] = s + p.gamma * e
+                    sse += e * e
+                    index += 1
+                    if index == m { index = 0 }
+                }
+            }
         }
+        (self.level, self.slope) = (level, slope)
+        time += values.count
         return sse.isFinite ? sse : nil
     }
 

@@ -125,8 +125,16 @@ struct ExponentialSmoothingLayout {
         p.level = next()
         if model.hasTrend { p.slope = next() }
         if model.isSeasonal {
-            let free = Array(x[i...])
-            p.season = [-free.reduce(0, +)] + free
+            // One array for the states (this runs for every point a simplex tries); the sum is taken
+            // in the order `reduce(0, +)` takes it.
+            var total = 0.0
+            for value in x[i...] { total += value }
+            let first = i
+            p.season = [Double](unsafeUninitializedCapacity: x.count - first + 1) { buffer, count in
+                buffer[0] = -total
+                for k in first..<x.count { buffer[k - first + 1] = x[k] }
+                count = x.count - first + 1
+            }
         }
         return p
     }

@@ -12,6 +12,13 @@ enum LeastSquares {
                 a[i][p] += row[i] * y
             }
         }
+        return solve(a)
+    }
+
+    /// The solution of the normal equations held as the augmented p × (p + 1) matrix `a`.
+    private static func solve(_ a: [[Double]]) -> [Double] {
+        var a = a
+        let p = a.count
         for col in 0..<p {
             let pivot = (col..<p).max { abs(a[$0][col]) < abs(a[$1][col]) }!
             a.swapAt(col, pivot)
@@ -31,8 +38,22 @@ enum LeastSquares {
     }
 
     /// Intercept (at t = 0) and slope of the line through `values` at t = 1, 2, ….
+    ///
+    /// The normal equations of the rows [1, t] are summed as `fit` sums them (1·1, 1·t, 1·y, t·1,
+    /// t·t, t·y, in that order, each product exact where `fit`'s is), without building a row per
+    /// value: theta forecasts from every validation cut-off call this on the whole prefix.
     static func line(_ values: ArraySlice<Double>) -> (intercept: Double, slope: Double) {
-        let c = fit(rows: (1...values.count).map { [1, Double($0)] }, targets: Array(values))
+        var (ones, time, targets, squares, products) = (0.0, 0.0, 0.0, 0.0, 0.0)
+        var t = 1.0
+        for y in values {
+            ones += 1
+            time += t
+            targets += y
+            squares += t * t
+            products += t * y
+            t += 1
+        }
+        let c = solve([[ones, time, targets], [time, squares, products]])
         return (c[0], c[1])
     }
 }

@@ -6,6 +6,19 @@ extension ARIMAModel {
     /// values, a non-stationary AR start from CSS, a likelihood that is not finite).
     public static func fit(_ values: [Double], order: ARIMAOrder, estimation: ARIMAEstimation = .conditionalThenMaximumLikelihood,
                            optimiser: BFGS = BFGS()) -> ARIMAModel? {
+        fit(values, order: order, estimation: estimation, optimiser: optimiser, remembering: nil)
+    }
+
+    /// The CSS minimisations of one series by one optimiser, by order: every estimation starts with
+    /// the same one, so a search that fits an order by CSS and then again by likelihood runs it once.
+    final class ConditionalFits {
+        var results: [ARIMAOrder: BFGS.Result] = [:]
+    }
+
+    /// `fit`, taking the CSS minimisation from `memory` when it holds this order's (it must have been
+    /// filled on the same values with the same optimiser) and recording it there otherwise.
+    static func fit(_ values: [Double], order: ARIMAOrder, estimation: ARIMAEstimation, optimiser: BFGS,
+                    remembering memory: ConditionalFits?) -> ARIMAModel? {
         let n = values.count
         let effective = n - order.differencingLoss
         guard effective > 0, values.allSatisfy(\.isFinite) else { return nil }
@@ -17,29 +30,22 @@ extension ARIMAModel {
             let denominator = dr.reduce(0) { $0 + $1 * $1 }
             start.append(denominator > 0 ? zip(dx, dr).reduce(0) { $0 + $1.0 * $1.1 } / denominator : 0)
         }
-        let cssObjective = { (x: [Double]) -> Double in
-            let c = ARIMACoefficients(vector: x, order: order)
-            let meanSquare = ConditionalSumOfSquares.meanSquare(adjusted(values, order: order, constant: c.constant),
-                                                                phi: c.expandedAR(period: order.period),
-                                                                theta: c.expandedMA(period: order.period), order: order).value
-            guard meanSquare.isFinite else { return .infinity }
-            return meanSquare > 0 ? 0.5 * log(meanSquare) : -.infinity
-        }
         var initial = start
         if !start.isEmpty {
-            let css = optimiser.minimise(cssObjective, start: start)
+            // One workspace for every evaluation of the CSS objective, which also gives its exact gradient.
+            let css = ConditionalSumOfSquares.Objective(values, order: order)
+            let cssFit = memory?.results[order] ?? conditionalFit(css, start: start, optimiser: optimiser)
+            memory?.results[order] = cssFit
             if estimation == .conditionalSumOfSquares {
-                let coefficients = ARIMACoefficients(vector: css.point, order: order)
-                let meanSquare = ConditionalSumOfSquares.meanSquare(adjusted(values, order: order, constant: coefficients.constant),
-                                                                    phi: coefficients.expandedAR(period: order.period),
-                                                                    theta: coefficients.expandedMA(period: order.period), order: order).value
-                guard css.value.isFinite, meanSquare.isFinite else { return nil }
+                let coefficients = ARIMACoefficients(vector: cssFit.point, order: order)
+                let meanSquare = css.meanSquare(at: cssFit.point).value
+                guard cssFit.value.isFinite, meanSquare.isFinite else { return nil }
                 return ARIMAModel(order: order, coefficients: coefficients, estimation: estimation,
-                                  negativeTwiceLogLikelihood: likelihoodValue(objective: css.value, effectiveCount: effective),
+                                  negativeTwiceLogLikelihood: likelihoodValue(objective: cssFit.value, effectiveCount: effective),
                                   variance: meanSquare, count: n)
             }
             // statsforecast keeps the CSS estimates unless the optimiser ran out of iterations.
-            if css.iterations < optimiser.maximumIterations && css.value.isFinite { initial = css.point }
+            if cssFit.iterations < optimiser.maximumIterations && cssFit.value.isFinite { initial = cssFit.point }
             if estimation == .statsforecast && order.differencingLoss > 0 {
                 return scoredExactly(values, order: order, coefficients: ARIMACoefficients(vector: initial, order: order),
                                      estimation: estimation)
@@ -65,6 +71,26 @@ extension ARIMAModel {
         let point = transformedStart.isEmpty ? [] : optimiser.minimise(mlObjective, start: transformedStart).point
         return scoredExactly(values, order: order, coefficients: ARIMACoefficients(vector: layout.constrained(point), order: order),
                              estimation: estimation)
+    }
+
+    /// The CSS minimisation from `start`: BFGS with the objective's exact gradient, and again with
+    /// central differences (as before the exact gradient) when that run has not converged within half
+    /// the iteration limit.
+    ///
+    /// Near a non-invertible MA polynomial the CSS surface is steep and keeps falling slowly; with
+    /// the exact gradient BFGS follows it to the limit, where statsforecast's rule (keep the CSS
+    /// estimates only if the optimiser converged) then drops them for zeros. statsforecast's and R's
+    /// optimisers use finite differences, which stop early there, and so does the rerun. Measured on
+    /// 300 generated series of 403 values (m = 7): with the exact gradient alone 228 of 10,768 CSS
+    /// runs reached the limit (5 with differences) and 5 chosen models fell to zeros; with the rerun
+    /// every chosen order is the one differences give, AICc within 0.02. A run that converges with
+    /// the exact gradient rarely needs half the limit; stopping it there costs the least.
+    static func conditionalFit(_ css: ConditionalSumOfSquares.Objective, start: [Double], optimiser: BFGS) -> BFGS.Result {
+        var exactRun = optimiser
+        exactRun.maximumIterations = max(1, optimiser.maximumIterations / 2)
+        let exact = exactRun.minimise(css.value, gradient: css.gradient, start: start)
+        guard exact.iterations >= exactRun.maximumIterations else { return exact }
+        return optimiser.minimise(css.value, start: start)
     }
 
     /// The model of given coefficients with their exact likelihood; nil when it is not finite.

@@ -52,6 +52,8 @@ struct ARIMASearch {
             maxSQ = 0
         }
         let estimation: ARIMAEstimation = approximate ? .conditionalSumOfSquares : self.estimation
+        // The refits below start from the CSS fits of the search: run each once.
+        let conditionalFits = ARIMAModel.ConditionalFits()
         let offset = approximate ? Self.offset(values, d: d, seasonalD: seasonalD, period: m, optimiser: optimiser) : 0
         let allowsConstant = d + seasonalD <= 1
         let short = n < 10
@@ -71,7 +73,8 @@ struct ARIMASearch {
         @discardableResult
         func attempt(_ c: Candidate) -> Bool {
             guard tried.count < maximumModels, !tried.contains(where: { $0.candidate == c }) else { return false }
-            let scored = Self.score(values, order: order(c), estimation: estimation, offset: offset, optimiser: optimiser)
+            let scored = Self.score(values, order: order(c), estimation: estimation, offset: offset, optimiser: optimiser,
+                                    remembering: conditionalFits)
             tried.append((c, scored.criterion))
             trace?(order(c), scored.criterion)
             guard scored.criterion < best.criterion else { return false }
@@ -121,7 +124,7 @@ struct ARIMASearch {
         // Refit the candidates by CSS-ML, best approximate AICc first; the first admissible one wins.
         for entry in tried.enumerated().sorted(by: { ($0.element.criterion, $0.offset) < ($1.element.criterion, $1.offset) }) {
             let refit = Self.score(values, order: order(entry.element.candidate), estimation: self.estimation,
-                                   offset: 0, optimiser: optimiser)
+                                   offset: 0, optimiser: optimiser, remembering: conditionalFits)
             if refit.criterion.isFinite { return refit.model }
         }
         return best.criterion.isFinite ? best.model : nil
@@ -139,8 +142,9 @@ struct ARIMASearch {
     /// Fits `order` and scores it by AICc (approximate for CSS), +∞ when the fit fails or a root is
     /// too close to the unit circle.
     static func score(_ values: [Double], order: ARIMAOrder, estimation: ARIMAEstimation, offset: Double,
-                      optimiser: BFGS) -> Scored {
-        guard let model = ARIMAModel.fit(values, order: order, estimation: estimation, optimiser: optimiser) else {
+                      optimiser: BFGS, remembering memory: ARIMAModel.ConditionalFits? = nil) -> Scored {
+        guard let model = ARIMAModel.fit(values, order: order, estimation: estimation, optimiser: optimiser,
+                                         remembering: memory) else {
             return Scored(model: nil, criterion: .infinity)
         }
         let aic: Double
