@@ -28,7 +28,7 @@ struct BacktestOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Comma-separated interval levels, e.g. 80,95 or 0.8,0.95; none by default.", valueName: "levels"))
     var level: String?
 
-    @Option(help: ArgumentHelp("Comma-separated baselines: naive, seasonal-naive, drift, mean, moving-average, ets, theta, arima (default: all but ets, theta and arima).", valueName: "names"))
+    @Option(help: ArgumentHelp("Comma-separated baselines: naive, seasonal-naive, drift, mean, moving-average, ets, theta, arima (default: all but arima, whose exact search is slow on long seasonal series).", valueName: "names"))
     var baselines: String?
 
     @Flag(help: "One row per fold and model instead of one per model.")
