@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Walk-forward backtest of the recurrent model against the naive, drift, mean, moving-average and
-# seasonal-naive forecasts on Apple's adjusted close, with a plot of every fold's forecasts.
+# Walk-forward backtest of the recurrent model against the naive, drift, mean, moving-average,
+# seasonal-naive, exponential smoothing and theta forecasts on Apple's adjusted close, with a plot of
+# every fold's forecasts.
 # Run from the repository root; TSF picks the binary, TSF_EPOCHS the training length.
 set -euo pipefail
 TSF="${TSF:-.build/release/tsf}"
