@@ -36,6 +36,18 @@ struct QuantileCalibrationTests {
         #expect(abs(try #require(interval.upper[0]) - (100 + 4.5)) < 1e-9)
     }
 
+    @Test func fewCutoffsFallBackToTheSymmetricScore() throws {
+        // 30 cut-offs: a 95 % interval's sides need ⌈31 · 0.975⌉ = 31 > 30 scores each, the symmetric
+        // score ⌈31 · 0.95⌉ = 30. Actuals 0 … 29 against bounds [10, 12]: the scores max(10 − y, y − 12)
+        // sorted end at 17 (y = 29), so both bounds move out by 17.
+        let history = (0..<60).map { Double(max(0, $0 - 30)) }
+        let interval = try QuantileCalibration.intervals(
+            levels: [0.95], bounds: [([10], [12])], history: history, count: 30, minimumHistory: 30,
+            boundsAfter: { _ in [([10], [12])] })
+        #expect(interval[0].lower == [10 - 17])
+        #expect(interval[0].upper == [12 + 17])
+    }
+
     @Test func tooFewCutoffsGiveNoInterval() throws {
         let interval = try QuantileCalibration.intervals(
             levels: [0.95], bounds: [([0], [1])], history: Array(repeating: 0.5, count: 20), count: 10, minimumHistory: 10,

@@ -8,6 +8,8 @@
 /// `α/2` of the time and the interval keeps the split-conformal guarantee, while its width still
 /// follows the model's quantiles: wide where it expects volatility, narrow where it does not. The
 /// asymmetric form lets a bound the model placed too far out come in without moving the other.
+/// With too few cut-offs for the sides' ranks, both bounds move by the symmetric score
+/// `max(lower − y, y − upper)` at `1 − α` (the paper's first form), which needs half as many.
 public enum QuantileCalibration {
     /// The quantile bounds of each level: `lower[k]` and `upper[k]` for step `k + 1`.
     public typealias Bounds = (lower: [Double], upper: [Double])
@@ -44,8 +46,16 @@ public enum QuantileCalibration {
             let sideLevel = (1 + level) / 2
             var lower: [Double?] = [], upper: [Double?] = []
             for step in 0..<horizon {
-                guard let down = conformalQuantile(lowerScores[index][step], level: sideLevel),
-                      let up = conformalQuantile(upperScores[index][step], level: sideLevel) else {
+                let (lowerSide, upperSide) = (lowerScores[index][step], upperScores[index][step])
+                var down = conformalQuantile(lowerSide, level: sideLevel)
+                var up = conformalQuantile(upperSide, level: sideLevel)
+                if down == nil || up == nil {
+                    // Too few cut-offs for each side's 1 − α/2 rank (a 98 % interval needs 99): the
+                    // symmetric score max(lower − y, y − upper) at 1 − α needs half as many.
+                    let symmetric = conformalQuantile(zip(lowerSide, upperSide).map { max($0, $1) }, level: level)
+                    (down, up) = (symmetric, symmetric)
+                }
+                guard let down, let up else {
                     lower.append(nil)
                     upper.append(nil)
                     continue
