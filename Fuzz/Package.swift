@@ -11,11 +11,12 @@ let package = Package(
     ],
     targets: [
         .target(name: "FuzzerEntry"),
-        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
+        .target(name: "FuzzCSVInput", dependencies: [.product(name: "ForecastIO", package: "Forecasting")]),
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzerEntry", "FuzzCSVInput", .product(name: "ForecastIO", package: "Forecasting")]),
         .executableTarget(name: "FuzzModelFile", dependencies: ["FuzzerEntry", .product(name: "Forecasting", package: "Forecasting")]),
         .executableTarget(name: "FuzzDates", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
         .executableTarget(name: "FuzzNumbers", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
-        .executableTarget(name: "FuzzLongFormat", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
-        .executableTarget(name: "FuzzCovariates", dependencies: ["FuzzerEntry", .product(name: "ForecastIO", package: "Forecasting")]),
+        .executableTarget(name: "FuzzLongFormat", dependencies: ["FuzzerEntry", "FuzzCSVInput", .product(name: "ForecastIO", package: "Forecasting")]),
+        .executableTarget(name: "FuzzCovariates", dependencies: ["FuzzerEntry", "FuzzCSVInput", .product(name: "ForecastIO", package: "Forecasting")]),
     ]
 )

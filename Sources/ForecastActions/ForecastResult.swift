@@ -41,9 +41,8 @@ public struct ForecastResult: Codable, Hashable, Sendable {
     /// The result of `forecaster` on `series`: steps dated by the series' calendar when it has one.
     public init(series: TimeSeries, forecaster: Forecaster, forecasts: [Double], intervals: [IntervalForecast]) {
         self.init(series: series, method: forecaster.method, model: forecaster.networkConfiguration.cell.rawValue,
-                  transform: forecaster.transform.rawValue, lookback: forecaster.lookback, forecasts: forecasts, intervals: intervals)
-        let methods = intervals.sorted { $0.level < $1.level }.map { forecaster.intervalMethod(level: $0.level) }
-        if !methods.isEmpty { intervalMethod = methods.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "+") }
+                  transform: forecaster.transform.rawValue, lookback: forecaster.lookback, forecasts: forecasts, intervals: intervals,
+                  calibration: forecaster.intervalMethod(level:))
     }
 
     /// The result of a simple forecast (a series too short for the network): model `none`, no
@@ -53,17 +52,20 @@ public struct ForecastResult: Codable, Hashable, Sendable {
                   lookback: series.count, forecasts: simple.forecasts, intervals: simple.intervals)
     }
 
+    /// - Parameter calibration: how the interval at a level was calibrated (`intervalMethod`).
     init(series: TimeSeries, method: ForecastMethod, model: String, transform: String, lookback: Int,
-         forecasts: [Double], intervals: [IntervalForecast]) {
+         forecasts: [Double], intervals: [IntervalForecast], calibration: (Double) -> String = { _ in "split-conformal" }) {
         column = series.name
         self.method = method
         self.model = model
         self.transform = transform
         self.lookback = lookback
         frequency = series.frequency.description
-        intervalMethod = intervals.isEmpty ? nil : "split-conformal"
         // Levels in increasing order, as the JSON form reads them back.
         let intervals = intervals.sorted { $0.level < $1.level }
+        let calibrations = intervals.map { calibration($0.level) }
+        intervalMethod = calibrations.isEmpty ? nil
+            : calibrations.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.joined(separator: "+")
         let future = series.futureTimestamps(count: forecasts.count)
         let dates = future.count == forecasts.count ? future.map(series.format) : nil
         steps = forecasts.indices.map { index in

@@ -57,8 +57,7 @@ extension ModelFileMetadata {
             knownFeatureCount = value
         }
         if let values = try doubles("quantiles") {
-            guard !values.isEmpty, values.count <= 99, values.allSatisfy({ $0 > 0 && $0 < 1 }),
-                  zip(values, values.dropFirst()).allSatisfy({ $0 < $1 }), values.contains(0.5) else {
+            guard TrainingLoss.areQuantileLevels(values) else {
                 throw fail("metadata 'quantiles' must hold 1 to 99 ascending levels strictly between 0 and 1, 0.5 among them")
             }
             guard horizon % values.count == 0 else {

@@ -56,6 +56,13 @@ public enum TrainingLoss: Hashable, Codable, Sendable {
         }
     }
 
+    /// Whether `levels` can be a quantile head's: 1 to 99 of them, ascending, strictly between 0
+    /// and 1, the median among them (what `quantiles(_:)` builds and model files must hold).
+    static func areQuantileLevels(_ levels: [Double]) -> Bool {
+        !levels.isEmpty && levels.count <= 99 && levels.allSatisfy { $0 > 0 && $0 < 1 }
+            && zip(levels, levels.dropFirst()).allSatisfy { $0 < $1 } && levels.contains(0.5)
+    }
+
     /// Throws `invalidConfiguration` for a Huber threshold that is not positive, or quantile levels
     /// outside (0, 1), unsorted, repeated, without the median, or more than 99.
     func validate() throws {
@@ -67,9 +74,7 @@ public enum TrainingLoss: Hashable, Codable, Sendable {
                 throw ForecasterError.invalidConfiguration(setting: "loss", value: "huber(delta: \(delta))", requirement: "a positive delta")
             }
         case let .quantile(levels):
-            let valid = !levels.isEmpty && levels.count <= 99 && levels.allSatisfy { $0 > 0 && $0 < 1 }
-                && zip(levels, levels.dropFirst()).allSatisfy { $0 < $1 } && levels.contains(0.5)
-            guard valid else {
+            guard Self.areQuantileLevels(levels) else {
                 throw ForecasterError.invalidConfiguration(
                     setting: "loss", value: "quantile(levels: \(levels))",
                     requirement: "1 to 99 ascending levels strictly between 0 and 1, the median 0.5 among them")

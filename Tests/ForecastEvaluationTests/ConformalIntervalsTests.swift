@@ -40,8 +40,7 @@ struct BacktestIntervalTests {
         // Naive forecasts of a random walk: calibrated on each fold's history, coverage over many
         // folds must be near the level. Poisoning rows after a cut-off must not move that fold's bounds.
         var generator = LinearCongruential(seed: 9)
-        var walk = [0.0]
-        for _ in 0..<1500 { walk.append(walk.last! + generator.nextGaussianish()) }
+        let walk = generator.randomWalk(from: 0.0, steps: 1500)
         let plan = BacktestPlan.lastFolds(200, horizon: 1, rows: walk.count, minimumHistory: 300)
         var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: 1)
         backtest.intervalLevels = [0.8]

@@ -35,8 +35,7 @@ struct QuantileMetricsTests {
         // Naive forecasts of a walk with 80 % and 95 % intervals: the levels are 0.025, 0.1, 0.5,
         // 0.9 and 0.975, and the pinball loss is the mean over them and every step of the folds.
         var generator = LinearCongruential(seed: 21)
-        var walk = [50.0]
-        for _ in 0..<400 { walk.append(walk.last! + generator.nextGaussianish()) }
+        let walk = generator.randomWalk(from: 50.0, steps: 400)
         let plan = BacktestPlan.lastFolds(10, horizon: 3, rows: walk.count, minimumHistory: 200)
         var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: 1)
         backtest.intervalLevels = [0.8, 0.95]

@@ -38,8 +38,7 @@ struct ScaledMetricsTests {
     @Test func theNaiveForecastScoresAboutOneOnARandomWalk() throws {
         // Property: on a long random walk, the naive forecast's out-of-sample MASE is near 1.
         var generator = LinearCongruential(seed: 7)
-        var walk = [0.0]
-        for _ in 0..<4000 { walk.append(walk.last! + generator.nextGaussianish()) }
+        let walk = generator.randomWalk(from: 0.0, steps: 4000)
         let history = Array(walk[..<3000])
         var predictions: [Double] = []
         var targets: [Double] = []
@@ -64,5 +63,11 @@ struct LinearCongruential {
     /// Sum of four uniforms, centred: roughly normal, enough for a random walk.
     mutating func nextGaussianish() -> Double {
         (0..<4).reduce(0) { acc, _ in acc + nextUniform() } - 2
+    }
+    /// A random walk from `start`, `steps` Gaussian-ish steps long (`steps + 1` values).
+    mutating func randomWalk(from start: Double, steps: Int) -> [Double] {
+        var walk = [start]
+        for _ in 0..<steps { walk.append(walk.last! + nextGaussianish()) }
+        return walk
     }
 }

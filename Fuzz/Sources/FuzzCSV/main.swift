@@ -1,4 +1,5 @@
 import ForecastData
+import FuzzCSVInput
 import FuzzerEntry
 import ForecastIO
 
@@ -7,12 +8,8 @@ import ForecastIO
 /// Errors are expected; crashes, hangs and sanitizer reports are the findings.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCSV(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
-    guard let start, count > 0 else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: start, count: count))
-    let policies: [MissingValuePolicy] = [.error, .drop, .ffill, .linear]
-    var options = CSVReadOptions()
-    options.missingPolicy = policies[Int(bytes[0]) % policies.count]
-    let source = CSVSource.bytes(bytes, name: "fuzz.csv")
+    guard let input = FuzzCSVInput(start, count) else { return 0 }
+    let (options, source) = (input.options, input.source)
     guard let inspection = try? TableInspection.inspect(source, options: options) else { return 0 }
     guard let target = inspection.columns.first(where: { $0.kind == .numeric && $0.name != inspection.time?.column }) else {
         return 0

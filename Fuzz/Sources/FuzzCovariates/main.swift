@@ -1,4 +1,5 @@
 import ForecastData
+import FuzzCSVInput
 import FuzzerEntry
 import ForecastIO
 
@@ -14,12 +15,8 @@ import ForecastIO
 /// that is missing.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCovariates(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
-    guard let start, count > 0 else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: start, count: count))
-    let policies: [MissingValuePolicy] = [.error, .drop, .ffill, .linear]
-    var options = CSVReadOptions()
-    options.missingPolicy = policies[Int(bytes[0]) % policies.count]
-    let source = CSVSource.bytes(bytes, name: "fuzz.csv")
+    guard let input = FuzzCSVInput(start, count) else { return 0 }
+    let (bytes, options, source) = (input.bytes, input.options, input.source)
 
     if let holidays = try? HolidayFileReader.read(source) {
         checkHolidays(holidays)

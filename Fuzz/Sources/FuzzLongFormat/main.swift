@@ -1,4 +1,5 @@
 import ForecastData
+import FuzzCSVInput
 import FuzzerEntry
 import ForecastIO
 
@@ -12,12 +13,8 @@ import ForecastIO
 /// file has rows.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzLongFormat(_ start: UnsafePointer<UInt8>?, _ count: Int) -> Int32 {
-    guard let start, count > 0 else { return 0 }
-    let bytes = Array(UnsafeBufferPointer(start: start, count: count))
-    let policies: [MissingValuePolicy] = [.error, .drop, .ffill, .linear]
-    var options = CSVReadOptions()
-    options.missingPolicy = policies[Int(bytes[0]) % policies.count]
-    let source = CSVSource.bytes(bytes, name: "fuzz.csv")
+    guard let input = FuzzCSVInput(start, count) else { return 0 }
+    let (options, source) = (input.options, input.source)
 
     var idColumn = "id"
     var target = "value"
