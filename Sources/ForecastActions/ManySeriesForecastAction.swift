@@ -20,6 +20,10 @@ public struct ManySeriesForecastAction: Sendable {
     public var threads: Int
     /// Train one network on every series, each scaled on its own (`GlobalForecaster`).
     public var global: Bool
+    /// Where the automatic method is chosen: across the series (`ManySeriesChoice`, which reads
+    /// every series first) or per series (streamed). Only an automatic method without feature
+    /// columns is chosen across series; the rest is per series whatever this says.
+    public var choice: ManySeriesChoice.Scope
     /// A folder to save each series' model in, as `<id>.safetensors` (created when missing).
     public var modelFolder: String?
     /// A folder to draw each series' forecast in, as `<id>.svg` (created when missing).
@@ -27,7 +31,8 @@ public struct ManySeriesForecastAction: Sendable {
 
     public init(source: ManySeriesSource, configuration: ForecasterConfiguration = ForecasterConfiguration(),
                 steps: Int? = nil, levels: [Double] = [], threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-                global: Bool = false, modelFolder: String? = nil, plotFolder: String? = nil) {
+                global: Bool = false, choice: ManySeriesChoice.Scope = .acrossSeries, modelFolder: String? = nil,
+                plotFolder: String? = nil) {
         self.source = source
         self.modelFolder = modelFolder
         self.plotFolder = plotFolder
@@ -36,6 +41,13 @@ public struct ManySeriesForecastAction: Sendable {
         self.levels = levels
         self.threads = threads
         self.global = global
+        self.choice = choice
+    }
+
+    /// Whether this run weighs its candidates across the series.
+    var choosesAcrossSeries: Bool {
+        !global && choice == .acrossSeries && configuration.resolvedSelection == .automatic
+            && configuration.loss.quantileLevels.isEmpty && !source.selection.hasFeatures && source.staticFeatures.isEmpty
     }
 
     /// Forecasts every series, calling `deliver` with each series' id and result in input order.
@@ -48,6 +60,7 @@ public struct ManySeriesForecastAction: Sendable {
         let files = try SeriesFiles(models: modelFolder.map { try SeriesFolder(path: $0, fileExtension: "safetensors") },
                                     plots: plotFolder.map { try SeriesFolder(path: $0, fileExtension: "svg") })
         if global { return try runGlobal(reporter: reporter, files: files, deliver: deliver) }
+        if choosesAcrossSeries { return try runChoosingAcrossSeries(reporter: reporter, files: files, deliver: deliver) }
         try source.requireNoStaticFeatures()
         var configuration = self.configuration
         configuration.threads = 1
@@ -70,6 +83,50 @@ public struct ManySeriesForecastAction: Sendable {
     public func run(reporter: ActionReporter = .silent,
                     deliver: @escaping @Sendable (String, ForecastResult) -> Void) async throws -> ManySeriesOutcome {
         try await reporter.runOffActor { try run(reporter: $0, deliver: deliver) }
+    }
+
+    /// Every series read first, the candidates weighed on their held-out ends (`ManySeriesChoice`),
+    /// then every series forecast by the winner and handed over in input order. Series of several
+    /// frequencies cannot share a network: each then chooses its own method, as said in a note.
+    func runChoosingAcrossSeries(reporter: ActionReporter, files: SeriesFiles,
+                                 deliver: @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
+        let (ids, series, readFailures) = try source.readAll(reporter: reporter)
+        let present = zip(ids, series).compactMap { id, item in item.map { (id: id, series: $0.target) } }
+        guard !present.isEmpty else { throw ManySeriesError.noSeriesRead(file: source.fileName) }
+        let choice = ManySeriesChoice(configuration: configuration, steps: steps, levels: levels, threads: threads)
+        if Set(present.map(\.series.frequency)).count > 1 {
+            reporter.note("the series have several frequencies, so each chose its own method")
+            let outputs = choice.forecastEach(present.map(\.series), cancellation: reporter.cancellation)
+            return try handOver(outputs, ids: present.map(\.id), readFailures: readFailures, total: ids.count,
+                                reporter: reporter, files: files, deliver: deliver)
+        }
+        let outcome = try choice.run(present.map(\.series), cancellation: reporter.cancellation)
+        try reporter.checkCancellation()
+        reporter.note(outcome.explanation)
+        if outcome.fellBack > 0 {
+            reporter.note("\(outcome.fellBack) series the choice could not forecast (too short for the network across series, or a model that does not fit them) used their own method")
+        }
+        return try handOver(outcome.outputs, ids: present.map(\.id), readFailures: readFailures, total: ids.count,
+                            reporter: reporter, files: files, deliver: deliver)
+    }
+
+    /// Saves and delivers each output in order, reporting the failures.
+    private func handOver(_ outputs: [Result<ManySeriesForecast.Output, any Error>], ids: [String], readFailures: [String],
+                          total: Int, reporter: ActionReporter, files: SeriesFiles,
+                          deliver: @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
+        try reporter.checkCancellation()
+        var failed = readFailures
+        for (id, output) in zip(ids, outputs) {
+            do {
+                let output = try output.get()
+                deliver(id, try files.save(id: id, series: output.series, forecaster: output.forecaster,
+                                           forecasts: output.forecasts, intervals: output.intervals))
+            } catch {
+                reporter.seriesFailed(id, error)
+                failed.append(id)
+            }
+        }
+        return ManySeriesOutcome(failed: failed, total: total)
     }
 
     /// One network on every series (its features and static values included), then each series

@@ -40,6 +40,9 @@ struct Forecast: AsyncParsableCommand {
     @Flag(help: "With --id: train one model on every series (each scaled on its own) instead of one model per series.")
     var global = false
 
+    @Option(help: ArgumentHelp("With --id: where the automatic method is chosen. across-series (default) holds out each series' last steps and weighs each series' own models, one network trained across the series and the statistical models, then forecasts every series with the best (every series is read first); per-series lets each series choose alone, streamed as it is read.", valueName: "across-series|per-series"))
+    var choice: ManySeriesChoice.Scope = .acrossSeries
+
     @Flag(help: "Never draw the small chart shown under the table on a terminal.")
     var noChart = false
 
@@ -58,6 +61,8 @@ struct Forecast: AsyncParsableCommand {
         if future != nil, series.futureFeatureNames.isEmpty {
             throw ValidationError("--future gives the future rows of the --future-features columns; name them with --future-features.")
         }
+        if choice != .acrossSeries, !csv.manySeries { throw ValidationError("--choice says where a many-series forecast chooses its method: give --id.") }
+        if choice != .acrossSeries, global { throw ValidationError("--choice per-series and --global ask for different models: give one.") }
         if future == "-", file == "-" { throw ValidationError("--future and FILE cannot both be standard input.") }
     }
 
@@ -70,7 +75,7 @@ struct Forecast: AsyncParsableCommand {
             if csv.manySeries {
                 let action = ManySeriesForecastAction(
                     source: try csv.manySeriesSource(file: file, columns: series, reporter: reporter),
-                    configuration: configuration, steps: horizon, levels: levels, threads: model.seriesThreads, global: global,
+                    configuration: configuration, steps: horizon, levels: levels, threads: model.seriesThreads, global: global, choice: choice,
                     modelFolder: out, plotFolder: plot)
                 let rows = ManySeriesForecastRows(format: format, levels: levels)
                 if let header = rows.header { StreamedOutput.write(header) }
@@ -93,3 +98,5 @@ struct Forecast: AsyncParsableCommand {
         }
     }
 }
+
+extension ManySeriesChoice.Scope: ExpressibleByArgument {}

@@ -228,3 +228,52 @@ private func runAsCSV(_ arguments: [String], stdin: Data? = nil) throws -> CLIRu
         #expect(outcome.stderr.contains("--global"))
     }
 }
+
+/// `tsf forecast --id` choosing its method across the series (the default) or per series.
+@Suite struct ManySeriesChoiceCommandTests {
+    /// Twelve yearly series rising at their own rates, in long format.
+    static let rising: Data = {
+        var lines = ["id,year,v"]
+        for series in 0..<12 {
+            for year in 0..<40 {
+                let wobble = Double((year * 7 + series * 3) % 5) * 0.1
+                lines.append("s\(series),\(1970 + year),\(10 + Double(series) + Double(year) * (0.5 + 0.1 * Double(series)) + wobble)")
+            }
+        }
+        return Data((lines.joined(separator: "\n") + "\n").utf8)
+    }()
+
+    let base = ["forecast", "-", "--id", "id", "--column", "v", "--horizon", "3", "--epochs", "2"]
+
+    @Test func theDefaultWeighsTheCandidatesAcrossTheSeriesAndSaysWhatItChose() throws {
+        let outcome = try runAsCSV(base, stdin: Self.rising)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("weighed"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("of 12 series, held out"))
+        let ids = outcome.stdout.split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
+        #expect(ids == (0..<12).flatMap { Array(repeating: "s\($0)", count: 3) })
+    }
+
+    @Test func perSeriesLetsEachSeriesChooseAlone() throws {
+        let outcome = try runAsCSV(base + ["--choice", "per-series"], stdin: Self.rising)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("weighed"))
+        let alone = try runAsCSV(base + ["--series", "s4"], stdin: Self.rising)
+        #expect(alone.exitCode == 0, "\(alone.stderr)")
+        // The many-series rows are id,step,date,forecast; a single series' are date,forecast.
+        let many = outcome.stdout.split(separator: "\n").filter { $0.hasPrefix("s4,") }.map { $0.split(separator: ",").suffix(2) }
+        let single = alone.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2) }
+        #expect(many.count == 3)
+        #expect(many.map(Array.init) == single.map(Array.init))
+    }
+
+    @Test func theChoiceNeedsAnIDAndNoGlobalModel() throws {
+        let single = try runAsCSV(["forecast", IOFixtures.dataset("airpassengers_monthly.csv").path, "--column", "Passengers",
+                                   "--choice", "per-series"])
+        #expect(single.exitCode == 64)
+        #expect(single.stderr.contains("--choice"))
+        let global = try runAsCSV(base + ["--choice", "per-series", "--global"], stdin: Self.rising)
+        #expect(global.exitCode == 64)
+        #expect(global.stderr.contains("--global"))
+    }
+}
