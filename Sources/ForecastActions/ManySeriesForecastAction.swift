@@ -24,6 +24,9 @@ public struct ManySeriesForecastAction: Sendable {
     /// every series first) or per series (streamed). Only an automatic method without feature
     /// columns is chosen across series; the rest is per series whatever this says.
     public var choice: ManySeriesChoice.Scope
+    /// How the network across series weighed by the choice forecasts past one step (see
+    /// `ManySeriesChoice.networkStrategy`); the per-series models follow `configuration`.
+    public var choiceNetworkStrategy: ForecastStrategy = .recursive
     /// A folder to save each series' model in, as `<id>.safetensors` (created when missing).
     public var modelFolder: String?
     /// A folder to draw each series' forecast in, as `<id>.svg` (created when missing).
@@ -93,7 +96,8 @@ public struct ManySeriesForecastAction: Sendable {
         let (ids, series, readFailures) = try source.readAll(reporter: reporter)
         let present = zip(ids, series).compactMap { id, item in item.map { (id: id, series: $0.target) } }
         guard !present.isEmpty else { throw ManySeriesError.noSeriesRead(file: source.fileName) }
-        let choice = ManySeriesChoice(configuration: configuration, steps: steps, levels: levels, threads: threads)
+        let choice = ManySeriesChoice(configuration: configuration, steps: steps, levels: levels, threads: threads,
+                                      networkStrategy: choiceNetworkStrategy)
         if Set(present.map(\.series.frequency)).count > 1 {
             reporter.note("the series have several frequencies, so each chose its own method")
             let outputs = choice.forecastEach(present.map(\.series), cancellation: reporter.cancellation)

@@ -46,13 +46,19 @@ public struct ManySeriesChoice: Sendable {
     public var levels: [Double]
     /// Series fitted in parallel, and threads of the network across series.
     public var threads: Int
+    /// How the network across series forecasts past one step. Recursive by default: one output
+    /// trained on every step gives each short series `horizon − 1` more training windows, and on the
+    /// 633 short yearly series of `benchmarks/many_short.py` the network scored a MASE of 1.65–1.70
+    /// recursive against 1.80–1.91 direct (three seeds each, 3 folds of 6 years).
+    public var networkStrategy: ForecastStrategy
 
     public init(configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil,
-                levels: [Double] = [], threads: Int = 1) {
+                levels: [Double] = [], threads: Int = 1, networkStrategy: ForecastStrategy = .recursive) {
         self.configuration = configuration
         self.steps = steps
         self.levels = levels
         self.threads = max(1, threads)
+        self.networkStrategy = networkStrategy
     }
 
     /// One candidate's score on the held-out values.
@@ -114,6 +120,7 @@ public struct ManySeriesChoice: Sendable {
         }
         var networkConfiguration = configuration
         networkConfiguration.threads = threads
+        networkConfiguration.strategy = networkStrategy
         let global = try GlobalForecaster.fit(series: series.map(\.values), names: series.map(\.name), frequency: frequency,
                                               configuration: networkConfiguration,
                                               progress: cancellation?.trainingProgress() ?? { _ in .proceed })
@@ -199,6 +206,7 @@ public struct ManySeriesChoice: Sendable {
         let eligible = series.indices.filter { series[$0].count > horizon + 1 }
         var networkConfiguration = configuration
         networkConfiguration.threads = threads
+        networkConfiguration.strategy = networkStrategy
         guard let global = try? GlobalForecaster.fit(
             series: eligible.map { Array(series[$0].values.dropLast(horizon)) }, frequency: series[0].frequency,
             configuration: networkConfiguration, progress: cancellation?.trainingProgress() ?? { _ in .proceed })

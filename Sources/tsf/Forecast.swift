@@ -73,10 +73,11 @@ struct Forecast: AsyncParsableCommand {
             let reporter = ConsoleReporter.make(epochs: configuration.epochs)
             let levels = try IntervalLevels.parse(level)
             if csv.manySeries {
-                let action = ManySeriesForecastAction(
+                var action = ManySeriesForecastAction(
                     source: try csv.manySeriesSource(file: file, columns: series, reporter: reporter),
                     configuration: configuration, steps: horizon, levels: levels, threads: model.seriesThreads, global: global, choice: choice,
                     modelFolder: out, plotFolder: plot)
+                action.choiceNetworkStrategy = model.strategy ?? .recursive
                 let rows = ManySeriesForecastRows(format: format, levels: levels)
                 if let header = rows.header { StreamedOutput.write(header) }
                 let outcome = try action.run(reporter: reporter) { id, result in StreamedOutput.write(rows.rendered(id: id, result)) }
