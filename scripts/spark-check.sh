@@ -49,7 +49,7 @@ else
 fi
 
 "${sample_local[@]}" "$tsf" forecast "$work/series.csv" --id id --column value "${horizon[@]}" --format csv \
-    --threads 2 "${level[@]}" "${options[@]}" > "$work/local.csv" 2> "$work/local.err"
+    --choice per-series --threads 2 "${level[@]}" "${options[@]}" > "$work/local.csv" 2> "$work/local.err"
 "${sample_spark[@]}" "$PYTHON" spark/forecast_with_spark.py "$work/series.csv" "$work/spark" --id id --column value \
     "${horizon[@]}" --package "$PACKAGE" --master 'local[2]' "${partitions[@]}" "${level[@]}" -- "${options[@]}" \
     2> "$work/spark.err" || { tail -20 "$work/spark.err" >&2; exit 70; }

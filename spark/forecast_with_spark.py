@@ -4,7 +4,7 @@ Spark does the distribution; tsf does the forecasting. The rows are partitioned 
 sorted by id and date inside each partition, so every series sits whole in one partition; each
 partition's rows are then streamed, as CSV with a header, to the standard input of
 
-    tsf forecast - --id ID --column VALUE [--horizon H] --threads 1 --format csv [extra options]
+    tsf forecast - --id ID --column VALUE [--horizon H] --threads 1 --format csv --choice per-series [extra options]
 
 (one tsf process per non-empty partition, as `RDD.pipe` would run), and the lines tsf prints
 (id,step,date,forecast,…) are the job's result, kept as tsf printed them.
@@ -50,9 +50,11 @@ def package_binary(package):
 
 
 def tsf_command(binary, arguments, extra):
+    # Each series chooses its own method: a choice across the series of one partition would depend
+    # on how the rows were partitioned, and the results must not.
     horizon = ["--horizon", str(arguments.horizon)] if arguments.horizon else []
     return [binary, "forecast", "-", "--id", arguments.id, "--column", arguments.column, *horizon,
-            "--threads", "1", "--format", "csv"] + extra
+            "--threads", "1", "--format", "csv", "--choice", "per-series"] + extra
 
 
 def forecast_lines(spark, arguments, extra):
