@@ -79,7 +79,9 @@ public struct BacktestSuite: Sendable {
         }
         // OpenBLAS opened on this thread before the folds' threads start (see `BLASBackend.load`).
         BLASBackend.load()
-        var entries: [Entry] = []
+        // Every method's fold groups share one pool of threads, the model's first (they take the
+        // longest), so no thread idles at the end of one method while another method waits.
+        var work: [(name: String, jobs: WalkForwardBacktest.Jobs)] = []
         if let model {
             var configuration = model
             // Folds run in parallel; each fit uses one thread, so results do not depend on `threads`.
@@ -87,21 +89,29 @@ public struct BacktestSuite: Sendable {
             let method = RecurrentForecastingMethod(configuration: configuration, frequency: frequency,
                                                     columns: columns, optionalKnown: optionalKnown,
                                                     optionalName: optionalName, cancellation: cancellation)
-            entries.append(try entry(method, series: series, threads: threads, progress: progress))
+            work.append((method.name, jobs(method, series: series, progress: progress)))
         }
         for baseline in baselines {
-            try cancellation?.check()
-            entries.append(try entry(baseline, series: series, threads: threads, progress: progress))
+            work.append((baseline.name, jobs(baseline, series: series, cancellation: cancellation, progress: progress)))
         }
-        return entries
+        WalkForwardBacktest.run(work.flatMap(\.jobs.jobs), threads: threads)
+        try cancellation?.check()
+        return try work.map { name, jobs in
+            let folds = try jobs.results()
+            return Entry(name: name, folds: folds, score: BacktestScore(method: name, folds: folds))
+        }
     }
 
-    func entry<Method: ForecastingMethod>(
-        _ method: Method, series: [Double], threads: Int, progress: (@Sendable (String, Int) -> Void)?
-    ) throws -> Entry {
+    /// The jobs of `method`'s folds; with a `cancellation`, a job that starts after it was raised
+    /// does nothing but record the cancellation.
+    func jobs<Method: ForecastingMethod>(
+        _ method: Method, series: [Double], cancellation: CancellationFlag? = nil,
+        progress: (@Sendable (String, Int) -> Void)?
+    ) -> WalkForwardBacktest.Jobs {
         let name = method.name
-        let folds = try backtest.run(method, on: series, threads: threads) { fold in progress?(name, fold) }
-        return Entry(name: name, folds: folds, score: BacktestScore(method: name, folds: folds))
+        let work = backtest.jobs(method, on: series) { fold in progress?(name, fold) }
+        guard let cancellation else { return work }
+        return work.skipping { cancellation.isCancelled }
     }
 }
 

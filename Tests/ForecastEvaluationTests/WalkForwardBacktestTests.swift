@@ -50,6 +50,25 @@ struct WalkForwardBacktestTests {
         #expect(one.map(\.fold) == Array(0..<9))
     }
 
+    @Test func twoMethodsSharingOnePoolScoreAsTheyDoAlone() throws {
+        let plan = BacktestPlan.lastFolds(9, horizon: 3, rows: series.count, minimumHistory: 8, refit: .every(2))
+        let backtest = WalkForwardBacktest(plan: plan, seasonPeriod: 7)
+        let spy = backtest.jobs(HistorySpy(), on: series)
+        let naive = backtest.jobs(NaiveForecast(), on: series)
+        // Five groups of folds sharing a fit each: one job per group.
+        #expect(spy.jobs.count == 5 && naive.jobs.count == 5)
+        WalkForwardBacktest.run(spy.jobs + naive.jobs, threads: 2)
+        #expect(try spy.results() == backtest.run(HistorySpy(), on: series))
+        #expect(try naive.results() == backtest.run(NaiveForecast(), on: series))
+    }
+
+    @Test func skippedJobsReadAsCancelled() {
+        let plan = BacktestPlan.lastFolds(4, horizon: 3, rows: series.count, minimumHistory: 8)
+        let work = WalkForwardBacktest(plan: plan, seasonPeriod: 7).jobs(HistorySpy(), on: series).skipping { true }
+        WalkForwardBacktest.run(work.jobs, threads: 2)
+        #expect(throws: CancellationError.self) { try work.results() }
+    }
+
     @Test func naiveScoresMatchAHandComputation() throws {
         let history = [1.0, 2, 4, 7, 11, 16, 22]  // diffs 1 2 3 4 5 6
         let plan = BacktestPlan(cutoffs: [5], horizon: 2)

@@ -34,7 +34,38 @@ public struct WalkForwardBacktest: Sendable {
         _ method: Method, on series: [Double], threads: Int = 1,
         progress: (@Sendable (Int) -> Void)? = nil
     ) throws -> [FoldForecast] {
-        precondition(threads >= 1, "at least one thread")
+        let work = jobs(method, on: series, progress: progress)
+        Self.run(work.jobs, threads: threads)
+        return try work.results()
+    }
+
+    /// The work of a backtest as independent jobs, one per group of folds sharing a fit, latest
+    /// group first, and how to read the folds once every job ran. Several methods' jobs can then
+    /// share one pool of threads (`run(_:threads:)`), so that no thread waits for the slowest fold
+    /// of one method before starting the next method's.
+    public struct Jobs: Sendable {
+        public let jobs: [@Sendable () -> Void]
+        let slots: ResultSlots<Result<FoldForecast, Error>>
+
+        /// Every fold in fold order, or the first failure; call after every job ran. A fold whose
+        /// job was skipped (`skipping(when:)`) throws `CancellationError`.
+        public func results() throws -> [FoldForecast] {
+            try slots.values.map { slot in
+                guard let slot else { throw CancellationError() }
+                return try slot.get()
+            }
+        }
+
+        /// The same jobs, each doing nothing when `stop` is true as it starts.
+        public func skipping(when stop: @escaping @Sendable () -> Bool) -> Jobs {
+            Jobs(jobs: jobs.map { job in { if !stop() { job() } } }, slots: slots)
+        }
+    }
+
+    /// The jobs of a backtest of `method` on `series` (see `run(_:on:threads:progress:)`).
+    public func jobs<Method: ForecastingMethod>(
+        _ method: Method, on series: [Double], progress: (@Sendable (Int) -> Void)? = nil
+    ) -> Jobs {
         for k in plan.cutoffs.indices {
             precondition(plan.testRows(fold: k).upperBound <= series.count, "fold \(k) reaches past the series")
         }
@@ -69,20 +100,26 @@ public struct WalkForwardBacktest: Sendable {
                 progress?(k)
             }
         }
-        if threads == 1 || groups.count == 1 {
-            for g in groups.indices { runGroup(g) }
-        } else {
-            // Latest groups first: with an expanding window they fit the longest histories, and
-            // starting the longest jobs first leaves the short ones to even out the threads' ends
-            // (longest processing time first; Graham, 1969). Results do not depend on the order.
-            // Threads of their own (`DedicatedThreads`): a fold trains for seconds to hours, and an
-            // app's tasks, the one that cancels this backtest included, need libdispatch's workers.
-            let next = Locked(0)
-            DedicatedThreads.run(min(threads, groups.count)) {
-                while let g = next.take(below: groups.count) { runGroup(groups.count - 1 - g) }
-            }
+        // Latest groups first: with an expanding window they fit the longest histories, and
+        // starting the longest jobs first leaves the short ones to even out the threads' ends
+        // (longest processing time first; Graham, 1969). Results do not depend on the order.
+        let jobs: [@Sendable () -> Void] = groups.indices.reversed().map { g in { runGroup(g) } }
+        return Jobs(jobs: jobs, slots: results)
+    }
+
+    /// Runs `jobs` on `threads` workers, each taking the next job in order as it finishes one.
+    /// Threads of their own (`DedicatedThreads`): a fold trains for seconds to hours, and an app's
+    /// tasks, the one that cancels a backtest included, need libdispatch's workers.
+    public static func run(_ jobs: [@Sendable () -> Void], threads: Int) {
+        precondition(threads >= 1, "at least one thread")
+        if threads == 1 || jobs.count <= 1 {
+            for job in jobs { job() }
+            return
         }
-        return try results.values.map { try $0!.get() }
+        let next = Locked(0)
+        DedicatedThreads.run(min(threads, jobs.count)) {
+            while let index = next.take(below: jobs.count) { jobs[index]() }
+        }
     }
 
     /// One fold's forecasts with what scoring them needs (the last observed value, the in-sample
