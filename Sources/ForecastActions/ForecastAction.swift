@@ -69,6 +69,7 @@ public struct ForecastAction: Sendable {
         let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection, futureSource: futureSource,
                                                       options: readOptions)
         var configuration = self.configuration
+        configuration.applyDefaultStrategy(for: data.target.frequency)
         let (horizon, steps) = try FutureRowsResolution.horizonAndSteps(
             requested: self.steps, future: future, frequency: data.target.frequency, readsObserved: !selection.features.isEmpty,
             strategy: configuration.strategy, reporter: reporter)

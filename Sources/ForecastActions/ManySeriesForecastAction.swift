@@ -69,12 +69,12 @@ public struct ManySeriesForecastAction: Sendable {
         configuration.threads = 1
         let job = ManySeriesForecast(configuration: configuration, steps: steps, levels: levels)
         let cancellation = reporter.cancellation
-        let (source, requested, strategy) = (self.source, steps, configuration.strategy)
+        let (source, requested, settings) = (self.source, steps, configuration)
         return try source.forEachSeries(threads: threads, reporter: reporter, job: { id, data in
             try data.checkFeaturesVary(file: source.fileName)
             let (future, horizon, steps) = try FutureRowsResolution.resolve(
                 series: data, id: id, file: source.fileName, selection: source.selection, requested: requested,
-                strategy: strategy, reporter: reporter)
+                strategy: settings.strategy(for: data.target.frequency), reporter: reporter)
             let output = try job.forecast(data.target, columns: data.featureColumns(future: future), columnNames: data.columnNames,
                                           horizon: horizon, steps: steps, cancellation: cancellation)
             return try files.save(id: id, series: data.target, forecaster: output.forecaster,
@@ -168,7 +168,7 @@ public struct ManySeriesForecastAction: Sendable {
                 let forecaster = try global.members[member].get()
                 let (_, _, steps) = try FutureRowsResolution.resolve(
                     series: item, id: ids[index], file: source.fileName, selection: source.selection, requested: horizon,
-                    strategy: configuration.strategy, reporter: reporter)
+                    strategy: configuration.strategy(for: frequency), reporter: reporter)
                 let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: item.target.values,
                                                                                   columns: columns[member])
                 deliver(ids[index], try files.save(id: ids[index], series: item.target, forecaster: forecaster,

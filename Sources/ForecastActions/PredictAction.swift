@@ -20,8 +20,8 @@ public struct PredictAction: Sendable {
     /// An exchange whose closures (weekdays it is shut) are holidays too (`--holidays XNYS`).
     public var holidayExchange: ExchangeCalendar.Code?
     public var readOptions: CSVReadOptions
-    /// Steps to forecast; nil takes the model's horizon (more continue recursively for a model
-    /// without features).
+    /// Steps to forecast; nil takes the model's `forecastSteps` (the horizon it was fitted for;
+    /// more continue recursively for a model without features).
     public var steps: Int?
     /// Interval levels as fractions, calibrated split-conformally on the file's own rows (models
     /// without feature columns).
@@ -49,10 +49,10 @@ public struct PredictAction: Sendable {
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection,
                                                       futureSource: futureSource, options: readOptions)
-        var steps = self.steps ?? forecaster.horizon
+        var steps = self.steps ?? forecaster.forecastSteps
         if let future, self.steps == nil, forecaster.observedFeatureCount == 0 {
             // As far as the future rows reach, in whole passes of the network (its horizon).
-            steps = max(forecaster.horizon, future.count / forecaster.horizon * forecaster.horizon)
+            steps = max(forecaster.forecastSteps, future.count / forecaster.horizon * forecaster.horizon)
         }
         // Calendar columns the model was trained with are regenerated from the dates.
         let holidays = try CalendarFitting.holidays(source: holidaysSource, exchange: holidayExchange, series: data.target)

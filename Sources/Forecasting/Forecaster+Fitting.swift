@@ -46,6 +46,13 @@ extension Forecaster {
         statisticalFits: StatisticalFitCache, progress: (Trainer.Event) -> Trainer.Decision
     ) throws -> Forecaster {
         var configuration = requested
+        var decisions: [String] = []
+        if !configuration.strategyIsFixed, start == nil {
+            configuration.applyDefaultStrategy(for: frequency)
+            if configuration.strategy != ForecasterConfiguration.Defaults.strategy {
+                decisions.append("strategy \(configuration.strategy.rawValue): the default for \(frequency) series, which are short (one output trained on every step gives every window a target)")
+            }
+        }
         if let start {
             try start.checkFeatureCounts(observed: observedFeatures.count, known: knownFeatures.count)
             configuration.adoptArchitecture(of: start)
@@ -54,7 +61,6 @@ extension Forecaster {
         let features = observedFeatures + knownFeatures
         let knownCount = knownFeatures.count
         try checkValues(values, features: features)
-        var decisions: [String] = []
         var resolved = configuration
         let transform = try resolveTransform(configuration.transform, values: values, decisions: &decisions)
         resolved.transform = transform

@@ -61,7 +61,7 @@ extension Forecaster {
         configuration.layers = metadata.network.layers
         configuration.dropout = Double(metadata.network.dropout)
         configuration.lookback = metadata.lookback
-        configuration.horizon = metadata.network.outputs / max(1, metadata.quantiles.count)
+        configuration.horizon = metadata.forecastSteps ?? metadata.network.outputs / max(1, metadata.quantiles.count)
         configuration.strategy = metadata.strategy
         if !metadata.quantiles.isEmpty { configuration.loss = .quantile(levels: metadata.quantiles) }
         configuration.scaler = metadata.scaler
@@ -107,6 +107,7 @@ extension Forecaster {
             scalerCenters: scalers.map(\.center), scalerScales: scalers.map(\.scale))
         metadata.transform = transform
         metadata.strategy = configuration.strategy
+        if forecastSteps != horizon { metadata.forecastSteps = forecastSteps }
         metadata.quantiles = configuration.loss.quantileLevels
         metadata.method = method
         metadata.columnNames = columnNames

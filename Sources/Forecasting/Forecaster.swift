@@ -53,6 +53,9 @@ public struct Forecaster: Sendable {
     public var lookback: Int { configuration.lookback ?? 1 }
     /// Steps one pass of the network forecasts (its outputs over the outputs per step).
     public var horizon: Int { network.configuration.outputs / configuration.loss.outputsPerStep }
+    /// Steps `observe` returns and a prediction makes when none are asked for: the horizon the
+    /// model was fitted for, which a recursive model forecasts one pass per step.
+    public var forecastSteps: Int { configuration.strategy == .recursive ? max(1, configuration.horizon) : horizon }
     public var transform: TransformKind { configuration.transform ?? .none }
     /// Every feature column the network reads, observed and known in advance.
     public var featureCount: Int { scalers.count - 1 }
@@ -135,16 +138,16 @@ public struct Forecaster: Sendable {
     }
 
     /// Appends one observation (and the feature values of the same row) and returns the forecast of
-    /// the next `horizon` steps. Costs the same whatever the length of the history, except by a method
+    /// the next `forecastSteps` steps (the horizon it was fitted for). Costs the same whatever the length of the history, except by a method
     /// with statistical models, which filter the whole history (microseconds per thousand values).
     ///
     /// A model with known-in-advance features needs their values for the forecast steps:
-    /// `knownFuture` holds one array per known feature, at least `horizon` values each.
+    /// `knownFuture` holds one array per known feature, at least `forecastSteps` values each.
     @discardableResult
     public mutating func observe(_ value: Double, features: [Double] = [], knownFeatures: [Double] = [],
                                  knownFuture: [[Double]] = []) throws -> [Double] {
         try append(value, features: features, knownFeatures: knownFeatures)
-        return try forecast(steps: horizon, knownFuture: knownFuture)
+        return try forecast(steps: forecastSteps, knownFuture: knownFuture)
     }
 
     /// Appends one observation and the feature values of its row, without forecasting.

@@ -1,5 +1,5 @@
 extension ForecasterConfiguration {
-    /// Decodes what `encode(to:)` wrote. Settings added after a configuration was saved (`loss`)
+    /// Decodes what `encode(to:)` wrote. Settings added after a configuration was saved (`loss`, `strategyIsFixed`)
     /// take their default when absent, so an app's stored configurations keep loading.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -29,5 +29,7 @@ extension ForecasterConfiguration {
         threads = try container.decode(Int.self, forKey: .threads)
         // After the shape: assigning `cell`, `hiddenSize` or `layers` marks the shape as fixed.
         networkShapeIsFixed = try container.decode(Bool.self, forKey: .networkShapeIsFixed)
+        // Configurations saved before the frequency chose the strategy keep the one they recorded.
+        strategyIsFixed = try container.decodeIfPresent(Bool.self, forKey: .strategyIsFixed) ?? true
     }
 }

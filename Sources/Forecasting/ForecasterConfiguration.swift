@@ -31,8 +31,25 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
     public var lookback: Int?
     /// Steps the model forecasts at once (the head's outputs). Longer forecasts continue recursively.
     public var horizon: Int = Defaults.horizon
-    /// How forecasts longer than one step are made.
-    public var strategy: ForecastStrategy = Defaults.strategy
+    /// How forecasts longer than one step are made. Unless the caller chose one (through the
+    /// initialiser, or by setting another value than it held), fitting takes the frequency's
+    /// (`Defaults.strategy(for:)`).
+    public var strategy: ForecastStrategy = Defaults.strategy { didSet { if oldValue != strategy { strategyIsFixed = true } } }
+    /// Whether the caller chose the strategy.
+    public internal(set) var strategyIsFixed = false
+
+    /// The strategy a series of `frequency` is fitted with: the one chosen, else the frequency's.
+    public func strategy(for frequency: Frequency) -> ForecastStrategy {
+        strategyIsFixed ? strategy : Defaults.strategy(for: frequency)
+    }
+
+    /// Takes the strategy of `frequency` unless one was chosen, still as a default (so that a fit
+    /// says why), as an action does before planning the forecast's passes.
+    public mutating func applyDefaultStrategy(for frequency: Frequency) {
+        guard !strategyIsFixed else { return }
+        strategy = Defaults.strategy(for: frequency)
+        strategyIsFixed = false
+    }
     /// Steps one pass of the network forecasts: the horizon, or 1 for the recursive strategy.
     public var stepsPerPass: Int { strategy == .recursive ? 1 : horizon }
     /// Whether fitting may forecast with a baseline, or a mean of the network and a baseline, when
@@ -82,7 +99,7 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
     /// resolves to `.network`.
     public init(
         cell: CellKind? = nil, hiddenSize: Int? = nil, layers: Int? = nil, dropout: Double = Defaults.dropout,
-        lookback: Int? = nil, horizon: Int = Defaults.horizon, strategy: ForecastStrategy = Defaults.strategy,
+        lookback: Int? = nil, horizon: Int = Defaults.horizon, strategy: ForecastStrategy? = nil,
         selection: MethodSelection? = nil, seasonPeriod: Int? = nil,
         scaler: ScalerKind = Defaults.scaler, transform: TransformKind? = nil,
         epochs: Int = Defaults.epochs, earlyStopping: EarlyStopping = Defaults.earlyStopping,
@@ -99,7 +116,8 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
         self.dropout = dropout
         self.lookback = lookback
         self.horizon = horizon
-        self.strategy = strategy
+        self.strategy = strategy ?? Defaults.strategy
+        self.strategyIsFixed = strategy != nil
         self.selection = selection
         self.seasonPeriod = seasonPeriod
         self.scaler = scaler
@@ -120,7 +138,8 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
 
     /// The keys of the JSON form: every stored setting by its name.
     enum CodingKeys: String, CodingKey {
-        case cell, hiddenSize, layers, dropout, networkShapeIsFixed, lookback, horizon, strategy, selection, seasonPeriod
+        case cell, hiddenSize, layers, dropout, networkShapeIsFixed, lookback, horizon, strategy, strategyIsFixed, selection
+        case seasonPeriod
         case scaler, transform, epochs, earlyStopping, loss, batchSize, learningRate, optimizer, momentum, clipping
         case validationFraction, shuffle, seed, threads
     }

@@ -71,7 +71,11 @@ public struct GlobalForecaster: Sendable {
         let knownCount = layout.knownCount
         var decisions: [String] = []
         var configuration = requested
-        let horizon = requested.stepsPerPass
+        if !requested.strategyIsFixed, requested.strategy(for: frequency) != requested.strategy {
+            configuration.applyDefaultStrategy(for: frequency)
+            decisions.append("strategy \(configuration.strategy.rawValue): the default for \(frequency) series")
+        }
+        let horizon = configuration.stepsPerPass
         // The median length, so that one very short series does not shorten every series' lookback.
         let median = series.map(\.count).sorted()[series.count / 2]
         let lookback = requested.lookback ?? Forecaster.defaultLookback(frequency: frequency, rows: median)

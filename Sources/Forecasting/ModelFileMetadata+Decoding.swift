@@ -56,6 +56,12 @@ extension ModelFileMetadata {
             guard value <= 10_000_000 / horizon else { throw fail("metadata 'known_features' \(value) times horizon \(horizon) is too large") }
             knownFeatureCount = value
         }
+        if let text = map["forecast_steps"] {
+            guard let value = Int(text), value >= 1, value <= 100_000 else {
+                throw fail("metadata 'forecast_steps' must be a whole number from 1 to 100000, not '\(text)'")
+            }
+            forecastSteps = value
+        }
         if let values = try doubles("quantiles") {
             guard TrainingLoss.areQuantileLevels(values) else {
                 throw fail("metadata 'quantiles' must hold 1 to 99 ascending levels strictly between 0 and 1, 0.5 among them")

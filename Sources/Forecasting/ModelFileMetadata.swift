@@ -19,6 +19,9 @@ struct ModelFileMetadata: Hashable, Sendable {
     var transform: TransformKind = .none
     /// `strategy`, default `direct`.
     var strategy: ForecastStrategy = .direct
+    /// `forecast_steps`: the steps a forecast makes when none are asked for (`Forecaster.forecastSteps`),
+    /// written by a recursive model, whose head forecasts one step per pass; default the head's steps.
+    var forecastSteps: Int?
     /// `quantiles`: the levels a quantile head forecasts per step (its `horizon` outputs are steps ×
     /// levels, levels innermost); empty for a point forecast.
     var quantiles: [Double] = []
@@ -73,6 +76,7 @@ struct ModelFileMetadata: Hashable, Sendable {
         if !featureHistory.isEmpty { map["feature_history"] = "[" + featureHistory.map(Self.jsonArray).joined(separator: ",") + "]" }
         if let seed { map["seed"] = String(seed) }
         if knownFeatureCount > 0 { map["known_features"] = String(knownFeatureCount) }
+        if let forecastSteps { map["forecast_steps"] = String(forecastSteps) }
         if !quantiles.isEmpty { map["quantiles"] = Self.jsonArray(quantiles) }
         if !statisticalModels.isEmpty {
             let encoder = JSONEncoder()

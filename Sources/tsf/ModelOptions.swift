@@ -62,7 +62,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Transform of the target: auto, none, difference, log or log-return (default auto: log-return or difference when the series has a unit root).", valueName: "kind"))
     var transform: TransformOption = .auto
 
-    @Option(help: "Forecasts past one step: direct (the model outputs the whole horizon) or recursive (default \(Defaults.strategy.rawValue)).")
+    @Option(help: "Forecasts past one step: direct (the model outputs the whole horizon) or recursive (one step at a time, fed its own forecasts). Default: recursive for yearly and quarterly series, direct for the others.")
     var strategy: ForecastStrategy?
 
     @Option(help: ArgumentHelp("What forecasts: automatic (the network, the naive or seasonal-naive forecast, theta, exponential smoothing, ARIMA, or a mean of them, the simplest within the noise of the best on the validation part) or network (default: automatic, or network when --cell, --hidden or --layers is given).", valueName: "selection"))
@@ -121,7 +121,7 @@ struct ModelOptions: ParsableArguments {
     func configuration(horizon: Int) -> ForecasterConfiguration {
         ForecasterConfiguration(
             cell: cell, hiddenSize: hidden, layers: layers, dropout: dropout ?? Defaults.dropout,
-            lookback: lookback, horizon: horizon, strategy: strategy ?? Defaults.strategy, selection: method,
+            lookback: lookback, horizon: horizon, strategy: strategy, selection: method,
             scaler: scaler ?? Defaults.scaler, transform: transform.kind,
             epochs: epochs ?? Defaults.epochs,
             earlyStopping: patience.map { $0 > 0 ? .patience($0) : .off } ?? Defaults.earlyStopping,
