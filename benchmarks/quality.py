@@ -8,14 +8,14 @@ statsforecast on exactly the same cut-offs and scored with the same MASE (scaled
 seasonal-naive MAE of each fold's history, period m; m = 1 for trading days), averaged over folds.
 Prints one table with the geometric means.
 
-Usage: python3 benchmarks/quality.py [--tsf .build/release/tsf] [--folds 5] [--statsforecast-timeout SECONDS]
+Usage: python3 benchmarks/quality.py [--tsf .build/release/tsf] [--folds 5] [--statsforecast-timeout SECONDS] [--options "..."]
 
 With --statsforecast-timeout a statsforecast model that has not scored a series within that many seconds
 is left out of that row (shown as "—"): AutoARIMA with m = 52 on the 2,200 weekly CO2 values runs for
 hours.
 Needs pandas, numpy and statsforecast (in a virtual environment outside the repo).
 """
-import argparse, json, math, multiprocessing, pathlib, subprocess, sys, time
+import argparse, json, math, multiprocessing, pathlib, shlex, subprocess, sys, time
 import numpy as np
 import pandas as pd
 
@@ -87,13 +87,14 @@ def main():
     parser.add_argument("--tsf-only", action="store_true",
                         help="skip statsforecast's models (their columns print as —): re-measures tsf's columns alone")
     parser.add_argument("--statsforecast-timeout", type=float, default=None)
+    parser.add_argument("--options", default="", help='extra tsf options for every series, e.g. "--strategy recursive"')
     args = parser.parse_args()
     table = []
     for file, column, options, filt, horizon, m_metric, m_ets, kind in SERIES:
         started = time.perf_counter()
         command = [args.tsf, "backtest", str(root / "datasets" / file), "--column", column,
                    "--folds", str(args.folds), "--horizon", str(horizon), "--season", str(m_metric),
-                   "--baselines", "naive,seasonal-naive,drift,ets,theta,arima", "--format", "json", *options]
+                   "--baselines", "naive,seasonal-naive,drift,ets,theta,arima", "--format", "json", *options, *shlex.split(args.options)]
         result = subprocess.run(command, capture_output=True, text=True)
         if result.returncode != 0:
             print(f"{file} {column}: tsf failed: {result.stderr.strip()}", file=sys.stderr)
