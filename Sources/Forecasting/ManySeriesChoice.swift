@@ -118,11 +118,8 @@ public struct ManySeriesChoice: Sendable {
                            outputs: forecastEach(series, with: perSeries, cancellation: cancellation), fellBack: 0,
                            explanation: explanation)
         }
-        var networkConfiguration = configuration
-        networkConfiguration.threads = threads
-        networkConfiguration.strategy = networkStrategy
         let global = try GlobalForecaster.fit(series: series.map(\.values), names: series.map(\.name), frequency: frequency,
-                                              configuration: networkConfiguration,
+                                              configuration: finalNetworkConfiguration(for: chosen, base: configuration),
                                               progress: cancellation?.trainingProgress() ?? { _ in .proceed })
         try cancellation?.check()
         let fellBack = Locked(0)
@@ -148,6 +145,17 @@ public struct ManySeriesChoice: Sendable {
         }
         return Outcome(chosen: chosen, scores: scores, scoredSeries: scored, outputs: outputs, fellBack: fellBack.value,
                        explanation: explanation)
+    }
+
+    /// The settings of the network across series refitted for the winner. Every member holds that
+    /// network, as every `Forecaster` holds one; a winner that does not forecast with it gets one
+    /// trained for a single epoch, since it is never read.
+    func finalNetworkConfiguration(for chosen: ManySeriesCandidate, base: ForecasterConfiguration) -> ForecasterConfiguration {
+        var configuration = base
+        configuration.threads = threads
+        configuration.strategy = networkStrategy
+        if chosen.method?.usesNetwork == false { configuration.epochs = 1 }
+        return configuration
     }
 
     // MARK: - Held-out evidence

@@ -81,6 +81,19 @@ import ForecastNN
         #expect(ManySeriesChoice.choose(among: candidates, scores: [score(globalArima, 1.0)], scoredSeries: 9) == .perSeries)
     }
 
+    @Test func aWinnerWithoutTheNetworkHoldsOneTrainedForOneEpoch() {
+        let choice = ManySeriesChoice(configuration: Self.quick(), threads: 2, networkStrategy: .recursive)
+        var base = Self.quick()
+        base.epochs = 40
+        for candidate in [ManySeriesCandidate.naive, .seasonalNaive(period: 4), .statistical([.arima])] {
+            #expect(choice.finalNetworkConfiguration(for: candidate, base: base).epochs == 1)
+        }
+        for candidate in [ManySeriesCandidate.global([]), .global([.ets])] {
+            let settings = choice.finalNetworkConfiguration(for: candidate, base: base)
+            #expect(settings.epochs == 40 && settings.strategy == .recursive && settings.threads == 2)
+        }
+    }
+
     @Test func aLargeCollectionIsScoredOnAnEvenSample() {
         #expect(ManySeriesChoice.sample(count: 12) == Array(0..<12))
         let sample = ManySeriesChoice.sample(count: 2_003)
