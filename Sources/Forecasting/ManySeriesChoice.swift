@@ -151,10 +151,16 @@ public struct ManySeriesChoice: Sendable {
     /// network, as every `Forecaster` holds one; a winner that does not forecast with it gets one
     /// trained for a single epoch, since it is never read.
     func finalNetworkConfiguration(for chosen: ManySeriesCandidate, base: ForecasterConfiguration) -> ForecasterConfiguration {
+        var configuration = networkConfiguration(base: base)
+        if chosen.method?.usesNetwork == false { configuration.epochs = 1 }
+        return configuration
+    }
+
+    /// The settings of the network across series: `base` on every thread, with `networkStrategy`.
+    func networkConfiguration(base: ForecasterConfiguration) -> ForecasterConfiguration {
         var configuration = base
         configuration.threads = threads
         configuration.strategy = networkStrategy
-        if chosen.method?.usesNetwork == false { configuration.epochs = 1 }
         return configuration
     }
 
@@ -212,12 +218,9 @@ public struct ManySeriesChoice: Sendable {
     func heldOutGlobalForecasts(_ series: [TimeSeries], horizon: Int, configuration: ForecasterConfiguration,
                                 cancellation: CancellationFlag?) -> [[Double]?] {
         let eligible = series.indices.filter { series[$0].count > horizon + 1 }
-        var networkConfiguration = configuration
-        networkConfiguration.threads = threads
-        networkConfiguration.strategy = networkStrategy
         guard let global = try? GlobalForecaster.fit(
             series: eligible.map { Array(series[$0].values.dropLast(horizon)) }, frequency: series[0].frequency,
-            configuration: networkConfiguration, progress: cancellation?.trainingProgress() ?? { _ in .proceed })
+            configuration: networkConfiguration(base: configuration), progress: cancellation?.trainingProgress() ?? { _ in .proceed })
         else { return series.map { _ in nil } }
         var forecasts: [[Double]?] = series.map { _ in nil }
         for (position, index) in eligible.enumerated() {
