@@ -32,6 +32,12 @@ public enum ManySeriesCandidate: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the candidate forecasts with the network trained across the series.
+    public var usesNetworkAcrossSeries: Bool {
+        if case .global = self { return true }
+        return false
+    }
+
     /// What a series' `Forecaster` records for the candidate; nil for the per-series choice, whose
     /// forecasters each record their own.
     var method: ForecastMethod? {

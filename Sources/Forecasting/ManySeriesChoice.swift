@@ -108,7 +108,10 @@ public struct ManySeriesChoice: Sendable {
         try cancellation?.check()
         let globalForecasts = heldOutGlobalForecasts(series, horizon: horizon, configuration: configuration, cancellation: cancellation)
         try cancellation?.check()
-        let candidates = ManySeriesCandidate.all(seasonPeriod: season)
+        // Without a network across series (none could be trained: a quantile loss, series too short
+        // for its windows), the other candidates are still weighed.
+        let networkTrained = globalForecasts.contains { $0 != nil }
+        let candidates = ManySeriesCandidate.all(seasonPeriod: season).filter { networkTrained || !$0.usesNetworkAcrossSeries }
         let (scores, scored) = Self.scores(of: candidates, evidence: evidence, global: globalForecasts, season: season)
         let chosen = Self.choose(among: candidates, scores: scores, scoredSeries: scored)
         let explanation = Self.explanation(chosen: chosen, scores: scores, scoredSeries: scored, horizon: horizon)
@@ -118,10 +121,22 @@ public struct ManySeriesChoice: Sendable {
                            outputs: forecastEach(series, with: perSeries, cancellation: cancellation), fellBack: 0,
                            explanation: explanation)
         }
-        let global = try GlobalForecaster.fit(series: series.map(\.values), names: series.map(\.name), frequency: frequency,
+        let global: GlobalForecaster
+        do {
+            global = try GlobalForecaster.fit(series: series.map(\.values), names: series.map(\.name), frequency: frequency,
                                               configuration: finalNetworkConfiguration(for: chosen, base: configuration),
                                               progress: cancellation?.trainingProgress() ?? { _ in .proceed })
-        try cancellation?.check()
+            try cancellation?.check()
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // The winner cannot be refitted (its network across series did not train): each series
+            // chooses its own method, and the note says why.
+            try cancellation?.check()
+            return Outcome(chosen: .perSeries, scores: scores, scoredSeries: scored,
+                           outputs: forecastEach(series, with: perSeries, cancellation: cancellation), fellBack: 0,
+                           explanation: explanation + "; but the network across series could not be refitted on the whole series (\(error)), so each series chose its own method")
+        }
         let fellBack = Locked(0)
         let levels = self.levels
         let outputs = Self.inParallel(count: series.count, threads: threads) { index in
@@ -149,10 +164,13 @@ public struct ManySeriesChoice: Sendable {
 
     /// The settings of the network across series refitted for the winner. Every member holds that
     /// network, as every `Forecaster` holds one; a winner that does not forecast with it gets one
-    /// trained for a single epoch, since it is never read.
+    /// trained for a single epoch on the squared error, since it is never read.
     func finalNetworkConfiguration(for chosen: ManySeriesCandidate, base: ForecasterConfiguration) -> ForecasterConfiguration {
         var configuration = networkConfiguration(base: base)
-        if chosen.method?.usesNetwork == false { configuration.epochs = 1 }
+        if chosen.method?.usesNetwork == false {
+            configuration.epochs = 1
+            configuration.loss = .meanSquaredError
+        }
         return configuration
     }
 

@@ -52,6 +52,18 @@ import ForecastNN
         }
     }
 
+    @Test func withoutANetworkAcrossSeriesTheOtherCandidatesAreStillWeighed() throws {
+        // A quantile loss trains per-series networks only: the network across series refuses it.
+        var configuration = Self.quick()
+        configuration.loss = .quantiles([0.1, 0.9])
+        let outcome = try ManySeriesChoice(configuration: configuration, steps: 3, threads: 2).run(Self.trendingSeries(count: 12))
+        #expect(outcome.scoredSeries == 12)
+        #expect(!outcome.scores.isEmpty && !outcome.scores.contains { $0.candidate.usesNetworkAcrossSeries })
+        #expect(!outcome.chosen.usesNetworkAcrossSeries)
+        #expect(outcome.explanation.contains("chose \(outcome.chosen)") && !outcome.explanation.contains("could not be refitted"))
+        #expect(outcome.outputs.allSatisfy { (try? $0.get()) != nil })
+    }
+
     @Test func fewSeriesKeepEachSeriesOwnChoice() throws {
         let series = Self.trendingSeries(count: 4)
         let outcome = try ManySeriesChoice(configuration: Self.quick(), steps: 3, threads: 2).run(series)
@@ -85,8 +97,10 @@ import ForecastNN
         let choice = ManySeriesChoice(configuration: Self.quick(), threads: 2, networkStrategy: .recursive)
         var base = Self.quick()
         base.epochs = 40
+        base.loss = .quantiles([0.1, 0.9])
         for candidate in [ManySeriesCandidate.naive, .seasonalNaive(period: 4), .statistical([.arima])] {
-            #expect(choice.finalNetworkConfiguration(for: candidate, base: base).epochs == 1)
+            let settings = choice.finalNetworkConfiguration(for: candidate, base: base)
+            #expect(settings.epochs == 1 && settings.loss == .meanSquaredError)
         }
         for candidate in [ManySeriesCandidate.global([]), .global([.ets])] {
             let settings = choice.finalNetworkConfiguration(for: candidate, base: base)
