@@ -32,9 +32,9 @@ public struct ForecasterConfiguration: Hashable, Codable, Sendable {
     /// Steps the model forecasts at once (the head's outputs). Longer forecasts continue recursively.
     public var horizon: Int = Defaults.horizon
     /// How forecasts longer than one step are made. Unless the caller chose one (through the
-    /// initialiser, or by setting another value than it held), fitting takes the frequency's
+    /// initialiser, or by setting it, even to the value it held), fitting takes the frequency's
     /// (`Defaults.strategy(for:)`).
-    public var strategy: ForecastStrategy = Defaults.strategy { didSet { if oldValue != strategy { strategyIsFixed = true } } }
+    public var strategy: ForecastStrategy = Defaults.strategy { didSet { strategyIsFixed = true } }
     /// Whether the caller chose the strategy.
     public internal(set) var strategyIsFixed = false
 

@@ -27,6 +27,13 @@ import _ForecastTestSupport
         var set = Self.configuration()
         set.strategy = .recursive
         #expect(set.strategyIsFixed && set.strategy(for: .monthly) == .recursive)
+        // Setting the value it already held is a choice too.
+        var same = Self.configuration()
+        same.strategy = .direct
+        #expect(same.strategyIsFixed && same.strategy(for: .yearly) == .direct)
+        var resolved = Self.configuration()
+        resolved.applyDefaultStrategy(for: .yearly)
+        #expect(resolved.strategy == .recursive && !resolved.strategyIsFixed)
     }
 
     @Test func aQuarterlyFitIsRecursiveAndSaysWhyAMonthlyOneDirect() throws {
