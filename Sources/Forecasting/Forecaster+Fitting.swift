@@ -167,8 +167,7 @@ extension Forecaster {
             return cache.refit(trained, on: values) ?? trained
         }
         let forecasts = StatisticalForecasts(models: fits, history: values, startRow: startRow)
-        let stretch = startRow == 0 ? "all \(values.count) values" : "the latest \(values.count) values"
-        return (forecasts, "statistical models refitted on \(stretch): " + fits.map(\.description).joined(separator: ", "))
+        return (forecasts, forecasts.refitDescription)
     }
 
     /// Trains `network` in place on prepared windows with the configured optimizer.

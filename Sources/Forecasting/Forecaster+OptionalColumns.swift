@@ -47,12 +47,8 @@ extension Forecaster {
         guard let report = fitReport else { return self }
         var decisions = report.decisions
         decisions.insert(decision, at: min(index, decisions.count))
-        let newReport = FitReport(
-            trainingLosses: report.trainingLosses, validationLosses: report.validationLosses, keptEpoch: report.keptEpoch,
-            stoppedEarly: report.stoppedEarly, trainingWindows: report.trainingWindows,
-            validationWindows: report.validationWindows, decisions: decisions, validationErrors: report.validationErrors)
         return Forecaster(configuration: configuration, network: network, scalers: scalers, columnNames: columnNames,
-                          frequency: frequency, fitReport: newReport, method: method, recentValues: recentValues,
+                          frequency: frequency, fitReport: report.replacingDecisions(decisions), method: method, recentValues: recentValues,
                           recentFeatures: recentFeatures, knownFeatureCount: knownFeatureCount, statistical: statistical)
     }
 }

@@ -202,6 +202,13 @@ public struct FitReport: Hashable, Sendable {
     /// Mean absolute error of each candidate method on the validation part, when methods were compared.
     public let validationErrors: [(method: ForecastMethod, meanAbsoluteError: Double)]
 
+    /// The same report with `decisions` in place of its own.
+    func replacingDecisions(_ decisions: [String]) -> FitReport {
+        FitReport(trainingLosses: trainingLosses, validationLosses: validationLosses, keptEpoch: keptEpoch,
+                  stoppedEarly: stoppedEarly, trainingWindows: trainingWindows, validationWindows: validationWindows,
+                  decisions: decisions, validationErrors: validationErrors)
+    }
+
     public static func == (lhs: FitReport, rhs: FitReport) -> Bool {
         lhs.trainingLosses == rhs.trainingLosses && lhs.validationLosses == rhs.validationLosses
             && lhs.keptEpoch == rhs.keptEpoch && lhs.stoppedEarly == rhs.stoppedEarly

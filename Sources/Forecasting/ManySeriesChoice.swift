@@ -357,17 +357,13 @@ public struct ManySeriesChoice: Sendable {
                 guard let refit = fit.refitted(on: stretch) else { throw ModelDoesNotFit(model: model) }
                 return refit
             }
-            statistical = StatisticalForecasts(models: refitted, history: stretch, startRow: start)
-            decisions.append("statistical models refitted on \(start == 0 ? "all \(stretch.count) values" : "the latest \(stretch.count) values"): "
-                             + refitted.map(\.description).joined(separator: ", "))
+            let forecasts = StatisticalForecasts(models: refitted, history: stretch, startRow: start)
+            statistical = forecasts
+            decisions.append(forecasts.refitDescription)
         }
         var configuration = member.configuration
         configuration.selection = .automatic
-        let report = member.fitReport.map {
-            FitReport(trainingLosses: $0.trainingLosses, validationLosses: $0.validationLosses, keptEpoch: $0.keptEpoch,
-                      stoppedEarly: $0.stoppedEarly, trainingWindows: $0.trainingWindows, validationWindows: $0.validationWindows,
-                      decisions: decisions, validationErrors: [])
-        }
+        let report = member.fitReport?.replacingDecisions(decisions)
         return Forecaster(configuration: configuration, network: member.network, scalers: member.scalers,
                           columnNames: member.columnNames, frequency: member.frequency, fitReport: report,
                           method: candidate.method ?? .network, recentValues: member.recentValues,

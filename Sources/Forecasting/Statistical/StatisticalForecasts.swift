@@ -31,6 +31,12 @@ public struct StatisticalForecasts: Sendable {
         self.startRow = startRow
     }
 
+    /// "statistical models refitted on all 160 values: ets A,Ad,N, arima ARIMA(0,1,1)", for fit reports.
+    var refitDescription: String {
+        let stretch = startRow == 0 ? "all \(history.count) values" : "the latest \(history.count) values"
+        return "statistical models refitted on \(stretch): " + models.map(\.description).joined(separator: ", ")
+    }
+
     /// The mean of the models' forecasts of the `steps` values after the history.
     public func forecast(steps: Int) throws -> [Double] {
         try Self.mean(of: models.map { try $0.forecast(after: history, steps: steps) })
