@@ -47,11 +47,19 @@ import _ForecastTestSupport
         #expect(chosen.configuration.strategy == .direct && chosen.horizon == 4)
     }
 
-    @Test func aRecursiveModelObservesAndReloadsWithItsSteps() throws {
-        var fitted = try Forecaster.fit(values: Self.values, frequency: .yearly, configuration: Self.configuration())
+    /// A yearly (so recursive) model fitted and saved in a scratch folder, with the file's URL.
+    static func savedYearlyModel() throws -> (fitted: Forecaster, url: URL, folder: ScratchFolder) {
+        let fitted = try Forecaster.fit(values: values, frequency: .yearly, configuration: configuration())
         let folder = try ScratchFolder()
         let url = folder.url.appendingPathComponent("yearly.safetensors")
         try fitted.save(to: url)
+        return (fitted, url, folder)
+    }
+
+    @Test func aRecursiveModelObservesAndReloadsWithItsSteps() throws {
+        let saved = try Self.savedYearlyModel()
+        var fitted = saved.fitted
+        let url = saved.url
         var loaded = try Forecaster(contentsOf: url)
         #expect(loaded.forecastSteps == 4 && loaded.configuration.strategy == .recursive)
         #expect(try loaded.forecast(steps: 4) == fitted.forecast(steps: 4))
@@ -63,10 +71,7 @@ import _ForecastTestSupport
     }
 
     @Test func aBadForecastStepsKeyIsNamed() throws {
-        let fitted = try Forecaster.fit(values: Self.values, frequency: .yearly, configuration: Self.configuration())
-        let folder = try ScratchFolder()
-        let url = folder.url.appendingPathComponent("model.safetensors")
-        try fitted.save(to: url)
+        let (_, url, folder) = try Self.savedYearlyModel()
         let file = try SafeTensorsFile(contentsOf: url)
         for bad in ["0", "-3", "four", "100001"] {
             var metadata = file.metadata
