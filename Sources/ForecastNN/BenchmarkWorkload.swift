@@ -156,7 +156,7 @@ public struct BenchmarkWorkload: Sendable {
         let inferSeconds = Self.seconds(.now - inferStart)
 
         // Latency of one forecast from one window: 50 warm-up calls, then the median of 500.
-        let single = PredictionWorkspace(configuration: network.configuration, maxBatch: 1, lookback: lookback)
+        let single = PredictionWorkspace(configuration: network.configuration, maxBatch: 1, lookback: lookback, threads: threads)
         var latencies: [Double] = []
         try examples.inputs.withUnsafeBufferPointer { inputs in
             let window = UnsafeBufferPointer(rebasing: inputs[0 ..< lookback])

@@ -2,10 +2,16 @@
 /// layer keeps its cell cache and hidden projection for two steps only (the current and the
 /// previous one) and its cells skip writing what only backward reads, so a batch-1 forecast
 /// stays within a few tens of kilobytes besides the weights. Use from one thread at a time.
+///
+/// Made with `threads` of 2 or more, a workspace runs forecasts from one window on two cores
+/// (`SplitPrediction`) when the network is wide enough to gain from it; the forecast is the same
+/// bit for bit.
 public final class PredictionWorkspace: @unchecked Sendable {
     public let configuration: NetworkConfiguration
     public let maxBatch: Int
     public let lookback: Int
+    /// Whether forecasts from one window run on two cores.
+    public var splitsAcrossCores: Bool { split != nil }
 
     let storage: UnsafeMutablePointer<Float>
     let storageCount: Int
@@ -14,8 +20,10 @@ public final class PredictionWorkspace: @unchecked Sendable {
     let layers: [LayerForwardBuffers]
     /// The `RecurrentNetwork.parameterStamp` the packed weights in `layers` were made from, if any.
     var packedStamp: UInt64?
+    /// The two-core batch-1 forecast, when asked for and worth it.
+    let split: SplitPrediction?
 
-    public init(configuration: NetworkConfiguration, maxBatch: Int = 1, lookback: Int) {
+    public init(configuration: NetworkConfiguration, maxBatch: Int = 1, lookback: Int, threads: Int = 1) {
         precondition(maxBatch > 0, "PredictionWorkspace: maxBatch must be positive, got \(maxBatch)")
         precondition(lookback > 0, "PredictionWorkspace: lookback must be positive, got \(lookback)")
         _ = BLAS.ready
@@ -48,6 +56,7 @@ public final class PredictionWorkspace: @unchecked Sendable {
                                               cache: cache, hidden: hidden, slots: 2, packedWeights: packed))
         }
         self.layers = layers
+        split = threads >= 2 ? SplitPrediction(configuration: configuration) : nil
     }
 
     deinit {
@@ -86,10 +95,13 @@ extension RecurrentNetwork {
                 transpose(windows.baseAddress!, into: workspace.input, outer: batchSize, inner: lookback, width: c.inputSize)
                 input = UnsafePointer(workspace.input)
             }
-            switch c.cell {
-            case .rnn: predictStack(ElmanCell.self, p, input, batchSize, lookback, workspace)
-            case .lstm: predictStack(LSTMCell.self, p, input, batchSize, lookback, workspace)
-            case .gru: predictStack(GRUCell.self, p, input, batchSize, lookback, workspace)
+            switch (c.cell, batchSize == 1 ? workspace.split : nil) {
+            case (.rnn, nil): predictStack(ElmanCell.self, p, input, batchSize, lookback, workspace)
+            case (.lstm, nil): predictStack(LSTMCell.self, p, input, batchSize, lookback, workspace)
+            case (.gru, nil): predictStack(GRUCell.self, p, input, batchSize, lookback, workspace)
+            case (.rnn, let split?): predictSplit(ElmanCell.self, p, input, lookback, workspace, split)
+            case (.lstm, let split?): predictSplit(LSTMCell.self, p, input, lookback, workspace, split)
+            case (.gru, let split?): predictSplit(GRUCell.self, p, input, lookback, workspace, split)
             }
             let top = workspace.layers[c.layers - 1].hidden + lookback * batchSize * h
             LinearHead(configuration: c, layout: layout)
@@ -156,6 +168,42 @@ extension RecurrentNetwork {
         for k in 0..<configuration.layers {
             layer(k).forward(parameters: p, inputs: layerInput, batch: batch, steps: steps, buffers: ws.layers[k], packing: packing)
             layerInput = UnsafePointer(ws.layers[k].hidden + batch * configuration.hiddenSize)
+        }
+    }
+
+    /// One window's forecast through every layer, each layer's units shared between two cores
+    /// that meet after every step (see `SplitPrediction`).
+    private func predictSplit<Cell: RecurrentCell>(
+        _: Cell.Type, _ p: UnsafePointer<Float>, _ input: UnsafePointer<Float>,
+        _ steps: Int, _ ws: PredictionWorkspace, _ split: SplitPrediction
+    ) {
+        func layer(_ k: Int) -> RecurrentLayer<Cell> { RecurrentLayer<Cell>(configuration: configuration, layout: layout, layer: k) }
+        if split.packedStamp != parameterStamp {
+            for k in 0..<configuration.layers {
+                for share in split.parts { layer(k).packSplit(parameters: p, part: share[k]) }
+            }
+            split.packedStamp = parameterStamp
+        }
+        let h = configuration.hiddenSize, layers = configuration.layers
+        for k in 0..<layers { ws.layers[k].hidden.update(repeating: 0, count: h) }
+        let hidden = ws.layers.map(\.hidden)
+        let stack = (0..<layers).map(layer)
+        let inputSize = configuration.inputSize
+        split.run { part in
+            let other = 1 - part
+            var finished = 0
+            for k in 0..<layers {
+                let x = k == 0 ? input : UnsafePointer(hidden[k - 1] + h)
+                let width = k == 0 ? inputSize : h
+                for t in 0..<steps {
+                    // h_{t−1}, and for a layer's first step the whole layer below, are complete.
+                    if finished > 0 { split.wait(part: other, steps: finished) }
+                    stack[k].forecastSplitStep(t: t, input: x + t * width, previousHidden: hidden[k] + t * h,
+                                               output: hidden[k] + (t + 1) * h, part: split.parts[part][k])
+                    finished += 1
+                    split.publish(part: part, steps: finished)
+                }
+            }
         }
     }
 }

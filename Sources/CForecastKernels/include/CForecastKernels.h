@@ -51,6 +51,25 @@ void forecast_gemm_packed_pair(int64_t m, int64_t n, int64_t k1, const float *a1
                                const float *packed1, int64_t k2, const float *a2, int64_t lda2,
                                const float *packed2, const float *bias, float *c, int64_t ldc);
 
+/// A second thread for the two halves of one batch-1 forecast (see CorePartner.c).
+typedef struct forecast_partner forecast_partner;
+/// Part `part` (0 on the caller's thread, 1 on the partner's) of a job.
+typedef void (*forecast_partner_work)(void *context, int64_t part);
+
+/// Starts a partner thread; NULL when no thread can be made.
+forecast_partner *forecast_partner_create(void);
+/// Stops and joins the partner thread, and frees it. Not while a job runs.
+void forecast_partner_destroy(forecast_partner *partner);
+/// Runs work(context, 0) on the calling thread and work(context, 1) on the partner, with both
+/// parts' progress reset to 0 first; returns when both have returned. The partner uses the
+/// caller's kernel variant. One caller at a time.
+void forecast_partner_run(forecast_partner *partner, forecast_partner_work work, void *context);
+/// Within a job: part `part` has finished `steps` steps (release: what it wrote before is seen
+/// by a part that waits for it).
+void forecast_partner_publish(forecast_partner *partner, int64_t part, int64_t steps);
+/// Within a job: waits until part `part` has published at least `steps` steps (acquire).
+void forecast_partner_wait(forecast_partner *partner, int64_t part, int64_t steps);
+
 /// One forward step of PyTorch's LSTM cell for `batch` rows of `hidden` units.
 /// preactivation: batch × 4·hidden, gates i, f, g, o, every projection and bias summed.
 /// previous_cache: the cache of step t−1 (batch × 6·hidden), or NULL at the first step.
