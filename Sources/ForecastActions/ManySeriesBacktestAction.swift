@@ -7,23 +7,40 @@ import Foundation
 /// long-format file, series in parallel, each series' scores handed over in file order as it
 /// finishes, then the aggregate over series (`ManySeriesBacktestSummary`, as the M4 competition
 /// scores methods). With `global`, one network trained across all series (`GlobalBacktest`) is
-/// scored beside the per-series model and the baselines, on the same cut-offs.
+/// scored beside the per-series model and the baselines, on the same cut-offs. With the automatic
+/// method and the choice across series (the default, as `tsf forecast --id` forecasts), that choice
+/// is backtested beside them (`ManySeriesChoiceBacktest`), so the table scores what the forecast does.
 public struct ManySeriesBacktestAction: Sendable {
     public var source: ManySeriesSource
     /// Each series' plan is made by these rules from its own length and frequency.
     public var settings: BacktestSettings
     public var threads: Int
     public var global: Bool
+    /// Whether the choice across series is backtested too (when the method is automatic and the
+    /// run has no features, static columns or quantile loss, as in `ManySeriesForecastAction`);
+    /// per-series keeps to each series' own models, streamed series by series.
+    public var choice: ManySeriesChoice.Scope
+    /// How the network across series weighed by the choice forecasts past one step.
+    public var choiceNetworkStrategy: ForecastStrategy = .recursive
     /// Where to write every series' fold forecasts as one CSV table (`BacktestForecastTable`).
     public var forecastsPath: String?
 
     public init(source: ManySeriesSource, settings: BacktestSettings = BacktestSettings(),
-                threads: Int = ProcessInfo.processInfo.activeProcessorCount, global: Bool = false, forecastsPath: String? = nil) {
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount, global: Bool = false,
+                choice: ManySeriesChoice.Scope = .acrossSeries, forecastsPath: String? = nil) {
         self.source = source
         self.settings = settings
         self.threads = threads
         self.global = global
+        self.choice = choice
         self.forecastsPath = forecastsPath
+    }
+
+    /// Whether this run backtests the choice across series.
+    var backtestsChoiceAcrossSeries: Bool {
+        let configuration = settings.configuration
+        return !global && choice == .acrossSeries && settings.includesModel && configuration.resolvedSelection == .automatic
+            && configuration.loss.quantileLevels.isEmpty && !source.selection.hasFeatures && source.staticFeatures.isEmpty
     }
 
     /// What the run produced once every series is done.
@@ -43,8 +60,8 @@ public struct ManySeriesBacktestAction: Sendable {
         let collected = Locked<[(id: String, series: TimeSeries?, result: BacktestResult)]>([])
         let keepsSeries = forecastsPath != nil
         let outcome: ManySeriesOutcome
-        if global {
-            outcome = try runGlobal(settings: settings, reporter: reporter) { id, series, result in
+        if global || backtestsChoiceAcrossSeries {
+            outcome = try runWithRowAcrossSeries(settings: settings, reporter: reporter) { id, series, result in
                 collected.withLock { $0.append((id, keepsSeries ? series : nil, result)) }
                 deliver(id, result)
             }
@@ -79,17 +96,24 @@ public struct ManySeriesBacktestAction: Sendable {
         try await reporter.runOffActor { try run(reporter: $0, deliver: deliver) }
     }
 
-    /// Every series read first (the network learns from all of them), the global model backtested
-    /// on each series' own plan, then the per-series backtests in parallel with the global rows
+    /// Every series read first, the row made across the series (the global model's, or the choice's)
+    /// backtested on each series' own plan, then the per-series backtests in parallel with that row
     /// beside the per-series model's. The global model reads the features and static values; the
     /// per-series model reads the features only (a static value is constant within a series).
-    func runGlobal(settings: BacktestSettings, reporter: ActionReporter,
-                   deliver: @escaping @Sendable (String, TimeSeries, BacktestResult) -> Void) throws -> ManySeriesOutcome {
+    func runWithRowAcrossSeries(settings: BacktestSettings, reporter: ActionReporter,
+                                deliver: @escaping @Sendable (String, TimeSeries, BacktestResult) -> Void) throws -> ManySeriesOutcome {
         let (ids, series, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
         let present = zip(ids, series).compactMap { id, item in item.map { (id: id, data: $0) } }
-        guard let frequency = try ManySeriesError.commonFrequency(present.map(\.data.target), file: source.fileName) else {
-            throw ManySeriesError.noSeriesRead(file: source.fileName)
+        let frequency: Frequency
+        if global {
+            guard let common = try ManySeriesError.commonFrequency(present.map(\.data.target), file: source.fileName) else {
+                throw ManySeriesError.noSeriesRead(file: source.fileName)
+            }
+            frequency = common
+        } else {
+            guard let first = present.first else { throw ManySeriesError.noSeriesRead(file: source.fileName) }
+            frequency = first.data.target.frequency
         }
         var planned: [(id: String, series: TimeSeries, columns: FeatureColumns, suite: BacktestSuite)] = []
         for item in present {
@@ -104,14 +128,21 @@ public struct ManySeriesBacktestAction: Sendable {
         var configuration = settings.configuration
         configuration.horizon = settings.horizon ?? frequency.defaultHorizon
         configuration.threads = max(1, threads)
-        let global = GlobalBacktest(configuration: configuration, frequency: frequency)
-        let (globalFolds, report) = global.run(series: planned.map(\.series.values), columns: planned.map(\.columns),
-                                               backtests: planned.map(\.suite.backtest),
-                                               cancellation: reporter.cancellation, progress: { _, _ in })
-        try reporter.checkCancellation()
-        if let first = report.fits.first {
-            reporter.note("\(global.name) trained \(report.fits.count) time\(report.fits.count == 1 ? "" : "s") across up to \(report.fits.map(\.series).max() ?? first.series) series, each fit on the rows before each series' own cut-off (first fit: \(first.windows) windows, \(first.epochs) epochs)")
+        let row: (name: String, folds: [Result<[FoldForecast], any Error>])?
+        if global {
+            let global = GlobalBacktest(configuration: configuration, frequency: frequency)
+            let (folds, report) = global.run(series: planned.map(\.series.values), columns: planned.map(\.columns),
+                                             backtests: planned.map(\.suite.backtest),
+                                             cancellation: reporter.cancellation, progress: { _, _ in })
+            if let first = report.fits.first {
+                reporter.note("\(global.name) trained \(report.fits.count) time\(report.fits.count == 1 ? "" : "s") across up to \(report.fits.map(\.series).max() ?? first.series) series, each fit on the rows before each series' own cut-off (first fit: \(first.windows) windows, \(first.epochs) epochs)")
+            }
+            row = (global.name, folds)
+        } else {
+            row = choiceRow(planned.map(\.series), backtests: planned.map(\.suite.backtest), configuration: configuration,
+                            reporter: reporter)
         }
+        try reporter.checkCancellation()
         let ready = planned
         let tally = Locked(ManySeriesOutcome(failed: [], total: 0))
         ManySeriesRunner.run(count: ready.count, threads: max(1, threads), job: { index in
@@ -121,15 +152,17 @@ public struct ManySeriesBacktestAction: Sendable {
                 columns.constants = []
                 var entries = try item.suite.run(on: item.series.values, columns: columns, threads: 1,
                                                  cancellation: reporter.cancellation, progress: nil)
-                let folds: [FoldForecast]
-                do {
-                    folds = try globalFolds[index].get()
-                } catch {
-                    throw ManySeriesError.globalModelFailed(name: global.name, reason: error)
+                if let row {
+                    let folds: [FoldForecast]
+                    do {
+                        folds = try row.folds[index].get()
+                    } catch {
+                        throw ManySeriesError.globalModelFailed(name: row.name, reason: error)
+                    }
+                    // Beside the per-series model, before the baselines.
+                    let entry = BacktestSuite.Entry(name: row.name, folds: folds, score: BacktestScore(method: row.name, folds: folds))
+                    entries.insert(entry, at: item.suite.model == nil ? 0 : 1)
                 }
-                // Beside the per-series model, before the baselines.
-                let entry = BacktestSuite.Entry(name: global.name, folds: folds, score: BacktestScore(method: global.name, folds: folds))
-                entries.insert(entry, at: item.suite.model == nil ? 0 : 1)
                 return BacktestResult(series: item.series, plan: item.suite.backtest.plan, season: item.suite.backtest.seasonPeriod, entries: entries)
             }
         }, deliver: { index, result in
@@ -145,5 +178,28 @@ public struct ManySeriesBacktestAction: Sendable {
             return !reporter.isCancelled()
         })
         return ManySeriesOutcome(failed: failed + tally.value.failed, total: ids.count)
+    }
+
+    /// The choice across series backtested (`ManySeriesChoiceBacktest`), with a note of what each fold
+    /// chose; nil, with a note, when the series have several frequencies or are too few to weigh a
+    /// choice across them: `tsf forecast --id` then lets each series choose alone, which the
+    /// per-series model's rows already score.
+    func choiceRow(_ series: [TimeSeries], backtests: [WalkForwardBacktest], configuration: ForecasterConfiguration,
+                   reporter: ActionReporter) -> (name: String, folds: [Result<[FoldForecast], any Error>])? {
+        guard Set(series.map(\.frequency)).count == 1 else {
+            reporter.note("the series have several frequencies, so no choice across them was backtested")
+            return nil
+        }
+        guard series.count >= ManySeriesChoice.minimumSeries else {
+            reporter.note("\(series.count) series are too few to weigh a choice across them (\(ManySeriesChoice.minimumSeries) at least): each series chooses its own method, as its model rows score")
+            return nil
+        }
+        var choiceConfiguration = configuration
+        choiceConfiguration.horizon = backtests.first?.plan.horizon ?? configuration.horizon
+        let backtest = ManySeriesChoiceBacktest(choice: ManySeriesChoice(
+            configuration: choiceConfiguration, threads: threads, networkStrategy: choiceNetworkStrategy))
+        let (folds, report) = backtest.run(series: series, backtests: backtests, cancellation: reporter.cancellation)
+        reporter.note("\(ManySeriesChoiceBacktest.name): the choice made again at every fold on the rows before each series' cut-off chose \(report.summary)")
+        return (ManySeriesChoiceBacktest.name, folds)
     }
 }

@@ -35,7 +35,10 @@ struct Backtest: AsyncParsableCommand {
     @Flag(help: "With --id: also backtest one model trained across every series (each scaled on its own, each fold trained on the rows before every series' cut-off), in rows named global-<cell> beside the per-series models'.")
     var global = false
 
-    @Option(help: "Output format: table, csv, json or jsonl (one JSON object per line; with --id, csv and jsonl stream as each series finishes).")
+    @Option(help: ArgumentHelp("With --id and the automatic method: across-series (default) also backtests the choice across series that `tsf forecast --id` makes, made again at every fold on the rows before it, in rows named choice-across-series (every series is read first); per-series scores each series' own models only, streamed as each series finishes.", valueName: "across-series|per-series"))
+    var choice: ManySeriesChoice.Scope = .acrossSeries
+
+    @Option(help: "Output format: table, csv, json or jsonl (one JSON object per line; with --id, csv and jsonl stream as each series finishes, or with the choice across series once every series is read).")
     var format: OutputFormat = .table
 
     @Option(help: ArgumentHelp("Draw the actuals and every fold's forecasts to this SVG file.", valueName: "file.svg"))
@@ -55,6 +58,8 @@ struct Backtest: AsyncParsableCommand {
         }
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
         try series.checkStatic(global: global)
+        if choice != .acrossSeries, !csv.manySeries { throw ValidationError("--choice says where a many-series backtest chooses its method: give --id.") }
+        if choice != .acrossSeries, global { throw ValidationError("--choice per-series and --global ask for different models: give one.") }
         if csv.manySeries, plot != nil {
             throw ValidationError("--plot draws one series' backtest; with several series pick one with --series.")
         }
@@ -67,9 +72,10 @@ struct Backtest: AsyncParsableCommand {
             let settings = try folds.settings(configuration: configuration, includesModel: !baselinesOnly, horizon: horizon)
             let reporter = ConsoleReporter.make(epochs: configuration.epochs, folds: settings.folds ?? 0)
             if csv.manySeries {
-                let action = ManySeriesBacktestAction(
+                var action = ManySeriesBacktestAction(
                     source: try csv.manySeriesSource(file: file, columns: series, reporter: reporter),
-                    settings: settings, threads: model.seriesThreads, global: global, forecastsPath: forecasts)
+                    settings: settings, threads: model.seriesThreads, global: global, choice: choice, forecastsPath: forecasts)
+                action.choiceNetworkStrategy = model.strategy ?? .recursive
                 let rows = ManySeriesBacktestRows(format: format)
                 StreamedOutput.write(rows.header)
                 let outcome = try action.run(reporter: reporter) { id, result in

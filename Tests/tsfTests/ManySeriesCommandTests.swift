@@ -267,6 +267,27 @@ private func runAsCSV(_ arguments: [String], stdin: Data? = nil) throws -> CLIRu
         #expect(many.map(Array.init) == single.map(Array.init))
     }
 
+    @Test func theBacktestScoresTheChoiceBesideEachSeriesOwnModel() throws {
+        let backtest = ["backtest", "-", "--id", "id", "--column", "v", "--horizon", "3", "--folds", "2", "--epochs", "2",
+                        "--baselines", "naive"]
+        let outcome = try runAsCSV(backtest, stdin: Self.rising)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("choice-across-series: the choice made again at every fold"), "\(outcome.stderr)")
+        let table = outcome.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let s3 = table.filter { $0[0] == "s3" }.map { $0[1] }
+        #expect(s3.count == 3 && s3[1] == "choice-across-series" && s3[2] == "naive", "\(s3)")
+        // The aggregate rows average it over the twelve series.
+        let aggregate = try #require(table.first { $0[0] == "*" && $0[1] == "choice-across-series" })
+        #expect(aggregate[2] == "12")
+
+        let perSeries = try runAsCSV(backtest + ["--choice", "per-series"], stdin: Self.rising)
+        #expect(perSeries.exitCode == 0, "\(perSeries.stderr)")
+        #expect(!perSeries.stdout.contains("choice-across-series"))
+        // The same per-series rows either way.
+        let rowsOf = { (text: String) in text.split(separator: "\n").filter { !$0.contains("choice-across-series") && !$0.hasPrefix("*") } }
+        #expect(rowsOf(perSeries.stdout) == rowsOf(outcome.stdout))
+    }
+
     @Test func theChoiceNeedsAnIDAndNoGlobalModel() throws {
         let single = try runAsCSV(["forecast", IOFixtures.dataset("airpassengers_monthly.csv").path, "--column", "Passengers",
                                    "--choice", "per-series"])
@@ -275,5 +296,9 @@ private func runAsCSV(_ arguments: [String], stdin: Data? = nil) throws -> CLIRu
         let global = try runAsCSV(base + ["--choice", "per-series", "--global"], stdin: Self.rising)
         #expect(global.exitCode == 64)
         #expect(global.stderr.contains("--global"))
+        let singleBacktest = try runAsCSV(["backtest", IOFixtures.dataset("airpassengers_monthly.csv").path, "--column", "Passengers",
+                                           "--choice", "per-series"])
+        #expect(singleBacktest.exitCode == 64)
+        #expect(singleBacktest.stderr.contains("--choice"))
     }
 }
