@@ -1,3 +1,4 @@
+import CForecastKernels
 import Foundation
 
 /// Adam, step for step as PyTorch's single-tensor `torch.optim.Adam` (amsgrad off, coupled L2
@@ -56,17 +57,13 @@ public struct Adam: Optimizer, Sendable {
         let stepSize = Float(Double(learningRate) / biasCorrection1)
         let root2 = Float(biasCorrection2Root)
         let oneMinusBeta1 = Float(1 - Double(beta1)), oneMinusBeta2 = Float(1 - Double(beta2))
-        let b2 = beta2, eps = epsilon, decay = weightDecay
+        // The loop runs in C, compiled for the CPU's vector unit (AVX-512: 16 lanes, where Swift's
+        // baseline build runs 4); it rounds every product as this order says, in every variant.
+        guard count > 0 else { return }
         firstMoment.withUnsafeMutableBufferPointer { m in
             secondMoment.withUnsafeMutableBufferPointer { v in
-                for index in 0..<count {
-                    var g = gradients[index]
-                    if decay != 0 { g += decay * parameters[index] }
-                    m[index] += oneMinusBeta1 * (g - m[index])
-                    v[index] = v[index] * b2 + oneMinusBeta2 * (g * g)
-                    let denominator = v[index].squareRoot() / root2 + eps
-                    parameters[index] += -stepSize * (m[index] / denominator)
-                }
+                forecast_adam_step(Int64(count), parameters.baseAddress!, gradients.baseAddress!, m.baseAddress!,
+                                   v.baseAddress!, oneMinusBeta1, beta2, oneMinusBeta2, root2, epsilon, stepSize, weightDecay)
             }
         }
     }

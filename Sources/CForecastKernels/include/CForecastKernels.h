@@ -107,6 +107,13 @@ void forecast_elman_forward(int64_t batch, int64_t hidden, const float *preactiv
 void forecast_elman_backward(int64_t batch, int64_t hidden, const float *output, const float *d_output,
                              float *d_preactivation);
 
+/// One step of PyTorch's single-tensor Adam over `count` parameters, moments updated in place:
+/// g = ∇ + λp; m += (1 − β₁)(g − m); v = β₂v + (1 − β₂)g²; p += −step·(m / (√v / root2 + ε)).
+/// Nothing fuses, so every variant gives the same bits as ForecastNN's Swift `Adam` loop did.
+void forecast_adam_step(int64_t count, float *parameters, const float *gradients, float *first_moment,
+                        float *second_moment, float one_minus_beta1, float beta2, float one_minus_beta2, float root2,
+                        float epsilon, float step_size, float weight_decay);
+
 /// y (n) += Σ rows of A (m × n, row stride lda), each column summed in row order.
 void forecast_add_column_sums(int64_t m, int64_t n, const float *a, int64_t lda, float *y);
 
