@@ -50,14 +50,13 @@ final class SplitPrediction: @unchecked Sendable {
     /// The parameter stamp the packed shares were made from, if any.
     var packedStamp: UInt64?
 
-    private let partner: OpaquePointer
+    private let partner: CorePartner
     private let storage: UnsafeMutableRawPointer
-    private let job = Job()
 
     /// Nil when the split does not apply or no thread can be started; the forecast then runs on
     /// one core.
     init?(configuration: NetworkConfiguration) {
-        guard Self.pays(configuration), let partner = forecast_partner_create() else { return nil }
+        guard Self.pays(configuration), let partner = CorePartner() else { return nil }
         self.partner = partner
         self.configuration = configuration
         let h = configuration.hiddenSize, g = configuration.cell.gateCount
@@ -89,30 +88,16 @@ final class SplitPrediction: @unchecked Sendable {
         }
     }
 
-    deinit {
-        forecast_partner_destroy(partner)
-        storage.deallocate()
-    }
+    deinit { storage.deallocate() }
 
     /// Runs `body(0)` here and `body(1)` on the partner thread, together; returns when both have.
-    func run(_ body: @escaping (Int) -> Void) {
-        job.body = body
-        forecast_partner_run(partner, { context, part in
-            Unmanaged<Job>.fromOpaque(context!).takeUnretainedValue().body(Int(part))
-        }, Unmanaged.passUnretained(job).toOpaque())
-        job.body = { _ in }
-    }
+    func run(_ body: @escaping (Int) -> Void) { partner.run(body) }
 
     /// Within `run`: part `part` has finished `steps` steps.
-    func publish(part: Int, steps: Int) { forecast_partner_publish(partner, Int64(part), Int64(steps)) }
+    func publish(part: Int, steps: Int) { partner.publish(part: part, steps: steps) }
 
     /// Within `run`: waits until part `part` has finished `steps` steps.
-    func wait(part: Int, steps: Int) { forecast_partner_wait(partner, Int64(part), Int64(steps)) }
-
-    /// What the partner thread calls; set for each forecast.
-    private final class Job: @unchecked Sendable {
-        var body: (Int) -> Void = { _ in }
-    }
+    func wait(part: Int, steps: Int) { partner.wait(part: part, steps: steps) }
 }
 
 extension RecurrentLayer {

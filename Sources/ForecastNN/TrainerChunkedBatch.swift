@@ -111,35 +111,53 @@ final class TrainerChunkedBatch: @unchecked Sendable {
             self.runChunk(k, batch: batch, network: network, loss: loss, normalizer: normalizer,
                           computeGradients: computeGradients, dropoutSeed: dropoutSeed)
         }
+        let filled = (0..<chunkCount).filter { !chunkRows($0, batch: batch).isEmpty }
         let workers = min(threads, chunkCount)
-        if workers <= 1 {
-            for k in 0..<chunkCount { work(k) }
-        } else {
-            // GCD's pool keeps its threads between batches, so no thread is created per batch.
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for k in stride(from: worker, to: chunkCount, by: workers) { work(k) }
-            }
-        }
-
-        // Sum in chunk order: the same additions in the same order whatever the thread count.
-        var total: Float = 0
-        var first = true
-        for k in 0..<chunkCount where !chunkRows(k, batch: batch).isEmpty {
-            total += chunkLosses[k]
-            guard computeGradients else { continue }
-            let chunkGradients = workspaces[k].gradients
-            gradients.withUnsafeMutableBufferPointer { sum in
-                chunkGradients.withUnsafeBufferPointer { part in
-                    if first {
-                        for i in 0..<part.count { sum[i] = part[i] }
-                    } else {
-                        for i in 0..<part.count { sum[i] += part[i] }
-                    }
+        if workers == 2, let partner {
+            // Each thread runs every other chunk, then sums half of the parameters' gradients.
+            gradients.withUnsafeMutableBufferPointer { buffer in
+                let sum = buffer
+                partner.run { part in
+                    for k in Swift.stride(from: part, to: self.chunkCount, by: 2) { work(k) }
+                    guard computeGradients else { return }
+                    partner.publish(part: part, steps: 1)
+                    partner.wait(part: 1 - part, steps: 1)
+                    let half = sum.count / 2
+                    self.sumGradients(of: filled, into: sum, range: part == 0 ? 0..<half : half..<sum.count)
                 }
             }
-            first = false
+        } else {
+            if workers <= 1 {
+                for k in 0..<chunkCount { work(k) }
+            } else {
+                // GCD's pool keeps its threads between batches, so no thread is created per batch.
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    for k in Swift.stride(from: worker, to: chunkCount, by: workers) { work(k) }
+                }
+            }
+            if computeGradients {
+                gradients.withUnsafeMutableBufferPointer { sum in sumGradients(of: filled, into: sum, range: 0..<sum.count) }
+            }
         }
-        return total
+        return filled.reduce(Float(0)) { $0 + chunkLosses[$1] }
+    }
+
+    /// The second thread when two threads share a batch: a thread pool's wake-up at every batch,
+    /// and the gradient sum on one thread, kept the second core idle for part of each batch.
+    private lazy var partner: CorePartner? = CorePartner()
+
+    /// Elements `range` of the filled chunks' gradients summed in chunk order: the same additions
+    /// in the same order whatever the thread count, or however the range is split.
+    private func sumGradients(of chunks: [Int], into sum: UnsafeMutableBufferPointer<Float>, range: Range<Int>) {
+        for (position, k) in chunks.enumerated() {
+            workspaces[k].gradients.withUnsafeBufferPointer { part in
+                if position == 0 {
+                    for i in range { sum[i] = part[i] }
+                } else {
+                    for i in range { sum[i] += part[i] }
+                }
+            }
+        }
     }
 
     private func runChunk(
