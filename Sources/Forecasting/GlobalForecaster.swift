@@ -51,11 +51,6 @@ public struct GlobalForecaster: Sendable {
         progress: (Trainer.Event) -> Trainer.Decision = { _ in .proceed }
     ) throws -> GlobalForecaster {
         try requested.validate()
-        // One network across series forecasts points; its head has no quantile outputs.
-        guard requested.loss.quantileLevels.isEmpty else {
-            throw ForecasterError.invalidConfiguration(setting: "loss", value: requested.loss.name,
-                                                       requirement: "mse, mae or huber for a global model (quantiles are per-series only)")
-        }
         guard !series.isEmpty else { throw ForecasterError.noSeries }
         precondition(features.isEmpty || features.count == series.count, "one entry of feature columns per series")
         let columns = features.isEmpty ? series.map { _ in FeatureColumns() } : features
@@ -123,12 +118,15 @@ public struct GlobalForecaster: Sendable {
             throw ForecasterError.noSeriesLongEnough(lookback: lookback, horizon: horizon)
         }
 
+        // With a quantile loss the head forecasts every level of every step, as a single series' does.
+        let perStep = requested.loss.outputsPerStep
         let shape = NetworkConfiguration(cell: requested.cell, inputSize: training.inputSize, hiddenSize: requested.hiddenSize,
-                                         layers: requested.layers, outputs: horizon, dropout: Float(requested.dropout),
+                                         layers: requested.layers, outputs: horizon * perStep, dropout: Float(requested.dropout),
                                          headInputs: knownCount * horizon)
         let network = RecurrentNetwork(configuration: shape, seed: requested.seed)
-        let report = try Forecaster.trainExamples(network, configuration: requested, training: try training.examples(),
-                                                  validation: validation.count > 0 ? try validation.examples() : nil, progress: progress)
+        let report = try Forecaster.trainExamples(
+            network, configuration: requested, training: try training.examples(outputsPerStep: perStep),
+            validation: validation.count > 0 ? try validation.examples(outputsPerStep: perStep) : nil, progress: progress)
         let fitReport = FitReport(
             trainingLosses: report.epochs.map(\.trainingLoss), validationLosses: report.epochs.compactMap(\.validationLoss),
             keptEpoch: report.restoredEpoch ?? report.epochs.count, stoppedEarly: report.stoppedEarly,
@@ -175,9 +173,12 @@ struct SupervisedWindowsBundle {
         count += windows.count
     }
 
-    func examples() throws -> Trainer.Examples {
-        try Trainer.Examples(inputs: inputs, targets: targets, lookback: specification.lookback, features: inputSize,
-                             outputs: specification.horizon, headInputs: headInputs,
-                             headInputWidth: specification.horizon * knownCount)
+    /// The windows as the trainer reads them; with several outputs per step (quantiles), each step's
+    /// target is repeated once per output, step-major as the head's outputs are.
+    func examples(outputsPerStep: Int = 1) throws -> Trainer.Examples {
+        let targets = outputsPerStep == 1 ? self.targets : self.targets.flatMap { Array(repeating: $0, count: outputsPerStep) }
+        return try Trainer.Examples(inputs: inputs, targets: targets, lookback: specification.lookback, features: inputSize,
+                                    outputs: specification.horizon * outputsPerStep, headInputs: headInputs,
+                                    headInputWidth: specification.horizon * knownCount)
     }
 }

@@ -108,10 +108,7 @@ public struct ManySeriesChoice: Sendable {
         try cancellation?.check()
         let globalForecasts = heldOutGlobalForecasts(series, horizon: horizon, configuration: configuration, cancellation: cancellation)
         try cancellation?.check()
-        // Without a network across series (none could be trained: a quantile loss, series too short
-        // for its windows), the other candidates are still weighed.
-        let networkTrained = globalForecasts.contains { $0 != nil }
-        let candidates = ManySeriesCandidate.all(seasonPeriod: season).filter { networkTrained || !$0.usesNetworkAcrossSeries }
+        let candidates = Self.candidates(seasonPeriod: season, networkTrained: globalForecasts.contains { $0 != nil })
         let (scores, scored) = Self.scores(of: candidates, evidence: evidence, global: globalForecasts, season: season)
         let chosen = Self.choose(among: candidates, scores: scores, scoredSeries: scored)
         let explanation = Self.explanation(chosen: chosen, scores: scores, scoredSeries: scored, horizon: horizon)
@@ -251,6 +248,12 @@ public struct ManySeriesChoice: Sendable {
     }
 
     // MARK: - Scores and the choice
+
+    /// The candidates weighed: all of them, or, without a network across series (none could be
+    /// trained: series too short for its windows, a fit that diverged), all the others.
+    static func candidates(seasonPeriod: Int, networkTrained: Bool) -> [ManySeriesCandidate] {
+        ManySeriesCandidate.all(seasonPeriod: seasonPeriod).filter { networkTrained || !$0.usesNetworkAcrossSeries }
+    }
 
     /// Each candidate's mean MASE over the series every candidate forecast, and its paired
     /// difference to the per-series choice; best first.

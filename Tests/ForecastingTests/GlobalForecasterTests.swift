@@ -35,6 +35,38 @@ import Testing
         #expect(global.fitReport.trainingWindows > 0 && global.fitReport.validationWindows > 0)
     }
 
+    @Test func aQuantileLossGivesEverySeriesItsOwnQuantilesAndIntervals() throws {
+        var configuration = Self.quick()
+        configuration.loss = .quantiles([0.1, 0.5, 0.9])
+        configuration.epochs = 12
+        let global = try GlobalForecaster.fit(series: Self.family, configuration: configuration)
+        #expect(global.network.configuration.outputs == 2 * 3)
+        for (index, member) in global.members.enumerated() {
+            let forecaster = try member.get()
+            #expect(forecaster.horizon == 2 && forecaster.intervalsFromQuantiles)
+            let quantiles = try forecaster.quantileForecast(steps: 2)
+            #expect(quantiles.count == 3 && quantiles.allSatisfy { $0.count == 2 })
+            for step in 0..<2 {
+                #expect(quantiles[0][step] <= quantiles[1][step] && quantiles[1][step] <= quantiles[2][step])
+            }
+            // Each series' quantiles sit at its own level: the pattern swings ±10 % around it.
+            let level = Self.family[index].last!
+            #expect(quantiles.joined().allSatisfy { abs($0 - level) < 0.4 * level }, "series \(index): \(quantiles)")
+            let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: 2, levels: [0.8], history: Self.family[index])
+            // The point forecast is the median output, within the sorted outer quantiles.
+            #expect((0..<2).allSatisfy { quantiles[0][$0] <= forecasts[$0] && forecasts[$0] <= quantiles[2][$0] })
+            #expect(forecaster.intervalMethod(level: 0.8) == "conformalised-quantile-regression")
+            let bounds = zip(intervals[0].lower, intervals[0].upper).compactMap { lower, upper in lower.flatMap { l in upper.map { (l, $0) } } }
+            #expect(bounds.count == 2 && bounds.allSatisfy { $0.0 <= $0.1 })
+        }
+        // A member saved and loaded forecasts the same quantiles.
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("global-quantiles-\(UUID()).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let member = try global.members[1].get()
+        try member.save(to: url)
+        #expect(try Forecaster(contentsOf: url).quantileForecast(steps: 2) == member.quantileForecast(steps: 2))
+    }
+
     @Test func trainingOnThreeSeriesUsesTheWindowsOfAll() throws {
         let one = try GlobalForecaster.fit(series: [Self.family[0]], configuration: Self.quick())
         let three = try GlobalForecaster.fit(series: Self.family, configuration: Self.quick())

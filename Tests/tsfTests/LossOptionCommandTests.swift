@@ -67,11 +67,17 @@ import _ForecastTestSupport
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
     }
 
-    @Test func aGlobalModelRefusesQuantiles() throws {
+    @Test func aGlobalModelForecastsQuantileIntervals() throws {
         let stocks = IOFixtures.dataset("stocks_monthly.csv").path
         let outcome = try CLIRunner.run(["forecast", stocks, "--id", "symbol", "--column", "price", "--global",
-                                         "--loss", "quantile"] + tiny.dropLast(2))
-        #expect(outcome.exitCode == 64, "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("quantiles are per-series only"), "\(outcome.stderr)")
+                                         "--loss", "quantile", "--level", "80", "--horizon", "2", "--format", "csv"] + tiny.dropLast(2))
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let rows = outcome.stdout.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.first == ["id", "step", "date", "forecast", "lower80", "upper80"])
+        #expect(rows.count == 1 + 5 * 2)
+        for row in rows.dropFirst() {
+            let (forecast, lower, upper) = (Double(row[3]) ?? .nan, Double(row[4]) ?? .nan, Double(row[5]) ?? .nan)
+            #expect(lower <= forecast && forecast <= upper, "\(row)")
+        }
     }
 }
