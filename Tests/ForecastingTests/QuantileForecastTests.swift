@@ -147,11 +147,4 @@ struct QuantileForecastTests {
         for (half, whole) in zip(huber, mse) { #expect(abs(half / whole - 0.5) < 1e-3, "\(half) vs \(whole)") }
         #expect(abs(mae[0] - mse[0]) > 1e-3)
     }
-
-    @Test func aGlobalModelRefusesTheQuantileLoss() throws {
-        #expect(throws: ForecasterError.self) {
-            try GlobalForecaster.fit(series: [Array(Self.noise.prefix(100)), Array(Self.noise.suffix(100))],
-                                     configuration: Self.configuration())
-        }
-    }
 }
