@@ -27,6 +27,13 @@ public struct ManySeriesForecastAction: Sendable {
     /// How the network across series weighed by the choice forecasts past one step (see
     /// `ManySeriesChoice.networkStrategy`); the per-series models follow `configuration`.
     public var choiceNetworkStrategy: ForecastStrategy = .recursive
+    /// Calendar features each series' model reads (`--calendar LIST`), made from its own dates and
+    /// continued past its end; `.automatic` and `.none` add none here (trying them costs a second fit
+    /// of every series). Any listed feature fits each series alone, as feature columns do.
+    public var calendar: CalendarSelection = .none
+    /// The holidays of the `holiday` calendar feature: a CSV of dates, and an exchange's closures.
+    public var holidaysSource: CSVSource?
+    public var holidayExchange: ExchangeCalendar.Code?
     /// A folder to save each series' model in, as `<id>.safetensors` (created when missing).
     public var modelFolder: String?
     /// A folder to draw each series' forecast in, as `<id>.svg` (created when missing).
@@ -47,9 +54,15 @@ public struct ManySeriesForecastAction: Sendable {
         self.choice = choice
     }
 
+    /// The calendar features listed, if any.
+    var calendarFeatures: CalendarSelection? {
+        if case .features = calendar { return calendar }
+        return nil
+    }
+
     /// Whether this run weighs its candidates across the series.
     var choosesAcrossSeries: Bool {
-        !global && choice == .acrossSeries && configuration.resolvedSelection == .automatic
+        !global && choice == .acrossSeries && configuration.resolvedSelection == .automatic && calendarFeatures == nil
             && configuration.loss.quantileLevels.isEmpty && !source.selection.hasFeatures && source.staticFeatures.isEmpty
     }
 
@@ -62,7 +75,14 @@ public struct ManySeriesForecastAction: Sendable {
                     deliver: @escaping @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
         let files = try SeriesFiles(models: modelFolder.map { try SeriesFolder(path: $0, fileExtension: "safetensors") },
                                     plots: plotFolder.map { try SeriesFolder(path: $0, fileExtension: "svg") })
-        if global { return try runGlobal(reporter: reporter, files: files, deliver: deliver) }
+        if global {
+            // The network across series reads no calendar columns yet.
+            guard calendarFeatures == nil else {
+                throw ForecasterError.invalidConfiguration(setting: "calendar", value: "\(calendar)",
+                                                           requirement: "per-series models: a global model reads no calendar features yet")
+            }
+            return try runGlobal(reporter: reporter, files: files, deliver: deliver)
+        }
         if choosesAcrossSeries { return try runChoosingAcrossSeries(reporter: reporter, files: files, deliver: deliver) }
         try source.requireNoStaticFeatures()
         var configuration = self.configuration
@@ -70,12 +90,24 @@ public struct ManySeriesForecastAction: Sendable {
         let job = ManySeriesForecast(configuration: configuration, steps: steps, levels: levels)
         let cancellation = reporter.cancellation
         let (source, requested, settings) = (self.source, steps, configuration)
+        let (calendar, holidaysSource, holidayExchange) = (calendarFeatures, self.holidaysSource, self.holidayExchange)
         return try source.forEachSeries(threads: threads, reporter: reporter, job: { id, data in
             try data.checkFeaturesVary(file: source.fileName)
             let (future, horizon, steps) = try FutureRowsResolution.resolve(
                 series: data, id: id, file: source.fileName, selection: source.selection, requested: requested,
                 strategy: settings.strategy(for: data.target.frequency), reporter: reporter)
-            let output = try job.forecast(data.target, columns: data.featureColumns(future: future), columnNames: data.columnNames,
+            var columns = data.featureColumns(future: future), columnNames = data.columnNames
+            if let calendar {
+                var configured = settings
+                configured.horizon = horizon
+                configured.applyDefaultStrategy(for: data.target.frequency)
+                if let made = try CalendarFitting.columns(calendar, data: data, steps: steps, horizon: configured.stepsPerPass,
+                                                          holidaysSource: holidaysSource, holidayExchange: holidayExchange) {
+                    columns.known += made.whole
+                    columnNames += made.names
+                }
+            }
+            let output = try job.forecast(data.target, columns: columns, columnNames: columnNames,
                                           horizon: horizon, steps: steps, cancellation: cancellation)
             return try files.save(id: id, series: data.target, forecaster: output.forecaster,
                                   forecasts: output.forecasts, intervals: output.intervals)

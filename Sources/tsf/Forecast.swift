@@ -50,7 +50,7 @@ struct Forecast: AsyncParsableCommand {
     var future: String?
 
     func validate() throws {
-        try series.checkCalendar(manySeries: csv.manySeries)
+        try series.checkCalendar(manySeries: csv.manySeries, listsAllowed: true)
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         _ = try IntervalLevels.parse(level)
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
@@ -63,6 +63,9 @@ struct Forecast: AsyncParsableCommand {
         }
         if choice != .acrossSeries, !csv.manySeries { throw ValidationError("--choice says where a many-series forecast chooses its method: give --id.") }
         if choice != .acrossSeries, global { throw ValidationError("--choice per-series and --global ask for different models: give one.") }
+        if global, case .features = series.calendarSelection {
+            throw ValidationError("--calendar with --global: a model trained across series reads no calendar features yet; drop --global to fit each series with them.")
+        }
         if future == "-", file == "-" { throw ValidationError("--future and FILE cannot both be standard input.") }
     }
 
@@ -78,6 +81,9 @@ struct Forecast: AsyncParsableCommand {
                     configuration: configuration, steps: horizon, levels: levels, threads: model.seriesThreads, global: global, choice: choice,
                     modelFolder: out, plotFolder: plot)
                 action.choiceNetworkStrategy = model.strategy ?? .recursive
+                action.calendar = series.calendarSelection
+                action.holidaysSource = series.holidaysFile.map(csv.source)
+                action.holidayExchange = series.holidayExchange
                 let rows = ManySeriesForecastRows(format: format, levels: levels)
                 if let header = rows.header { StreamedOutput.write(header) }
                 let outcome = try action.run(reporter: reporter) { id, result in StreamedOutput.write(rows.rendered(id: id, result)) }

@@ -110,10 +110,19 @@ struct SeriesOptions: ParsableArguments {
     }
 
     /// Refuses calendar options with several series, which do not read them yet.
-    func checkCalendar(manySeries: Bool) throws {
+    /// With several series, calendar features are made only when listed (`tsf forecast` only):
+    /// trying them would fit every series twice.
+    func checkCalendar(manySeries: Bool, listsAllowed: Bool = false) throws {
         guard manySeries else { return }
-        if calendarSelection != .automatic || holidays != nil {
-            throw ValidationError("--calendar and --holidays are not supported with several series yet; forecast one series with --series, or drop them.")
+        guard listsAllowed else {
+            if calendarSelection != .automatic || holidays != nil {
+                throw ValidationError("--calendar and --holidays are not supported with several series here yet; use them with tsf forecast, or with one series (--series), or drop them.")
+            }
+            return
+        }
+        if case .features = calendarSelection { return }
+        if holidays != nil {
+            throw ValidationError("With --id, --holidays feeds the holiday calendar feature only when it is listed: add --calendar holiday (and any other features).")
         }
     }
 

@@ -117,4 +117,51 @@ import _ForecastTestSupport
         let automatic = try CLIRunner.run(["forecast", path, "--column", "load", "--horizon", "2"] + Self.quick)
         #expect(automatic.exitCode == 0, "\(automatic.stderr)")
     }
+
+    /// Two daily series in long format, higher at weekends, and series B alone in a file of its own.
+    static func weekendSeries() -> (long: String, b: String) {
+        var long = ["id,date,v"], b = ["date,v"]
+        for name in ["A", "B"] {
+            for day in 0..<120 {
+                let date = Date(timeIntervalSince1970: 1_641_168_000 + Double(day) * 86_400)  // from 2022-01-03, a Monday
+                let stamp = ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+                let value = 50 + (day % 7 >= 5 ? 10 : 0) + 3 * sin(Double(day) / 9) + (name == "B" ? 5 : 0)
+                long.append("\(name),\(stamp),\(value)")
+                if name == "B" { b.append("\(stamp),\(value)") }
+            }
+        }
+        return (long.joined(separator: "\n") + "\n", b.joined(separator: "\n") + "\n")
+    }
+
+    @Test func listedCalendarFeaturesFitEachOfSeveralSeriesAsTheyFitOne() throws {
+        let folder = try ScratchFolder()
+        let files = Self.weekendSeries()
+        let long = try folder.write("long.csv", files.long), alone = try folder.write("b.csv", files.b)
+        let options = ["--calendar", "day-of-week", "--horizon", "7", "--method", "network"] + Self.quick
+        let many = try CLIRunner.run(["forecast", long, "--id", "id", "--column", "v"] + options)
+        #expect(many.exitCode == 0, "\(many.stderr)")
+        let single = try CLIRunner.run(["forecast", alone, "--column", "v"] + options)
+        #expect(single.exitCode == 0, "\(single.stderr)")
+        // Rows id,step,date,forecast against date,forecast: B's rows are the single series' rows.
+        let bRows = many.stdout.split(separator: "\n").filter { $0.hasPrefix("B,") }.map { $0.split(separator: ",").suffix(2).joined(separator: ",") }
+        #expect(bRows.count == 7)
+        #expect(bRows == single.stdout.split(separator: "\n").dropFirst().map(String.init))
+        // Without the calendar the network forecasts something else.
+        let plain = try CLIRunner.run(["forecast", long, "--id", "id", "--column", "v", "--horizon", "7", "--method", "network"] + Self.quick)
+        #expect(plain.exitCode == 0, "\(plain.stderr)")
+        #expect(plain.stdout != many.stdout)
+    }
+
+    @Test(arguments: [
+        (["forecast", "--holidays", "XNYS"], "--calendar holiday"),
+        (["forecast", "--calendar", "day-of-week", "--global"], "--global"),
+        (["backtest", "--calendar", "day-of-week"], "not supported with several series here"),
+    ])
+    func calendarOptionsWithSeveralSeriesThatCannotApplyAreRefused(options: [String], message: String) throws {
+        let folder = try ScratchFolder()
+        let long = try folder.write("long.csv", Self.weekendSeries().long)
+        let outcome = try CLIRunner.run([options[0], long, "--id", "id", "--column", "v"] + options.dropFirst() + Self.quick)
+        #expect(outcome.exitCode == 64, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+    }
 }
