@@ -22,6 +22,12 @@ public struct ManySeriesBacktestAction: Sendable {
     public var choice: ManySeriesChoice.Scope
     /// How the network across series weighed by the choice forecasts past one step.
     public var choiceNetworkStrategy: ForecastStrategy = .recursive
+    /// Calendar features each series' model reads (`--calendar LIST`), made from its own dates, as
+    /// in `ManySeriesForecastAction`; `.automatic` and `.none` add none.
+    public var calendar: CalendarSelection = .none
+    /// The holidays of the `holiday` calendar feature: a CSV of dates, and an exchange's closures.
+    public var holidaysSource: CSVSource?
+    public var holidayExchange: ExchangeCalendar.Code?
     /// Where to write every series' fold forecasts as one CSV table (`BacktestForecastTable`).
     public var forecastsPath: String?
 
@@ -36,10 +42,17 @@ public struct ManySeriesBacktestAction: Sendable {
         self.forecastsPath = forecastsPath
     }
 
+    /// The calendar features listed, if any.
+    var calendarFeatures: CalendarSelection? {
+        if case .features = calendar { return calendar }
+        return nil
+    }
+
     /// Whether this run backtests the choice across series.
     var backtestsChoiceAcrossSeries: Bool {
         let configuration = settings.configuration
         return !global && choice == .acrossSeries && settings.includesModel && configuration.resolvedSelection == .automatic
+            && calendarFeatures == nil
             && configuration.loss.quantileLevels.isEmpty && !source.selection.hasFeatures && source.staticFeatures.isEmpty
     }
 
@@ -60,6 +73,10 @@ public struct ManySeriesBacktestAction: Sendable {
         let collected = Locked<[(id: String, series: TimeSeries?, result: BacktestResult)]>([])
         let keepsSeries = forecastsPath != nil
         let outcome: ManySeriesOutcome
+        if global, calendarFeatures != nil {
+            throw ForecasterError.invalidConfiguration(setting: "calendar", value: "\(calendar)",
+                                                       requirement: "per-series models: a global model reads no calendar features yet")
+        }
         if global || backtestsChoiceAcrossSeries {
             outcome = try runWithRowAcrossSeries(settings: settings, reporter: reporter) { id, series, result in
                 collected.withLock { $0.append((id, keepsSeries ? series : nil, result)) }
@@ -68,11 +85,19 @@ public struct ManySeriesBacktestAction: Sendable {
         } else {
             try source.requireNoStaticFeatures()
             let fileName = source.fileName
+            let (calendar, holidaysSource, holidayExchange) = (calendarFeatures, self.holidaysSource, self.holidayExchange)
             outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { _, data in
                 try data.checkFeaturesVary(file: fileName)
                 let series = data.target
                 let suite = try settings.suite(for: series, reporter: reporter)
-                let entries = try suite.run(on: series.values, columns: data.featureColumns(future: nil), threads: 1,
+                var columns = data.featureColumns(future: nil)
+                // Imposed as in a single series' backtest: each fold reads the columns up to its cut-off.
+                if settings.includesModel, let calendar,
+                   let made = try CalendarFitting.columns(calendar, data: data, steps: 1, horizon: 1,
+                                                          holidaysSource: holidaysSource, holidayExchange: holidayExchange) {
+                    columns.known += made.history
+                }
+                let entries = try suite.run(on: series.values, columns: columns, threads: 1,
                                             cancellation: reporter.cancellation, progress: nil)
                 return (series, BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries))
             }, deliver: { id, item in

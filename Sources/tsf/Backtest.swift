@@ -51,7 +51,10 @@ struct Backtest: AsyncParsableCommand {
     var forecasts: String?
 
     func validate() throws {
-        try series.checkCalendar(manySeries: csv.manySeries)
+        try series.checkCalendar(manySeries: csv.manySeries, listsAllowed: true)
+        if global, case .features = series.calendarSelection {
+            throw ValidationError("--calendar with --global: a model trained across series reads no calendar features yet; drop --global to backtest each series with them.")
+        }
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         if series.hasFeatures || series.staticColumns != nil, folds.window == .sliding {
             throw ValidationError("--window sliding cannot be used with --features, --future-features or --static: each fold reads the features of its whole history; use --window expanding.")
@@ -76,6 +79,9 @@ struct Backtest: AsyncParsableCommand {
                     source: try csv.manySeriesSource(file: file, columns: series, reporter: reporter),
                     settings: settings, threads: model.seriesThreads, global: global, choice: choice, forecastsPath: forecasts)
                 action.choiceNetworkStrategy = model.strategy ?? .recursive
+                action.calendar = series.calendarSelection
+                action.holidaysSource = series.holidaysFile.map(csv.source)
+                action.holidayExchange = series.holidayExchange
                 let rows = ManySeriesBacktestRows(format: format)
                 StreamedOutput.write(rows.header)
                 let outcome = try action.run(reporter: reporter) { id, result in

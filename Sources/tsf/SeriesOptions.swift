@@ -110,13 +110,13 @@ struct SeriesOptions: ParsableArguments {
     }
 
     /// Refuses calendar options with several series, which do not read them yet.
-    /// With several series, calendar features are made only when listed (`tsf forecast` only):
-    /// trying them would fit every series twice.
+    /// With several series, calendar features are made only when listed (`tsf forecast` and
+    /// `tsf backtest`): trying them would fit every series twice.
     func checkCalendar(manySeries: Bool, listsAllowed: Bool = false) throws {
         guard manySeries else { return }
         guard listsAllowed else {
             if calendarSelection != .automatic || holidays != nil {
-                throw ValidationError("--calendar and --holidays are not supported with several series here yet; use them with tsf forecast, or with one series (--series), or drop them.")
+                throw ValidationError("--calendar and --holidays are not supported with several series here yet; use them with tsf forecast or tsf backtest, or with one series (--series), or drop them.")
             }
             return
         }

@@ -152,10 +152,30 @@ import _ForecastTestSupport
         #expect(plain.stdout != many.stdout)
     }
 
+    @Test func listedCalendarFeaturesBacktestEachOfSeveralSeriesAsTheyBacktestOne() throws {
+        let folder = try ScratchFolder()
+        let files = Self.weekendSeries()
+        let long = try folder.write("long.csv", files.long), alone = try folder.write("b.csv", files.b)
+        let options = ["--calendar", "day-of-week", "--horizon", "7", "--folds", "2", "--method", "network"] + Self.quick
+        let many = try CLIRunner.run(["backtest", long, "--id", "id", "--column", "v"] + options)
+        #expect(many.exitCode == 0, "\(many.stderr)")
+        let single = try CLIRunner.run(["backtest", alone, "--column", "v"] + options)
+        #expect(single.exitCode == 0, "\(single.stderr)")
+        // Many-series rows: id,model,series,MAE,…; single-series rows: model,best,MAE,…
+        let manyMAE = many.stdout.split(separator: "\n").first { $0.hasPrefix("B,lstm,") }.map { String($0.split(separator: ",")[3]) }
+        let singleMAE = single.stdout.split(separator: "\n").first { $0.hasPrefix("lstm,") }.map { String($0.split(separator: ",")[2]) }
+        #expect(manyMAE != nil && manyMAE == singleMAE)
+        let plain = try CLIRunner.run(["backtest", long, "--id", "id", "--column", "v", "--horizon", "7", "--folds", "2",
+                                       "--method", "network"] + Self.quick)
+        #expect(plain.exitCode == 0, "\(plain.stderr)")
+        #expect(plain.stdout.split(separator: "\n").first { $0.hasPrefix("B,lstm,") }.map { String($0.split(separator: ",")[3]) } != manyMAE)
+    }
+
     @Test(arguments: [
         (["forecast", "--holidays", "XNYS"], "--calendar holiday"),
         (["forecast", "--calendar", "day-of-week", "--global"], "--global"),
-        (["backtest", "--calendar", "day-of-week"], "not supported with several series here"),
+        (["backtest", "--calendar", "day-of-week", "--global"], "--global"),
+        (["train", "--calendar", "day-of-week", "--out", "model.safetensors"], "not supported with several series here"),
     ])
     func calendarOptionsWithSeveralSeriesThatCannotApplyAreRefused(options: [String], message: String) throws {
         let folder = try ScratchFolder()
