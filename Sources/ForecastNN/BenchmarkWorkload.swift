@@ -8,7 +8,8 @@ import Foundation
 /// - sliding windows of `lookback` values → the next value;
 /// - a recurrent stack plus a linear head, Adam (lr 1e-3), MSE, shuffled mini-batches;
 /// - throughput of training (epochs 2…E, after one warm-up epoch), of batched inference
-///   (batches of 256), and the median latency of one forecast from one window.
+///   (batches of 256), and the median latency of one forecast from one window (on two cores with
+///   `threads` ≥ 2 when the network gains from it: `PredictionWorkspace(threads:)`).
 ///
 /// The synthetic walk uses this library's `SeededGenerator` with Box–Muller normals, not NumPy's
 /// generator: the series has the same law, not the same values, so final losses are comparable

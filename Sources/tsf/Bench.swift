@@ -17,7 +17,7 @@ struct Bench: AsyncParsableCommand {
     /// The version reported as `impl` ("tsf-<version>").
     static let toolVersion = ForecastingVersion.number
 
-    @Option(help: "Worker threads for training and batched inference.")
+    @Option(help: "Worker threads for training and batched inference; with 2 or more, a forecast from one window shares each layer's units between two cores when the network is wide enough (same forecast, bit for bit).")
     var threads = 1
 
     @Option(help: "Recurrent cell: rnn, lstm or gru.")
