@@ -120,7 +120,13 @@ struct SeriesOptions: ParsableArguments {
             }
             return
         }
-        if case .features = calendarSelection { return }
+        if case let .features(list) = calendarSelection {
+            // Checked here rather than in every series, where it would fail each one alike.
+            if list.contains(.holiday), holidays == nil {
+                throw ValidationError("--calendar holiday needs the holidays: give them with --holidays FILE (a CSV of dates) or an exchange's code.")
+            }
+            return
+        }
         if holidays != nil {
             throw ValidationError("With --id, --holidays feeds the holiday calendar feature only when it is listed: add --calendar holiday (and any other features).")
         }

@@ -173,6 +173,7 @@ import _ForecastTestSupport
 
     @Test(arguments: [
         (["forecast", "--holidays", "XNYS"], "--calendar holiday"),
+        (["forecast", "--calendar", "holiday"], "--calendar holiday needs the holidays"),
         (["forecast", "--calendar", "day-of-week", "--global"], "--global"),
         (["backtest", "--calendar", "day-of-week", "--global"], "--global"),
         (["train", "--calendar", "day-of-week", "--out", "model.safetensors"], "not supported with several series here"),
