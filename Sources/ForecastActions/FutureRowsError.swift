@@ -12,6 +12,8 @@ public enum FutureRowsError: LocalizedError, Hashable, Sendable {
     case futureWithoutKnownFeatures(futureFile: String)
     /// A series of a long-format file has no rows after its last target value.
     case noFutureRowsInSeries(file: String, series: String, target: String, columns: [String])
+    /// A series of a many-series forecast has no rows in the separate future file (`--future`).
+    case seriesMissingFromFutureFile(futureFile: String, series: String, idColumn: String)
 
     public var errorDescription: String? {
         switch self {
@@ -23,6 +25,8 @@ public enum FutureRowsError: LocalizedError, Hashable, Sendable {
             return "\(file): the future rows cover \(rows) step\(rows == 1 ? "" : "s") but the horizon is \(horizon); add future rows or lower the horizon to \(rows)."
         case let .noFutureRowsInSeries(file, series, target, columns):
             return "series \"\(series)\" of \(file) has no future rows for the known-in-advance column\(columns.count == 1 ? "" : "s") \(columns.map { "\"\($0)\"" }.joined(separator: ", ")): add the rows of its steps to forecast after its last value of \"\(target)\", with \"\(target)\" left empty."
+        case let .seriesMissingFromFutureFile(futureFile, series, idColumn):
+            return "the future file \(futureFile) has no rows for series \"\(series)\": add its steps to forecast there, with \"\(series)\" in the \"\(idColumn)\" column."
         case let .futureWithoutKnownFeatures(futureFile):
             return "The future file \(futureFile) is read only for known-in-advance features, and none were named."
         }

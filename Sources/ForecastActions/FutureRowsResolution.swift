@@ -28,14 +28,25 @@ enum FutureRowsResolution {
     /// One series of a long-format file: its own future rows (read with it; a series without any,
     /// when known-in-advance features are read, fails alone), and the horizon and steps
     /// `horizonAndSteps` makes of them, its notes naming the series.
+    /// `separate` holds each series' rows of a separate future file (nil without one): a series takes
+    /// its rows from one place, the file or that one.
     static func resolve(series data: CSVSeriesData, id: String, file: String, selection: SeriesSelection, requested: Int?,
-                        strategy: ForecastStrategy, reporter: ActionReporter) throws -> (future: FutureRows?, horizon: Int, steps: Int) {
+                        strategy: ForecastStrategy, separate: [String: FutureRows]? = nil, futureFile: String? = nil,
+                        idColumn: String = "", reporter: ActionReporter) throws -> (future: FutureRows?, horizon: Int, steps: Int) {
         var future: FutureRows? = nil
         if !selection.knownFeatures.isEmpty {
-            guard let inFile = data.future else {
-                throw FutureRowsError.noFutureRowsInSeries(file: file, series: id, target: data.target.name, columns: selection.knownFeatures)
+            if let inFile = data.future {
+                if separate?[id] != nil, let futureFile { throw FutureRowsError.futureInTwoPlaces(file: inFile.file, futureFile: futureFile) }
+                future = inFile
+            } else if let rows = separate?[id] {
+                try rows.checkContinues(data.target, timeColumn: data.timeColumn ?? "")
+                future = rows
+            } else if let futureFile {
+                throw FutureRowsError.seriesMissingFromFutureFile(futureFile: futureFile, series: id, idColumn: idColumn)
+            } else {
+                throw FutureRowsError.noFutureRowsInSeries(file: file, series: id, target: data.target.name,
+                                                           columns: selection.knownFeatures)
             }
-            future = inFile
         }
         let (horizon, steps) = try horizonAndSteps(requested: requested, future: future, frequency: data.target.frequency,
                                                    readsObserved: !selection.features.isEmpty, strategy: strategy,

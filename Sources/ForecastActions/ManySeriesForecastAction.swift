@@ -34,6 +34,9 @@ public struct ManySeriesForecastAction: Sendable {
     /// The holidays of the `holiday` calendar feature: a CSV of dates, and an exchange's closures.
     public var holidaysSource: CSVSource?
     public var holidayExchange: ExchangeCalendar.Code?
+    /// A separate long-format file of future rows (`--future FILE`): the id column, the time column
+    /// and the known-in-advance columns, for series whose own rows stop at their last target value.
+    public var futureSource: CSVSource?
     /// A folder to save each series' model in, as `<id>.safetensors` (created when missing).
     public var modelFolder: String?
     /// A folder to draw each series' forecast in, as `<id>.svg` (created when missing).
@@ -76,6 +79,10 @@ public struct ManySeriesForecastAction: Sendable {
         let files = try SeriesFiles(models: modelFolder.map { try SeriesFolder(path: $0, fileExtension: "safetensors") },
                                     plots: plotFolder.map { try SeriesFolder(path: $0, fileExtension: "svg") })
         if global {
+            guard futureSource == nil else {
+                throw ForecasterError.invalidConfiguration(setting: "future", value: futureSource?.displayName ?? "",
+                                                           requirement: "per-series models: a global model reads future rows from the file itself")
+            }
             // The network across series reads no calendar columns yet.
             guard calendarFeatures == nil else {
                 throw ForecasterError.invalidConfiguration(setting: "calendar", value: "\(calendar)",
@@ -91,11 +98,17 @@ public struct ManySeriesForecastAction: Sendable {
         let cancellation = reporter.cancellation
         let (source, requested, settings) = (self.source, steps, configuration)
         let (calendar, holidaysSource, holidayExchange) = (calendarFeatures, self.holidaysSource, self.holidayExchange)
+        let separate = try futureSource.map { future in
+            try FutureRows.readLongFormat(future, idColumn: source.idColumn, knownFeatures: source.selection.knownFeatures,
+                                          options: source.readOptions)
+        }
+        let futureFile = futureSource?.displayName
         return try source.forEachSeries(threads: threads, reporter: reporter, job: { id, data in
             try data.checkFeaturesVary(file: source.fileName)
             let (future, horizon, steps) = try FutureRowsResolution.resolve(
                 series: data, id: id, file: source.fileName, selection: source.selection, requested: requested,
-                strategy: settings.strategy(for: data.target.frequency), reporter: reporter)
+                strategy: settings.strategy(for: data.target.frequency), separate: separate, futureFile: futureFile,
+                idColumn: source.idColumn, reporter: reporter)
             var columns = data.featureColumns(future: future), columnNames = data.columnNames
             if let calendar {
                 var configured = settings

@@ -40,10 +40,18 @@ public final class ManySeriesSource: @unchecked Sendable {
     /// as constant known-in-advance inputs.
     public let staticFeatures: [String]
 
-    private init(_ storage: Storage, selection: SeriesSelection, staticFeatures: [String]) {
+    /// The column naming each row's series, and how the input was read: a separate file of future
+    /// rows (`FutureRows.readLongFormat`) is read the same way.
+    public let idColumn: String
+    public let readOptions: CSVReadOptions
+
+    private init(_ storage: Storage, selection: SeriesSelection, staticFeatures: [String], idColumn: String,
+                 readOptions: CSVReadOptions) {
         self.storage = storage
         self.selection = selection
         self.staticFeatures = staticFeatures
+        self.idColumn = idColumn
+        self.readOptions = readOptions
     }
 
     /// Opens the series of `target` in a long-format source whose `idColumn` names each row's series,
@@ -70,11 +78,13 @@ public final class ManySeriesSource: @unchecked Sendable {
             let long = try LongFormatReader.read(source, idColumn: idColumn, series: series, target: target, features: features,
                                                  knownFeatures: knownFeatures, staticFeatures: staticFeatures, options: options)
             for warning in long.warnings { reporter.warning(warning) }
-            return ManySeriesSource(.whole(long), selection: selection, staticFeatures: staticFeatures)
+            return ManySeriesSource(.whole(long), selection: selection, staticFeatures: staticFeatures, idColumn: idColumn,
+                                    readOptions: options)
         }
         let stream = try LongFormatStream(source, idColumn: idColumn, series: series, target: target, features: features,
                                           knownFeatures: knownFeatures, staticFeatures: staticFeatures, options: options)
-        return ManySeriesSource(.streamed(stream), selection: selection, staticFeatures: staticFeatures)
+        return ManySeriesSource(.streamed(stream), selection: selection, staticFeatures: staticFeatures, idColumn: idColumn,
+                                readOptions: options)
     }
 
     /// Throws `ManySeriesError.staticFeaturesNeedGlobal` when static columns were named: what a

@@ -46,7 +46,7 @@ struct Forecast: AsyncParsableCommand {
     @Flag(help: "Never draw the small chart shown under the table on a terminal.")
     var noChart = false
 
-    @Option(help: ArgumentHelp("A CSV file of the future rows of the --future-features columns (the same time column and columns, one row per step to forecast), when FILE itself stops at its last target value.", valueName: "file"))
+    @Option(help: ArgumentHelp("A CSV file of the future rows of the --future-features columns (the same time column and columns, one row per step to forecast; with --id, the id column too, for every series), when FILE itself stops at its last target value.", valueName: "file"))
     var future: String?
 
     func validate() throws {
@@ -55,8 +55,8 @@ struct Forecast: AsyncParsableCommand {
         _ = try IntervalLevels.parse(level)
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
         try series.checkStatic(global: global)
-        if future != nil, csv.manySeries {
-            throw ValidationError("--future gives the future rows of one series; with --id, put each series' future rows in FILE after its last target value (target left empty).")
+        if future != nil, csv.manySeries, global {
+            throw ValidationError("--future with --global: a model trained across series reads each series' future rows from FILE itself (after its last target value, target left empty); drop --future or --global.")
         }
         if future != nil, series.futureFeatureNames.isEmpty {
             throw ValidationError("--future gives the future rows of the --future-features columns; name them with --future-features.")
@@ -84,6 +84,7 @@ struct Forecast: AsyncParsableCommand {
                 action.calendar = series.calendarSelection
                 action.holidaysSource = series.holidaysFile.map(csv.source)
                 action.holidayExchange = series.holidayExchange
+                action.futureSource = future.map(csv.source)
                 let rows = ManySeriesForecastRows(format: format, levels: levels)
                 if let header = rows.header { StreamedOutput.write(header) }
                 let outcome = try action.run(reporter: reporter) { id, result in StreamedOutput.write(rows.rendered(id: id, result)) }

@@ -40,7 +40,7 @@ enum ToolFailure {
         case let error as FutureRowsError:
             switch error {
             case .futureInTwoPlaces, .futureWithoutKnownFeatures: return .usage
-            case .noFutureRows, .noFutureRowsInSeries, .tooFewFutureRows: return .badData
+            case .noFutureRows, .noFutureRowsInSeries, .seriesMissingFromFutureFile, .tooFewFutureRows: return .badData
             }
         case is AtomicFileError:
             return .cannotCreateOutput

@@ -185,4 +185,57 @@ import _ForecastTestSupport
         #expect(outcome.exitCode == 64, "\(outcome.stderr)")
         #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
     }
+
+    /// Series A and B of 120 hourly rows driven by a known input, in long format, and 6 future rows
+    /// each: after each series' history in one file (`inline`), or apart (`history` and `future`).
+    static func twoSeriesWithFuture() -> (inline: String, history: String, future: String) {
+        var inline = ["id,time,load,plan"], history = ["id,time,load,plan"], future = ["id,time,plan"]
+        for (index, name) in ["A", "B"].enumerated() {
+            for row in 0..<126 {
+                let hour = String(format: "2024-03-%02dT%02d:00", 1 + row / 24, row % 24)
+                let plan = Double((row * 7) % 11) - 5 + Double(index)
+                let load = 50 + 10 * sin(Double(row) * 2 * .pi / 24) + 3 * plan + 5 * Double(index)
+                if row < 120 {
+                    inline.append("\(name),\(hour),\(load),\(plan)")
+                    history.append("\(name),\(hour),\(load),\(plan)")
+                } else {
+                    inline.append("\(name),\(hour),,\(plan)")
+                    future.append("\(name),\(hour),\(plan)")
+                }
+            }
+        }
+        return ([inline, history, future].map { $0.joined(separator: "\n") + "\n" }[0],
+                history.joined(separator: "\n") + "\n", future.joined(separator: "\n") + "\n")
+    }
+
+    @Test func aSeparateFutureFileServesEverySeriesAsRowsInTheFileDo() throws {
+        let folder = try ScratchFolder()
+        let files = Self.twoSeriesWithFuture()
+        let inline = try folder.write("inline.csv", files.inline)
+        let history = try folder.write("history.csv", files.history), future = try folder.write("future.csv", files.future)
+        let options = ["--id", "id", "--column", "load", "--future-features", "plan", "--horizon", "3"] + Self.quick
+        let together = try CLIRunner.run(["forecast", inline] + options)
+        #expect(together.exitCode == 0, "\(together.stderr)")
+        let apart = try CLIRunner.run(["forecast", history, "--future", future] + options)
+        #expect(apart.exitCode == 0, "\(apart.stderr)")
+        #expect(apart.stdout == together.stdout)
+        // Six rows per series: as far as the future rows reach.
+        #expect(apart.stdout.split(separator: "\n").dropFirst().count == 12)
+
+        // A series without rows in the future file fails alone, naming both.
+        let onlyA = try folder.write("only-a.csv", files.future.split(separator: "\n").filter { !$0.hasPrefix("B,") }.joined(separator: "\n") + "\n")
+        let missing = try CLIRunner.run(["forecast", history, "--future", onlyA] + options)
+        #expect(missing.exitCode == 65)
+        #expect(missing.stderr.contains("no rows for series \"B\""), "\(missing.stderr)")
+        #expect(missing.stdout.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("A,") })
+
+        // Future rows in both places compete.
+        let twice = try CLIRunner.run(["forecast", inline, "--future", future] + options)
+        #expect(twice.exitCode == 65)
+        #expect(twice.stderr.contains("give the future in one place"), "\(twice.stderr)")
+        // A global model reads its future rows from the file only.
+        let global = try CLIRunner.run(["forecast", history, "--future", future, "--global"] + options)
+        #expect(global.exitCode == 64)
+        #expect(global.stderr.contains("--global"), "\(global.stderr)")
+    }
 }
