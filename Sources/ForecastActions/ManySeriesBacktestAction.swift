@@ -73,10 +73,6 @@ public struct ManySeriesBacktestAction: Sendable {
         let collected = Locked<[(id: String, series: TimeSeries?, result: BacktestResult)]>([])
         let keepsSeries = forecastsPath != nil
         let outcome: ManySeriesOutcome
-        if global, calendarFeatures != nil {
-            throw ForecasterError.invalidConfiguration(setting: "calendar", value: "\(calendar)",
-                                                       requirement: "per-series models: a global model reads no calendar features yet")
-        }
         if global || backtestsChoiceAcrossSeries {
             outcome = try runWithRowAcrossSeries(settings: settings, reporter: reporter) { id, series, result in
                 collected.withLock { $0.append((id, keepsSeries ? series : nil, result)) }
@@ -85,18 +81,11 @@ public struct ManySeriesBacktestAction: Sendable {
         } else {
             try source.requireNoStaticFeatures()
             let fileName = source.fileName
-            let (calendar, holidaysSource, holidayExchange) = (calendarFeatures, self.holidaysSource, self.holidayExchange)
             outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { _, data in
                 try data.checkFeaturesVary(file: fileName)
                 let series = data.target
                 let suite = try settings.suite(for: series, reporter: reporter)
-                var columns = data.featureColumns(future: nil)
-                // Imposed as in a single series' backtest: each fold reads the columns up to its cut-off.
-                if settings.includesModel, let calendar,
-                   let made = try CalendarFitting.columns(calendar, data: data, steps: 1, horizon: 1,
-                                                          holidaysSource: holidaysSource, holidayExchange: holidayExchange) {
-                    columns.known += made.history
-                }
+                let columns = try self.calendarColumns(data, settings: settings)
                 let entries = try suite.run(on: series.values, columns: columns, threads: 1,
                                             cancellation: reporter.cancellation, progress: nil)
                 return (series, BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries))
@@ -143,7 +132,7 @@ public struct ManySeriesBacktestAction: Sendable {
         var planned: [(id: String, series: TimeSeries, columns: FeatureColumns, suite: BacktestSuite)] = []
         for item in present {
             do {
-                planned.append((item.id, item.data.target, item.data.featureColumns(future: nil),
+                planned.append((item.id, item.data.target, try calendarColumns(item.data, settings: settings),
                                 try settings.suite(for: item.data.target, reporter: reporter)))
             } catch {
                 reporter.seriesFailed(item.id, error)
@@ -226,5 +215,17 @@ public struct ManySeriesBacktestAction: Sendable {
         let (folds, report) = backtest.run(series: series, backtests: backtests, cancellation: reporter.cancellation)
         reporter.note("\(ManySeriesChoiceBacktest.name): the choice made again at every fold on the rows before each series' cut-off chose \(report.summary)")
         return (ManySeriesChoiceBacktest.name, folds)
+    }
+
+    /// A series' feature columns with the listed calendar features appended to its known ones,
+    /// imposed as in a single series' backtest: each fold reads them up to its cut-off.
+    func calendarColumns(_ data: CSVSeriesData, settings: BacktestSettings) throws -> FeatureColumns {
+        var columns = data.featureColumns(future: nil)
+        if settings.includesModel, let calendar = calendarFeatures,
+           let made = try CalendarFitting.columns(calendar, data: data, steps: 1, horizon: 1,
+                                                  holidaysSource: holidaysSource, holidayExchange: holidayExchange) {
+            columns.known += made.history
+        }
+        return columns
     }
 }

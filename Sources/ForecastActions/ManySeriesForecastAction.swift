@@ -83,11 +83,6 @@ public struct ManySeriesForecastAction: Sendable {
                 throw ForecasterError.invalidConfiguration(setting: "future", value: futureSource?.displayName ?? "",
                                                            requirement: "per-series models: a global model reads future rows from the file itself")
             }
-            // The network across series reads no calendar columns yet.
-            guard calendarFeatures == nil else {
-                throw ForecasterError.invalidConfiguration(setting: "calendar", value: "\(calendar)",
-                                                           requirement: "per-series models: a global model reads no calendar features yet")
-            }
             return try runGlobal(reporter: reporter, files: files, deliver: deliver)
         }
         if choosesAcrossSeries { return try runChoosingAcrossSeries(reporter: reporter, files: files, deliver: deliver) }
@@ -183,9 +178,10 @@ public struct ManySeriesForecastAction: Sendable {
     /// frequency's default, at most the fewest future rows of any series when known-in-advance
     /// features are read. A series without future rows still trains the network, and fails alone.
     func runGlobal(reporter: ActionReporter, files: SeriesFiles, deliver: @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
-        let (ids, series, readFailures) = try source.readAll(reporter: reporter)
+        let (ids, read, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
-        let present = series.compactMap { $0 }
+        var series = read
+        var present = series.compactMap { $0 }
         guard let frequency = try ManySeriesError.commonFrequency(present.map(\.target), file: source.fileName) else {
             throw ManySeriesError.noSeriesRead(file: source.fileName)
         }
@@ -198,9 +194,42 @@ public struct ManySeriesForecastAction: Sendable {
         var configuration = self.configuration
         configuration.horizon = horizon
         configuration.threads = max(1, threads)
-        let columns = present.map { $0.featureColumns(future: $0.future) }
+        var columns = present.map { $0.featureColumns(future: $0.future) }
+        var featureNames = present.isEmpty ? [] : Array(present[0].columnNames.dropFirst())
+        if let calendar = calendarFeatures {
+            // Each series' calendar from its own dates, as far as its forecast reaches; a series
+            // without dates cannot take part.
+            var stepsPerPass = configuration
+            stepsPerPass.applyDefaultStrategy(for: frequency)
+            var kept: [CSVSeriesData] = [], keptColumns: [FeatureColumns] = []
+            var position = 0
+            for index in series.indices {
+                guard let item = series[index] else { continue }
+                defer { position += 1 }
+                do {
+                    let reach = max(horizon, item.future?.count ?? 0)
+                    if let made = try CalendarFitting.columns(calendar, data: item, steps: reach, horizon: stepsPerPass.stepsPerPass,
+                                                              holidaysSource: holidaysSource, holidayExchange: holidayExchange) {
+                        var entry = columns[position]
+                        entry.known += made.whole
+                        keptColumns.append(entry)
+                        if kept.isEmpty { featureNames += made.names }
+                    } else {
+                        keptColumns.append(columns[position])
+                    }
+                    kept.append(item)
+                } catch {
+                    reporter.seriesFailed(ids[index], error)
+                    failed.append(ids[index])
+                    series[index] = nil
+                }
+            }
+            present = kept
+            columns = keptColumns
+            guard !present.isEmpty else { return ManySeriesOutcome(failed: failed, total: ids.count) }
+        }
         let global = try GlobalForecaster.fit(series: present.map(\.target.values), features: columns, names: present.map(\.target.name),
-                                              featureNames: Array(present[0].columnNames.dropFirst()), frequency: frequency,
+                                              featureNames: featureNames, frequency: frequency,
                                               configuration: configuration, progress: reporter.trainingDecision)
         try reporter.checkCancellation()
         for decision in global.fitReport.decisions { reporter.note(decision) }

@@ -52,9 +52,6 @@ struct Backtest: AsyncParsableCommand {
 
     func validate() throws {
         try series.checkCalendar(manySeries: csv.manySeries, listsAllowed: true)
-        if global, case .features = series.calendarSelection {
-            throw ValidationError("--calendar with --global: a model trained across series reads no calendar features yet; drop --global to backtest each series with them.")
-        }
         if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
         if series.hasFeatures || series.staticColumns != nil, folds.window == .sliding {
             throw ValidationError("--window sliding cannot be used with --features, --future-features or --static: each fold reads the features of its whole history; use --window expanding.")

@@ -63,9 +63,6 @@ struct Forecast: AsyncParsableCommand {
         }
         if choice != .acrossSeries, !csv.manySeries { throw ValidationError("--choice says where a many-series forecast chooses its method: give --id.") }
         if choice != .acrossSeries, global { throw ValidationError("--choice per-series and --global ask for different models: give one.") }
-        if global, case .features = series.calendarSelection {
-            throw ValidationError("--calendar with --global: a model trained across series reads no calendar features yet; drop --global to fit each series with them.")
-        }
         if future == "-", file == "-" { throw ValidationError("--future and FILE cannot both be standard input.") }
     }
 

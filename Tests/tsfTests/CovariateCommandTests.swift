@@ -171,11 +171,32 @@ import _ForecastTestSupport
         #expect(plain.stdout.split(separator: "\n").first { $0.hasPrefix("B,lstm,") }.map { String($0.split(separator: ",")[3]) } != manyMAE)
     }
 
+    @Test func aGlobalModelReadsListedCalendarFeaturesAndItsFilesKeepThem() throws {
+        let folder = try ScratchFolder()
+        let files = Self.weekendSeries()
+        let long = try folder.write("long.csv", files.long), alone = try folder.write("b.csv", files.b)
+        let models = folder.url.appendingPathComponent("models").path
+        let base = ["forecast", long, "--id", "id", "--column", "v", "--global", "--horizon", "7"] + Self.quick
+        let withCalendar = try CLIRunner.run(base + ["--calendar", "day-of-week", "--out", models])
+        #expect(withCalendar.exitCode == 0, "\(withCalendar.stderr)")
+        let without = try CLIRunner.run(base)
+        #expect(without.exitCode == 0, "\(without.stderr)")
+        #expect(withCalendar.stdout != without.stdout)
+        // B's saved member regenerates its calendar columns from the dates and forecasts the same.
+        let predicted = try CLIRunner.run(["predict", "--model", models + "/B.safetensors", alone, "--column", "v", "--format", "csv"])
+        #expect(predicted.exitCode == 0, "\(predicted.stderr)")
+        let bRows = withCalendar.stdout.split(separator: "\n").filter { $0.hasPrefix("B,") }.map { $0.split(separator: ",").suffix(2).joined(separator: ",") }
+        #expect(bRows == predicted.stdout.split(separator: "\n").dropFirst().map(String.init))
+        // And a global backtest reads them too.
+        let backtest = try CLIRunner.run(["backtest", long, "--id", "id", "--column", "v", "--global", "--calendar", "day-of-week",
+                                          "--horizon", "7", "--folds", "2"] + Self.quick)
+        #expect(backtest.exitCode == 0, "\(backtest.stderr)")
+        #expect(backtest.stdout.contains("B,global-lstm,"))
+    }
+
     @Test(arguments: [
         (["forecast", "--holidays", "XNYS"], "--calendar holiday"),
         (["forecast", "--calendar", "holiday"], "--calendar holiday needs the holidays"),
-        (["forecast", "--calendar", "day-of-week", "--global"], "--global"),
-        (["backtest", "--calendar", "day-of-week", "--global"], "--global"),
         (["train", "--calendar", "day-of-week", "--out", "model.safetensors"], "not supported with several series here"),
     ])
     func calendarOptionsWithSeveralSeriesThatCannotApplyAreRefused(options: [String], message: String) throws {
