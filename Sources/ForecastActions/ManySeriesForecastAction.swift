@@ -79,10 +79,6 @@ public struct ManySeriesForecastAction: Sendable {
         let files = try SeriesFiles(models: modelFolder.map { try SeriesFolder(path: $0, fileExtension: "safetensors") },
                                     plots: plotFolder.map { try SeriesFolder(path: $0, fileExtension: "svg") })
         if global {
-            guard futureSource == nil else {
-                throw ForecasterError.invalidConfiguration(setting: "future", value: futureSource?.displayName ?? "",
-                                                           requirement: "per-series models: a global model reads future rows from the file itself")
-            }
             return try runGlobal(reporter: reporter, files: files, deliver: deliver)
         }
         if choosesAcrossSeries { return try runChoosingAcrossSeries(reporter: reporter, files: files, deliver: deliver) }
@@ -181,6 +177,26 @@ public struct ManySeriesForecastAction: Sendable {
         let (ids, read, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
         var series = read
+        if let futureSource {
+            // Each series' rows of the separate future file, as the per-series models take them.
+            let separate = try FutureRows.readLongFormat(futureSource, idColumn: source.idColumn,
+                                                         knownFeatures: source.selection.knownFeatures, options: source.readOptions)
+            for index in series.indices {
+                guard var item = series[index] else { continue }
+                do {
+                    let (future, _, _) = try FutureRowsResolution.resolve(
+                        series: item, id: ids[index], file: source.fileName, selection: source.selection, requested: steps,
+                        strategy: configuration.strategy(for: item.target.frequency), separate: separate,
+                        futureFile: futureSource.displayName, idColumn: source.idColumn, reporter: .silent)
+                    item.future = future
+                    series[index] = item
+                } catch {
+                    reporter.seriesFailed(ids[index], error)
+                    failed.append(ids[index])
+                    series[index] = nil
+                }
+            }
+        }
         var present = series.compactMap { $0 }
         guard let frequency = try ManySeriesError.commonFrequency(present.map(\.target), file: source.fileName) else {
             throw ManySeriesError.noSeriesRead(file: source.fileName)

@@ -55,9 +55,6 @@ struct Forecast: AsyncParsableCommand {
         _ = try IntervalLevels.parse(level)
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
         try series.checkStatic(global: global)
-        if future != nil, csv.manySeries, global {
-            throw ValidationError("--future with --global: a model trained across series reads each series' future rows from FILE itself (after its last target value, target left empty); drop --future or --global.")
-        }
         if future != nil, series.futureFeatureNames.isEmpty {
             throw ValidationError("--future gives the future rows of the --future-features columns; name them with --future-features.")
         }

@@ -254,9 +254,14 @@ import _ForecastTestSupport
         let twice = try CLIRunner.run(["forecast", inline, "--future", future] + options)
         #expect(twice.exitCode == 65)
         #expect(twice.stderr.contains("give the future in one place"), "\(twice.stderr)")
-        // A global model reads its future rows from the file only.
-        let global = try CLIRunner.run(["forecast", history, "--future", future, "--global"] + options)
-        #expect(global.exitCode == 64)
-        #expect(global.stderr.contains("--global"), "\(global.stderr)")
+        // A global model takes them from either place alike.
+        let globalTogether = try CLIRunner.run(["forecast", inline, "--global"] + options)
+        #expect(globalTogether.exitCode == 0, "\(globalTogether.stderr)")
+        let globalApart = try CLIRunner.run(["forecast", history, "--future", future, "--global"] + options)
+        #expect(globalApart.exitCode == 0, "\(globalApart.stderr)")
+        #expect(globalApart.stdout == globalTogether.stdout)
+        let globalMissing = try CLIRunner.run(["forecast", history, "--future", onlyA, "--global"] + options)
+        #expect(globalMissing.exitCode == 65)
+        #expect(globalMissing.stderr.contains("no rows for series \"B\""), "\(globalMissing.stderr)")
     }
 }

@@ -74,7 +74,6 @@ import _ForecastTestSupport
         (["backtest", "--static", "size"], "use them with --id and --global"),
         (["forecast", "--global", "--static", "sales"], "--static repeats the target column"),
         (["forecast", "--global", "--static", "plan", "--future-features", "plan"], "named by both --static and --future-features"),
-        (["forecast", "--global", "--future-features", "plan", "--future", "future.csv"], "--future with --global"),
         (["backtest", "--global", "--static", "size", "--window", "sliding", "--window-length", "60"], "--window sliding cannot be used"),
     ])
     func misusesAreUsageErrors(_ arguments: [String], _ words: String) throws {
