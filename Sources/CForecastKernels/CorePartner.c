@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 /// How long the partner spins after a job before it sleeps.
@@ -45,17 +46,25 @@ static int64_t now_ns(void) {
     return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
+/// How long a spin has lasted, read from the clock only every 64 looks (a look is a few
+/// nanoseconds, a clock read tens).
+typedef struct { uint32_t round; int64_t start; } spin_clock;
+
+/// Counts one look; true once `budget_ns` have passed since the first.
+static int spin_clock_expired(spin_clock *c, int64_t budget_ns) {
+    if ((++c->round & 63) != 0) return 0;
+    int64_t now = now_ns();
+    if (c->start == 0) c->start = now;
+    return now - c->start > budget_ns;
+}
+
 /// Spins until `*value` differs from `old` (or `*stop`), for at most `budget_ns`; true if it did.
 static int spin_until_changed(const uint64_t *value, uint64_t old, const int *stop, int64_t budget_ns) {
-    int64_t start = 0;
-    for (uint32_t round = 0;; round++) {
+    spin_clock clock = {0};
+    for (;;) {
         if (__atomic_load_n(value, __ATOMIC_ACQUIRE) != old || __atomic_load_n(stop, __ATOMIC_RELAXED)) return 1;
         relax();
-        if ((round & 63) == 63) {
-            int64_t now = now_ns();
-            if (start == 0) start = now;
-            else if (now - start > budget_ns) return 0;
-        }
+        if (spin_clock_expired(&clock, budget_ns)) return 0;
     }
 }
 
@@ -81,8 +90,10 @@ static void *partner_main(void *argument) {
 }
 
 forecast_partner *forecast_partner_create(void) {
-    forecast_partner *p = calloc(1, sizeof *p);
+    // Its progress counters sit on lines of their own, so the struct is 64-byte aligned.
+    forecast_partner *p = aligned_alloc(64, sizeof *p);
     if (p == NULL) return NULL;
+    memset(p, 0, sizeof *p);
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->wake, NULL);
     if (pthread_create(&p->thread, NULL, partner_main, p) != 0) {
@@ -108,16 +119,12 @@ void forecast_partner_destroy(forecast_partner *p) {
 
 /// A wait that spins, and after WAIT_SPIN_NS yields between looks, so two threads that share one
 /// core (a busy machine) still make progress.
-typedef struct { uint32_t round; int yielding; int64_t start; } waiter;
+typedef struct { spin_clock clock; int yielding; } waiter;
 
 static void waiter_pause(waiter *w) {
     if (w->yielding) { sched_yield(); return; }
     relax();
-    if ((++w->round & 63) == 0) {
-        int64_t now = now_ns();
-        if (w->start == 0) w->start = now;
-        else if (now - w->start > WAIT_SPIN_NS) w->yielding = 1;
-    }
+    if (spin_clock_expired(&w->clock, WAIT_SPIN_NS)) w->yielding = 1;
 }
 
 void forecast_partner_run(forecast_partner *p, forecast_partner_work work, void *context) {

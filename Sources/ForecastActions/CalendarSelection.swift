@@ -12,6 +12,13 @@ public enum CalendarSelection: Hashable, Sendable {
     /// Exactly these features.
     case features([CalendarFeature])
 
+    /// Whether features are listed: the only calendar a many-series run makes, since trying them
+    /// would fit every series twice.
+    public var isListed: Bool {
+        if case .features = self { return true }
+        return false
+    }
+
     /// `auto`, `none` or a comma-separated list such as `day-of-week,month`.
     public init(parsing text: String) throws(CalendarFeatureError) {
         switch text.trimmingCharacters(in: .whitespaces) {

@@ -42,17 +42,11 @@ public struct ManySeriesBacktestAction: Sendable {
         self.forecastsPath = forecastsPath
     }
 
-    /// The calendar features listed, if any.
-    var calendarFeatures: CalendarSelection? {
-        if case .features = calendar { return calendar }
-        return nil
-    }
-
     /// Whether this run backtests the choice across series.
     var backtestsChoiceAcrossSeries: Bool {
         let configuration = settings.configuration
         return !global && choice == .acrossSeries && settings.includesModel && configuration.resolvedSelection == .automatic
-            && calendarFeatures == nil
+            && !calendar.isListed
             && configuration.loss.quantileLevels.isEmpty && !source.selection.hasFeatures && source.staticFeatures.isEmpty
     }
 
@@ -221,7 +215,7 @@ public struct ManySeriesBacktestAction: Sendable {
     /// imposed as in a single series' backtest: each fold reads them up to its cut-off.
     func calendarColumns(_ data: CSVSeriesData, settings: BacktestSettings) throws -> FeatureColumns {
         var columns = data.featureColumns(future: nil)
-        if settings.includesModel, let calendar = calendarFeatures,
+        if settings.includesModel, calendar.isListed,
            let made = try CalendarFitting.columns(calendar, data: data, steps: 1, horizon: 1,
                                                   holidaysSource: holidaysSource, holidayExchange: holidayExchange) {
             columns.known += made.history

@@ -57,15 +57,9 @@ public struct ManySeriesForecastAction: Sendable {
         self.choice = choice
     }
 
-    /// The calendar features listed, if any.
-    var calendarFeatures: CalendarSelection? {
-        if case .features = calendar { return calendar }
-        return nil
-    }
-
     /// Whether this run weighs its candidates across the series.
     var choosesAcrossSeries: Bool {
-        !global && choice == .acrossSeries && configuration.resolvedSelection == .automatic && calendarFeatures == nil
+        !global && choice == .acrossSeries && configuration.resolvedSelection == .automatic && !calendar.isListed
             && configuration.loss.quantileLevels.isEmpty && !source.selection.hasFeatures && source.staticFeatures.isEmpty
     }
 
@@ -88,11 +82,8 @@ public struct ManySeriesForecastAction: Sendable {
         let job = ManySeriesForecast(configuration: configuration, steps: steps, levels: levels)
         let cancellation = reporter.cancellation
         let (source, requested, settings) = (self.source, steps, configuration)
-        let (calendar, holidaysSource, holidayExchange) = (calendarFeatures, self.holidaysSource, self.holidayExchange)
-        let separate = try futureSource.map { future in
-            try FutureRows.readLongFormat(future, idColumn: source.idColumn, knownFeatures: source.selection.knownFeatures,
-                                          options: source.readOptions)
-        }
+        let (calendar, holidaysSource, holidayExchange) = (self.calendar, self.holidaysSource, self.holidayExchange)
+        let separate = try separateFutureRows()
         let futureFile = futureSource?.displayName
         return try source.forEachSeries(threads: threads, reporter: reporter, job: { id, data in
             try data.checkFeaturesVary(file: source.fileName)
@@ -101,7 +92,7 @@ public struct ManySeriesForecastAction: Sendable {
                 strategy: settings.strategy(for: data.target.frequency), separate: separate, futureFile: futureFile,
                 idColumn: source.idColumn, reporter: reporter)
             var columns = data.featureColumns(future: future), columnNames = data.columnNames
-            if let calendar {
+            if calendar.isListed {
                 var configured = settings
                 configured.horizon = horizon
                 configured.applyDefaultStrategy(for: data.target.frequency)
@@ -150,6 +141,14 @@ public struct ManySeriesForecastAction: Sendable {
                             reporter: reporter, files: files, deliver: deliver)
     }
 
+    /// Each series' rows of the separate future file, read as the series' own file was; nil without one.
+    private func separateFutureRows() throws -> [String: FutureRows]? {
+        try futureSource.map { future in
+            try FutureRows.readLongFormat(future, idColumn: source.idColumn, knownFeatures: source.selection.knownFeatures,
+                                          options: source.readOptions)
+        }
+    }
+
     /// Saves and delivers each output in order, reporting the failures.
     private func handOver(_ outputs: [Result<ManySeriesForecast.Output, any Error>], ids: [String], readFailures: [String],
                           total: Int, reporter: ActionReporter, files: SeriesFiles,
@@ -177,10 +176,14 @@ public struct ManySeriesForecastAction: Sendable {
         let (ids, read, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
         var series = read
-        if let futureSource {
+        /// A series that cannot take part fails alone, before the network is fitted.
+        func leaveOut(_ index: Int, _ error: any Error) {
+            reporter.seriesFailed(ids[index], error)
+            failed.append(ids[index])
+            series[index] = nil
+        }
+        if let futureSource, let separate = try separateFutureRows() {
             // Each series' rows of the separate future file, as the per-series models take them.
-            let separate = try FutureRows.readLongFormat(futureSource, idColumn: source.idColumn,
-                                                         knownFeatures: source.selection.knownFeatures, options: source.readOptions)
             for index in series.indices {
                 guard var item = series[index] else { continue }
                 do {
@@ -191,9 +194,7 @@ public struct ManySeriesForecastAction: Sendable {
                     item.future = future
                     series[index] = item
                 } catch {
-                    reporter.seriesFailed(ids[index], error)
-                    failed.append(ids[index])
-                    series[index] = nil
+                    leaveOut(index, error)
                 }
             }
         }
@@ -210,40 +211,33 @@ public struct ManySeriesForecastAction: Sendable {
         var configuration = self.configuration
         configuration.horizon = horizon
         configuration.threads = max(1, threads)
-        var columns = present.map { $0.featureColumns(future: $0.future) }
-        var featureNames = present.isEmpty ? [] : Array(present[0].columnNames.dropFirst())
-        if let calendar = calendarFeatures {
-            // Each series' calendar from its own dates, as far as its forecast reaches; a series
-            // without dates cannot take part.
-            var stepsPerPass = configuration
-            stepsPerPass.applyDefaultStrategy(for: frequency)
-            var kept: [CSVSeriesData] = [], keptColumns: [FeatureColumns] = []
-            var position = 0
+        // Each series' listed calendar from its own dates, as far as its forecast reaches; a series
+        // without dates cannot take part.
+        var calendars: [Int: CalendarColumns] = [:]
+        if calendar.isListed {
+            var passes = configuration
+            passes.applyDefaultStrategy(for: frequency)
             for index in series.indices {
                 guard let item = series[index] else { continue }
-                defer { position += 1 }
                 do {
-                    let reach = max(horizon, item.future?.count ?? 0)
-                    if let made = try CalendarFitting.columns(calendar, data: item, steps: reach, horizon: stepsPerPass.stepsPerPass,
-                                                              holidaysSource: holidaysSource, holidayExchange: holidayExchange) {
-                        var entry = columns[position]
-                        entry.known += made.whole
-                        keptColumns.append(entry)
-                        if kept.isEmpty { featureNames += made.names }
-                    } else {
-                        keptColumns.append(columns[position])
-                    }
-                    kept.append(item)
+                    calendars[index] = try CalendarFitting.columns(
+                        calendar, data: item, steps: max(horizon, item.future?.count ?? 0), horizon: passes.stepsPerPass,
+                        holidaysSource: holidaysSource, holidayExchange: holidayExchange)
                 } catch {
-                    reporter.seriesFailed(ids[index], error)
-                    failed.append(ids[index])
-                    series[index] = nil
+                    leaveOut(index, error)
                 }
             }
-            present = kept
-            columns = keptColumns
+            present = series.compactMap { $0 }
             guard !present.isEmpty else { return ManySeriesOutcome(failed: failed, total: ids.count) }
         }
+        let columns = series.indices.compactMap { index in
+            series[index].map { item in
+                var entry = item.featureColumns(future: item.future)
+                entry.known += calendars[index]?.whole ?? []
+                return entry
+            }
+        }
+        let featureNames = Array(present[0].columnNames.dropFirst()) + (calendars.values.first?.names ?? [])
         let global = try GlobalForecaster.fit(series: present.map(\.target.values), features: columns, names: present.map(\.target.name),
                                               featureNames: featureNames, frequency: frequency,
                                               configuration: configuration, progress: reporter.trainingDecision)

@@ -189,7 +189,7 @@ extension RecurrentNetwork {
         let hidden = ws.layers.map(\.hidden)
         let stack = (0..<layers).map(layer)
         let inputSize = configuration.inputSize
-        split.run { part in
+        split.partner.run { part in
             let other = 1 - part
             var finished = 0
             for k in 0..<layers {
@@ -197,11 +197,11 @@ extension RecurrentNetwork {
                 let width = k == 0 ? inputSize : h
                 for t in 0..<steps {
                     // h_{t−1}, and for a layer's first step the whole layer below, are complete.
-                    if finished > 0 { split.wait(part: other, steps: finished) }
+                    if finished > 0 { split.partner.wait(part: other, steps: finished) }
                     stack[k].forecastSplitStep(t: t, input: x + t * width, previousHidden: hidden[k] + t * h,
                                                output: hidden[k] + (t + 1) * h, part: split.parts[part][k])
                     finished += 1
-                    split.publish(part: part, steps: finished)
+                    split.partner.publish(part: part, steps: finished)
                 }
             }
         }

@@ -50,7 +50,8 @@ final class SplitPrediction: @unchecked Sendable {
     /// The parameter stamp the packed shares were made from, if any.
     var packedStamp: UInt64?
 
-    private let partner: CorePartner
+    /// The second thread, shared by the two halves of every forecast.
+    let partner: CorePartner
     private let storage: UnsafeMutableRawPointer
 
     /// Nil when the split does not apply or no thread can be started; the forecast then runs on
@@ -89,15 +90,6 @@ final class SplitPrediction: @unchecked Sendable {
     }
 
     deinit { storage.deallocate() }
-
-    /// Runs `body(0)` here and `body(1)` on the partner thread, together; returns when both have.
-    func run(_ body: @escaping (Int) -> Void) { partner.run(body) }
-
-    /// Within `run`: part `part` has finished `steps` steps.
-    func publish(part: Int, steps: Int) { partner.publish(part: part, steps: steps) }
-
-    /// Within `run`: waits until part `part` has finished `steps` steps.
-    func wait(part: Int, steps: Int) { partner.wait(part: part, steps: steps) }
 }
 
 extension RecurrentLayer {

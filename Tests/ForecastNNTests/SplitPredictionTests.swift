@@ -23,6 +23,13 @@ struct SplitPredictionTests {
         (0..<(lookback * configuration.inputSize)).map { sin(Float($0) * 0.7 + phase) * 1.3 }
     }
 
+    /// A network of `configurations[index]`, a two-core workspace for it, and a window.
+    static func setUp(_ index: Int, seed: UInt64) -> (RecurrentNetwork, PredictionWorkspace, [Float]) {
+        let configuration = configurations[index]
+        return (RecurrentNetwork(configuration: configuration, seed: seed),
+                PredictionWorkspace(configuration: configuration, lookback: lookback, threads: 2), window(configuration))
+    }
+
     /// The forecast with a one-core workspace made for it.
     static func oneCore(_ network: RecurrentNetwork, _ window: [Float]) throws -> [Float] {
         let workspace = PredictionWorkspace(configuration: network.configuration, lookback: lookback)
@@ -48,10 +55,7 @@ struct SplitPredictionTests {
 
     @Test(.enabled(if: PackedRecurrentProduct.isAvailable, "the split needs the packed product (AVX-512)"))
     func theSplitRepacksWhenParametersChange() throws {
-        let configuration = Self.configurations[0]
-        let network = RecurrentNetwork(configuration: configuration, seed: 12)
-        let workspace = PredictionWorkspace(configuration: configuration, lookback: Self.lookback, threads: 2)
-        let window = Self.window(configuration)
+        let (network, workspace, window) = Self.setUp(0, seed: 12)
         let before = try network.predict(window: window, workspace: workspace)
         network.parameters.withUnsafeMutableBufferPointer { p in
             for i in p.indices { p[i] = p[i] * 0.9 - 0.02 }
@@ -63,10 +67,7 @@ struct SplitPredictionTests {
 
     @Test(.enabled(if: PackedRecurrentProduct.isAvailable, "the split needs the packed product (AVX-512)"))
     func aSleepingPartnerWakesForTheNextForecast() throws {
-        let configuration = Self.configurations[1]
-        let network = RecurrentNetwork(configuration: configuration, seed: 13)
-        let workspace = PredictionWorkspace(configuration: configuration, lookback: Self.lookback, threads: 2)
-        let window = Self.window(configuration)
+        let (network, workspace, window) = Self.setUp(1, seed: 13)
         let expected = try Self.oneCore(network, window)
         for _ in 0..<3 {
             #expect(try network.predict(window: window, workspace: workspace) == expected)
@@ -76,10 +77,7 @@ struct SplitPredictionTests {
 
     @Test(.enabled(if: PackedRecurrentProduct.isAvailable, "the split needs the packed product (AVX-512)"))
     func thePartnerUsesTheCallersKernelVariant() throws {
-        let configuration = Self.configurations[2]
-        let network = RecurrentNetwork(configuration: configuration, seed: 14)
-        let window = Self.window(configuration)
-        let workspace = PredictionWorkspace(configuration: configuration, lookback: Self.lookback, threads: 2)
+        let (network, workspace, window) = Self.setUp(2, seed: 14)
         #expect(forecast_kernels_override_on_this_thread(1) == 1)
         defer { forecast_kernels_override_on_this_thread(0) }
         let baseline = try Self.oneCore(network, window)
