@@ -22,4 +22,12 @@ struct BLASKernelChoiceTests {
         // The choice is left in the environment, so child processes start with the same kernels.
         #expect(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == selected)
     }
+
+    #if !canImport(Accelerate)
+    @Test func openBLASIsOpenedWithoutItsOwnThreadPool() {
+        // Opening the library sets it; its idle pool would spin on the core our jobs need.
+        _ = BLAS.ready
+        #expect(getenv("OPENBLAS_NUM_THREADS").map { String(cString: $0) } == "1")
+    }
+    #endif
 }
