@@ -104,21 +104,26 @@ extension Forecaster {
         let keptLoss = validationLosses.isEmpty
             ? report.epochs.last?.trainingLoss
             : validationLosses[max(0, min(keptEpoch, validationLosses.count) - 1)]
+        var unusable: ForecasterError?
         if configuration.scaler != .none, let keptLoss, keptLoss > 1e6 {
-            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count, loss: keptLoss)
-        }
-        do {
-            _ = try fitted.networkForecast(steps: horizon, knownFuture: knownFeatures.map { Array($0.suffix(horizon)) })
-        } catch ForecasterError.nonFiniteForecast {
-            throw ForecasterError.unusableTrainedModel(epoch: report.epochs.count, loss: nil)
+            unusable = .unusableTrainedModel(epoch: report.epochs.count, loss: keptLoss)
+        } else {
+            do {
+                _ = try fitted.networkForecast(steps: horizon, knownFuture: knownFeatures.map { Array($0.suffix(horizon)) })
+            } catch ForecasterError.nonFiniteForecast {
+                unusable = .unusableTrainedModel(epoch: report.epochs.count, loss: nil)
+            }
         }
 
         // Compare the network with the baselines on the validation part (rows it did not train on).
+        // An unusable network fails the fit unless the automatic method can choose without it.
         var method = ForecastMethod.network
         var validationErrors: [(method: ForecastMethod, meanAbsoluteError: Double)] = []
         var statistical: StatisticalForecasts?
         resolved.selection = configuration.resolvedSelection
         resolved.seasonPeriod = configuration.seasonPeriod ?? frequency.scoringSeasonPeriod
+        if let unusable, resolved.selection != .automatic || validationStarts.isEmpty { throw unusable }
+        if let unusable { decisions.append("the network is left out of the choice: " + unusable.problem.prefix(1).lowercased() + unusable.problem.dropFirst()) }
         if resolved.selection == .automatic, !validationStarts.isEmpty {
             let cutoffs = validationStarts.map { $0 + lookback + transform.rowsConsumed }
             let trainingRows = cutoffs.min() ?? values.count
@@ -128,7 +133,7 @@ extension Forecaster {
             let comparison = try MethodComparison(
                 forecaster: fitted, values: values, features: observedFeatures, knownFeatures: knownFeatures,
                 cutoffs: cutoffs, horizon: horizon,
-                seasonPeriod: season, statistical: trainingFits, statisticalStart: start)
+                seasonPeriod: season, statistical: trainingFits, statisticalStart: start, networkUsable: unusable == nil)
             method = comparison.chosen
             validationErrors = comparison.errors
             decisions.append(comparison.explanation)

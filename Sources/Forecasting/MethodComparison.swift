@@ -41,9 +41,11 @@ struct MethodComparison {
     ///   - statistical: statistical models fitted on the rows before the first cut-off (the training
     ///     part), from row `statisticalStart` on; each is a candidate, and with all three their mean,
     ///     alone and with the network.
+    ///   - networkUsable: false leaves out every candidate with the network (one whose trained
+    ///     weights give no usable forecast); the simplest then wins if nothing else is scored.
     init(forecaster: Forecaster, values: [Double], features: [[Double]], knownFeatures: [[Double]] = [],
          cutoffs allCutoffs: [Int], horizon: Int, seasonPeriod: Int, statistical: [FittedStatisticalModel] = [],
-         statisticalStart: Int = 0) throws {
+         statisticalStart: Int = 0, networkUsable: Bool = true) throws {
         self.horizon = horizon
         // A seasonal candidate only where the history before the validation part shows the season
         // (tested on the values the network learns: changes for a series with a unit root).
@@ -74,18 +76,20 @@ struct MethodComparison {
         if seasonal { candidates.append(.seasonalNaive(period: seasonPeriod)) }
         candidates += StatisticalModel.simplestFirst.filter(statisticalModels.contains).map { .statistical([$0]) }
         if combined { candidates.append(.statistical(statisticalModels)) }
-        candidates.append(.networkAndNaive)
-        if seasonal { candidates.append(.networkAndSeasonalNaive(period: seasonPeriod)) }
-        if combined { candidates.append(.networkAndStatistical(statisticalModels)) }
-        candidates.append(.network)
+        if networkUsable {
+            candidates.append(.networkAndNaive)
+            if seasonal { candidates.append(.networkAndSeasonalNaive(period: seasonPeriod)) }
+            if combined { candidates.append(.networkAndStatistical(statisticalModels)) }
+            candidates.append(.network)
+        }
 
         var totals = Array(repeating: 0.0, count: candidates.count)
         for (index, cutoff) in cutoffs.enumerated() {
             var conditioned = forecaster
             try conditioned.condition(on: Array(values[..<cutoff]), features: features.map { Array($0[..<cutoff]) },
                                       knownFeatures: knownFeatures.map { Array($0[..<cutoff]) })
-            let network = try conditioned.networkForecast(
-                steps: horizon, knownFuture: knownFeatures.map { Array($0[cutoff ..< cutoff + knownNeeded]) })
+            let network = networkUsable ? try conditioned.networkForecast(
+                steps: horizon, knownFuture: knownFeatures.map { Array($0[cutoff ..< cutoff + knownNeeded]) }) : []
             let history = conditioned.recentValues
             let naive = Forecaster.naive(history, steps: horizon)
             let seasonalNaive = seasonal ? Forecaster.seasonalNaive(history, period: seasonPeriod, steps: horizon) : naive
@@ -113,7 +117,7 @@ struct MethodComparison {
         forecasts = cutoffs.count
         statisticalDescriptions = statistical.filter { statisticalModels.contains($0.model) }.map(\.description)
         guard count > 0 else {
-            chosen = .network
+            chosen = networkUsable ? .network : .naive
             errors = []
             return
         }
@@ -140,7 +144,7 @@ struct MethodComparison {
 
     /// One sentence for the user: what was kept and against what.
     var explanation: String {
-        guard !errors.isEmpty else { return "forecast method network: no validation forecasts to compare" }
+        guard !errors.isEmpty else { return "forecast method \(chosen.name): no validation forecasts to compare" }
         let scores = errors.map { "\($0.method.name) \(Self.format($0.meanAbsoluteError))" }.joined(separator: ", ")
         let best = errors.min { $0.meanAbsoluteError < $1.meanAbsoluteError }!
         let reason: String
