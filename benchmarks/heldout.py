@@ -19,7 +19,7 @@ Usage:
     swift build -c release && python3 benchmarks/heldout.py /tmp/Rdatasets [--tsf-only] [--options "..."]
 Needs pandas, numpy and statsforecast unless --tsf-only (a virtual environment outside the repo).
 """
-import argparse, csv, json, math, pathlib, shlex, subprocess, sys, tempfile, time
+import argparse, csv, math, pathlib, shlex, tempfile
 
 import quality
 
@@ -94,18 +94,14 @@ def main():
             out.write(f"date,{column}\n")
             for date, value in dated_rows(pathlib.Path(args.rdatasets) / "csv" / package / file, column, frequency):
                 out.write(f"{date},{value}\n")
-        started = time.perf_counter()
         command = [args.tsf, "backtest", str(work / "datasets" / file), "--column", column, "--folds", "5",
                    "--horizon", str(horizon), "--season", str(m_metric), "--baselines", "naive,seasonal-naive,drift,ets,theta,arima",
                    "--format", "json", *shlex.split(args.options)]
-        result = subprocess.run(command, capture_output=True, text=True)
         label = f"{name}" + (f":{column}" if column != "value" else "")
-        if result.returncode != 0:
-            print(f"{label}: tsf failed: {result.stderr.strip()}", file=sys.stderr)
+        scored = quality.scored_backtest(command, label)
+        if scored is None:
             continue
-        seconds = time.perf_counter() - started
-        report = json.loads(result.stdout)
-        models = {m["model"]: m["MASE"] for m in report["models"]}
+        report, models, seconds = scored
         values = quality.series_values(file, column, None)
         for model in () if args.tsf_only else ("AutoETS", "AutoARIMA"):
             score = quality.statsforecast_mase_within(600, model, values, horizon, m_metric, m_season, report["folds"])

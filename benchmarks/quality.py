@@ -52,6 +52,18 @@ def mase(forecast, actual, history, m):
     return float(np.mean(np.abs(np.asarray(forecast) - actual)) / scale)
 
 
+def scored_backtest(command, label):
+    """Runs a `tsf backtest --format json` command: (its report, MASE per model, seconds), or None
+    when tsf fails (its message goes to stderr under `label`)."""
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        print(f"{label}: tsf failed: {result.stderr.strip()}", file=sys.stderr)
+        return None
+    report = json.loads(result.stdout)
+    return report, {m["model"]: m["MASE"] for m in report["models"]}, time.perf_counter() - started
+
+
 def statsforecast_mase(model_name, values, horizon, m_metric, m_season, folds):
     """The fold-averaged MASE of statsforecast's `model_name` (AutoETS or AutoARIMA, season m)."""
     from statsforecast import StatsForecast
@@ -91,17 +103,13 @@ def main():
     args = parser.parse_args()
     table = []
     for file, column, options, filt, horizon, m_metric, m_ets, kind in SERIES:
-        started = time.perf_counter()
         command = [args.tsf, "backtest", str(root / "datasets" / file), "--column", column,
                    "--folds", str(args.folds), "--horizon", str(horizon), "--season", str(m_metric),
                    "--baselines", "naive,seasonal-naive,drift,ets,theta,arima", "--format", "json", *options, *shlex.split(args.options)]
-        result = subprocess.run(command, capture_output=True, text=True)
-        if result.returncode != 0:
-            print(f"{file} {column}: tsf failed: {result.stderr.strip()}", file=sys.stderr)
+        scored = scored_backtest(command, f"{file} {column}")
+        if scored is None:
             continue
-        seconds = time.perf_counter() - started
-        report = json.loads(result.stdout)
-        models = {m["model"]: m["MASE"] for m in report["models"]}
+        report, models, seconds = scored
         values = series_values(file, column, filt)
         # tsf fits fewer folds on a series too short for --folds (and says so); statsforecast scores
         # the same ones, the latest.
