@@ -4,12 +4,14 @@ import ForecastActions
 /// The command line's sentences for the actions' errors: the same facts as the library's
 /// descriptions, with the flag that changes them.
 enum ActionErrorSentences {
-    static func sentence(for error: any Error) -> String? {
+    /// - Parameter series: who has too few rows for a backtest, when the caller knows it
+    ///   ("prices.csv: column \"Close\""); "The series" otherwise.
+    static func sentence(for error: any Error, series: String = "The series") -> String? {
         switch error {
         case let error as BacktestPlanningError:
             switch error {
             case let .tooFewRows(rows, horizon, lookback):
-                return "The series has \(rows) rows: too few for a fold with horizon \(horizon) and lookback \(lookback); lower --horizon, --lookback or --folds."
+                return "\(series) has \(rows) rows: too few for a fold with horizon \(horizon) and lookback \(lookback); lower --horizon, --lookback or --folds."
             case .invalidSetting:
                 return error.errorDescription
             }
@@ -44,12 +46,13 @@ enum ActionErrorSentences {
 extension ToolFailure {
     /// Runs `body`, turning the errors the command line reports as usage errors (a backtest that
     /// cannot be planned, a model file that names no column) into argument errors: exit code 64
-    /// and the command's usage.
-    static func planning<Result>(_ body: () throws -> Result) throws -> Result {
+    /// and the command's usage. A backtest that cannot be planned names `series` (a file and
+    /// column) when given.
+    static func planning<Result>(series: String = "The series", _ body: () throws -> Result) throws -> Result {
         do {
             return try body()
         } catch let error as BacktestPlanningError {
-            throw ValidationError(ActionErrorSentences.sentence(for: error) ?? sentence(for: error))
+            throw ValidationError(ActionErrorSentences.sentence(for: error, series: series) ?? sentence(for: error))
         } catch let error as ModelInputError {
             guard case .columnNotRecorded = error else { throw error }
             throw ValidationError(ActionErrorSentences.sentence(for: error) ?? sentence(for: error))

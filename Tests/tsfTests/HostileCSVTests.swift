@@ -251,3 +251,18 @@ import _ForecastTestSupport
         #expect(outcome.stderr.contains("column \"Close\" has 3 missing values: 2 filled (linear interpolation), 1 row dropped"), "\(outcome.stderr)")
     }
 }
+
+/// A file too short for even one backtest fold is a usage error (the horizon asks too much of it)
+/// whose sentence names the file and the column, as every error about a file's data does.
+@Suite struct ShortBacktestFileTests {
+    @Test func theSentenceNamesTheFileAndColumn() throws {
+        let files = try HostileFiles()
+        let data = try files.writeRandomWalk("short.csv", count: 20)
+        let outcome = try CLIRunner.run(["backtest", data, "--column", "Close", "--horizon", "12"])
+        #expect(outcome.exitCode == 64)
+        let first = outcome.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("Error: \(data): column \"Close\" has 20 rows: too few for a fold with horizon 12 and lookback "),
+                "\(outcome.stderr)")
+        #expect(first.hasSuffix("; lower --horizon, --lookback or --folds."))
+    }
+}
