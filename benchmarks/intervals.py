@@ -10,6 +10,11 @@ pooled over every scored step, the lowest series' coverage, and the geometric me
 tsf's MSIS over AutoETS's.
 
 Usage: python3 benchmarks/intervals.py [--tsf .build/release/tsf] [--folds 5] [--tsf-only] [--options "--loss quantile"]
+                                       [--rdatasets DIR]
+
+--rdatasets scores the 27 held-out series of benchmarks/heldout.py (from a local Rdatasets clone)
+instead of the bundled ones. A series too short for --folds gets fewer (tsf says how many); AutoETS
+is scored on the same ones.
 
 --options adds tsf options to every backtest (e.g. "--loss quantile" scores the quantile head's
 conformalised intervals instead of the defaults').
@@ -61,14 +66,19 @@ def main():
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--tsf-only", action="store_true", help="skip AutoETS (its columns print as —)")
     parser.add_argument("--options", default="", help="extra tsf options for every backtest")
+    parser.add_argument("--rdatasets", help="score benchmarks/heldout.py's series from this Rdatasets clone")
     args = parser.parse_args()
+    data_root, series = root, SERIES
+    if args.rdatasets:
+        from heldout import prepared_series
+        data_root, series = prepared_series(args.rdatasets)
     print(f"| series | tsf cover{LEVEL}% | AutoETS cover{LEVEL}% | tsf MSIS | AutoETS MSIS | tsf / AutoETS |")
     print("|---|---|---|---|---|---|")
     pooled = {"tsf": [0.0, 0], "AutoETS": [0.0, 0]}
     lowest = {"tsf": math.inf, "AutoETS": math.inf}
     logs = {"tsf": [], "AutoETS": [], "ratio": []}
-    for file, column, options, filt, horizon, m_metric, m_ets, _ in SERIES:
-        command = [args.tsf, "backtest", str(root / "datasets" / file), "--column", column,
+    for file, column, options, filt, horizon, m_metric, m_ets, _ in series:
+        command = [args.tsf, "backtest", str(data_root / "datasets" / file), "--column", column,
                    "--folds", str(args.folds), "--horizon", str(horizon), "--season", str(m_metric),
                    "--baselines", "naive", "--level", str(LEVEL), "--format", "json", *options, *args.options.split()]
         result = subprocess.run(command, capture_output=True, text=True)
@@ -79,7 +89,7 @@ def main():
         folds = json.loads(result.stdout)["folds"]
         scores = {"tsf": (auto[f"cover{LEVEL}%"], folds * horizon, auto[f"msis{LEVEL}"])}
         if not args.tsf_only:
-            scores["AutoETS"] = autoets_intervals(series_values(file, column, filt), horizon, m_metric, m_ets, args.folds)
+            scores["AutoETS"] = autoets_intervals(series_values(file, column, filt), horizon, m_metric, m_ets, folds)
         for name, (coverage, steps, msis) in scores.items():
             pooled[name][0] += coverage * steps / 100
             pooled[name][1] += steps
@@ -89,7 +99,8 @@ def main():
         if ratio:
             logs["ratio"].append(math.log(ratio))
         cell = lambda name, i: f"{scores[name][i]:.{1 if i == 0 else 3}f}" if name in scores else "—"
-        label = f"{file.split('_')[0]}:{column}" + (f":{filt[1]}" if filt else "")
+        label = (file.removesuffix(".csv").replace("-", ":") if args.rdatasets
+                 else f"{file.split('_')[0]}:{column}" + (f":{filt[1]}" if filt else ""))
         print(f"| {label} | {cell('tsf', 0)} | {cell('AutoETS', 0)} | {cell('tsf', 2)} | {cell('AutoETS', 2)} | "
               + (f"{ratio:.3f}" if ratio else "—") + " |")
     gmean = lambda v: f"{math.exp(sum(v) / len(v)):.3f}" if v else "—"
