@@ -25,7 +25,9 @@ extension Forecaster {
     ///     PyTorch): its architecture, lookback, horizon, transform and scalers are kept, and its
     ///     weights are the starting point; the configuration then only sets how to train.
     /// - Throws: `ForecasterError` for unusable data, `TrainingError` when training diverges,
-    ///   `CancellationError` when the surrounding task is cancelled.
+    ///   `CancellationError` when the surrounding task is cancelled. A trained network that gives no
+    ///   usable forecast throws `ForecasterError.unusableTrainedModel` when the network was asked
+    ///   for; the automatic method chooses among the other candidates instead, and says so.
     public static func fit(
         values: [Double], features observedFeatures: [[Double]] = [], knownFeatures: [[Double]] = [],
         frequency: Frequency = .irregular,
