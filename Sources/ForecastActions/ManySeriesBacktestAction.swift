@@ -44,10 +44,8 @@ public struct ManySeriesBacktestAction: Sendable {
 
     /// Whether this run backtests the choice across series.
     var backtestsChoiceAcrossSeries: Bool {
-        let configuration = settings.configuration
-        return !global && choice == .acrossSeries && settings.includesModel && configuration.resolvedSelection == .automatic
-            && !calendar.isListed
-            && configuration.loss.quantileLevels.isEmpty && !source.selection.hasFeatures && source.staticFeatures.isEmpty
+        !global && settings.includesModel
+            && source.choosesAcrossSeries(choice, configuration: settings.configuration, calendar: calendar)
     }
 
     /// What the run produced once every series is done.

@@ -59,8 +59,7 @@ public struct ManySeriesForecastAction: Sendable {
 
     /// Whether this run weighs its candidates across the series.
     var choosesAcrossSeries: Bool {
-        !global && choice == .acrossSeries && configuration.resolvedSelection == .automatic && !calendar.isListed
-            && configuration.loss.quantileLevels.isEmpty && !source.selection.hasFeatures && source.staticFeatures.isEmpty
+        !global && source.choosesAcrossSeries(choice, configuration: configuration, calendar: calendar)
     }
 
     /// Forecasts every series, calling `deliver` with each series' id and result in input order.

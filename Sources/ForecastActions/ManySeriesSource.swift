@@ -93,6 +93,16 @@ public final class ManySeriesSource: @unchecked Sendable {
         if !staticFeatures.isEmpty { throw ManySeriesError.staticFeaturesNeedGlobal(columns: staticFeatures) }
     }
 
+    /// Whether a run of one model per series (not `--global`) over this source weighs its method
+    /// across the series: only with the choice across series asked for, the automatic method, and
+    /// nothing a series' own model reads that the candidates across series do not (feature or
+    /// static columns, a listed calendar, quantiles). `tsf forecast --id` and its backtest share it.
+    func choosesAcrossSeries(_ scope: ManySeriesChoice.Scope, configuration: ForecasterConfiguration,
+                             calendar: CalendarSelection) -> Bool {
+        scope == .acrossSeries && configuration.resolvedSelection == .automatic && !calendar.isListed
+            && configuration.loss.quantileLevels.isEmpty && !selection.hasFeatures && staticFeatures.isEmpty
+    }
+
     static func isRegularFile(_ path: String) -> Bool {
         (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
     }

@@ -125,7 +125,10 @@ extension Forecaster {
         resolved.selection = configuration.resolvedSelection
         resolved.seasonPeriod = configuration.seasonPeriod ?? frequency.scoringSeasonPeriod
         if let unusable, resolved.selection != .automatic || validationStarts.isEmpty { throw unusable }
-        if let unusable { decisions.append("the network is left out of the choice: " + unusable.problem.prefix(1).lowercased() + unusable.problem.dropFirst()) }
+        if let unusable {
+            let problem = unusable.problem
+            decisions.append("the network is left out of the choice: " + problem.prefix(1).lowercased() + problem.dropFirst())
+        }
         if resolved.selection == .automatic, !validationStarts.isEmpty {
             let cutoffs = validationStarts.map { $0 + lookback + transform.rowsConsumed }
             let trainingRows = cutoffs.min() ?? values.count

@@ -6,6 +6,7 @@ import Forecasting
 /// A series too short to fit, named by the file and column it came from, which the library does
 /// not know (exit code 65).
 struct ShortSeriesFailure: LocalizedError {
+    /// The file's display name (`CSVSource.displayName`) and the column.
     let file: String
     let column: String
     let rows: Int
@@ -13,8 +14,14 @@ struct ShortSeriesFailure: LocalizedError {
     let lookback: Int
     let horizon: Int
 
+    /// How an error names a series read from a file: `prices.csv: column "Close"` (`file` as
+    /// displayed: `CSVSource.displayName`).
+    static func subject(file: String, column: String) -> String {
+        "\(file): column \"\(column)\""
+    }
+
     var errorDescription: String? {
-        let problem = ForecasterError.tooShortProblem("\(file): column \"\(column)\"", rows: rows, needed: needed,
+        let problem = ForecasterError.tooShortProblem(Self.subject(file: file, column: column), rows: rows, needed: needed,
                                                       lookback: lookback, horizon: horizon)
         return ErrorSentence.joining(problem, remedies: [ErrorSentences.flags(for: .shortenLookbackOrHorizon)])
     }
