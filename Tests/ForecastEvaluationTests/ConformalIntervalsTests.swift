@@ -35,6 +35,66 @@ struct ConformalIntervalsTests {
     }
 }
 
+struct PooledConformalIntervalsTests {
+    @Test func stepsShareOneQuantileOfTheirMeanScaledResiduals() {
+        // Step 1: residuals 1, 1, 1, 5 (mean 2) → scores 0.5, 0.5, 0.5, 2.5; step 2: 3, 3, 3, 3 (mean 3)
+        // → scores 1, 1, 1, 1. Level 0.5 over the 8 pooled scores: rank ⌈9 · 0.5⌉ = 5 → 1, so the
+        // half-widths are 1 · 2 and 1 · 3. Step 1 alone would have had rank ⌈5 · 0.5⌉ = 3 → 1.
+        let intervals = ConformalIntervals(level: 0.5, poolingSteps: [[1, 1, 1, 5], [3, 3, 3, 3]])
+        #expect(intervals.halfWidths == [2, 3])
+        #expect(ConformalIntervals(level: 0.5, residuals: [[1, 1, 1, 5], [3, 3, 3, 3]]).halfWidths == [1, 3])
+    }
+
+    @Test func aStepWithTooFewResidualsForTheLevelHasNoInterval() {
+        // Six pooled scores would reach rank ⌈7 · 0.8⌉ = 6, but each step's 3 residuals would not (rank 4).
+        let intervals = ConformalIntervals(level: 0.8, poolingSteps: [[1, 2, 3], [2, 4, 6]])
+        #expect(intervals.halfWidths == [nil, nil])
+    }
+
+    @Test func aStepThatNeverErredHasWidthZero() {
+        let intervals = ConformalIntervals(level: 0.5, poolingSteps: [[0, 0, 0, 0], [1, 2, 3, 4]])
+        #expect(intervals.halfWidths[0] == 0)
+        #expect(intervals.halfWidths[1] == 2.5 * 1.2)  // scores 0.4, 0.8, 1.2, 1.6; rank ⌈5 · 0.5⌉ = 3
+    }
+
+    @Test func everyStepCoversNearTheLevelWhenErrorsGrowWithTheHorizon() throws {
+        // Errors at step k are uniform on [−k, k]: pooled over 6 steps of 2,000 cut-offs, each step's
+        // interval must still cover near 80 % of fresh errors at that step (binomial sd at n = 3000 is
+        // 0.7 points; each step's mean, off by about 1.3 %, moves it by 1 point more: allow 3).
+        var generator = LinearCongruential(seed: 11)
+        let steps = 6
+        let residuals = (1...steps).map { k in (0..<2000).map { _ in abs(generator.nextUniform() * 2 - 1) * Double(k) } }
+        let intervals = ConformalIntervals(level: 0.8, poolingSteps: residuals)
+        for k in 1...steps {
+            let width = try #require(intervals.halfWidths[k - 1])
+            let fresh = (0..<3000).map { _ in (generator.nextUniform() * 2 - 1) * Double(k) }
+            let inside = fresh.filter { abs($0) <= width }.count
+            #expect(abs(Double(inside) / 30 - 80) < 3, "step \(k): coverage \(Double(inside) / 30)")
+        }
+    }
+
+    @Test func pooledWidthsWanderLessThanPerStepQuantilesOnHeavyTailedErrors() throws {
+        // Twelve steps of 20 cut-offs each, errors at step k Laplace with scale k (forecast errors have
+        // heavy tails): the true 80 % half-width is k · ln 5. A step's own 17th of 20 residuals strays
+        // from it by about a third; the pooled quantile times the step's mean strays less.
+        var generator = LinearCongruential(seed: 12)
+        let truth = log(5.0)
+        var pooledStray = 0.0, aloneStray = 0.0
+        for _ in 0..<100 {
+            let residuals = (1...12).map { k in
+                (0..<20).map { _ in -log(max(generator.nextUniform(), 1e-12)) * Double(k) }
+            }
+            let pooled = ConformalIntervals(level: 0.8, poolingSteps: residuals).halfWidths
+            let alone = ConformalIntervals(level: 0.8, residuals: residuals).halfWidths
+            for k in 1...12 {
+                pooledStray += abs(try #require(pooled[k - 1]) / Double(k) - truth)
+                aloneStray += abs(try #require(alone[k - 1]) / Double(k) - truth)
+            }
+        }
+        #expect(pooledStray < 0.8 * aloneStray, "pooled \(pooledStray), per step \(aloneStray)")
+    }
+}
+
 struct BacktestIntervalTests {
     @Test func foldIntervalsAreCalibratedOnTheFoldsOwnHistory() throws {
         // Naive forecasts of a random walk: calibrated on each fold's history, coverage over many

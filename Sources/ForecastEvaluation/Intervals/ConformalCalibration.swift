@@ -19,7 +19,8 @@ public enum ConformalCalibration {
     /// history. That is split-conformal prediction with a normalised score (Papadopoulos et al., 2008;
     /// Lei et al., 2018, §5.2): the guarantee is the same, and the widths follow the data, wider after
     /// a volatile spell and narrower after a calm one, where raw residuals from a calmer or wilder past
-    /// would under- or over-cover.
+    /// would under- or over-cover. The steps share one quantile of their scores, each divided by the
+    /// step's mean (`ConformalIntervals(level:poolingSteps:)`).
     public static func intervals<Model: FittedForecastingModel>(
         of model: Model, history: [Double], forecasts: [Double], levels: [Double], count: Int, minimumHistory: Int
     ) throws -> [IntervalForecast] {
@@ -31,7 +32,7 @@ public enum ConformalCalibration {
         let scale = movement.scale(before: history.count)
         return levels.map { level in
             IntervalForecast(level: level, forecasts: forecasts,
-                             intervals: ConformalIntervals(level: level, residuals: residuals).scaled(by: scale))
+                             intervals: ConformalIntervals(level: level, poolingSteps: residuals).scaled(by: scale))
         }
     }
 
