@@ -14,11 +14,13 @@ package struct CSVHeaderContext: Sendable {
     /// time column by its content before the whole file is read.
     package let sample: [[String]]
 
-    /// The position of a header name, or an error listing the available names.
+    /// The position of a header name, or an error listing the available names. The name is
+    /// trimmed as the header is, so `"Close "` copied from a header written `Close ,` finds it.
     package func index(of name: String) throws(CSVReadError) -> Int {
-        if let index = header.firstIndex(of: name) { return index }
+        let wanted = name.trimmingSpaces()
+        if let index = header.firstIndex(of: wanted) { return index }
         // A case-insensitive match is accepted when it is unique: `close` for `Close`.
-        let folded = header.indices.filter { header[$0].lowercased() == name.lowercased() }
+        let folded = header.indices.filter { header[$0].lowercased() == wanted.lowercased() }
         if folded.count == 1 { return folded[0] }
         throw .unknownColumn(file: fileName, name: name, available: header)
     }

@@ -121,6 +121,15 @@ import _ForecastTestSupport
         #expect(table.rowCount == 6)
     }
 
+    @Test func aColumnNamedWithTheSpacesOfItsHeaderIsFound() throws {
+        // The header's "Close " is read as "Close"; the name as written in the file finds it too.
+        let table = try CSVTableReader.read(memorySource("Date ,Close \n2021-01-04,1.5\n")) { (context) throws(CSVReadError) in
+            CSVColumnPlan(keep: [try context.index(of: "Close "), try context.index(of: " date")])
+        }
+        #expect(table.columns.map(\.name) == ["Close", "Date"])
+        #expect(table.texts("Close") == ["1.5"])
+    }
+
     @Test func unknownColumnListsTheAvailableOnes() {
         let error = readError {
             try CSVTableReader.read(fixtureSource("good_prices.csv")) { (context) throws(CSVReadError) in
