@@ -57,6 +57,15 @@ struct PooledConformalIntervalsTests {
         #expect(intervals.halfWidths[1] == 2.5 * 1.2)  // scores 0.4, 0.8, 1.2, 1.6; rank ⌈5 · 0.5⌉ = 3
     }
 
+    @Test func residualsNearTheLargestDoubleGiveFiniteWidths() throws {
+        // Summed first, four residuals of 10³⁰⁸ would overflow the mean, and so the width, to infinity.
+        let huge = 1e308
+        let intervals = ConformalIntervals(level: 0.5, poolingSteps: [[huge, huge, huge, huge], [1, 2, 3, 4]])
+        let width = try #require(intervals.halfWidths[0])
+        #expect(width.isFinite)
+        #expect(abs(width - huge) <= 1e-12 * huge)
+    }
+
     @Test func everyStepCoversNearTheLevelWhenErrorsGrowWithTheHorizon() throws {
         // Errors at step k are uniform on [−k, k]: pooled over 6 steps of 2,000 cut-offs, each step's
         // interval must still cover near 80 % of fresh errors at that step (binomial sd at n = 3000 is

@@ -34,7 +34,8 @@ public struct ConformalIntervals: Hashable, Sendable {
     /// zero has width zero.
     public init(level: Double, poolingSteps residuals: [[Double]]) {
         precondition(level > 0 && level < 1, "the level must lie strictly between 0 and 1, got \(level)")
-        let means = residuals.map { step in step.isEmpty ? 0 : step.lazy.map(abs).reduce(0, +) / Double(step.count) }
+        // Each term divided before summing: a mean of residuals near the largest double stays finite.
+        let means = residuals.map { step in step.reduce(0) { $0 + abs($1) / Double(step.count) } }
         var scores: [Double] = []
         for (step, mean) in zip(residuals, means) where mean > 0 { scores += step.map { abs($0) / mean } }
         let pooled = ConformalIntervals(level: level, residuals: [scores]).halfWidths.first ?? nil
