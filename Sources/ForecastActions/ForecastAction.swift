@@ -88,6 +88,7 @@ public struct ForecastAction: Sendable {
         reporter.fitted(forecaster)
         let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,
                                                                           columns: columns)
+        UndefinedIntervals.notes(intervals).forEach(reporter.note)
         if let modelPath { try forecaster.save(to: URL(fileURLWithPath: modelPath)) }
         let result = ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
         let picture = ForecastPicture(series: data.target, forecasts: forecasts, intervals: intervals, modelName: result.methodLabel)
@@ -116,6 +117,7 @@ public struct ForecastAction: Sendable {
         default:
             reporter.note("every value of the series is the same, so there is nothing for the network to learn: forecasting with \(simple.explanation)")
         }
+        UndefinedIntervals.notes(simple.intervals).forEach(reporter.note)
         let result = ForecastResult(series: series, simple: simple)
         let picture = ForecastPicture(series: series, forecasts: simple.forecasts, intervals: simple.intervals, modelName: result.methodLabel)
         if let plotPath { try AtomicFile.write(Array(picture.svg().utf8), to: plotPath) }

@@ -65,6 +65,7 @@ public struct PredictAction: Sendable {
                                  knownFeatures: data.knownFeatureValues + (calendar?.history ?? []))
         let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,
                                                                           columns: columns)
+        UndefinedIntervals.notes(intervals).forEach(reporter.note)
         return ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
     }
 

@@ -60,6 +60,21 @@ struct ForecastActionTests {
         #expect(decoded == result)
     }
 
+    @Test func anIntervalTheHistoryCannotCalibrateIsExplained() throws {
+        // A 99.99 % interval takes 9,999 calibration errors, far more than 50 cut-offs give; the 80 %
+        // one is there, so only the former is named, with what it takes.
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        let log = ReportLog()
+        let result = try ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"),
+                                        configuration: ActionFixtures.quick, steps: 2, levels: [0.8, 0.9999])
+            .run(reporter: log.reporter).result
+        #expect(result.steps.allSatisfy { $0.intervals[0].lower != nil && $0.intervals[0].upper != nil })
+        #expect(result.steps.allSatisfy { $0.intervals[1].lower == nil && $0.intervals[1].upper == nil })
+        let notes = log.all.filter { $0.contains("interval is undefined") }
+        #expect(notes == ["note: the 99.99 % interval is undefined at every step: calibrating it takes at least 9999 past forecast errors, more than the history gave; a lower level or a longer series gives one"])
+    }
+
     @Test func legendNamesTheMethodThatForecast() throws {
         let folder = try ScratchFolder()
         let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())

@@ -51,6 +51,28 @@ struct PooledConformalIntervalsTests {
         #expect(intervals.halfWidths == [nil, nil])
     }
 
+    @Test func aHighLevelTakesItsRankFromEveryStepsScores() throws {
+        // At 99 % one step's 50 residuals are too few (rank ⌈51 · 0.99⌉ = 51); two steps' 100 scores
+        // reach rank ⌈101 · 0.99⌉ = 100, the largest score. With 19 residuals a step has too few of
+        // its own (20), however many steps there are.
+        let one = ConformalIntervals(level: 0.99, poolingSteps: [(1...50).map(Double.init)])
+        #expect(one.halfWidths == [nil])
+        let two = ConformalIntervals(level: 0.99, poolingSteps: [(1...50).map(Double.init), (1...50).map { Double($0) * 2 }])
+        // Scores k / 25.5 at both steps: the largest is 50 / 25.5, times each step's mean.
+        let first = try #require(two.halfWidths[0]), second = try #require(two.halfWidths[1])
+        #expect(abs(first - 50) < 1e-9 && abs(second - 100) < 1e-9)
+        let short = ConformalIntervals(level: 0.99, poolingSteps: Array(repeating: (1...19).map(Double.init), count: 10))
+        #expect(short.halfWidths.allSatisfy { $0 == nil })
+    }
+
+    @Test(arguments: [(0.5, 1), (0.8, 4), (0.9, 9), (0.95, 19), (0.99, 99), (0.999, 999)])
+    func theResidualsALevelNeeds(level: Double, needed: Int) {
+        #expect(ConformalIntervals.residualsNeeded(level: level) == needed)
+        // One fewer gives no interval; that many give one.
+        #expect(ConformalIntervals(level: level, residuals: [Array(repeating: 1, count: needed - 1)]).halfWidths == [nil])
+        #expect(ConformalIntervals(level: level, residuals: [Array(repeating: 1, count: needed)]).halfWidths == [1])
+    }
+
     @Test func aStepThatNeverErredHasWidthZero() {
         let intervals = ConformalIntervals(level: 0.5, poolingSteps: [[0, 0, 0, 0], [1, 2, 3, 4]])
         #expect(intervals.halfWidths[0] == 0)

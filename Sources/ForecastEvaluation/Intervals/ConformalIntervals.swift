@@ -29,9 +29,10 @@ public struct ConformalIntervals: Hashable, Sendable {
     /// `level` times that step's mean. A few dozen cut-offs give a noisy 80th percentile at each step
     /// on its own; pooled over the steps, the quantile rests on `horizon` times as many scores, while
     /// the per-step means (steadier than a percentile) keep the widths growing with the horizon.
-    /// A step still has a width only when its own residuals would have sufficed for the level, so
-    /// pooling never offers an interval the residuals cannot support; a step whose residuals are all
-    /// zero has width zero.
+    /// A step has a width when the pooled scores suffice for the level and the step has residuals
+    /// enough of its own: those the level needs (`residualsNeeded(level:)`), or `pooledStepMinimum`
+    /// when the level needs more, so that its mean rests on enough of them. A 99 % interval thus needs
+    /// 99 scores in all, 20 at each step; a step whose residuals are all zero has width zero.
     public init(level: Double, poolingSteps residuals: [[Double]]) {
         precondition(level > 0 && level < 1, "the level must lie strictly between 0 and 1, got \(level)")
         // Each term divided before summing: a mean of residuals near the largest double stays finite.
@@ -39,12 +40,24 @@ public struct ConformalIntervals: Hashable, Sendable {
         var scores: [Double] = []
         for (step, mean) in zip(residuals, means) where mean > 0 { scores += step.map { abs($0) / mean } }
         let pooled = ConformalIntervals(level: level, residuals: [scores]).halfWidths.first ?? nil
-        let alone = ConformalIntervals(level: level, residuals: residuals.map { Array(repeating: 0, count: $0.count) })
+        let ownNeeded = min(Self.residualsNeeded(level: level), Self.pooledStepMinimum)
         self.level = level
-        halfWidths = zip(means, alone.halfWidths).map { mean, available in
-            guard available != nil else { return nil }
-            return mean == 0 ? 0 : pooled.map { $0 * mean }
+        halfWidths = zip(residuals, means).map { step, mean in
+            guard step.count >= ownNeeded, let pooled else { return nil }
+            return mean == 0 ? 0 : pooled * mean
         }
+    }
+
+    /// The residuals a step needs of its own for a pooled width when its level needs more.
+    public static let pooledStepMinimum = 20
+
+    /// The fewest residuals with which a conformal interval at `level` exists: the smallest `n` with
+    /// `⌈(n + 1) · level⌉ ≤ n` (4 at 80 %, 19 at 95 %, 99 at 99 %).
+    public static func residualsNeeded(level: Double) -> Int {
+        precondition(level > 0 && level < 1, "the level must lie strictly between 0 and 1, got \(level)")
+        var count = max(1, Int(level / (1 - level)) - 1)
+        while Int((Double(count + 1) * level).rounded(.up)) > count { count += 1 }
+        return count
     }
 
     /// Residuals per horizon step from backtest folds.
