@@ -88,6 +88,14 @@ struct PooledConformalIntervalsTests {
         #expect(abs(width - huge) <= 1e-12 * huge)
     }
 
+    @Test func aStepWithAnErrorThatIsNotFiniteHasNoWidthAndLeavesTheOthersAlone() {
+        // Step 2's NaN and step 3's infinity would make their means, and every width, not a number.
+        let clean: [Double] = [1, 2, 3, 4]
+        let intervals = ConformalIntervals(level: 0.5, poolingSteps: [clean, [1, .nan, 3, 4], [1, .infinity, 3, 4]])
+        #expect(intervals.halfWidths[1] == nil && intervals.halfWidths[2] == nil)
+        #expect(intervals.halfWidths[0] == ConformalIntervals(level: 0.5, poolingSteps: [clean]).halfWidths[0])
+    }
+
     @Test func everyStepCoversNearTheLevelWhenErrorsGrowWithTheHorizon() throws {
         // Errors at step k are uniform on [−k, k]: pooled over 6 steps of 2,000 cut-offs, each step's
         // interval must still cover near 80 % of fresh errors at that step (binomial sd at n = 3000 is

@@ -32,18 +32,20 @@ public struct ConformalIntervals: Hashable, Sendable {
     /// A step has a width when the pooled scores suffice for the level and the step has residuals
     /// enough of its own: those the level needs (`residualsNeeded(level:)`), or `pooledStepMinimum`
     /// when the level needs more, so that its mean rests on enough of them. A 99 % interval thus needs
-    /// 99 scores in all, 20 at each step; a step whose residuals are all zero has width zero.
+    /// 99 scores in all, 20 at each step; a step whose residuals are all zero has width zero, and one
+    /// with an error that is not finite has none.
     public init(level: Double, poolingSteps residuals: [[Double]]) {
         precondition(level > 0 && level < 1, "the level must lie strictly between 0 and 1, got \(level)")
         // Each term divided before summing: a mean of residuals near the largest double stays finite.
         let means = residuals.map { step in step.reduce(0) { $0 + abs($1) / Double(step.count) } }
         var scores: [Double] = []
-        for (step, mean) in zip(residuals, means) where mean > 0 { scores += step.map { abs($0) / mean } }
+        // A step with an error that is not a number (a forecast that overflowed) gives no scores.
+        for (step, mean) in zip(residuals, means) where mean > 0 && mean.isFinite { scores += step.map { abs($0) / mean } }
         let pooled = ConformalIntervals(level: level, residuals: [scores]).halfWidths.first ?? nil
         let ownNeeded = min(Self.residualsNeeded(level: level), Self.pooledStepMinimum)
         self.level = level
         halfWidths = zip(residuals, means).map { step, mean in
-            guard step.count >= ownNeeded, let pooled else { return nil }
+            guard step.count >= ownNeeded, mean.isFinite, let pooled else { return nil }
             return mean == 0 ? 0 : pooled * mean
         }
     }
