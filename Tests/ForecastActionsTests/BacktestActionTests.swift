@@ -113,7 +113,7 @@ struct BacktestChoiceTests {
         let methods = try #require(auto.foldMethods)
         #expect(methods.count == 3)
         let known = ["network", "naive", "seasonal-naive", "network+naive", "network+seasonal-naive",
-                     "theta", "ets", "arima", "ets+theta+arima", "network+ets+theta+arima"]
+                     "theta", "ets", "arima", "ets+theta+arima", "network+arima", "network+ets+theta+arima"]
         #expect(methods.allSatisfy(known.contains), "\(methods)")
         #expect(result.models.first { $0.name == "naive" }?.foldMethods == nil)
         let choices = try #require(auto.choiceSummary)
