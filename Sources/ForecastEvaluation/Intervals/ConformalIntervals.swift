@@ -19,7 +19,7 @@ public struct ConformalIntervals: Hashable, Sendable {
         self.level = level
         halfWidths = residuals.map { stepResiduals in
             let sorted = stepResiduals.map(abs).sorted()
-            let rank = Int((Double(sorted.count + 1) * level).rounded(.up))
+            let rank = Self.rank(level: level, count: sorted.count)
             return rank <= sorted.count && rank >= 1 ? sorted[rank - 1] : nil
         }
     }
@@ -58,8 +58,13 @@ public struct ConformalIntervals: Hashable, Sendable {
     public static func residualsNeeded(level: Double) -> Int {
         precondition(level > 0 && level < 1, "the level must lie strictly between 0 and 1, got \(level)")
         var count = max(1, Int(level / (1 - level)) - 1)
-        while Int((Double(count + 1) * level).rounded(.up)) > count { count += 1 }
+        while rank(level: level, count: count) > count { count += 1 }
         return count
+    }
+
+    /// The conformal rank among `count` residuals at `level`: `⌈(count + 1) · level⌉`.
+    static func rank(level: Double, count: Int) -> Int {
+        Int((Double(count + 1) * level).rounded(.up))
     }
 
     /// Residuals per horizon step from backtest folds.

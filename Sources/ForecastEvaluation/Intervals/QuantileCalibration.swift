@@ -73,7 +73,7 @@ public enum QuantileCalibration {
     /// The `⌈(n + 1)·level⌉`-th smallest of the `n` scores; nil when there are too few for the level.
     static func conformalQuantile(_ scores: [Double], level: Double) -> Double? {
         let sorted = scores.sorted()
-        let rank = Int((Double(sorted.count + 1) * level).rounded(.up))
+        let rank = ConformalIntervals.rank(level: level, count: sorted.count)
         return rank >= 1 && rank <= sorted.count ? sorted[rank - 1] : nil
     }
 }
