@@ -16,7 +16,7 @@ public enum ForecastMethod: Hashable, Sendable {
     case networkAndNaive
     /// The mean of the network's forecast and the seasonal-naive forecast.
     case networkAndSeasonalNaive(period: Int)
-    /// The mean of the forecasts of statistical models (exponential smoothing, theta, ARIMA),
+    /// The mean of the forecasts of statistical models (exponential smoothing, theta, ARIMA; or drift alone),
     /// fitted on the series and kept with their history (`Forecaster.statistical`).
     case statistical([StatisticalModel])
     /// The mean of the network's forecast and of the statistical models' mean.
@@ -81,7 +81,7 @@ public enum ForecastMethod: Hashable, Sendable {
 
 /// Whether fitting may replace the network by a baseline or a combination.
 public enum MethodSelection: String, CaseIterable, Codable, Sendable {
-    /// Compare the network, the naive and seasonal-naive forecasts, the statistical models, their
+    /// Compare the network, the naive, seasonal-naive and drift forecasts, the statistical models, their
     /// mean and the averages of the network with them on the validation part, and keep the simplest
     /// that is within the noise-aware margin of the best (`MethodComparison`).
     case automatic

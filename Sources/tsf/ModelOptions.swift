@@ -65,7 +65,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Forecasts past one step: direct (the model outputs the whole horizon) or recursive (one step at a time, fed its own forecasts). Default: recursive for yearly and quarterly series, direct for the others.")
     var strategy: ForecastStrategy?
 
-    @Option(help: ArgumentHelp("What forecasts: automatic (the network, the naive or seasonal-naive forecast, theta, exponential smoothing, ARIMA, or a mean of them, the simplest within the noise of the best on the validation part) or network (default: automatic, or network when --cell, --hidden or --layers is given).", valueName: "selection"))
+    @Option(help: ArgumentHelp("What forecasts: automatic (the network, the naive or seasonal-naive forecast, drift, theta, exponential smoothing, ARIMA, or a mean of them, the simplest within the noise of the best on the validation part) or network (default: automatic, or network when --cell, --hidden or --layers is given).", valueName: "selection"))
     var method: MethodSelection?
 
     @Flag(help: "Visit the training windows in time order instead of shuffling them every epoch.")

@@ -20,7 +20,7 @@ import Forecasting
     }
 
     @Test(arguments: [ForecastMethod.network, .naive, .seasonalNaive(period: 12), .networkAndNaive, .networkAndSeasonalNaive(period: 7),
-                      .statistical([.arima]), .statistical([.ets, .theta, .arima]), .networkAndStatistical([.ets, .theta, .arima])])
+                      .statistical([.arima]), .statistical([.drift]), .statistical([.ets, .theta, .arima]), .networkAndStatistical([.ets, .theta, .arima])])
     func methodsReadBackEqual(method: ForecastMethod) throws {
         let decoded = try JSONDecoder().decode(ForecastMethod.self, from: JSONEncoder().encode(method))
         #expect(decoded == method)

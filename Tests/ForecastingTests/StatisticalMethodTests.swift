@@ -35,6 +35,12 @@ import _ForecastTestSupport
         let report = try #require(forecaster.fitReport)
         let candidates = report.validationErrors.map(\.method.name)
         for name in ["theta", "ets", "arima", "ets+theta+arima", "network+arima", "network+ets+theta+arima"] { #expect(candidates.contains(name)) }
+        // Drift is weighed alone, after the simple forecasts and before the fitted models, and the
+        // statistical mean leaves it out.
+        let drift = try #require(candidates.firstIndex(of: "drift"))
+        #expect(drift > (try #require(candidates.firstIndex(of: "naive"))))
+        #expect(drift < (try #require(candidates.firstIndex(of: "theta"))))
+        #expect(!candidates.contains { $0.contains("+drift") || $0.contains("drift+") })
         // Network + ARIMA is the first of the network's combinations: a near-tie goes to it.
         let networkAndArima = try #require(candidates.firstIndex(of: "network+arima"))
         #expect(networkAndArima > (try #require(candidates.firstIndex(of: "ets+theta+arima"))))
@@ -111,6 +117,44 @@ import _ForecastTestSupport
         var withGap = Self.trending
         withGap[3] = .nan
         #expect(throws: ForecasterError.self) { try forecaster.condition(on: withGap) }
+    }
+
+    /// A random walk that climbs 1 a step on average, with steps of 1 ± 0.5: no model knows more of
+    /// its future than its average climb.
+    static let drifting: [Double] = {
+        var state: UInt64 = 23
+        var level = 50.0
+        return (0..<300).map { _ -> Double in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            level += 1 + (Double(state >> 11) / Double(1 << 53) - 0.5)
+            return level
+        }
+    }()
+
+    @Test func aDriftingRandomWalkIsForecastByTheDriftLineThroughTheWholeSeries() throws {
+        var forecaster = try Forecaster.fit(values: Self.drifting, frequency: .monthly, configuration: Self.configuration())
+        #expect(forecaster.method == .statistical([.drift]), "chose \(forecaster.method.name): \(forecaster.fitReport?.decisions ?? [])")
+        guard forecaster.method == .statistical([.drift]) else { return }
+        let report = try #require(forecaster.fitReport)
+        let naive = try #require(report.validationErrors.first { $0.method == .naive }).meanAbsoluteError
+        let drift = try #require(report.validationErrors.first { $0.method == .statistical([.drift]) }).meanAbsoluteError
+        #expect(drift < naive * 0.9)
+        // The line through the first and the last of all 300 values, extended.
+        let first = Self.drifting[0], last = Self.drifting[299]
+        let slope = (last - first) / 299
+        let forecast = try forecaster.forecast(steps: 3)
+        for step in 0..<3 { #expect(abs(forecast[step] - (last + Double(step + 1) * slope)) <= 1e-9 * abs(last)) }
+        // A model file holds no parameter for it, and reproduces the forecasts and the updates.
+        let folder = try ScratchFolder()
+        let url = folder.url.appendingPathComponent("drift.safetensors")
+        try forecaster.save(to: url)
+        var loaded = try Forecaster(contentsOf: url)
+        #expect(loaded.method == .statistical([.drift]))
+        #expect(try loaded.forecast(steps: 5) == forecaster.forecast(steps: 5))
+        let updated = try forecaster.observe(last + 30)
+        #expect(try loaded.observe(last + 30) == updated)
+        let newSlope = (last + 30 - first) / 300
+        #expect(abs(updated[0] - (last + 30 + newSlope)) <= 1e-9 * abs(last))
     }
 
     @Test func aPriceLikeRandomWalkKeepsTheLastValue() throws {

@@ -6,12 +6,15 @@ public enum FittedStatisticalModel: Sendable {
     case ets(ExponentialSmoothingFit)
     case theta(ThetaFit)
     case arima(ARIMAModel)
+    /// The drift line has no parameter: its slope is read from the history each forecast follows.
+    case drift
 
     public var model: StatisticalModel {
         switch self {
         case .ets: return .ets
         case .theta: return .theta
         case .arima: return .arima
+        case .drift: return .drift
         }
     }
 
@@ -30,6 +33,8 @@ public enum FittedStatisticalModel: Sendable {
             return .theta(ThetaFit(seasonPeriod: fit.seasonPeriod, decomposition: fit.decomposition, model: model))
         case let .arima(fit):
             return ARIMAModel.fit(values, order: fit.order, estimation: fit.estimation).map { .arima($0) }
+        case .drift:
+            return values.count >= 2 ? .drift : nil
         }
     }
 
@@ -40,6 +45,7 @@ public enum FittedStatisticalModel: Sendable {
         case .ets: return 1
         case let .theta(fit): return fit.decomposition == nil ? 1 : 2 * fit.seasonPeriod
         case let .arima(fit): return fit.order.differencingLoss + 1
+        case .drift: return 2
         }
     }
 
@@ -50,6 +56,7 @@ public enum FittedStatisticalModel: Sendable {
         case let .ets(fit): return fit.forecast(after: history, horizon: steps)
         case let .theta(fit): return try fit.forecast(after: history, horizon: steps)
         case let .arima(fit): return try fit.forecast(after: history, horizon: steps)
+        case .drift: return DriftForecast().baselineForecast(after: history, horizon: steps)
         }
     }
 
@@ -61,6 +68,7 @@ public enum FittedStatisticalModel: Sendable {
         case let .ets(fit): return fit.rollingForecasts(of: values, cutoffs: cutoffs, horizon: steps)
         case let .arima(fit): return try fit.rollingForecasts(of: values, cutoffs: cutoffs, horizon: steps)
         case let .theta(fit): return try cutoffs.map { try fit.forecast(after: Array(values[..<$0]), horizon: steps) }
+        case .drift: return cutoffs.map { DriftForecast().baselineForecast(after: Array(values[..<$0]), horizon: steps) }
         }
     }
 
@@ -76,6 +84,7 @@ public enum FittedStatisticalModel: Sendable {
         case let .ets(fit): return "ets \(fit.model)"
         case let .theta(fit): return "theta" + (fit.decomposition.map { " (\($0.rawValue) season \(fit.seasonPeriod))" } ?? "")
         case let .arima(fit): return "arima \(fit.order)"
+        case .drift: return "drift"
         }
     }
 }

@@ -1,13 +1,17 @@
 import ForecastEvaluation
 
 /// A statistical model the automatic method weighs beside the network and the simple forecasts:
-/// exponential smoothing chosen by AICc, the theta method, or automatic ARIMA (ForecastEvaluation's
-/// `ExponentialSmoothing`, `ThetaMethod`, `ARIMA`; docs/statistical-models.md, docs/arima.md).
+/// exponential smoothing chosen by AICc, the theta method, automatic ARIMA (ForecastEvaluation's
+/// `ExponentialSmoothing`, `ThetaMethod`, `ARIMA`; docs/statistical-models.md, docs/arima.md), or
+/// drift, the line through the first and last values extended (`DriftForecast`), which has no
+/// parameter to store: its slope is read from the history it forecasts after.
 public enum StatisticalModel: String, CaseIterable, Hashable, Sendable {
-    case ets, theta, arima
+    case ets, theta, arima, drift
 
-    /// The order in which the method choice prefers them when they score alike: the theta method has
-    /// two parameters, exponential smoothing up to m + 4, ARIMA up to eleven coefficients.
+    /// The models the statistical mean averages, in the order the method choice prefers them when
+    /// they score alike: the theta method has two parameters, exponential smoothing up to m + 4,
+    /// ARIMA up to eleven coefficients. Drift is not among them: it is weighed alone, as a simple
+    /// forecast, before them.
     public static let simplestFirst: [StatisticalModel] = [.theta, .ets, .arima]
 
     /// The longest season the seasonal exponential smoothing and ARIMA candidates take: beyond it
@@ -37,6 +41,10 @@ public enum StatisticalModel: String, CaseIterable, Hashable, Sendable {
             ets.refinesLeaders = false
             return .ets(try ets.fit(history: values))
         case .theta: return .theta(try ThetaMethod(seasonPeriod: period).fit(history: values))
+        case .drift:
+            let fitted = FittedStatisticalModel.drift
+            try fitted.checkHistory(values.count)
+            return fitted
         case .arima:
             var arima = ARIMA(seasonPeriod: shortPeriod, optimiser: Self.arimaOptimiser)
             arima.approximate = ARIMA.longSeries(count: values.count, seasonPeriod: shortPeriod)

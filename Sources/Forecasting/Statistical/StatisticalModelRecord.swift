@@ -4,7 +4,7 @@ import Foundation
 /// `statistical_models` (docs/model-format.md), with the parameters the forecast needs and nothing
 /// the fit only used on its way (likelihoods, AICc).
 struct StatisticalModelRecord: Codable, Hashable, Sendable {
-    /// `ets`, `theta` or `arima`.
+    /// `ets`, `theta`, `arima` or `drift`.
     var model: String
     /// The season period the model was fitted with (1 for none).
     var period: Int
@@ -55,6 +55,8 @@ struct StatisticalModelRecord: Codable, Hashable, Sendable {
             constant = o.constant
             let c = fit.coefficients
             (ar, ma, seasonalAR, seasonalMA, constantValue) = (c.ar, c.ma, c.seasonalAR, c.seasonalMA, c.constant)
+        case .drift:
+            period = 1
         }
     }
 
@@ -124,8 +126,10 @@ struct StatisticalModelRecord: Codable, Hashable, Sendable {
                 constant: arimaOrder.hasMean || arimaOrder.hasDrift ? try number(constantValue, "constant_value") : 0)
             return .arima(ARIMAModel(order: arimaOrder, coefficients: coefficients, estimation: .conditionalThenMaximumLikelihood,
                                      negativeTwiceLogLikelihood: .nan, variance: .nan, count: 0))
+        case .drift:
+            return .drift
         case nil:
-            throw Problem("'model' must be ets, theta or arima, not \"\(model)\"")
+            throw Problem("'model' must be ets, theta, arima or drift, not \"\(model)\"")
         }
     }
 
