@@ -186,9 +186,12 @@ struct MethodComparison {
         return value == value.rounded() ? "\(Int(value)) %" : String(format: "%.1f %%", value)
     }
 
+    /// `1.309`, `11.55`, `216.0`, `0.0`; an error too large to print in full (a series of values
+    /// near 10³⁰⁰) in exponent form, `1.5e+307`.
     static func format(_ value: Double) -> String {
         let magnitude = abs(value)
-        if magnitude >= 100 || magnitude == 0 { return String(Int(value.rounded())) == "-0" ? "0" : String(format: "%.1f", value) }
+        if magnitude == 0 { return "0.0" }
+        if magnitude >= 100, magnitude < 1e15 { return String(format: "%.1f", value) }
         return String(format: "%.4g", value)
     }
 }

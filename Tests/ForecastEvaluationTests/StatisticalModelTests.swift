@@ -80,6 +80,21 @@ struct StatisticalModelTests {
         }
     }
 
+    /// Values near the largest doubles overflow every model's likelihood: the error says the history
+    /// is unusable, not that it is short (it holds 40 values, far more than the 5 needed).
+    @Test func aHistoryNoModelFitsIsUnusableNotShort() throws {
+        let huge = (0..<40).map { Double($0) * 1e306 }
+        do {
+            _ = try ExponentialSmoothing(seasonPeriod: 1).fit(history: huge)
+            Issue.record("a fit on values near 10³⁰⁸ should fail")
+        } catch let BaselineError.unusableHistory(method, reason) {
+            #expect(method == "ets")
+            #expect(reason.contains("finite likelihood"))
+        }
+        // Five values, the fewest allowed, still fit.
+        #expect(throws: Never.self) { try ExponentialSmoothing(seasonPeriod: 1).fit(history: [1, 3, 2, 4, 3]) }
+    }
+
     @Test func nelderMeadFindsTheRosenbrockMinimum() {
         let rosenbrock = { (x: [Double]) in 100 * pow(x[1] - x[0] * x[0], 2) + pow(1 - x[0], 2) }
         let result = NelderMead().minimise(rosenbrock, start: [-1.2, 1], steps: [0.1, 0.1])

@@ -19,6 +19,25 @@ import Testing
         #expect(note.contains(rule), "\(note)")
     }
 
+    /// The errors in the method note: four significant digits, one decimal from 100 on, and an
+    /// exponent where a decimal would print hundreds of digits or overflow.
+    @Test(arguments: [(1.309, "1.309"), (11.55, "11.55"), (216, "216.0"), (0, "0.0"), (-0.0, "0.0"),
+                      (1.5e307, "1.5e+307"), (-2e18, "-2e+18"), (Double.infinity, "inf")])
+    func validationErrorsPrintAtEveryMagnitude(value: Double, printed: String) {
+        #expect(MethodComparison.format(value) == printed)
+    }
+
+    /// A series of values near the largest doubles gives validation errors of that size: fitting
+    /// still writes its note (the note once turned them into integers, and trapped).
+    @Test func aSeriesOfHugeValuesGetsItsMethodNote() throws {
+        let values = (0..<40).map { Double($0) * 1e306 }
+        let forecaster = try Forecaster.fit(values: values, frequency: .yearly,
+                                            configuration: ForecasterConfiguration(horizon: 3, epochs: 3, threads: 1))
+        let note = try #require(forecaster.fitReport?.decisions.first { $0.hasPrefix("forecast method") })
+        #expect(note.contains("e+30"), "\(note)")
+        #expect(try forecaster.forecast(steps: 3).allSatisfy(\.isFinite))
+    }
+
     /// A seasonal series on which the comparison runs with every candidate.
     func comparison(rows: Int, horizon: Int) throws -> (MethodComparison, Forecaster) {
         let values: [Double] = (0..<rows).map { (row: Int) -> Double in

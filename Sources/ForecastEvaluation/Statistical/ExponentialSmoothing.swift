@@ -47,7 +47,8 @@ public struct ExponentialSmoothing: ForecastingMethod {
             ExponentialSmoothingFit(model: $0, values: history, period: seasonPeriod, optimiser: optimiser, everyStart: false)
         }
         guard let leader = quick.map(\.aicc).min() else {
-            throw BaselineError.historyTooShort(method: name, needed: minimumHistory + 1, available: history.count)
+            // Enough values, none fitted: the likelihood overflowed (values near the largest doubles).
+            throw BaselineError.unusableHistory(method: name, reason: "no exponential smoothing model has a finite likelihood on it; values this large or spread need rescaling")
         }
         var best: ExponentialSmoothingFit?
         for fit in quick {
