@@ -143,5 +143,9 @@ extension ForecastResult {
         #expect(TextTable.exact(123456789.123) == "123456789.123")
         #expect(TextTable.exact(-0.000012345) == "-1.2345e-05")
         #expect(TextTable.exact(0) == "0.0")
+        // The largest doubles, which 15 digits would round past (to infinity), stay themselves.
+        #expect(TextTable.exact(.greatestFiniteMagnitude) == "\(Double.greatestFiniteMagnitude)")
+        #expect(TextTable.exact(-.greatestFiniteMagnitude) == "\(-Double.greatestFiniteMagnitude)")
+        #expect(Double.greatestFiniteMagnitude.tidied == .greatestFiniteMagnitude)
     }
 }

@@ -79,6 +79,15 @@ struct PooledConformalIntervalsTests {
         #expect(intervals.halfWidths[1] == 2.5 * 1.2)  // scores 0.4, 0.8, 1.2, 1.6; rank ⌈5 · 0.5⌉ = 3
     }
 
+    /// A series the forecast followed exactly (a straight line and its drift) left no error at any
+    /// step: every width is zero, not missing for want of pooled scores.
+    @Test func stepsThatNeverErredAnywhereHaveWidthZero() {
+        let intervals = ConformalIntervals(level: 0.8, poolingSteps: Array(repeating: Array(repeating: 0, count: 10), count: 3))
+        #expect(intervals.halfWidths == [0, 0, 0])
+        // Too few residuals still give none.
+        #expect(ConformalIntervals(level: 0.8, poolingSteps: [[0, 0, 0]]).halfWidths == [nil])
+    }
+
     @Test func residualsNearTheLargestDoubleGiveFiniteWidths() throws {
         // Summed first, four residuals of 10³⁰⁸ would overflow the mean, and so the width, to infinity.
         let huge = 1e308

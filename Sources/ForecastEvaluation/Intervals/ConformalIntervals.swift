@@ -45,8 +45,10 @@ public struct ConformalIntervals: Hashable, Sendable {
         let ownNeeded = min(Self.residualsNeeded(level: level), Self.pooledStepMinimum)
         self.level = level
         halfWidths = zip(residuals, means).map { step, mean in
-            guard step.count >= ownNeeded, mean.isFinite, let pooled else { return nil }
-            return mean == 0 ? 0 : pooled * mean
+            guard step.count >= ownNeeded, mean.isFinite else { return nil }
+            // A step that never erred has width zero, even where no step erred and nothing was pooled.
+            if mean == 0 { return 0 }
+            return pooled.map { $0 * mean }
         }
     }
 
