@@ -47,15 +47,17 @@ public enum PointMetrics {
 
     /// Coefficient of determination: `1 − Σ(ŷ − y)² / Σ(y − ȳ)²`.
     ///
-    /// Undefined when the actuals are constant (the denominator is zero). Can be negative: a forecast
+    /// Undefined when the actuals are constant (the denominator is zero), and when a sum of squares
+    /// overflows (values near 10¹⁵⁴ and above: ∞/∞ is no ratio). Can be negative: a forecast
     /// worse than the actuals' own mean.
     public static func coefficientOfDetermination(predictions: [Double], targets: [Double]) -> Double? {
         checkLengths(predictions, targets)
         let targetMean = mean(targets)
         let total = targets.reduce(0) { $0 + ($1 - targetMean) * ($1 - targetMean) }
-        guard total > 0 else { return nil }
+        guard total > 0, total.isFinite else { return nil }
         let residual = zip(predictions, targets).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-        return 1 - residual / total
+        let ratio = 1 - residual / total
+        return ratio.isNaN ? nil : ratio
     }
 
     /// Directional accuracy, in percent: the share of steps where the forecast moves from the last

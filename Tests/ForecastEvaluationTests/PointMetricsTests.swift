@@ -47,6 +47,10 @@ struct PointMetricsTests {
         let r2 = try #require(PointMetrics.coefficientOfDetermination(predictions: predictions, targets: targets))
         #expect(abs(r2 - (1 - 6 / 24.75)) < 1e-12)
         #expect(PointMetrics.coefficientOfDetermination(predictions: [1, 2], targets: [3, 3]) == nil)
+        // Actuals near ±10³⁰⁷: their sum of squares overflows, and ∞/∞ is undefined, not NaN.
+        #expect(PointMetrics.coefficientOfDetermination(predictions: [0, 0], targets: [-1.6e307, 1.6e307]) == nil)
+        // A finite spread and an overflowing error: infinitely worse than the mean.
+        #expect(PointMetrics.coefficientOfDetermination(predictions: [1e200, 0], targets: [1, 2]) == -.infinity)
     }
 
     @Test func directionalAccuracyComparesMovesFromTheLastObservation() {
