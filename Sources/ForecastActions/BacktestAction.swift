@@ -52,6 +52,7 @@ public struct BacktestAction: Sendable {
     }
 
     public func run(reporter: ActionReporter = .silent) throws -> BacktestResult {
+        try OutputSafety.check(outputs: [plotPath, forecastsPath], inputs: [source.filePath, holidaysSource?.filePath])
         var selection = features
         selection.column = column
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)

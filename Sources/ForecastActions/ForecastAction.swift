@@ -65,6 +65,8 @@ public struct ForecastAction: Sendable {
     /// Runs the forecast. Throws the reader's, the forecaster's and the file writer's errors, and
     /// `CancellationError` when the surrounding task is cancelled during training.
     public func run(reporter: ActionReporter = .silent) throws -> Outcome {
+        try OutputSafety.check(outputs: [modelPath, plotPath],
+                               inputs: [source.filePath, futureSource?.filePath, holidaysSource?.filePath])
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection, futureSource: futureSource,
                                                       options: readOptions)

@@ -44,6 +44,8 @@ public struct TrainAction: Sendable {
 
     /// Fits and saves; returns what was saved and how training went.
     public func run(reporter: ActionReporter = .silent) throws -> TrainingResult {
+        // The starting model may be replaced by its refined self: it is read whole before the write.
+        try OutputSafety.check(outputs: [modelPath], inputs: [source.filePath, holidaysSource?.filePath])
         let start = try startingModelPath.map { try Forecaster(contentsOf: URL(fileURLWithPath: $0)) }
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         var configuration = self.configuration

@@ -23,8 +23,11 @@ import Glibc
 /// are here by reading. On Apple platforms `F_FULLFSYNC` is used for the file, since plain `fsync`
 /// there does not flush the drive's cache.
 public enum AtomicFile {
-    /// Replaces the file at `path` with `bytes`, or throws and leaves it as it was.
-    public static func write(_ bytes: [UInt8], to path: String) throws(AtomicFileError) {
+    /// Replaces the file at `path` with `bytes`, or throws and leaves it as it was. A symbolic link
+    /// keeps pointing where it did and the file it names gets the bytes; a path that is a device,
+    /// a pipe or a folder is refused, since a rename would put a file in its place.
+    public static func write(_ bytes: [UInt8], to requestedPath: String) throws(AtomicFileError) {
+        let path = try destination(of: requestedPath)
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent()
         let (descriptor, temporary) = try createTemporaryFile(in: folder, named: target.lastPathComponent, for: path)
@@ -42,6 +45,49 @@ public enum AtomicFile {
             throw error
         }
         try synchronize(folder: folder.path, for: path)
+    }
+
+    /// The file a write to `path` replaces: `path` itself, or the file a symbolic link there names
+    /// (one that does not exist yet is created where the link points).
+    public static func destination(of path: String) throws(AtomicFileError) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return path }
+        var resolved = path
+        if info.st_mode & S_IFMT == S_IFLNK {
+            if let real = realpath(path, nil) {
+                resolved = String(cString: real)
+                free(real)
+            } else {
+                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                let count = readlink(path, &buffer, buffer.count - 1)
+                guard count > 0 else { return path }
+                let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                resolved = link.hasPrefix("/") ? link
+                    : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(link).path
+            }
+        }
+        guard stat(resolved, &info) == 0 else { return resolved }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            let kind = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file (a device, a pipe or a socket)"
+            throw AtomicFileError(path: path, reason: "it is \(kind), and only a regular file is replaced")
+        }
+        return resolved
+    }
+
+    /// Refuses to write `output` where it would replace one of `inputs` (the same file, whatever the
+    /// path names it by): a run would otherwise destroy the data it reads. Paths that do not exist
+    /// yet are compared as absolute paths.
+    public static func refuseToReplace(inputs: [String], with output: String) throws(AtomicFileError) {
+        var outputInfo = stat()
+        let outputExists = stat(output, &outputInfo) == 0
+        let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
+        for input in inputs {
+            var inputInfo = stat()
+            let same = outputExists && stat(input, &inputInfo) == 0
+                ? inputInfo.st_dev == outputInfo.st_dev && inputInfo.st_ino == outputInfo.st_ino
+                : URL(fileURLWithPath: input).standardizedFileURL.path == outputPath
+            if same { throw AtomicFileError(path: output, reason: "it is the input file \(input); writing there would destroy the data this run reads") }
+        }
     }
 
     /// Creates the hidden temporary file `.<name>.<random>.tmp` beside the target; a name already

@@ -33,6 +33,31 @@ struct ForecastActionTests {
         #expect(svg.contains("<title>\(result.methodLabel)</title>"))
     }
 
+    /// A model or plot path that names the input file (a slip of the shell) is refused before any
+    /// training, and the data is left as it was; so is a plot of a backtest, and a trained model.
+    @Test func anOutputThatIsTheInputIsRefusedAndTheDataKept() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        let data = try folder.read("sales.csv")
+        #expect(throws: AtomicFileError.self) {
+            try ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"),
+                               configuration: ActionFixtures.quick, steps: 4, modelPath: file).run()
+        }
+        #expect(throws: AtomicFileError.self) {
+            try ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"),
+                               configuration: ActionFixtures.quick, steps: 4, plotPath: folder.path("../\(folder.url.lastPathComponent)/sales.csv")).run()
+        }
+        #expect(throws: AtomicFileError.self) {
+            try TrainAction(source: .file(file), selection: SeriesSelection(column: "sales"),
+                            configuration: ActionFixtures.quick, modelPath: file).run()
+        }
+        #expect(throws: AtomicFileError.self) {
+            try BacktestAction(source: .file(file), column: "sales", settings: BacktestSettings(horizon: 3, folds: 2),
+                               plotPath: file).run()
+        }
+        #expect(try folder.read("sales.csv") == data)
+    }
+
     @Test func resultsSurviveAJSONRoundTrip() throws {
         let folder = try ScratchFolder()
         let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())

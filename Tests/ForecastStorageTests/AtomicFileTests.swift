@@ -63,8 +63,8 @@ struct AtomicFileTests {
         #expect(try folder.names() == [name])
     }
 
-    /// The rename fails after the temporary file was written: the folder that stands where the
-    /// file should go keeps its contents, and the temporary file is gone.
+    /// A folder that stands where the file should go is refused before anything is written: it
+    /// keeps its contents, and no temporary file is left.
     @Test func aFolderInTheWayIsLeftAsItWas() throws {
         let folder = try Folder()
         let target = folder.path("taken")
@@ -72,10 +72,54 @@ struct AtomicFileTests {
         try Data([9, 9]).write(to: URL(fileURLWithPath: target).appendingPathComponent("inside"))
         let error = try #require(Self.failure(writing: [1, 2, 3], to: target))
         #expect(error.path == target)
-        #expect(error.reason == String(cString: strerror(EISDIR)))
-        #expect(error.localizedDescription == "cannot write \(target): \(String(cString: strerror(EISDIR))).")
+        #expect(error.reason == "it is a folder, and only a regular file is replaced")
+        #expect(error.localizedDescription == "cannot write \(target): it is a folder, and only a regular file is replaced.")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target) == ["inside"])
         #expect(try folder.names() == ["taken"])
+    }
+
+    /// A symbolic link stays a link, and the file it names gets the bytes; a dangling link is
+    /// written through too, creating the file it names.
+    @Test func aSymbolicLinkIsWrittenThrough() throws {
+        let folder = try Folder()
+        try Data([1]).write(to: folder.url.appendingPathComponent("model.safetensors"))
+        try FileManager.default.createSymbolicLink(atPath: folder.path("latest"), withDestinationPath: "model.safetensors")
+        try AtomicFile.write([7, 8], to: folder.path("latest"))
+        #expect(try folder.bytes("model.safetensors") == [7, 8])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path("latest")) == "model.safetensors")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("next"), withDestinationPath: "new.svg")
+        try AtomicFile.write([3], to: folder.path("next"))
+        #expect(try folder.bytes("new.svg") == [3])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path("next")) == "new.svg")
+        #expect(try folder.names() == ["latest", "model.safetensors", "new.svg", "next"])
+    }
+
+    /// A pipe or a device is not replaced by a regular file (as root a rename would put one in
+    /// place of /dev/full): the write is refused and the pipe is still a pipe.
+    @Test func aPipeIsRefusedAndLeftAPipe() throws {
+        let folder = try Folder()
+        let target = folder.path("fifo")
+        #expect(mkfifo(target, 0o644) == 0)
+        let error = try #require(Self.failure(writing: [1], to: target))
+        #expect(error.reason.contains("not a regular file"))
+        var info = stat()
+        #expect(lstat(target, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(try folder.names() == ["fifo"])
+        #expect(Self.failure(writing: [1], to: "/dev/null")?.reason.contains("not a regular file") == true)
+    }
+
+    /// An output that is an input of the run, by any name, is refused; other paths pass.
+    @Test func anOutputThatIsAnInputIsRefused() throws {
+        let folder = try Folder()
+        try Data([1]).write(to: folder.url.appendingPathComponent("data.csv"))
+        try FileManager.default.createSymbolicLink(atPath: folder.path("alias.csv"), withDestinationPath: "data.csv")
+        for output in [folder.path("data.csv"), folder.path("alias.csv"), folder.path("./x/../data.csv")] {
+            #expect(throws: AtomicFileError.self) { try AtomicFile.refuseToReplace(inputs: [folder.path("data.csv")], with: output) }
+        }
+        // An input named by a path that does not exist yet is compared by its absolute path.
+        #expect(throws: AtomicFileError.self) { try AtomicFile.refuseToReplace(inputs: [folder.path("later.csv")], with: folder.path("later.csv")) }
+        try AtomicFile.refuseToReplace(inputs: [folder.path("data.csv")], with: folder.path("model.safetensors"))
+        #expect(try folder.bytes("data.csv") == [1])
     }
 
     @Test func aMissingFolderIsNamed() throws {
