@@ -100,19 +100,28 @@ public struct BacktestSettings: Sendable {
         if case .sliding(let length) = trainingWindow, length < 2 {
             throw BacktestPlanningError.invalidSetting(name: "trainingWindow", value: length)
         }
+        // A horizon, lookback or season beyond the series can never be met: refused before the
+        // arithmetic below (twice a season of 2⁶² rows) overflows.
+        guard horizon <= rows, lookback <= rows, season <= rows else {
+            throw BacktestPlanningError.tooFewRows(rows: rows, horizon: horizon, lookback: lookback, season: season)
+        }
         let plan: BacktestPlan
-        let folds = self.folds ?? Self.automaticFolds(horizon: horizon, stride: stride)
+        // No series holds more folds than rows.
+        let folds = min(self.folds ?? Self.automaticFolds(horizon: horizon, stride: stride), rows)
         if let start {
+            guard start <= rows - horizon else {
+                throw BacktestPlanningError.startAfterEnd(start: start, rows: rows, horizon: horizon)
+            }
             plan = .from(start: start, stride: stride ?? horizon, horizon: horizon, rows: rows,
                          trainingWindow: trainingWindow, refit: refit ?? .everyFold)
         } else {
-            let minimumHistory = max(2 * (lookback + horizon) + 1, 2 * season + 1, 20)
+            let minimumHistory = BacktestPlanningError.historyBeforeAFold(horizon: horizon, lookback: lookback, season: season)
             plan = .lastFolds(folds, horizon: horizon, stride: stride, rows: rows, minimumHistory: minimumHistory,
                               trainingWindow: trainingWindow,
                               refit: refit ?? (self.folds == nil ? Self.automaticRefit(folds: folds) : .everyFold))
         }
         guard !plan.cutoffs.isEmpty else {
-            throw BacktestPlanningError.tooFewRows(rows: rows, horizon: horizon, lookback: lookback)
+            throw BacktestPlanningError.tooFewRows(rows: rows, horizon: horizon, lookback: lookback, season: season)
         }
         // Chosen folds that do not all fit are no surprise worth a warning unless fewer than the least.
         if plan.cutoffs.count < (start == nil ? folds : 1), self.folds != nil || plan.cutoffs.count < Self.defaultFolds {
@@ -124,17 +133,48 @@ public struct BacktestSettings: Sendable {
 
 /// A backtest that cannot be planned on a series.
 public enum BacktestPlanningError: LocalizedError, Hashable, Sendable {
-    /// No fold fits: `rows` rows cannot hold a fold of `horizon` steps with enough history for `lookback`.
-    case tooFewRows(rows: Int, horizon: Int, lookback: Int)
+    /// No fold fits: `rows` rows cannot hold a fold of `horizon` steps with enough history before it
+    /// for `lookback` and for the scoring season `season` (`historyBeforeAFold`).
+    case tooFewRows(rows: Int, horizon: Int, lookback: Int, season: Int)
     /// A setting is out of range: every count must be at least 1 (a sliding window at least 2 rows).
     case invalidSetting(name: String, value: Int)
+    /// The first cut-off leaves no room for a fold: `start` + `horizon` is past the `rows` rows.
+    case startAfterEnd(start: Int, rows: Int, horizon: Int)
 
     public var errorDescription: String? {
         switch self {
-        case let .tooFewRows(rows, horizon, lookback):
-            return "The series has \(rows) rows: too few for a fold with horizon \(horizon) and lookback \(lookback); use a shorter horizon or lookback, or fewer folds."
+        case let .tooFewRows(rows, horizon, lookback, season):
+            return "The series has \(rows) rows: \(Self.shortfall(rows: rows, horizon: horizon, lookback: lookback, season: season)); use a shorter horizon, lookback or season, or fewer folds."
         case let .invalidSetting(name, value):
             return "The backtest setting \(name) must be at least \(name == "trainingWindow" ? 2 : 1), not \(value)."
+        case let .startAfterEnd(start, rows, horizon):
+            return "The backtest starts at row \(start), but the series has \(rows) rows: \(Self.lastStart(rows: rows, horizon: horizon))."
         }
+    }
+
+    /// The rows a fold needs before its cut-off, unless a start row is given: several windows and a
+    /// validation part (2·(lookback + horizon) + 1), two seasons and one value for the scaled metrics
+    /// (2·season + 1), and 20 at the least. Saturates instead of overflowing.
+    public static func historyBeforeAFold(horizon: Int, lookback: Int, season: Int) -> Int {
+        func twicePlusOne(_ value: Int) -> Int {
+            let (doubled, overflow) = value.multipliedReportingOverflow(by: 2)
+            return overflow || doubled == .max ? .max : doubled + 1
+        }
+        let (windows, overflow) = lookback.addingReportingOverflow(horizon)
+        return max(overflow ? .max : twicePlusOne(windows), twicePlusOne(season), 20)
+    }
+
+    /// Where the latest start lies for a fold of `horizon` rows in a series of `rows`.
+    public static func lastStart(rows: Int, horizon: Int) -> String {
+        rows > horizon ? "a fold of \(horizon) rows starts at row \(rows - horizon) at the latest"
+            : "it is too short for even one fold of \(horizon) rows"
+    }
+
+    /// "too few for a fold with horizon 3, lookback 12 and season 52, which needs 105 rows before it
+    /// and 3 after", the figures library and command line both give.
+    public static func shortfall(rows: Int, horizon: Int, lookback: Int, season: Int) -> String {
+        let before = historyBeforeAFold(horizon: horizon, lookback: lookback, season: season)
+        let needed = before == .max ? "more rows than any file holds" : "\(before) rows before it and \(horizon) after"
+        return "too few for a fold with horizon \(horizon), lookback \(lookback) and season \(season), which needs \(needed)"
     }
 }

@@ -43,7 +43,7 @@ public struct BacktestPicture: Sendable {
                 isBaseline: model.isBaseline)
         }
         return SVGChart.backtestPlot(
-            title: "\(series.name): backtest, \(plan.cutoffs.count) folds of \(plan.horizon) steps",
+            title: "\(series.name): backtest, \(plan.cutoffs.count) fold\(plan.cutoffs.count == 1 ? "" : "s") of \(plan.horizon) step\(plan.horizon == 1 ? "" : "s")",
             valueName: series.name, actuals: actuals, times: times, models: drawn
         ).render()
     }

@@ -336,16 +336,29 @@ extension ForecasterConfiguration {
         transform = model.transform
     }
 
+    /// The largest horizon and lookback a forecaster takes (a model file records no larger one).
+    public static let largestSteps = 10_000_000
+    /// The widest and deepest network a forecaster trains, as a model file reads them back.
+    public static let largestHiddenSize = 65_536
+    public static let largestLayers = 1_000
+    /// The most weights a network may hold: 2²⁸ floats are 1 GiB, and training keeps four copies
+    /// (weights, gradients, Adam's two moments) besides the activations.
+    public static let largestParameterCount = 1 << 28
+
     /// Throws `ForecasterError.invalidConfiguration` for the first value out of range.
     public func validate() throws {
         func check(_ ok: Bool, _ setting: String, _ value: some CustomStringConvertible, _ requirement: String) throws {
             if !ok { throw ForecasterError.invalidConfiguration(setting: setting, value: value.description, requirement: requirement) }
         }
-        try check(hiddenSize >= 1, "hiddenSize", hiddenSize, "at least 1")
-        try check(layers >= 1, "layers", layers, "at least 1")
+        try check((1...Self.largestHiddenSize).contains(hiddenSize), "hiddenSize", hiddenSize, "from 1 to \(Self.largestHiddenSize)")
+        try check((1...Self.largestLayers).contains(layers), "layers", layers, "from 1 to \(Self.largestLayers)")
+        // Each layer holds about gates·H·(H + 3) weights (a one-column input on the first).
+        let weights = Double(cell.gateCount * hiddenSize) * Double(hiddenSize + 3) * Double(layers)
+        try check(weights <= Double(Self.largestParameterCount), "hiddenSize", hiddenSize,
+                  "small enough for at most \(Self.largestParameterCount) weights (\(layers) layer\(layers == 1 ? "" : "s") of \(hiddenSize) \(cell.rawValue) units hold about \(Int(weights)))")
         try check(dropout >= 0 && dropout < 1, "dropout", dropout, "in [0, 1)")
-        try check(horizon >= 1, "horizon", horizon, "at least 1")
-        if let lookback { try check(lookback >= 1, "lookback", lookback, "at least 1") }
+        try check((1...Self.largestSteps).contains(horizon), "horizon", horizon, "from 1 to \(Self.largestSteps)")
+        if let lookback { try check((1...Self.largestSteps).contains(lookback), "lookback", lookback, "from 1 to \(Self.largestSteps)") }
         try check(epochs >= 1, "epochs", epochs, "at least 1")
         if let patience = earlyStopping.patience { try check(patience >= 1, "earlyStopping", patience, "at least 1 epoch") }
         try check(batchSize >= 1, "batchSize", batchSize, "at least 1")

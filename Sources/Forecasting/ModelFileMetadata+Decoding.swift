@@ -36,10 +36,10 @@ extension ModelFileMetadata {
         let cellName = try required("cell")
         guard let cell = CellKind(rawValue: cellName) else { throw fail("metadata 'cell' is '\(cellName)'; expected rnn, lstm or gru") }
         let inputSize = try positive("input_size", atMost: 100_000)
-        let hiddenSize = try positive("hidden_size", atMost: 65_536)
-        let layers = try positive("num_layers", atMost: 1_000)
-        let lookback = try positive("lookback", atMost: 10_000_000)
-        let horizon = try positive("horizon", atMost: 10_000_000)
+        let hiddenSize = try positive("hidden_size", atMost: ForecasterConfiguration.largestHiddenSize)
+        let layers = try positive("num_layers", atMost: ForecasterConfiguration.largestLayers)
+        let lookback = try positive("lookback", atMost: ForecasterConfiguration.largestSteps)
+        let horizon = try positive("horizon", atMost: ForecasterConfiguration.largestSteps)
         let scalerName = try required("scaler")
         guard let scaler = ScalerKind(rawValue: scalerName) else {
             throw fail("metadata 'scaler' is '\(scalerName)'; expected none, standard, minmax or robust")

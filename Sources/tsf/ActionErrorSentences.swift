@@ -10,10 +10,12 @@ enum ActionErrorSentences {
         switch error {
         case let error as BacktestPlanningError:
             switch error {
-            case let .tooFewRows(rows, horizon, lookback):
-                return "\(series) has \(rows) rows: too few for a fold with horizon \(horizon) and lookback \(lookback); lower --horizon, --lookback or --folds."
+            case let .tooFewRows(rows, horizon, lookback, season):
+                return "\(series) has \(rows) rows: \(BacktestPlanningError.shortfall(rows: rows, horizon: horizon, lookback: lookback, season: season)); lower --horizon, --lookback, --season or --folds."
             case .invalidSetting:
                 return error.errorDescription
+            case let .startAfterEnd(start, rows, horizon):
+                return "\(series) has \(rows) rows, and --start \(start) leaves no room for a fold: \(BacktestPlanningError.lastStart(rows: rows, horizon: horizon)); lower --start or --horizon."
             }
         case let error as ManySeriesError:
             switch error {

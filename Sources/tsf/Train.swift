@@ -35,7 +35,9 @@ struct Train: AsyncParsableCommand {
 
     func validate() throws {
         try series.checkCalendar(manySeries: csv.manySeries)
-        if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, not \(horizon).") }
+        if let horizon, !(1...ForecasterConfiguration.largestSteps).contains(horizon) {
+            throw ValidationError("--horizon must be from 1 to \(ForecasterConfiguration.largestSteps), not \(horizon).")
+        }
         try series.checkStatic(global: false)
     }
 

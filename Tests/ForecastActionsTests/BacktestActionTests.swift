@@ -53,9 +53,22 @@ struct BacktestActionTests {
     @Test func aSeriesTooShortForAFoldIsAPlanningError() throws {
         let folder = try ScratchFolder()
         let file = try folder.write("short.csv", ActionFixtures.monthlyCSV(rows: 14))
-        #expect(throws: BacktestPlanningError.tooFewRows(rows: 14, horizon: 6, lookback: 2)) {
+        #expect(throws: BacktestPlanningError.tooFewRows(rows: 14, horizon: 6, lookback: 2, season: 12)) {
             try BacktestAction(source: .file(file), column: "sales", settings: settings(), threads: 1).run()
         }
+    }
+
+    /// A start past the last row a fold can begin at says where the latest start lies; the last
+    /// possible start still plans one fold, captioned in the singular.
+    @Test func aStartAfterTheEndSaysWhereTheLatestStartLies() throws {
+        let settings = BacktestSettings(horizon: 3, start: Int.max)
+        #expect(throws: BacktestPlanningError.startAfterEnd(start: Int.max, rows: 120, horizon: 3)) {
+            try settings.plan(rows: 120, horizon: 3, lookback: 5, season: 7)
+        }
+        #expect(BacktestPlanningError.startAfterEnd(start: 200, rows: 120, horizon: 3).errorDescription
+                == "The backtest starts at row 200, but the series has 120 rows: a fold of 3 rows starts at row 117 at the latest.")
+        let last = try BacktestSettings(horizon: 3, start: 117).plan(rows: 120, horizon: 3, lookback: 5, season: 7)
+        #expect(last.cutoffs == [117])
     }
 
     @Test func fewerFoldsThanAskedIsAWarning() throws {
@@ -67,7 +80,7 @@ struct BacktestActionTests {
 
     @Test func libraryErrorsNameNoFlag() {
         let errors: [any LocalizedError] = [
-            BacktestPlanningError.tooFewRows(rows: 3, horizon: 2, lookback: 5),
+            BacktestPlanningError.tooFewRows(rows: 3, horizon: 2, lookback: 5, season: 1),
             ModelInputError.columnNotRecorded(path: "m.safetensors"),
             ModelInputError.featureCountMismatch(path: "m", expected: 2, given: ["a"], recorded: ["y", "a", "b"]),
             ManySeriesError.noSeriesRead(file: "f.csv"),

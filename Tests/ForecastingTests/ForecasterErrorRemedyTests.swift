@@ -35,7 +35,7 @@ struct ForecasterErrorRemedyTests {
     @Test func validationNamesTheSettingItsValueAndTheRequirement() {
         var configuration = ForecasterConfiguration()
         configuration.hiddenSize = 0
-        #expect(throws: ForecasterError.invalidConfiguration(setting: "hiddenSize", value: "0", requirement: "at least 1")) {
+        #expect(throws: ForecasterError.invalidConfiguration(setting: "hiddenSize", value: "0", requirement: "from 1 to 65536")) {
             try configuration.validate()
         }
         configuration.hiddenSize = 8
@@ -43,6 +43,37 @@ struct ForecasterErrorRemedyTests {
         #expect(throws: ForecasterError.invalidConfiguration(setting: "dropout", value: "1.5", requirement: "in [0, 1)")) {
             try configuration.validate()
         }
+    }
+
+    /// Sizes no machine can train, or no model file can record, are refused before any allocation
+    /// (a hidden size of 100,000 asked for 160 GB and crashed; a lookback of 2⁶³ − 1 overflowed).
+    @Test(arguments: [("hiddenSize", 100_000, "from 1 to 65536"), ("layers", 5_000, "from 1 to 1000"),
+                      ("horizon", 10_000_001, "from 1 to 10000000"), ("lookback", Int.max, "from 1 to 10000000")])
+    func sizesBeyondTheLimitsAreRefused(setting: String, value: Int, requirement: String) {
+        var configuration = ForecasterConfiguration()
+        switch setting {
+        case "hiddenSize": configuration.hiddenSize = value
+        case "layers": configuration.layers = value
+        case "horizon": configuration.horizon = value
+        default: configuration.lookback = value
+        }
+        #expect(throws: ForecasterError.invalidConfiguration(setting: setting, value: "\(value)", requirement: requirement)) {
+            try configuration.validate()
+        }
+    }
+
+    /// A network within each limit but too many weights in all is refused, with its size.
+    @Test func aNetworkWithTooManyWeightsIsRefused() throws {
+        var configuration = ForecasterConfiguration(cell: .lstm, hiddenSize: 9_000, layers: 1)
+        do {
+            try configuration.validate()
+            Issue.record("9,000 LSTM units hold 324 million weights, above the limit")
+        } catch let ForecasterError.invalidConfiguration(setting, _, requirement) {
+            #expect(setting == "hiddenSize")
+            #expect(requirement.contains("about 324108000"), "\(requirement)")
+        }
+        configuration.hiddenSize = 8_000  // 4 · 8,000 · 8,003 = 256 million: within the limit
+        try configuration.validate()
     }
 
     @Test func theSettingIsNamedInWords() {

@@ -261,8 +261,38 @@ import _ForecastTestSupport
         let outcome = try CLIRunner.run(["backtest", data, "--column", "Close", "--horizon", "12"])
         #expect(outcome.exitCode == 64)
         let first = outcome.stderr.split(separator: "\n").first.map(String.init) ?? ""
-        #expect(first.hasPrefix("Error: \(data): column \"Close\" has 20 rows: too few for a fold with horizon 12 and lookback "),
+        #expect(first.hasPrefix("Error: \(data): column \"Close\" has 20 rows: too few for a fold with horizon 12, lookback "),
                 "\(outcome.stderr)")
-        #expect(first.hasSuffix("; lower --horizon, --lookback or --folds."))
+        #expect(first.hasSuffix("; lower --horizon, --lookback, --season or --folds."))
+    }
+
+    /// A weekly series of 60 rows scores MASE over a season of 52, and two seasons do not fit
+    /// before any fold: the sentence says so, with the rows a fold needs, and names --season.
+    @Test func aSeasonTooLongForTheSeriesIsNamed() throws {
+        let files = try HostileFiles()
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withFullDate]
+        var csv = "date,value\n"
+        for row in 0..<60 {
+            let date = Date(timeIntervalSince1970: 1_200_000_000 + Double(row) * 7 * 86_400)
+            csv += "\(format.string(from: date)),\(100 + row % 7)\n"
+        }
+        let data = try files.write("weekly.csv", text: csv)
+        let outcome = try CLIRunner.run(["backtest", data, "--column", "value", "--horizon", "3", "--folds", "2"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr.contains("season 52, which needs 105 rows before it and 3 after"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("--season"))
+    }
+
+    /// Counts far beyond the series are refused as too few rows, not by a crash in the arithmetic;
+    /// more folds than fit run as many as fit, with a warning.
+    @Test(arguments: [("--horizon", "10000000", Int32(64)), ("--season", "9223372036854775807", Int32(64)),
+                      ("--lookback", "10000000", Int32(64)), ("--folds", "9223372036854775807", Int32(0))])
+    func hugeCountsAreRefusedOrCapped(option: String, value: String, exitCode: Int32) throws {
+        let files = try HostileFiles()
+        let data = try files.writeRandomWalk("walk.csv", count: 120)
+        let outcome = try CLIRunner.run(["backtest", data, "--column", "Close", "--baselines", "naive", "--epochs", "1", option, value])
+        #expect(outcome.exitCode == exitCode, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(exitCode == 0 ? "folds fit in 120 rows" : "too few for a fold"), "\(outcome.stderr)")
     }
 }
