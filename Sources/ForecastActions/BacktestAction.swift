@@ -73,7 +73,8 @@ public struct BacktestAction: Sendable {
         }
         let entries = try suite.run(on: series.values, columns: columns, optionalKnown: optional, optionalName: optionalName,
                                     threads: max(1, threads),
-                                    cancellation: reporter.cancellation, progress: reporter.fold)
+                                    cancellation: reporter.cancellation, progress: reporter.fold,
+                                    leftOut: { name, reason in reporter.warning(CSVWarning("\(source.displayName): baseline \(name) left out: \(reason)")) })
         try reporter.checkCancellation()
         let result = BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries)
         if let plotPath {

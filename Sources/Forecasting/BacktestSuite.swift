@@ -60,11 +60,15 @@ public struct BacktestSuite: Sendable {
     ///   its forecast steps. Features need the expanding training window.
     ///   `optionalKnown` are known-in-advance columns each fold's fit tries and keeps only when they
     ///   help on its validation part (`RecurrentForecastingMethod.optionalKnown`).
+    ///   `leftOut`, when given, receives each baseline that cannot forecast a fold of this series
+    ///   (`BaselineError`: too short for its window, a model that fits nothing) and why, and the
+    ///   baseline is left out of the entries; without it such a baseline's error is thrown.
     public func run(on series: [Double], columns: FeatureColumns = FeatureColumns(), optionalKnown: [[Double]] = [],
                     optionalName: String = "optional columns", threads: Int,
-                    progress: (@Sendable (String, Int) -> Void)? = nil) throws -> [Entry] {
+                    progress: (@Sendable (String, Int) -> Void)? = nil,
+                    leftOut: ((String, BaselineError) -> Void)? = nil) throws -> [Entry] {
         try run(on: series, columns: columns, optionalKnown: optionalKnown, optionalName: optionalName, threads: threads,
-                cancellation: nil, progress: progress)
+                cancellation: nil, progress: progress, leftOut: leftOut)
     }
 
     /// The run of every method; a raised `cancellation` stops the model's training in every fold and
@@ -72,7 +76,7 @@ public struct BacktestSuite: Sendable {
     package func run(
         on series: [Double], columns: FeatureColumns = FeatureColumns(), optionalKnown: [[Double]] = [],
         optionalName: String = "optional columns", threads: Int, cancellation: CancellationFlag?,
-        progress: (@Sendable (String, Int) -> Void)?
+        progress: (@Sendable (String, Int) -> Void)?, leftOut: ((String, BaselineError) -> Void)? = nil
     ) throws -> [Entry] {
         if !columns.isEmpty || !optionalKnown.isEmpty, case .sliding = backtest.plan.trainingWindow {
             throw ForecasterError.featuresNeedExpandingWindow
@@ -96,8 +100,15 @@ public struct BacktestSuite: Sendable {
         }
         WalkForwardBacktest.run(work.flatMap(\.jobs.jobs), threads: threads)
         try cancellation?.check()
-        return try work.map { name, jobs in
-            let folds = try jobs.results()
+        let baselineNames = Set(baselines.map(\.name))
+        return try work.compactMap { name, jobs in
+            let folds: [FoldForecast]
+            do {
+                folds = try jobs.results()
+            } catch let error as BaselineError where baselineNames.contains(name) && leftOut != nil {
+                leftOut?(name, error)
+                return nil
+            }
             return Entry(name: name, folds: folds, score: BacktestScore(method: name, folds: folds))
         }
     }

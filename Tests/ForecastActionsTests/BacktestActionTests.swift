@@ -71,6 +71,23 @@ struct BacktestActionTests {
         #expect(last.cutoffs == [117])
     }
 
+    /// Minute data whose day-long moving average needs more rows than the file holds: the backtest
+    /// runs without it and warns, naming the file and the reason.
+    @Test func aBaselineTooWideForTheSeriesIsLeftOutWithAWarning() throws {
+        let folder = try ScratchFolder()
+        var csv = "time,value\n"
+        for row in 0..<300 { csv += "2024-03-01 \(String(format: "%02d:%02d", 8 + row / 60, row % 60)),\(100 + row % 13)\n" }
+        let file = try folder.write("minutes.csv", csv)
+        let log = ReportLog()
+        let result = try BacktestAction(source: .file(file), column: "value",
+                                        settings: BacktestSettings(includesModel: false, horizon: 3, folds: 2, season: 60,
+                                                                   baselines: ["naive", "moving-average"]),
+                                        threads: 1).run(reporter: log.reporter)
+        #expect(result.models.map(\.name) == ["naive"])
+        #expect(log.all.contains { $0.hasPrefix("warning: \(file): baseline moving-average left out: the moving-average forecast needs at least 1440 values") },
+                "\(log.all)")
+    }
+
     @Test func fewerFoldsThanAskedIsAWarning() throws {
         let log = ReportLog()
         let plan = try settings(folds: 50).plan(rows: 72, horizon: 6, lookback: 10, season: 12, reporter: log.reporter)
