@@ -68,11 +68,18 @@ struct TimeColumn: Sendable {
                 .filter { !options.missingTokens.isMissing(String($0)) }
             return values.isEmpty ? .none : DateFormat.detect(in: values)
         }
+        func mostlyDates(_ index: Int) -> Bool {
+            let values = context.sample.compactMap { $0.indices.contains(index) ? Substring($0[index]) : nil }
+                .filter { !options.missingTokens.isMissing(String($0)) }
+            return DateFormat.mostlyReadBy(values, share: 0.5) != nil
+        }
         // A time-like name counts unless its values are plainly not dates (a `quarter` of 1…4).
         let folded = context.header.map { $0.lowercased() }
         let named = recognisedNames.compactMap { folded.firstIndex(of: $0) }
             + folded.indices.filter { folded[$0].split(whereSeparator: { !$0.isLetter }).contains("date") }
-        for index in named where sampleDetection(index) != .none { return index }
+        // A time-like name whose values are half dates or more is the time column: parsing
+        // it then names the first bad row, where skipping it would silently drop the calendar.
+        for index in named where sampleDetection(index) != .none || mostlyDates(index) { return index }
         for index in context.header.indices {
             if case .detected(let format) = sampleDetection(index), !format.isPlainNumber { return index }
         }
@@ -124,6 +131,11 @@ struct TimeColumn: Sendable {
             if let resolved = resolveByCalendar(column, candidates: candidates, file: file) { return resolved }
             throw .ambiguousDateFormat(file: file, column: column.name, candidates: candidates.map { $0.strftimePattern ?? $0.description })
         case .none:
+            // Half dates or more: the first value the best format cannot read is the one to fix.
+            if let format = DateFormat.mostlyReadBy(values, share: 0.5), let row = format.firstUnreadableIndex(in: values) {
+                throw .invalidDate(file: file, line: table.lines[row], column: column.name,
+                                   value: column.text(row), format: format.description)
+            }
             throw .unknownDateFormat(file: file, column: column.name, example: values.first.map(String.init) ?? "")
         }
     }

@@ -172,6 +172,32 @@ import _ForecastTestSupport
         #expect(error?.category == .usage)
     }
 
+    /// A date column with one impossible date, or with rows in a second format, is still the time
+    /// column: reading it names the first bad row, where it once passed the column over and
+    /// forecast without a calendar, silently.
+    @Test(arguments: [("2021-02-30", 5, "2021-02-30"), ("mixed", 3, "02/01/2021")])
+    func aDateColumnWithBadDatesNamesTheFirstBadRow(kind: String, line: Int, value: String) {
+        var text = "date,value\n"
+        for day in 1...20 {
+            let written = kind == "mixed" && day.isMultiple(of: 2) ? String(format: "%02d/01/2021", day)
+                : String(format: "2021-01-%02d", day)
+            text += "\(day == 4 && kind != "mixed" ? kind : written),\(day)\n"
+        }
+        let error = readError { try SeriesReader.read(memorySource(text), target: "value") }
+        #expect(error == CSVReadError.invalidDate(file: "memory.csv", line: line, column: "date", value: value,
+                                                  format: DateFormat.isoDate.description))
+    }
+
+    @Test func mostlyReadByNeedsTheShareAndFiveValues() {
+        let dates: [Substring] = ["2021-01-01", "2021-01-02", "2021-01-03", "2021-01-04", "x"]
+        #expect(DateFormat.mostlyReadBy(dates, share: 0.5) == .isoDate)
+        #expect(DateFormat.mostlyReadBy(dates, share: 0.9) == nil)          // 4 of 5
+        #expect(DateFormat.mostlyReadBy(Array(dates.prefix(4)) + ["x"], share: 0.5) == .isoDate)
+        #expect(DateFormat.mostlyReadBy(Array(dates.prefix(3)) + ["x"], share: 0.5) == nil)  // four values
+        #expect(DateFormat.mostlyReadBy(Array(dates.prefix(4)) + ["2021-01-05"], share: 0.5) == nil)  // all read
+        #expect(DateFormat.mostlyReadBy(["1", "2", "3", "4", "5", "6"] as [Substring], share: 0.5) == nil)
+    }
+
     @Test func timeLikeNameHoldingNoDatesIsPassedOver() throws {
         let text = "quarter,when,value\n1,2021-01-04,5\n2,2021-01-05,6\n"
         let data = try SeriesReader.read(memorySource(text), target: "value")

@@ -84,6 +84,24 @@ extension DateFormat {
         return .none
     }
 
+    /// The non-numeric format that reads the most of `values` when it reads at least `share` of
+    /// them (and five at least) but not all: a date column with bad dates (`2021-02-30`, rows in
+    /// another format), which `detect(in:)` rejects since no format reads it whole. nil otherwise.
+    /// Plain numbers are left out: a column of counts is not a date column with bad values.
+    public static func mostlyReadBy<Values: Collection<Substring>>(_ values: Values, share: Double) -> DateFormat? {
+        let present = values.filter { !isMissingDate($0) }
+        guard present.count >= 5 else { return nil }
+        var best: (format: DateFormat, read: Int)?
+        var candidates: [DateFormat] = [.isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .monthNameDayYear, .dayMonthNameYear]
+        for separator in DateSeparator.allCases { candidates += [.monthDayYear(separator), .dayMonthYear(separator)] }
+        for format in candidates {
+            let read = present.reduce(0) { $0 + (format.parse($1) == nil ? 0 : 1) }
+            if read > best?.read ?? 0 { best = (format, read) }
+        }
+        guard let best, best.read < present.count, Double(best.read) >= share * Double(present.count) else { return nil }
+        return best.format
+    }
+
     /// The position (0-based, counting missing dates too) of the first value that is not a missing
     /// date and that this format cannot read, or nil when it reads them all: what an error message
     /// should point at.
