@@ -111,15 +111,8 @@ public struct ForecastAction: Sendable {
 
     /// The better of the naive and seasonal-naive forecasts, with a note saying why the network is not used.
     func simpleOutcome(_ series: TimeSeries, steps: Int, reason: ForecasterError, reporter: ActionReporter) throws -> Outcome {
-        let simple = try SimpleForecast(values: series.values, steps: steps, seasonPeriod: series.frequency.scoringSeasonPeriod,
-                                        levels: levels)
-        switch reason {
-        case let .seriesTooShort(rows, needed, _, _):
-            reporter.note("the series has \(rows) row\(rows == 1 ? "" : "s"), too few for the network (it needs \(needed)): forecasting with \(simple.explanation)")
-        default:
-            reporter.note("every value of the series is the same, so there is nothing for the network to learn: forecasting with \(simple.explanation)")
-        }
-        UndefinedIntervals.notes(simple.intervals).forEach(reporter.note)
+        let simple = try SimpleFallback.forecast(series, steps: steps, levels: levels, reason: reason, subject: "the series",
+                                                 reporter: reporter)
         let result = ForecastResult(series: series, simple: simple)
         let picture = ForecastPicture(series: series, forecasts: simple.forecasts, intervals: simple.intervals, modelName: result.methodLabel)
         if let plotPath { try AtomicFile.write(Array(picture.svg().utf8), to: plotPath) }

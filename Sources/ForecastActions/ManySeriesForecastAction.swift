@@ -84,6 +84,7 @@ public struct ManySeriesForecastAction: Sendable {
         let (calendar, holidaysSource, holidayExchange) = (self.calendar, self.holidaysSource, self.holidayExchange)
         let separate = try separateFutureRows()
         let futureFile = futureSource?.displayName
+        let simpleFallback = SimpleFallback(action: self, files: files)
         return try source.forEachSeries(threads: threads, reporter: reporter, job: { id, data in
             try data.checkFeaturesVary(file: source.fileName)
             let (future, horizon, steps) = try FutureRowsResolution.resolve(
@@ -101,8 +102,13 @@ public struct ManySeriesForecastAction: Sendable {
                     columnNames += made.names
                 }
             }
-            let output = try job.forecast(data.target, columns: columns, columnNames: columnNames,
+            let output: ManySeriesForecast.Output
+            do {
+                output = try job.forecast(data.target, columns: columns, columnNames: columnNames,
                                           horizon: horizon, steps: steps, cancellation: cancellation)
+            } catch let error as ForecasterError where simpleFallback.allows(error) {
+                return try simpleFallback.result(id: id, series: data.target, steps: steps, reason: error, reporter: reporter)
+            }
             return try files.save(id: id, series: data.target, forecaster: output.forecaster,
                                   forecasts: output.forecasts, intervals: output.intervals)
         }, deliver: { id, item in deliver(id, item) })
@@ -127,7 +133,7 @@ public struct ManySeriesForecastAction: Sendable {
         if Set(present.map(\.series.frequency)).count > 1 {
             reporter.note("the series have several frequencies, so each chose its own method")
             let outputs = choice.forecastEach(present.map(\.series), cancellation: reporter.cancellation)
-            return try handOver(outputs, ids: present.map(\.id), readFailures: readFailures, total: ids.count,
+            return try handOver(outputs, ids: present.map(\.id), series: present.map(\.series), readFailures: readFailures, total: ids.count,
                                 reporter: reporter, files: files, deliver: deliver)
         }
         let outcome = try choice.run(present.map(\.series), cancellation: reporter.cancellation)
@@ -136,7 +142,7 @@ public struct ManySeriesForecastAction: Sendable {
         if outcome.fellBack > 0 {
             reporter.note("\(outcome.fellBack) series the choice could not forecast (too short for the network across series, or a model that does not fit them) used their own method")
         }
-        return try handOver(outcome.outputs, ids: present.map(\.id), readFailures: readFailures, total: ids.count,
+        return try handOver(outcome.outputs, ids: present.map(\.id), series: present.map(\.series), readFailures: readFailures, total: ids.count,
                             reporter: reporter, files: files, deliver: deliver)
     }
 
@@ -149,16 +155,22 @@ public struct ManySeriesForecastAction: Sendable {
     }
 
     /// Saves and delivers each output in order, reporting the failures.
-    private func handOver(_ outputs: [Result<ManySeriesForecast.Output, any Error>], ids: [String], readFailures: [String],
-                          total: Int, reporter: ActionReporter, files: SeriesFiles,
+    private func handOver(_ outputs: [Result<ManySeriesForecast.Output, any Error>], ids: [String], series: [TimeSeries],
+                          readFailures: [String], total: Int, reporter: ActionReporter, files: SeriesFiles,
                           deliver: @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
         try reporter.checkCancellation()
         var failed = readFailures
-        for (id, output) in zip(ids, outputs) {
+        let simpleFallback = SimpleFallback(action: self, files: files)
+        for (index, (id, output)) in zip(ids, outputs).enumerated() {
             do {
-                let output = try output.get()
-                deliver(id, try files.save(id: id, series: output.series, forecaster: output.forecaster,
-                                           forecasts: output.forecasts, intervals: output.intervals))
+                do {
+                    let output = try output.get()
+                    deliver(id, try files.save(id: id, series: output.series, forecaster: output.forecaster,
+                                               forecasts: output.forecasts, intervals: output.intervals))
+                } catch let error as ForecasterError where simpleFallback.allows(error) {
+                    let steps = self.steps ?? series[index].frequency.defaultHorizon
+                    deliver(id, try simpleFallback.result(id: id, series: series[index], steps: steps, reason: error, reporter: reporter))
+                }
             } catch {
                 reporter.seriesFailed(id, error)
                 failed.append(id)

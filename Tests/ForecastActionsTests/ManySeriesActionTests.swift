@@ -26,6 +26,30 @@ struct ManySeriesActionTests {
         #expect(delivered.value.map(\.result).map { $0.steps[0].date } == ["2005-01", "2004-01", "2004-07"])
     }
 
+    /// With the automatic method, a series too short for the network and a constant one get the
+    /// simple forecast a single-series forecast of them gives, with a note each, and fail nothing;
+    /// the per-series choice and the choice across series alike.
+    @Test(arguments: [ManySeriesChoice.Scope.perSeries, .acrossSeries])
+    func shortAndConstantSeriesGetTheSimpleForecast(choice: ManySeriesChoice.Scope) throws {
+        let folder = try ScratchFolder()
+        var csv = ActionFixtures.longCSV(ids: ["a", "short"], rows: [48, 5])
+        for row in 0..<30 { csv += String(format: "flat,%04d-%02d,7\n", 2000 + row / 12, row % 12 + 1) }
+        let file = try folder.write("long.csv", csv)
+        let log = ReportLog()
+        let source = try ManySeriesSource.open(.file(file), idColumn: "id", target: "value", reporter: log.reporter)
+        let delivered = Locked<[(id: String, result: ForecastResult)]>([])
+        let outcome = try ManySeriesForecastAction(source: source, configuration: ForecasterConfiguration(epochs: 2, threads: 1),
+                                                   steps: 3, threads: 1, choice: choice)
+            .run(reporter: log.reporter) { id, result in delivered.withLock { $0.append((id, result)) } }
+        #expect(outcome == ManySeriesOutcome(failed: [], total: 3))
+        #expect(delivered.value.map(\.id) == ["a", "short", "flat"])
+        let short = try #require(delivered.value.first { $0.id == "short" }?.result)
+        #expect(short.method == .naive && short.steps.map(\.forecast) == Array(repeating: short.steps[0].forecast, count: 3))
+        #expect(delivered.value.first { $0.id == "flat" }?.result.steps.map(\.forecast) == [7, 7, 7])
+        #expect(log.all.contains { $0.hasPrefix("note: series short has 5 rows, too few for the network") }, "\(log.all)")
+        #expect(log.all.contains { $0.hasPrefix("note: every value of series flat is the same") }, "\(log.all)")
+    }
+
     @Test func backtestsEverySeriesAndWritesTheirFolds() throws {
         let folder = try ScratchFolder()
         let file = try folder.write("long.csv", ActionFixtures.longCSV(ids: ["x", "y"], rows: [60, 60]))
