@@ -3,7 +3,7 @@ import Foundation
 
 /// A many-series run that cannot go on, or one series' part of it that failed.
 public enum ManySeriesError: LocalizedError, Sendable {
-    /// No series of the file could be read, so a global model has nothing to learn from.
+    /// No series of the file could be read (each one's error was reported), so nothing is forecast.
     case noSeriesRead(file: String)
     /// One network reads windows of one calendar, but the series have several frequencies
     /// (each with its number of series, most common first).
@@ -19,7 +19,7 @@ public enum ManySeriesError: LocalizedError, Sendable {
     public var errorDescription: String? {
         switch self {
         case let .noSeriesRead(file):
-            return "no series of \(file) could be read, so there is nothing to train a global model on."
+            return "no series of \(file) could be read: each one's reason is given above."
         case let .mixedFrequencies(_, counts):
             let list = counts.map { "\($0.frequency) (\($0.series) series)" }.joined(separator: ", ")
             return "a global model trains on series of one frequency, but the file mixes \(list); forecast them one model per series, or pick series of one frequency."

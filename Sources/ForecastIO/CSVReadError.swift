@@ -40,6 +40,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case infiniteValue(file: String, line: Int, column: String, value: String)
     /// A missing value under the `error` policy.
     case missingValue(file: String, line: Int, column: String)
+    /// A row of a long-format file whose id is empty: no missing-value policy places it in a series.
+    case missingID(file: String, line: Int, column: String)
     /// The time column's values fit several date formats (day/month order unknown).
     case ambiguousDateFormat(file: String, column: String, candidates: [String])
     /// The time column's values fit no known date format.
@@ -95,7 +97,7 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .binaryFile(_, let line), .invalidUTF8(_, let line), .malformedQuoting(_, let line),
              .parserFailure(_, let line, _), .raggedRow(_, let line, _, _),
              .notANumber(_, let line, _, _, _), .infiniteValue(_, let line, _, _),
-             .missingValue(_, let line, _), .invalidDate(_, let line, _, _, _), .missingDate(_, let line, _),
+             .missingValue(_, let line, _), .missingID(_, let line, _), .invalidDate(_, let line, _, _, _), .missingDate(_, let line, _),
              .idNotGrouped(_, let line, _, _), .missingFutureValue(_, let line, _),
              .futureRowOffCalendar(_, let line, _, _, _), .staticValueChanges(_, let line, _, _, _, _, _):
             line
@@ -150,6 +152,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
             "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is infinite; a forecaster needs finite numbers"
         case .missingValue(let file, let line, let column):
             "\(file):\(line): column \"\(column)\" has a missing value"
+        case .missingID(let file, let line, let column):
+            "\(file):\(line): the id column \"\(column)\" is empty, so the row belongs to no series; every row needs its series' id"
         case .ambiguousDateFormat(let file, let column, let candidates):
             "\(file): column \"\(column)\" fits several date formats (\(candidates.joined(separator: ", ")))"
         case .unknownDateFormat(let file, let column, let example):

@@ -34,8 +34,8 @@ extension LongFormatReader {
                     preconditionFailure("the column plan keeps the id column")
                 }
                 let id = ids.text(0)
-                if id.isEmpty || options.missingTokens.isMissing(id) {
-                    throw .missingValue(file: table.fileName, line: group.lines[0], column: ids.name)
+                if id.isEmpty {
+                    throw .missingID(file: table.fileName, line: group.lines[0], column: ids.name)
                 }
                 if seen.insert(id).inserted {
                     order.append(id)

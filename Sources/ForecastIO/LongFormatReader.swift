@@ -68,8 +68,8 @@ public enum LongFormatReader {
         var interleavedAt: IDReappearance? = nil
         for row in 0..<table.rowCount {
             let id = Self.trimmed(ids.text(row))
-            if id.isEmpty || options.missingTokens.isMissing(id) {
-                throw .missingValue(file: table.fileName, line: table.lines[row], column: ids.name)
+            if id.isEmpty {
+                throw .missingID(file: table.fileName, line: table.lines[row], column: ids.name)
             }
             if rowsByID[id] == nil {
                 order.append(id)

@@ -150,8 +150,8 @@ public final class LongFormatStream: @unchecked Sendable {
             preconditionFailure("the column plan keeps the id column")
         }
         let id = ids.text(0)
-        if id.isEmpty || options.missingTokens.isMissing(id) {
-            throw .missingValue(file: fileName, line: group.lines[0], column: ids.name)
+        if id.isEmpty {
+            throw .missingID(file: fileName, line: group.lines[0], column: ids.name)
         }
         let wanted = selection?.contains(id) ?? true
         if !seen.insert(id).inserted, wanted {

@@ -48,7 +48,7 @@ enum ErrorSentences {
     static func flags(for remedy: ForecasterError.Remedy) -> String {
         switch remedy {
         case .avoidLogTransform:
-            "use --transform difference or none"
+            "train with --transform difference or none"
         case .trainWithHorizon(let steps):
             "train with --horizon \(steps)"
         case .lowerLearningRateOrClip:

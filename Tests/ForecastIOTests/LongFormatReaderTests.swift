@@ -43,8 +43,8 @@ import _ForecastTestSupport
 
     @Test func missingIDIsRefusedWithItsLine() {
         let error = readError { try read("id,date,v\nA,2020-01-01,1\n,2020-01-02,2\n") }
-        guard case .missingValue(_, let line, let column)? = error else {
-            Issue.record("expected missingValue, got \(String(describing: error))")
+        guard case .missingID(_, let line, let column)? = error else {
+            Issue.record("expected missingID, got \(String(describing: error))")
             return
         }
         #expect(line == 3 && column == "id")

@@ -68,11 +68,18 @@ import _ForecastTestSupport
         #expect(try stream.next() == nil)
     }
 
-    @Test func aMissingIDGivesItsLine() throws {
-        let stream = try stream("id,date,v\nA,2020-01-01,1\nNA,2020-01-02,2\nB,2020-01-01,3\n")
+    /// An empty id places its row in no series: the error gives its line and offers no missing-value
+    /// policy (none would help). "NA" is an id like any other (Namibia's country code), not a gap.
+    @Test func anEmptyIDGivesItsLineAndNAIsAnID() throws {
+        let stream = try stream("id,date,v\nA,2020-01-01,1\n,2020-01-02,2\nB,2020-01-01,3\n")
         #expect(try stream.next()?.id == "A")
         let error = readError { try stream.next() }
-        #expect(error == .missingValue(file: "memory.csv", line: 3, column: "id"))
+        #expect(error == .missingID(file: "memory.csv", line: 3, column: "id"))
+        #expect(error?.remedies == [])
+        #expect(error?.errorDescription?.contains("every row needs its series' id") == true)
+        let countries = try self.stream("id,date,v\nNA,2020-01-01,1\nNA,2020-01-02,2\nZA,2020-01-01,3\n")
+        #expect(try countries.next()?.id == "NA")
+        #expect(try countries.next()?.id == "ZA")
     }
 
     @Test func selectionComesInTheOrderGivenAndAnUnknownIDIsRefused() throws {
@@ -106,7 +113,7 @@ import _ForecastTestSupport
         #expect(try check(text) == IDReappearance(file: "memory.csv", line: 5, id: "A"))
         // Only the series asked for need to be grouped.
         #expect(try check(text, series: ["B", "C"]) == nil)
-        #expect(readError { try check("id,v\nA,1\n,2\n") } == .missingValue(file: "memory.csv", line: 3, column: "id"))
+        #expect(readError { try check("id,v\nA,1\n,2\n") } == .missingID(file: "memory.csv", line: 3, column: "id"))
         #expect(readError { try check(text, series: ["Z"]) } == .seriesNotFound(file: "memory.csv", idColumn: "id", series: "Z", available: ["A", "B", "C"]))
     }
 }

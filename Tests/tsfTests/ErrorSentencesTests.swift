@@ -43,7 +43,7 @@ import _ForecastTestSupport
         (.seriesTooShort(rows: 12, needed: 20, lookback: 10, horizon: 5),
          "The series has 12 usable rows but needs at least 20 (lookback 10 + horizon 5, plus validation); lower --lookback or --horizon, or set --validation-fraction 0."),
         (.notPositiveForLogTransform(row: 2, value: -1, transform: .logReturn),
-         "The log-return transform needs positive values, but row 3 holds -1.0; use --transform difference or none."),
+         "The log-return transform needs positive values, but row 3 holds -1.0; train with --transform difference or none."),
         (.featuresUnknownBeyondHorizon(steps: 8, horizon: 4),
          "A model with feature columns forecasts at most its horizon of 4 steps, not 8: future feature values are unknown; train with --horizon 8."),
         (.unusableTrainedModel(epoch: 3, loss: nil),

@@ -134,7 +134,7 @@ import _ForecastTestSupport
         let path = try files.writeSeries("negative.csv", values)
         let outcome = try forecast(path, ["--transform", "log"])
         #expect(outcome.exitCode == 65)
-        #expect(lastLine(outcome) == "tsf: The log transform needs positive values, but row 7 holds -2.5; use --transform difference or none.")
+        #expect(lastLine(outcome) == "tsf: The log transform needs positive values, but row 7 holds -2.5; train with --transform difference or none.")
     }
 
     @Test func invalidUTF8NamesItsLine() throws {

@@ -153,7 +153,7 @@ private func runAsCSV(_ arguments: [String], stdin: Data? = nil) throws -> CLIRu
             let outcome = try runAsCSV(["forecast", input, "--id", "id", "--column", "v"] + quick, stdin: stdin)
             #expect(outcome.exitCode == 65)
             let name = stdin == nil ? path : "<stdin>"
-            #expect(outcome.stderr.contains("\(name):3: column \"id\" has a missing value"), "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("\(name):3: the id column \"id\" is empty"), "\(outcome.stderr)")
         }
     }
 
