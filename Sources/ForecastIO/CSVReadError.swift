@@ -19,6 +19,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case emptyFile(file: String)
     /// The file has a header and no data rows.
     case noDataRows(file: String)
+    /// Rows were read, but a column the series needs is missing on every one of them.
+    case noValues(file: String, column: String, rows: Int)
     /// A NUL byte: the file is not text.
     case binaryFile(file: String, line: Int)
     /// Bytes that are not UTF-8.
@@ -132,6 +134,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
             "\(file) is empty: a CSV file needs a header line"
         case .noDataRows(let file):
             "\(file) has a header but no data rows"
+        case .noValues(let file, let column, let rows):
+            "\(file): column \"\(column)\" has no values: it is missing on all \(rows) rows"
         case .binaryFile(let file, let line):
             "\(file):\(line): the file holds NUL bytes; it looks like a binary file, not CSV text"
         case .invalidUTF8(let file, let line):

@@ -214,7 +214,7 @@ extension LongFormatReader {
     ) -> Result<CSVSeriesData, any Error> {
         do throws(CSVReadError) {
             return .success(try body())
-        } catch .noDataRows {
+        } catch .noDataRows, .noValues {
             // Every row of this series fell to the missing-value policy: say so in its own terms.
             return .failure(LongFormatEmptySeries(file: fileName, id: id, rows: rowCount, policy: options.missingPolicy))
         } catch {

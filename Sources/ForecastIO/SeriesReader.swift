@@ -128,7 +128,10 @@ public enum SeriesReader {
         var futureRows: Range<Int> = rowCount..<rowCount
         var futureValues: [[Double]] = []
         if knownCount > 0 {
-            guard let last = rawValues[0].lastIndex(where: { !$0.isNaN }) else { throw .noDataRows(file: table.fileName) }
+            guard let last = rawValues[0].lastIndex(where: { !$0.isNaN }) else {
+                throw table.rowCount == 0 ? .noDataRows(file: table.fileName)
+                    : .noValues(file: table.fileName, column: realNames[0], rows: table.rowCount)
+            }
             futureRows = (last + 1)..<rowCount
             for row in futureRows {
                 for position in (usedCount - knownCount)..<usedCount where rawValues[position][row].isNaN {
@@ -140,6 +143,10 @@ public enum SeriesReader {
             rawValues = rawValues.map { Array($0[..<rowCount]) }
         }
 
+        // A column missing on every row says so, before a policy drops every row for it.
+        if rowCount > 0, let empty = rawValues.firstIndex(where: { $0.allSatisfy(\.isNaN) }) {
+            throw .noValues(file: table.fileName, column: realNames[empty], rows: rowCount)
+        }
         // The missing-value policy, across columns.
         var filled: [[Double]] = []
         var reports: [(column: String, report: MissingValueReport)] = []

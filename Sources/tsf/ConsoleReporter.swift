@@ -35,11 +35,16 @@ enum ConsoleReporter {
 /// `set -o pipefail` does not fail. Output written with `print` goes through the C library's
 /// buffer, whose write errors are silent, so those commands also finish with 0. Any other write
 /// error (a full disk behind `> file`) is exit code 73 with a sentence.
+///
+/// Both end with `_exit`, not `exit`: this runs on a worker thread of a many-series run while
+/// others still fit, and `exit` would tear down the process's globals under them (a many-series
+/// run into a closed pipe once crashed with a bad pointer dereference). Nothing is left to flush:
+/// results go unbuffered, and stderr is written directly.
 enum StreamedOutput {
     static func write(_ text: String) {
         guard let code = DescriptorWriter.writeAll(Array(text.utf8), to: STDOUT_FILENO) else { return }
-        if code == EPIPE { exit(0) }
+        if code == EPIPE { _exit(0) }
         ToolFailure.printError("cannot write the standard output (\(String(cString: strerror(code)))).")
-        exit(73)
+        _exit(73)
     }
 }

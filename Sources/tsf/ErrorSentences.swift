@@ -9,9 +9,10 @@ enum ErrorSentences {
     /// description needs no change.
     static func sentence(for error: any Error) -> String? {
         switch error {
-        case .invalidOption(.idColumnAndSeriesApart) as CSVReadError:
-            return "--id and --series go together: --id names the column, --series the value to keep."
         case let error as CSVReadError:
+            if case .invalidOption(let problem) = error, problem == .idColumnAndSeriesApart {
+                return "--id and --series go together: --id names the column, --series the value to keep."
+            }
             return ErrorSentence.joining(error.problem, remedies: error.remedies.map { flags(for: $0) })
         case let error as ForecasterError:
             return ErrorSentence.joining(error.problem, remedies: error.remedy.map { [flags(for: $0)] } ?? [])

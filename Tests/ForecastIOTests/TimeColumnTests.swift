@@ -188,6 +188,19 @@ import _ForecastTestSupport
                                                   format: DateFormat.isoDate.description))
     }
 
+    /// A target or feature column empty on every row is named with its row count, where the reader
+    /// once said the file had no data rows.
+    @Test(arguments: ["value", "other"])
+    func aColumnMissingOnEveryRowIsNamed(empty: String) {
+        var text = "date,value,other\n"
+        for day in 1...6 { text += String(format: "2021-01-%02d,%@,%@\n", day, empty == "value" ? "" : "\(day)", empty == "other" ? "NA" : "\(day)") }
+        var options = CSVReadOptions()
+        options.missingPolicy = .linear
+        let error = readError { try SeriesReader.read(memorySource(text), target: "value", features: ["other"], options: options) }
+        #expect(error == .noValues(file: "memory.csv", column: empty, rows: 6))
+        #expect(error?.errorDescription == "memory.csv: column \"\(empty)\" has no values: it is missing on all 6 rows.")
+    }
+
     @Test func mostlyReadByNeedsTheShareAndFiveValues() {
         let dates: [Substring] = ["2021-01-01", "2021-01-02", "2021-01-03", "2021-01-04", "x"]
         #expect(DateFormat.mostlyReadBy(dates, share: 0.5) == .isoDate)
