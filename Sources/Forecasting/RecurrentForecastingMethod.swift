@@ -38,19 +38,59 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
     /// "auto" when fitting may fall back to a baseline (`MethodSelection.automatic`), else the cell's name.
     public var name: String { configuration.resolvedSelection == .automatic ? "auto" : configuration.cell.rawValue }
 
-    public func fit(history: [Double]) throws -> FeatureAwareForecaster {
+    /// A fold's fit: the forecaster, or, for the automatic method on a fold whose history holds one
+    /// value throughout (a new product's zeros), the naive forecast a forecast of that history gives,
+    /// where the fit would throw and stop the whole backtest.
+    public func fit(history: [Double]) throws -> RecurrentFoldModel {
         try cancellation?.check()
         let rows = history.count
         let progress = cancellation?.trainingProgress() ?? { _ in .proceed }
         // With nothing optional this fits once, as a plain fit would.
-        let (model, kept) = try Forecaster.fit(
-            values: history, features: columns.observed(before: rows), knownFeatures: columns.known(before: rows),
-            optional: optionalKnown.map { Array($0[..<rows]) }, optionalName: optionalName, frequency: frequency,
-            configuration: configuration, progress: progress)
+        let model: Forecaster, kept: Bool
+        do {
+            (model, kept) = try Forecaster.fit(
+                values: history, features: columns.observed(before: rows), knownFeatures: columns.known(before: rows),
+                optional: optionalKnown.map { Array($0[..<rows]) }, optionalName: optionalName, frequency: frequency,
+                configuration: configuration, progress: progress)
+        } catch ForecasterError.constantSeries where configuration.resolvedSelection == .automatic && columns.isEmpty {
+            return .naive
+        }
         try cancellation?.check()
         var read = columns
         if kept { read.known += optionalKnown }
-        return FeatureAwareForecaster(forecaster: model, columns: read)
+        return .forecaster(FeatureAwareForecaster(forecaster: model, columns: read))
+    }
+}
+
+/// What a fold of the recurrent method forecasts with: its fitted forecaster, or the naive forecast
+/// when the fold's history was constant (nothing to learn, as a forecast of it says).
+public enum RecurrentFoldModel: FittedForecastingModel {
+    case forecaster(FeatureAwareForecaster)
+    case naive
+
+    public var chosenMethod: String? {
+        switch self {
+        case let .forecaster(model): return model.chosenMethod
+        case .naive: return ForecastMethod.naive.name
+        }
+    }
+
+    public func forecast(after history: [Double], horizon: Int) throws -> [Double] {
+        switch self {
+        case let .forecaster(model): return try model.forecast(after: history, horizon: horizon)
+        case .naive: return try NaiveForecast().forecast(after: history, horizon: horizon)
+        }
+    }
+
+    public func intervals(levels: [Double], history: [Double], forecasts: [Double], count: Int, minimumHistory: Int) throws
+        -> [IntervalForecast] {
+        switch self {
+        case let .forecaster(model):
+            return try model.intervals(levels: levels, history: history, forecasts: forecasts, count: count, minimumHistory: minimumHistory)
+        case .naive:
+            return try NaiveForecast().intervals(levels: levels, history: history, forecasts: forecasts, count: count,
+                                                 minimumHistory: minimumHistory)
+        }
     }
 }
 
