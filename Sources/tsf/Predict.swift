@@ -62,7 +62,11 @@ struct Predict: AsyncParsableCommand {
                                        futureSource: future.map(csv.source),
                                        holidaysSource: SeriesOptions.holidayParts(holidays).file.map(csv.source),
                                        holidayExchange: SeriesOptions.holidayParts(holidays).exchange)
-            let result = try ToolFailure.planning { try action.run(reporter: ConsoleReporter.make()) }
+            let result = try ToolFailure.planning {
+                try ShortSeriesFailure.namingHistory(file: file, column: column) {
+                    try action.run(reporter: ConsoleReporter.make())
+                }
+            }
             print(result.rendered(format), terminator: "")
         }
     }

@@ -26,6 +26,17 @@ struct ShortSeriesFailure: LocalizedError {
         return ErrorSentence.joining(problem, remedies: [ErrorSentences.flags(for: .shortenLookbackOrHorizon)])
     }
 
+    /// Runs `predict`, naming the file and the column when they hold fewer rows than the model reads.
+    /// Without a column (the model's own), the file alone is named.
+    static func namingHistory<Result>(file: String, column: String?, _ predict: () throws -> Result) throws -> Result {
+        do {
+            return try predict()
+        } catch let ForecasterError.historyTooShort(rows, needed) {
+            let name = CSVSource(argument: file).displayName
+            throw ShortHistoryFailure(subject: column.map { subject(file: name, column: $0) } ?? name, rows: rows, needed: needed)
+        }
+    }
+
     /// Runs `fit`, naming the file (`-` for standard input) and the column when the series is too
     /// short for the model.
     static func naming<Result>(file: String, column: String, _ fit: () throws -> Result) throws -> Result {
@@ -35,5 +46,16 @@ struct ShortSeriesFailure: LocalizedError {
             throw ShortSeriesFailure(file: CSVSource(argument: file).displayName, column: column, rows: rows,
                                      needed: needed, lookback: lookback, horizon: horizon)
         }
+    }
+}
+
+/// A history shorter than a saved model reads, named by the file and column it came from (exit 65).
+struct ShortHistoryFailure: LocalizedError {
+    let subject: String
+    let rows: Int
+    let needed: Int
+
+    var errorDescription: String? {
+        "\(subject) has \(rows) row\(rows == 1 ? "" : "s"), but the model reads the last \(needed); give it at least \(needed) rows."
     }
 }

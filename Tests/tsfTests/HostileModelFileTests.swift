@@ -41,6 +41,19 @@ import _ForecastTestSupport
         #expect(outcome.stdout.split(separator: "\n").count == 3)
     }
 
+    /// Fewer rows than the model reads: the sentence names the file (and the column when given).
+    @Test func aHistoryShorterThanTheModelReadsNamesTheFile() throws {
+        let files = try HostileFiles()
+        let (model, _) = try trainedModel(in: files)
+        let path = try files.write("copy.safetensors", bytes: model)
+        let short = try files.writeRandomWalk("short.csv", count: 3)
+        let outcome = try predict(path, short)
+        #expect(outcome.exitCode == 65)
+        #expect(outcome.stderr.hasPrefix("tsf: \(short) has 3 rows, but the model reads the last "), "\(outcome.stderr)")
+        let named = try CLIRunner.run(["predict", "--model", path, short, "--column", "Close"])
+        #expect(named.stderr.hasPrefix("tsf: \(short): column \"Close\" has 3 rows"), "\(named.stderr)")
+    }
+
     @Test(arguments: [0, 5, 8, 100, -1])
     func truncatedModel(keptBytes: Int) throws {
         let files = try HostileFiles()
