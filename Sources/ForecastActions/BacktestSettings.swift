@@ -102,11 +102,12 @@ public struct BacktestSettings: Sendable {
         }
         // A horizon, lookback or season beyond the series can never be met: refused before the
         // arithmetic below (twice a season of 2⁶² rows) overflows.
-        guard horizon <= rows, lookback <= rows, season <= rows else {
+        guard horizon <= rows, start != nil || (lookback <= rows && season <= rows) else {
             throw BacktestPlanningError.tooFewRows(rows: rows, horizon: horizon, lookback: lookback, season: season)
         }
         let plan: BacktestPlan
-        // No series holds more folds than rows.
+        // No series holds more folds than rows, nor needs a stride longer than itself.
+        let stride = self.stride.map { min($0, rows) }
         let folds = min(self.folds ?? Self.automaticFolds(horizon: horizon, stride: stride), rows)
         if let start {
             guard start <= rows - horizon else {

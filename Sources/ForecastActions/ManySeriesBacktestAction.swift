@@ -58,7 +58,7 @@ public struct ManySeriesBacktestAction: Sendable {
     /// Backtests every series, calling `deliver` with each series' id and result in input order.
     public func run(reporter: ActionReporter = .silent,
                     deliver: @escaping @Sendable (String, BacktestResult) -> Void) throws -> Outcome {
-        try OutputSafety.check(outputs: [forecastsPath], inputs: [source.fileName])
+        try OutputSafety.check(outputs: [forecastsPath], inputs: [source.fileName, holidaysSource?.filePath])
         var oneThread = self.settings
         oneThread.configuration.threads = 1
         let settings = oneThread

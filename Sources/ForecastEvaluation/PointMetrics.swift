@@ -47,9 +47,9 @@ public enum PointMetrics {
 
     /// Coefficient of determination: `1 − Σ(ŷ − y)² / Σ(y − ȳ)²`.
     ///
-    /// Undefined when the actuals are constant (the denominator is zero), and when a sum of squares
-    /// overflows (values near 10¹⁵⁴ and above: ∞/∞ is no ratio). Can be negative: a forecast
-    /// worse than the actuals' own mean.
+    /// Undefined when the actuals are constant (the denominator is zero), and when their sum of
+    /// squares overflows (values near 10¹⁵⁴ and above: ∞/∞ is no ratio). Can be negative: a forecast
+    /// worse than the actuals' own mean, −∞ when its errors' squares overflow.
     public static func coefficientOfDetermination(predictions: [Double], targets: [Double]) -> Double? {
         checkLengths(predictions, targets)
         let targetMean = mean(targets)

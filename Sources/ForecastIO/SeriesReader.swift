@@ -64,6 +64,7 @@ public enum SeriesReader {
     ) throws(CSVReadError) -> CSVSeriesData {
         try options.validate()
         var timeIndex: Int? = nil
+        var unreadDates: CSVWarning? = nil
         var hint: CSVReadError.Remedy? = nil
         var valueIndices: [Int] = []
         var table = try CSVTableReader.read(
@@ -74,12 +75,15 @@ public enum SeriesReader {
                                                    features: features + knownFeatures)
             timeIndex = columns.time
             valueIndices = columns.values
+            if columns.time == nil {
+                unreadDates = TimeColumn.unreadDateColumnWarning(in: context, options: options, file: source.displayName)
+            }
             if options.idColumn == nil {
                 hint = TimeColumn.longFormatHint(in: context, timeIndex: columns.time, missingTokens: options.missingTokens)
             }
             return CSVColumnPlan(keep: columns.keep, seriesFilter: try options.seriesFilter(in: context))
         }
-        var warnings: [CSVWarning] = []
+        var warnings: [CSVWarning] = unreadDates.map { [$0] } ?? []
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }
@@ -143,8 +147,9 @@ public enum SeriesReader {
             rawValues = rawValues.map { Array($0[..<rowCount]) }
         }
 
-        // A column missing on every row says so, before a policy drops every row for it.
-        if rowCount > 0, let empty = rawValues.firstIndex(where: { $0.allSatisfy(\.isNaN) }) {
+        // A column missing on every row says so, before a policy drops every row for it (under the
+        // `error` policy its first missing row is the error, as for any gap).
+        if rowCount > 0, options.missingPolicy != .error, let empty = rawValues.firstIndex(where: { $0.allSatisfy(\.isNaN) }) {
             throw .noValues(file: table.fileName, column: realNames[empty], rows: rowCount)
         }
         // The missing-value policy, across columns.

@@ -68,20 +68,33 @@ struct TimeColumn: Sendable {
                 .filter { !options.missingTokens.isMissing(String($0)) }
             return values.isEmpty ? .none : DateFormat.detect(in: values)
         }
-        func mostlyDates(_ index: Int) -> Bool {
-            let values = context.sample.compactMap { $0.indices.contains(index) ? Substring($0[index]) : nil }
-                .filter { !options.missingTokens.isMissing(String($0)) }
-            return DateFormat.mostlyReadBy(values, share: 0.5) != nil
-        }
         // A time-like name counts unless its values are plainly not dates (a `quarter` of 1…4).
         let folded = context.header.map { $0.lowercased() }
         let named = recognisedNames.compactMap { folded.firstIndex(of: $0) }
             + folded.indices.filter { folded[$0].split(whereSeparator: { !$0.isLetter }).contains("date") }
-        // A time-like name whose values are half dates or more is the time column: parsing
-        // it then names the first bad row, where skipping it would silently drop the calendar.
-        for index in named where sampleDetection(index) != .none || mostlyDates(index) { return index }
+        for index in named where sampleDetection(index) != .none { return index }
         for index in context.header.indices {
             if case .detected(let format) = sampleDetection(index), !format.isPlainNumber { return index }
+        }
+        return nil
+    }
+
+    /// A warning for a file read without a time column whose time-like column (by name) is at least
+    /// half dates in one format, but not all: a fiscal `2019-13`, a `2021-02-30`, a `Total` row. The
+    /// column is not taken (the file still reads, without a calendar), but it is not passed over in
+    /// silence either. nil when no such column is found.
+    static func unreadDateColumnWarning(in context: CSVHeaderContext, options: CSVReadOptions, file: String) -> CSVWarning? {
+        let folded = context.header.map { $0.lowercased() }
+        let named = recognisedNames.compactMap { folded.firstIndex(of: $0) }
+            + folded.indices.filter { folded[$0].split(whereSeparator: { !$0.isLetter }).contains("date") }
+        for index in named {
+            let values = context.sample.compactMap { $0.indices.contains(index) ? Substring($0[index]) : nil }
+                .filter { !options.missingTokens.isMissing(String($0)) }
+            guard let format = DateFormat.mostlyReadBy(values, share: 0.5),
+                  let bad = format.firstUnreadableIndex(in: values) else { continue }
+            return CSVWarning(
+                before: "\(file): column \"\(context.header[index])\" looks like dates in the format \(format.description), but \"\(values[bad])\" is not one, so the series is read without dates (no calendar, no season from them); ",
+                remedies: [.nameDateColumn], after: " to have every bad row named.")
         }
         return nil
     }

@@ -58,12 +58,21 @@ public enum AtomicFile {
                 resolved = String(cString: real)
                 free(real)
             } else {
-                var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-                let count = readlink(path, &buffer, buffer.count - 1)
-                guard count > 0 else { return path }
-                let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                resolved = link.hasPrefix("/") ? link
-                    : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(link).path
+                // A dangling link, or a chain of them: followed link by link to the name at its end
+                // (at most 40 links, the system's own limit, so a loop ends).
+                var links = 0
+                while lstat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+                    links += 1
+                    guard links <= 40 else {
+                        throw AtomicFileError(path: path, reason: "it is a chain of more than 40 symbolic links (a loop?)")
+                    }
+                    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+                    let count = readlink(resolved, &buffer, buffer.count - 1)
+                    guard count > 0 else { break }
+                    let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                    resolved = link.hasPrefix("/") ? link
+                        : URL(fileURLWithPath: resolved).deletingLastPathComponent().appendingPathComponent(link).path
+                }
             }
         }
         guard stat(resolved, &info) == 0 else { return resolved }

@@ -352,12 +352,14 @@ extension ForecasterConfiguration {
         }
         try check((1...Self.largestHiddenSize).contains(hiddenSize), "hiddenSize", hiddenSize, "from 1 to \(Self.largestHiddenSize)")
         try check((1...Self.largestLayers).contains(layers), "layers", layers, "from 1 to \(Self.largestLayers)")
-        // Each layer holds about gates·H·(H + 3) weights (a one-column input on the first).
-        let weights = Double(cell.gateCount * hiddenSize) * Double(hiddenSize + 3) * Double(layers)
+        try check((1...Self.largestSteps).contains(horizon), "horizon", horizon, "from 1 to \(Self.largestSteps)")
+        // gates·H·(D + H + 2) weights per layer (D = 1 column into the first, H into the others),
+        // and the head's horizon·(H + 1).
+        let gates = Double(cell.gateCount * hiddenSize), hidden = Double(hiddenSize)
+        let weights = gates * (hidden + 3) + gates * (2 * hidden + 2) * Double(layers - 1) + Double(horizon) * (hidden + 1)
         try check(weights <= Double(Self.largestParameterCount), "hiddenSize", hiddenSize,
                   "small enough for at most \(Self.largestParameterCount) weights (\(layers) layer\(layers == 1 ? "" : "s") of \(hiddenSize) \(cell.rawValue) units hold about \(Int(weights)))")
         try check(dropout >= 0 && dropout < 1, "dropout", dropout, "in [0, 1)")
-        try check((1...Self.largestSteps).contains(horizon), "horizon", horizon, "from 1 to \(Self.largestSteps)")
         if let lookback { try check((1...Self.largestSteps).contains(lookback), "lookback", lookback, "from 1 to \(Self.largestSteps)") }
         try check(epochs >= 1, "epochs", epochs, "at least 1")
         if let patience = earlyStopping.patience { try check(patience >= 1, "earlyStopping", patience, "at least 1 epoch") }

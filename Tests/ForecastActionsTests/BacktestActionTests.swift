@@ -88,6 +88,15 @@ struct BacktestActionTests {
                 "\(log.all)")
     }
 
+    /// A start row needs no season's history before it: minute data with a season of 1,440 plans
+    /// from row 100; a stride longer than the series plans one fold instead of overflowing.
+    @Test func aStartNeedsNoSeasonAndAHugeStrideOneFold() throws {
+        let plan = try BacktestSettings(horizon: 10, start: 100).plan(rows: 300, horizon: 10, lookback: 5, season: 1440)
+        #expect(plan.cutoffs.first == 100 && plan.cutoffs.count == 20)
+        let wide = try BacktestSettings(horizon: 3, folds: 3, stride: Int.max / 2).plan(rows: 300, horizon: 3, lookback: 5, season: 7)
+        #expect(wide.cutoffs == [297])
+    }
+
     @Test func fewerFoldsThanAskedIsAWarning() throws {
         let log = ReportLog()
         let plan = try settings(folds: 50).plan(rows: 72, horizon: 6, lookback: 10, season: 12, reporter: log.reporter)

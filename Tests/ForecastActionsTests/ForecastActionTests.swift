@@ -56,6 +56,15 @@ struct ForecastActionTests {
                                plotPath: file).run()
         }
         #expect(try folder.read("sales.csv") == data)
+        // A many-series backtest's folds table over its holidays file is refused too.
+        let long = try folder.write("long.csv", ActionFixtures.longCSV(ids: ["x", "y"], rows: [60, 60]))
+        let holidays = try folder.write("holidays.csv", "date\n2001-12-25\n")
+        var many = ManySeriesBacktestAction(source: try ManySeriesSource.open(.file(long), idColumn: "id", target: "value"),
+                                            settings: BacktestSettings(includesModel: false, horizon: 3, folds: 2),
+                                            threads: 1, forecastsPath: holidays)
+        many.holidaysSource = .file(holidays)
+        #expect(throws: AtomicFileError.self) { try many.run { _, _ in } }
+        #expect(try folder.read("holidays.csv") == "date\n2001-12-25\n")
     }
 
     @Test func resultsSurviveAJSONRoundTrip() throws {

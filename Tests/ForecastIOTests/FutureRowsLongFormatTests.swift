@@ -34,5 +34,11 @@ import Testing
         let firstColumn = Self.file.replacingOccurrences(of: "B,2024-01-01T05:00,20,1.5", with: "B,2024-01-01T05:00,,1.5")
         let error2 = readError { try FutureRows.readLongFormat(memorySource(firstColumn), idColumn: "id", knownFeatures: ["plan", "price"]) }
         #expect(error2 == .missingFutureValue(file: "memory.csv", line: 2, column: "plan"))
+        // A series whose column is empty on every future row is named the same way, not as a
+        // series the missing-value policy emptied.
+        let emptyB = Self.file.replacingOccurrences(of: "B,2024-01-01T05:00,20,1.5", with: "B,2024-01-01T05:00,20,")
+            .replacingOccurrences(of: "B,2024-01-01T04:00,19,1.4", with: "B,2024-01-01T04:00,19,")
+        let error3 = readError { try FutureRows.readLongFormat(memorySource(emptyB), idColumn: "id", knownFeatures: ["plan", "price"]) }
+        #expect(error3 == .missingFutureValue(file: "memory.csv", line: 4, column: "price"))
     }
 }

@@ -172,18 +172,25 @@ import _ForecastTestSupport
         #expect(error?.category == .usage)
     }
 
-    /// A date column with one impossible date, or with rows in a second format, is still the time
-    /// column: reading it names the first bad row, where it once passed the column over and
-    /// forecast without a calendar, silently.
+    /// A date column with one impossible date, or with rows in a second format: found by name, it is
+    /// not taken (the file reads, without dates, as a fiscal `2019-13` must), but a warning says so;
+    /// named as the date column, reading it names the first bad row (it said "no known format").
     @Test(arguments: [("2021-02-30", 5, "2021-02-30"), ("mixed", 3, "02/01/2021")])
-    func aDateColumnWithBadDatesNamesTheFirstBadRow(kind: String, line: Int, value: String) {
+    func aDateColumnWithBadDatesIsWarnedAboutOrNamesTheFirstBadRow(kind: String, line: Int, value: String) throws {
         var text = "date,value\n"
         for day in 1...20 {
             let written = kind == "mixed" && day.isMultiple(of: 2) ? String(format: "%02d/01/2021", day)
                 : String(format: "2021-01-%02d", day)
             text += "\(day == 4 && kind != "mixed" ? kind : written),\(day)\n"
         }
-        let error = readError { try SeriesReader.read(memorySource(text), target: "value") }
+        let data = try SeriesReader.read(memorySource(text), target: "value")
+        #expect(data.timeColumn == nil)
+        let warning = try #require(data.warnings.first { $0.message.contains("looks like dates") })
+        #expect(warning.message.contains("\"\(value)\" is not one"), "\(warning.message)")
+        #expect(warning.remedies == [.nameDateColumn])
+        var named = CSVReadOptions()
+        named.dateColumn = "date"
+        let error = readError { try SeriesReader.read(memorySource(text), target: "value", options: named) }
         #expect(error == CSVReadError.invalidDate(file: "memory.csv", line: line, column: "date", value: value,
                                                   format: DateFormat.isoDate.description))
     }

