@@ -133,8 +133,11 @@ public enum SeriesReader {
         var futureValues: [[Double]] = []
         if knownCount > 0 {
             guard let last = rawValues[0].lastIndex(where: { !$0.isNaN }) else {
-                throw table.rowCount == 0 ? .noDataRows(file: table.fileName)
-                    : .noValues(file: table.fileName, column: realNames[0], rows: table.rowCount)
+                if table.rowCount == 0 { throw .noDataRows(file: table.fileName) }
+                if options.missingPolicy == .error {
+                    throw .missingValue(file: table.fileName, line: table.lines[0], column: realNames[0])
+                }
+                throw .noValues(file: table.fileName, column: realNames[0], rows: table.rowCount)
             }
             futureRows = (last + 1)..<rowCount
             for row in futureRows {

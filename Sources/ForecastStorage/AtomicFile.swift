@@ -70,8 +70,10 @@ public enum AtomicFile {
                     let count = readlink(resolved, &buffer, buffer.count - 1)
                     guard count > 0 else { break }
                     let link = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                    resolved = link.hasPrefix("/") ? link
-                        : URL(fileURLWithPath: resolved).deletingLastPathComponent().appendingPathComponent(link).path
+                    // Joined as text, not through URL, which would fold "folder/.." by name; the
+                    // system folds it through the folder's own links, as it resolves the link.
+                    let folder = resolved.lastIndex(of: "/").map { String(resolved[...$0]) } ?? "./"
+                    resolved = link.hasPrefix("/") ? link : folder + link
                 }
             }
         }

@@ -206,6 +206,16 @@ import _ForecastTestSupport
         let error = readError { try SeriesReader.read(memorySource(text), target: "value", features: ["other"], options: options) }
         #expect(error == .noValues(file: "memory.csv", column: empty, rows: 6))
         #expect(error?.errorDescription == "memory.csv: column \"\(empty)\" has no values: it is missing on all 6 rows.")
+        // Under the error policy an empty target's first row is the error, with known-in-advance
+        // columns read too.
+        if empty == "value" {
+            var strictOptions = CSVReadOptions()
+            strictOptions.missingPolicy = .error
+            let strict = readError {
+                try SeriesReader.read(memorySource(text), target: "value", knownFeatures: ["other"], options: strictOptions)
+            }
+            #expect(strict == .missingValue(file: "memory.csv", line: 2, column: "value"), "\(String(describing: strict))")
+        }
     }
 
     @Test func mostlyReadByNeedsTheShareAndFiveValues() {

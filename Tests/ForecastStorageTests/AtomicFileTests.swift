@@ -101,6 +101,16 @@ struct AtomicFileTests {
         try FileManager.default.createSymbolicLink(atPath: folder.path("loop1"), withDestinationPath: "loop2")
         try FileManager.default.createSymbolicLink(atPath: folder.path("loop2"), withDestinationPath: "loop1")
         #expect(Self.failure(writing: [1], to: folder.path("loop1"))?.reason.contains("symbolic links") == true)
+        // A dangling "../x" link reached through a linked folder: ".." is the real folder's parent,
+        // as the system resolves it, not the text's (which would replace an unrelated file).
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: folder.path("real/sub"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: folder.path("sl"), withDestinationPath: "real/sub")
+        try fm.createSymbolicLink(atPath: folder.path("real/sub/v1"), withDestinationPath: "../victim.svg")
+        try Data([9]).write(to: folder.url.appendingPathComponent("victim.svg"))
+        try AtomicFile.write([4], to: folder.path("sl/v1"))
+        #expect(try folder.bytes("victim.svg") == [9])
+        #expect(try folder.bytes("real/victim.svg") == [4])
     }
 
     /// A pipe or a device is not replaced by a regular file (as root a rename would put one in

@@ -80,6 +80,12 @@ struct ForecasterErrorRemedyTests {
         #expect(throws: ForecasterError.self) { try configuration.validate() }
         configuration.layers = 1
         try configuration.validate()
+        // The head holds one pass's outputs: 300,000 steps one at a time (recursive) are a one-output
+        // head; all at once (direct), 300,000 outputs of 1,025 weights each, over the limit.
+        var long = ForecasterConfiguration(hiddenSize: 1_024, horizon: 300_000, strategy: .recursive)
+        try long.validate()
+        long.strategy = .direct
+        #expect(throws: ForecasterError.self) { try long.validate() }
     }
 
     @Test func theSettingIsNamedInWords() {
