@@ -102,11 +102,8 @@ public struct ForecastAction: Sendable {
     /// for the network, or constant, when the method is automatic, no feature column is read and no
     /// model file is to be saved (a simple forecast has no network to save).
     func fallsBackToSimpleForecast(_ error: ForecasterError, configuration: ForecasterConfiguration) -> Bool {
-        guard configuration.resolvedSelection == .automatic, !selection.hasFeatures, modelPath == nil else { return false }
-        switch error {
-        case .seriesTooShort, .constantSeries: return true
-        default: return false
-        }
+        configuration.resolvedSelection == .automatic && !selection.hasFeatures && modelPath == nil
+            && SimpleFallback.answers(error)
     }
 
     /// The better of the naive and seasonal-naive forecasts, with a note saying why the network is not used.

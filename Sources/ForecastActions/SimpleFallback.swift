@@ -17,9 +17,11 @@ struct SimpleFallback: Sendable {
         self.files = files
     }
 
-    /// Whether `error` is one a simple forecast answers.
-    func allows(_ error: ForecasterError) -> Bool {
-        guard applies else { return false }
+    /// Whether `error` is one a simple forecast answers here.
+    func allows(_ error: ForecasterError) -> Bool { applies && Self.answers(error) }
+
+    /// Whether a simple forecast answers `error`: a series too short for the network, or constant.
+    static func answers(_ error: ForecasterError) -> Bool {
         switch error {
         case .seriesTooShort, .constantSeries: return true
         default: return false

@@ -64,19 +64,28 @@ struct TimeColumn: Sendable {
         if let name = options.dateColumn { return try context.index(of: name) }
         // What detection makes of a column's sampled values (missing values left out).
         func sampleDetection(_ index: Int) -> DateFormatDetection {
-            let values = context.sample.compactMap { $0.indices.contains(index) ? Substring($0[index]) : nil }
-                .filter { !options.missingTokens.isMissing(String($0)) }
+            let values = sampleValues(of: index, in: context, options: options)
             return values.isEmpty ? .none : DateFormat.detect(in: values)
         }
         // A time-like name counts unless its values are plainly not dates (a `quarter` of 1…4).
-        let folded = context.header.map { $0.lowercased() }
-        let named = recognisedNames.compactMap { folded.firstIndex(of: $0) }
-            + folded.indices.filter { folded[$0].split(whereSeparator: { !$0.isLetter }).contains("date") }
-        for index in named where sampleDetection(index) != .none { return index }
+        for index in timeLikeIndices(in: context) where sampleDetection(index) != .none { return index }
         for index in context.header.indices {
             if case .detected(let format) = sampleDetection(index), !format.isPlainNumber { return index }
         }
         return nil
+    }
+
+    /// The header positions whose names say time: a recognised name, or one with the word "date".
+    static func timeLikeIndices(in context: CSVHeaderContext) -> [Int] {
+        let folded = context.header.map { $0.lowercased() }
+        return recognisedNames.compactMap { folded.firstIndex(of: $0) }
+            + folded.indices.filter { folded[$0].split(whereSeparator: { !$0.isLetter }).contains("date") }
+    }
+
+    /// The sampled values of the column at `index`, missing values left out.
+    static func sampleValues(of index: Int, in context: CSVHeaderContext, options: CSVReadOptions) -> [Substring] {
+        context.sample.compactMap { $0.indices.contains(index) ? Substring($0[index]) : nil }
+            .filter { !options.missingTokens.isMissing(String($0)) }
     }
 
     /// A warning for a file read without a time column whose time-like column (by name) is at least
@@ -84,12 +93,8 @@ struct TimeColumn: Sendable {
     /// column is not taken (the file still reads, without a calendar), but it is not passed over in
     /// silence either. nil when no such column is found.
     static func unreadDateColumnWarning(in context: CSVHeaderContext, options: CSVReadOptions, file: String) -> CSVWarning? {
-        let folded = context.header.map { $0.lowercased() }
-        let named = recognisedNames.compactMap { folded.firstIndex(of: $0) }
-            + folded.indices.filter { folded[$0].split(whereSeparator: { !$0.isLetter }).contains("date") }
-        for index in named {
-            let values = context.sample.compactMap { $0.indices.contains(index) ? Substring($0[index]) : nil }
-                .filter { !options.missingTokens.isMissing(String($0)) }
+        for index in timeLikeIndices(in: context) {
+            let values = sampleValues(of: index, in: context, options: options)
             guard let format = DateFormat.mostlyReadBy(values, share: 0.5),
                   let bad = format.firstUnreadableIndex(in: values) else { continue }
             return CSVWarning(

@@ -353,14 +353,14 @@ extension ForecasterConfiguration {
         try check((1...Self.largestHiddenSize).contains(hiddenSize), "hiddenSize", hiddenSize, "from 1 to \(Self.largestHiddenSize)")
         try check((1...Self.largestLayers).contains(layers), "layers", layers, "from 1 to \(Self.largestLayers)")
         try check((1...Self.largestSteps).contains(horizon), "horizon", horizon, "from 1 to \(Self.largestSteps)")
-        // gates·H·(D + H + 2) weights per layer (D = 1 column into the first, H into the others),
-        // and the head's outputs·(H + 1): the steps of one pass (1 when recursive) times the
-        // quantiles of each. An unset strategy counts as direct, the larger.
-        let gates = Double(cell.gateCount * hiddenSize), hidden = Double(hiddenSize)
-        let outputs = Double(stepsPerPass) * Double(loss.outputsPerStep)
-        let weights = gates * (hidden + 3) + gates * (2 * hidden + 2) * Double(layers - 1) + outputs * (hidden + 1)
-        try check(weights <= Double(Self.largestParameterCount), "hiddenSize", hiddenSize,
-                  "small enough for at most \(Self.largestParameterCount) weights (\(layers) layer\(layers == 1 ? "" : "s") of \(hiddenSize) \(cell.rawValue) units and a head of \(Int(outputs)) outputs hold about \(Int(weights)))")
+        // The network on a one-column input, its head giving one pass's steps (1 when recursive; an
+        // unset strategy counts as direct, the larger) times the quantiles of each. The ranges above
+        // keep the count far from overflowing.
+        let outputs = stepsPerPass * loss.outputsPerStep
+        let weights = NetworkConfiguration(cell: cell, inputSize: 1, hiddenSize: hiddenSize, layers: layers, outputs: outputs)
+            .parameterCount
+        try check(weights <= Self.largestParameterCount, "hiddenSize", hiddenSize,
+                  "small enough for at most \(Self.largestParameterCount) weights (\(layers) layer\(layers == 1 ? "" : "s") of \(hiddenSize) \(cell.rawValue) units and a head of \(outputs) outputs hold about \(weights))")
         try check(dropout >= 0 && dropout < 1, "dropout", dropout, "in [0, 1)")
         if let lookback { try check((1...Self.largestSteps).contains(lookback), "lookback", lookback, "from 1 to \(Self.largestSteps)") }
         try check(epochs >= 1, "epochs", epochs, "at least 1")

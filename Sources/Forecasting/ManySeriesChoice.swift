@@ -213,7 +213,7 @@ public struct ManySeriesChoice: Sendable {
             evidence.perSeries = try? perSeries.forecast(truncated, cancellation: cancellation).forecasts
             let start = StatisticalForecasts.startRow(fitting: evidence.history.count)
             let stretch = Array(evidence.history[start...])
-            for model in StatisticalModel.allCases {
+            for model in StatisticalModel.simplestFirst {
                 guard cancellation?.isCancelled != true,
                       let fit = try? model.fit(values: stretch, seasonPeriod: season),
                       let forecast = try? fit.forecast(after: stretch, steps: horizon),

@@ -52,9 +52,7 @@ struct Backtest: AsyncParsableCommand {
 
     func validate() throws {
         try series.checkCalendar(manySeries: csv.manySeries, listsAllowed: true)
-        if let horizon, !(1...ForecasterConfiguration.largestSteps).contains(horizon) {
-            throw ValidationError("--horizon must be from 1 to \(ForecasterConfiguration.largestSteps), not \(horizon).")
-        }
+        try HorizonOption.validate(horizon)
         if series.hasFeatures || series.staticColumns != nil, folds.window == .sliding {
             throw ValidationError("--window sliding cannot be used with --features, --future-features or --static: each fold reads the features of its whole history; use --window expanding.")
         }

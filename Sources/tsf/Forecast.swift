@@ -51,9 +51,7 @@ struct Forecast: AsyncParsableCommand {
 
     func validate() throws {
         try series.checkCalendar(manySeries: csv.manySeries, listsAllowed: true)
-        if let horizon, !(1...ForecasterConfiguration.largestSteps).contains(horizon) {
-            throw ValidationError("--horizon must be from 1 to \(ForecasterConfiguration.largestSteps), not \(horizon).")
-        }
+        try HorizonOption.validate(horizon)
         _ = try IntervalLevels.parse(level)
         if global, !csv.manySeries { throw ValidationError("--global trains one model on several series: give --id (and no single --series).") }
         try series.checkStatic(global: global)

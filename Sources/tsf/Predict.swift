@@ -46,9 +46,7 @@ struct Predict: AsyncParsableCommand {
     var featureNames: [String]? { features.map(SeriesOptions.names) }
 
     func validate() throws {
-        if let horizon, !(1...ForecasterConfiguration.largestSteps).contains(horizon) {
-            throw ValidationError("--horizon must be from 1 to \(ForecasterConfiguration.largestSteps), not \(horizon).")
-        }
+        try HorizonOption.validate(horizon)
         _ = try IntervalLevels.parse(level)
         if let features, let names = featureNames {
             try SeriesOptions.check(features: names, text: features, column: column)

@@ -35,9 +35,7 @@ struct Train: AsyncParsableCommand {
 
     func validate() throws {
         try series.checkCalendar(manySeries: csv.manySeries)
-        if let horizon, !(1...ForecasterConfiguration.largestSteps).contains(horizon) {
-            throw ValidationError("--horizon must be from 1 to \(ForecasterConfiguration.largestSteps), not \(horizon).")
-        }
+        try HorizonOption.validate(horizon)
         try series.checkStatic(global: false)
     }
 

@@ -7,8 +7,12 @@ public struct DriftForecast: StatelessBaseline {
     public var minimumHistory: Int { 2 }
 
     public func baselineForecast(after history: [Double], horizon: Int) -> [Double] {
-        let last = history[history.count - 1]
-        let slope = (last - history[0]) / Double(history.count - 1)
+        Self.line(first: history[0], last: history[history.count - 1], count: history.count, horizon: horizon)
+    }
+
+    /// The forecast after a history of `count` values from `first` to `last`: all a drift reads.
+    public static func line(first: Double, last: Double, count: Int, horizon: Int) -> [Double] {
+        let slope = (last - first) / Double(count - 1)
         return (1...horizon).map { last + Double($0) * slope }
     }
 }

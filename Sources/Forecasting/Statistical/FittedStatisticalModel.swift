@@ -34,7 +34,7 @@ public enum FittedStatisticalModel: Sendable {
         case let .arima(fit):
             return ARIMAModel.fit(values, order: fit.order, estimation: fit.estimation).map { .arima($0) }
         case .drift:
-            return values.count >= 2 ? .drift : nil
+            return values.count >= minimumHistory ? .drift : nil
         }
     }
 
@@ -68,7 +68,7 @@ public enum FittedStatisticalModel: Sendable {
         case let .ets(fit): return fit.rollingForecasts(of: values, cutoffs: cutoffs, horizon: steps)
         case let .arima(fit): return try fit.rollingForecasts(of: values, cutoffs: cutoffs, horizon: steps)
         case let .theta(fit): return try cutoffs.map { try fit.forecast(after: Array(values[..<$0]), horizon: steps) }
-        case .drift: return cutoffs.map { DriftForecast().baselineForecast(after: Array(values[..<$0]), horizon: steps) }
+        case .drift: return cutoffs.map { DriftForecast.line(first: values[0], last: values[$0 - 1], count: $0, horizon: steps) }
         }
     }
 
