@@ -21,12 +21,15 @@ public struct ForecastResult: Codable, Hashable, Sendable {
 
     /// The legend name of the forecast: the network's cell when the network forecast, else the
     /// method (`naive`, `lstm+naive`, …).
-    public var methodLabel: String {
+    public var methodLabel: String { label(of: method) }
+
+    private func label(of method: ForecastMethod) -> String {
         switch method {
         case .network: return model
         case .networkAndNaive: return "\(model)+naive"
         case .networkAndSeasonalNaive: return "\(model)+seasonal-naive"
         case let .networkAndStatistical(models): return ([model] + models.map(\.rawValue)).joined(separator: "+")
+        case let .ownAndAcrossSeries(own, models): return (["(\(label(of: own)))", "global"] + models.map(\.rawValue)).joined(separator: "+")
         case .naive, .seasonalNaive, .statistical: return method.name
         }
     }

@@ -15,6 +15,10 @@ public enum ManySeriesError: LocalizedError, Sendable {
     /// Static columns (one value per series) were named for models fitted one per series, where
     /// they would be constant: only a global model learns from them.
     case staticFeaturesNeedGlobal(columns: [String])
+    /// A series forecast by its own choice averaged with the network across series was to be saved:
+    /// two models forecast it, and a model file holds one (`ManySeriesChoice.averagesOwnChoice`
+    /// leaves that blend out of a choice whose models are saved).
+    case blendHasNoModelFile(id: String)
 
     public var errorDescription: String? {
         switch self {
@@ -27,6 +31,8 @@ public enum ManySeriesError: LocalizedError, Sendable {
             return "the series of \(file) were already read by a run; open the file again for another."
         case let .globalModelFailed(name, reason):
             return "\(name): \((reason as? LocalizedError)?.errorDescription ?? String(describing: reason))"
+        case let .blendHasNoModelFile(id):
+            return "\(id): its forecast averages its own model with the network across series, and a model file holds one model; choose without that blend to save the models."
         case let .staticFeaturesNeedGlobal(columns):
             return "the static column\(columns.count == 1 ? "" : "s") \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) hold\(columns.count == 1 ? "s" : "") one value per series, which a model of one series cannot learn from; train one model across the series (global), or leave \(columns.count == 1 ? "it" : "them") out."
         }

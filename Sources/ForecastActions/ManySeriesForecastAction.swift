@@ -109,8 +109,7 @@ public struct ManySeriesForecastAction: Sendable {
             } catch let error as ForecasterError where simpleFallback.allows(error) {
                 return try simpleFallback.result(id: id, series: data.target, steps: steps, reason: error, reporter: reporter)
             }
-            return try files.save(id: id, series: data.target, forecaster: output.forecaster,
-                                  forecasts: output.forecasts, intervals: output.intervals)
+            return try files.save(id: id, output: output)
         }, deliver: { id, item in deliver(id, item) })
     }
 
@@ -128,8 +127,7 @@ public struct ManySeriesForecastAction: Sendable {
         let (ids, series, readFailures) = try source.readAll(reporter: reporter)
         let present = zip(ids, series).compactMap { id, item in item.map { (id: id, series: $0.target) } }
         guard !present.isEmpty else { throw ManySeriesError.noSeriesRead(file: source.fileName) }
-        let choice = ManySeriesChoice(configuration: configuration, steps: steps, levels: levels, threads: threads,
-                                      networkStrategy: choiceNetworkStrategy)
+        let choice = acrossSeriesChoice
         if Set(present.map(\.series.frequency)).count > 1 {
             reporter.note("the series have several frequencies, so each chose its own method")
             let outputs = choice.forecastEach(present.map(\.series), cancellation: reporter.cancellation)
@@ -144,6 +142,16 @@ public struct ManySeriesForecastAction: Sendable {
         }
         return try handOver(outcome.outputs, ids: present.map(\.id), series: present.map(\.series), readFailures: readFailures, total: ids.count,
                             reporter: reporter, files: files, deliver: deliver)
+    }
+
+    /// The choice across series this run makes. A saved model forecasts alone: the blend of a series'
+    /// own model with the network across series needs two, so it is not weighed when each series'
+    /// model is saved.
+    var acrossSeriesChoice: ManySeriesChoice {
+        var choice = ManySeriesChoice(configuration: configuration, steps: steps, levels: levels, threads: threads,
+                                      networkStrategy: choiceNetworkStrategy)
+        choice.averagesOwnChoice = modelFolder == nil
+        return choice
     }
 
     /// Each series' rows of the separate future file, read as the series' own file was; nil without one.
@@ -165,8 +173,7 @@ public struct ManySeriesForecastAction: Sendable {
             do {
                 do {
                     let output = try output.get()
-                    deliver(id, try files.save(id: id, series: output.series, forecaster: output.forecaster,
-                                               forecasts: output.forecasts, intervals: output.intervals))
+                    deliver(id, try files.save(id: id, output: output))
                 } catch let error as ForecasterError where simpleFallback.allows(error) {
                     let steps = self.steps ?? series[index].frequency.defaultHorizon
                     deliver(id, try simpleFallback.result(id: id, series: series[index], steps: steps, reason: error, reporter: reporter))
@@ -282,15 +289,33 @@ struct SeriesFiles: Sendable {
     let models: SeriesFolder?
     let plots: SeriesFolder?
 
+    /// One series' output, saved as `save(id:series:forecaster:forecasts:intervals:)` does; a blend
+    /// of its own choice with the network across series is reported as that blend, and has no model file.
+    func save(id: String, output: ManySeriesForecast.Output) throws -> ForecastResult {
+        guard output.acrossSeries == nil || models == nil else { throw ManySeriesError.blendHasNoModelFile(id: id) }
+        var result = try save(id: id, series: output.series, forecaster: output.forecaster, forecasts: output.forecasts,
+                              intervals: output.intervals, drawing: output.acrossSeries == nil)
+        if output.acrossSeries != nil {
+            result.method = output.method
+            try draw(id: id, series: output.series, forecasts: output.forecasts, intervals: output.intervals, result: result)
+        }
+        return result
+    }
+
     /// The series' result, after saving its model and drawing its plot where asked.
     func save(id: String, series: TimeSeries, forecaster: Forecaster, forecasts: [Double],
-              intervals: [IntervalForecast]) throws -> ForecastResult {
+              intervals: [IntervalForecast], drawing: Bool = true) throws -> ForecastResult {
         let result = ForecastResult(series: series, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
         if let models { try forecaster.save(to: URL(fileURLWithPath: models.file(for: id))) }
+        if drawing { try draw(id: id, series: series, forecasts: forecasts, intervals: intervals, result: result) }
+        return result
+    }
+
+    private func draw(id: String, series: TimeSeries, forecasts: [Double], intervals: [IntervalForecast],
+                      result: ForecastResult) throws {
         if let plots {
             let picture = ForecastPicture(series: series, forecasts: forecasts, intervals: intervals, modelName: result.methodLabel)
             try AtomicFile.write(Array(picture.svg().utf8), to: plots.file(for: id))
         }
-        return result
     }
 }

@@ -7,7 +7,7 @@ extension ForecastMethod: Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let name = try container.decode(String.self, forKey: .name)
         let period = try container.decodeIfPresent(Int.self, forKey: .seasonPeriod)
-        guard let method = ForecastMethod(name: name, seasonPeriod: period) else {
+        guard let method = ForecastMethod(name: name, seasonPeriod: period) ?? ForecastMethod(blendName: name, seasonPeriod: period) else {
             throw DecodingError.dataCorruptedError(forKey: .name, in: container,
                                                    debugDescription: "no forecast method is named \(name) with season period \(period.map(String.init) ?? "none")")
         }

@@ -21,6 +21,11 @@ public enum ForecastMethod: Hashable, Sendable {
     case statistical([StatisticalModel])
     /// The mean of the network's forecast and of the statistical models' mean.
     case networkAndStatistical([StatisticalModel])
+    /// A many-series forecast: the series' own choice (`own`, one series' `Forecaster`) averaged
+    /// with the network across series and the mean of `models` fitted on the series, in equal
+    /// shares (`ManySeriesCandidate.perSeriesAndGlobal`). Two models forecast it, so no single
+    /// `Forecaster` holds it and no model file records it.
+    indirect case ownAndAcrossSeries(own: ForecastMethod, models: [StatisticalModel])
 
     /// The name used in reports and in model files (`method`).
     public var name: String {
@@ -32,13 +37,16 @@ public enum ForecastMethod: Hashable, Sendable {
         case .networkAndSeasonalNaive: return "network+seasonal-naive"
         case let .statistical(models): return models.map(\.rawValue).joined(separator: "+")
         case let .networkAndStatistical(models): return (["network"] + models.map(\.rawValue)).joined(separator: "+")
+        case let .ownAndAcrossSeries(own, models): return (["(\(own.name))", "global"] + models.map(\.rawValue)).joined(separator: "+")
         }
     }
 
-    /// The statistical models the method averages; empty for the others.
+    /// The statistical models the method averages (a many-series blend: its own choice's, then the
+    /// others); empty for the others.
     public var statisticalModels: [StatisticalModel] {
         switch self {
         case let .statistical(models), let .networkAndStatistical(models): return models
+        case let .ownAndAcrossSeries(own, models): return own.statisticalModels + models.filter { !own.statisticalModels.contains($0) }
         default: return []
         }
     }
@@ -47,6 +55,7 @@ public enum ForecastMethod: Hashable, Sendable {
     public var seasonPeriod: Int? {
         switch self {
         case let .seasonalNaive(period), let .networkAndSeasonalNaive(period): return period
+        case let .ownAndAcrossSeries(own, _): return own.seasonPeriod
         default: return nil
         }
     }
@@ -54,12 +63,20 @@ public enum ForecastMethod: Hashable, Sendable {
     /// Whether the network takes part.
     public var usesNetwork: Bool {
         switch self {
-        case .network, .networkAndNaive, .networkAndSeasonalNaive, .networkAndStatistical: return true
+        case .network, .networkAndNaive, .networkAndSeasonalNaive, .networkAndStatistical, .ownAndAcrossSeries: return true
         case .naive, .seasonalNaive, .statistical: return false
         }
     }
 
-    /// Reads a method back from its name and season period.
+    /// Whether one `Forecaster` can forecast with the method (and a model file record it): every
+    /// method but a many-series blend.
+    public var isSingleModel: Bool {
+        if case .ownAndAcrossSeries = self { return false }
+        return true
+    }
+
+    /// Reads a method back from its name and season period: one a `Forecaster` holds, as model files
+    /// record it (a many-series blend is read by `init(blendName:seasonPeriod:)`).
     public init?(name: String, seasonPeriod: Int?) {
         switch (name, seasonPeriod) {
         case ("network", _): self = .network
@@ -76,6 +93,19 @@ public enum ForecastMethod: Hashable, Sendable {
             guard !models.isEmpty, models.count == parts.count, Set(models).count == models.count else { return nil }
             self = withNetwork ? .networkAndStatistical(models) : .statistical(models)
         }
+    }
+
+    /// Reads a many-series blend back from its name, `(theta)+global+arima`: a method in parentheses
+    /// that `init(name:seasonPeriod:)` reads, then `+global` and the models; nil for any other name.
+    public init?(blendName name: String, seasonPeriod: Int?) {
+        guard name.hasPrefix("("), let close = name.range(of: ")+global", options: .backwards),
+              let own = ForecastMethod(name: String(name[name.index(after: name.startIndex) ..< close.lowerBound]),
+                                       seasonPeriod: seasonPeriod) else { return nil }
+        let rest = name[close.upperBound...]
+        let parts = rest.isEmpty ? [] : rest.dropFirst().split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+        let models = parts.compactMap(StatisticalModel.init(rawValue:))
+        guard rest.isEmpty || rest.hasPrefix("+"), models.count == parts.count, Set(models).count == models.count else { return nil }
+        self = .ownAndAcrossSeries(own: own, models: models)
     }
 }
 

@@ -35,6 +35,10 @@ extension Forecaster {
         case .networkAndStatistical:
             return zip(try networkForecast(steps: steps, knownFuture: knownFuture), try statisticalForecast(steps: steps))
                 .map { ($0 + $1) / 2 }
+        case .ownAndAcrossSeries:
+            // Only a many-series blend (`ManySeriesBlend`) forecasts with it; no fit or model file gives it.
+            throw ForecasterError.invalidConfiguration(setting: "method", value: method.name,
+                                                       requirement: "a method one model forecasts with")
         }
     }
 

@@ -51,6 +51,11 @@ public struct ManySeriesChoice: Sendable {
     /// 633 short yearly series of `benchmarks/many_short.py` the network scored a MASE of 1.65–1.70
     /// recursive against 1.80–1.91 direct (three seeds each, 3 folds of 6 years).
     public var networkStrategy: ForecastStrategy
+    /// Whether each series' own choice averaged with the network across series and ARIMA
+    /// (`ManySeriesCandidate.perSeriesAndGlobal`) is a candidate. Its forecast needs two models, so
+    /// a caller that saves each series' model turns it off, and the choice is among the candidates
+    /// one model file records.
+    public var averagesOwnChoice = true
 
     public init(configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil,
                 levels: [Double] = [], threads: Int = 1, networkStrategy: ForecastStrategy = .recursive) {
@@ -108,7 +113,8 @@ public struct ManySeriesChoice: Sendable {
         try cancellation?.check()
         let globalForecasts = heldOutGlobalForecasts(series, horizon: horizon, configuration: configuration, cancellation: cancellation)
         try cancellation?.check()
-        let candidates = Self.candidates(seasonPeriod: season, networkTrained: globalForecasts.contains { $0 != nil })
+        let candidates = Self.candidates(seasonPeriod: season, networkTrained: globalForecasts.contains { $0 != nil },
+                                         averagingOwnChoice: averagesOwnChoice)
         let (scores, scored) = Self.scores(of: candidates, evidence: evidence, global: globalForecasts, season: season)
         let chosen = Self.choose(among: candidates, scores: scores, scoredSeries: scored)
         let explanation = Self.explanation(chosen: chosen, scores: scores, scoredSeries: scored, horizon: horizon)
@@ -136,15 +142,24 @@ public struct ManySeriesChoice: Sendable {
         }
         let fellBack = Locked(0)
         let levels = self.levels
+        // The blend's own halves are forecast without intervals: the blend calibrates its own.
+        let ownChoice = ManySeriesForecast(configuration: configuration, steps: horizon)
         let outputs = Self.inParallel(count: series.count, threads: threads) { index in
             Result {
                 try cancellation?.check()
                 do {
-                    let forecaster = try Self.member(of: global, index: index, candidate: chosen, values: series[index].values,
+                    let values = series[index].values
+                    if case let .perSeriesAndGlobal(models) = chosen {
+                        let member = try Self.member(of: global, index: index, candidate: .global(models), values: values,
+                                                     fits: evidence[index].fits, seasonPeriod: season, explanation: explanation)
+                        return try Self.blendedOutput(series[index], acrossSeries: member, ownChoice: ownChoice, steps: horizon,
+                                                      levels: levels, cancellation: cancellation)
+                    }
+                    let forecaster = try Self.member(of: global, index: index, candidate: chosen, values: values,
                                                      fits: evidence[index].fits, seasonPeriod: season,
                                                      explanation: explanation)
                     let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: horizon, levels: levels,
-                                                                                      history: series[index].values)
+                                                                                      history: values)
                     return ManySeriesForecast.Output(series: series[index], forecasts: forecasts, intervals: intervals,
                                                      forecaster: forecaster)
                 } catch is CancellationError {
@@ -250,9 +265,13 @@ public struct ManySeriesChoice: Sendable {
     // MARK: - Scores and the choice
 
     /// The candidates weighed: all of them, or, without a network across series (none could be
-    /// trained: series too short for its windows, a fit that diverged), all the others.
-    static func candidates(seasonPeriod: Int, networkTrained: Bool) -> [ManySeriesCandidate] {
-        ManySeriesCandidate.all(seasonPeriod: seasonPeriod).filter { networkTrained || !$0.usesNetworkAcrossSeries }
+    /// trained: series too short for its windows, a fit that diverged), all the others; without the
+    /// blend of each series' own choice with that network unless `averagingOwnChoice`.
+    static func candidates(seasonPeriod: Int, networkTrained: Bool, averagingOwnChoice: Bool = true) -> [ManySeriesCandidate] {
+        ManySeriesCandidate.all(seasonPeriod: seasonPeriod).filter { candidate in
+            if case .perSeriesAndGlobal = candidate, !averagingOwnChoice { return false }
+            return networkTrained || !candidate.usesNetworkAcrossSeries
+        }
     }
 
     /// Each candidate's mean MASE over the series every candidate forecast, and its paired
@@ -309,6 +328,10 @@ public struct ManySeriesChoice: Sendable {
             let parts = models.compactMap { evidence.statistical[$0] }
             guard parts.count == models.count else { return nil }
             return StatisticalForecasts.mean(of: [network, StatisticalForecasts.mean(of: parts)])
+        case let .perSeriesAndGlobal(models):
+            guard let own = evidence.perSeries, let acrossSeries = forecast(of: .global(models), evidence: evidence, network: network)
+            else { return nil }
+            return ManySeriesBlend.combine(own: own, acrossSeries: acrossSeries, models: models)
         }
     }
 
@@ -372,6 +395,17 @@ public struct ManySeriesChoice: Sendable {
                           method: candidate.method ?? .network, recentValues: member.recentValues,
                           recentFeatures: member.recentFeatures, knownFeatureCount: member.knownFeatureCount,
                           statistical: statistical)
+    }
+
+    /// Series' forecast by its own choice (fitted by `ownChoice`, without intervals) averaged with
+    /// its member of the network across series (`ManySeriesBlend`), with the blend's own intervals.
+    static func blendedOutput(_ series: TimeSeries, acrossSeries member: Forecaster, ownChoice: ManySeriesForecast, steps: Int,
+                              levels: [Double], cancellation: CancellationFlag?) throws -> ManySeriesForecast.Output {
+        let own = try ownChoice.forecast(series, cancellation: cancellation).forecaster
+        let (forecasts, intervals) = try ManySeriesBlend(own: own, acrossSeries: member)
+            .forecastWithIntervals(steps: steps, levels: levels, history: series.values)
+        return ManySeriesForecast.Output(series: series, forecasts: forecasts, intervals: intervals, forecaster: own,
+                                         acrossSeries: member)
     }
 
     /// A statistical model of the chosen candidate that could not be fitted on a series (which then

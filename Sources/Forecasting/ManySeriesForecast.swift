@@ -11,16 +11,24 @@ public struct ManySeriesForecast: Sendable {
         public let forecasts: [Double]
         public let intervals: [IntervalForecast]
         /// The fitted model: what forecasts (the network, a baseline or a statistical model chosen on validation), its
-        /// lookback and transform.
+        /// lookback and transform; with `acrossSeries`, the series' own choice that is averaged with it.
         public let forecaster: Forecaster
-        /// What forecasts: the network, a baseline or a statistical model chosen on validation.
-        public var method: ForecastMethod { forecaster.method }
+        /// The series' member of the network across series that `forecaster` was averaged with, when
+        /// the choice across series took that blend (`ManySeriesBlend`); nil otherwise.
+        public let acrossSeries: Forecaster?
+        /// What forecasts: the network, a baseline or a statistical model chosen on validation, or
+        /// the blend of the series' own choice with the network across series.
+        public var method: ForecastMethod {
+            acrossSeries.map { ManySeriesBlend(own: forecaster, acrossSeries: $0).method } ?? forecaster.method
+        }
 
-        public init(series: TimeSeries, forecasts: [Double], intervals: [IntervalForecast], forecaster: Forecaster) {
+        public init(series: TimeSeries, forecasts: [Double], intervals: [IntervalForecast], forecaster: Forecaster,
+                    acrossSeries: Forecaster? = nil) {
             self.series = series
             self.forecasts = forecasts
             self.intervals = intervals
             self.forecaster = forecaster
+            self.acrossSeries = acrossSeries
         }
     }
 

@@ -127,6 +127,7 @@ struct MethodComparison {
                 case .networkAndSeasonalNaive: forecast = zip(network, seasonalNaive).map { ($0 + $1) / 2 }
                 case let .statistical(models): forecast = statisticalMean(models)
                 case let .networkAndStatistical(models): forecast = zip(network, statisticalMean(models)).map { ($0 + $1) / 2 }
+                case .ownAndAcrossSeries: preconditionFailure("a many-series blend is no candidate of one series' choice")
                 }
                 for step in 0..<horizon { totals[candidateIndex] += abs(forecast[step] - values[cutoff + step]) }
             }

@@ -19,7 +19,7 @@ enum ActionErrorSentences {
             }
         case let error as ManySeriesError:
             switch error {
-            case .noSeriesRead, .sourceAlreadyRead:
+            case .noSeriesRead, .sourceAlreadyRead, .blendHasNoModelFile:
                 return error.errorDescription
             case .staticFeaturesNeedGlobal:
                 return "--static columns hold one value per series, which only a model trained across the series learns from: add --global, or drop --static."

@@ -105,6 +105,54 @@ struct ManySeriesActionTests {
     }
 }
 
+/// A series forecast by its own choice blended with the network across series: reported as that
+/// blend, and never saved as a model file (which holds one model).
+@Suite struct BlendedSeriesFileTests {
+    static func blendedOutput() throws -> ManySeriesForecast.Output {
+        let values: [Double] = (0..<48).map { row in
+            let season: Double = 5 * sin(Double(row) * 2 * Double.pi / 12)
+            return 50 + Double(row) * 0.5 + season
+        }
+        let series = TimeSeries(name: "value", values: values)
+        var configuration = ActionFixtures.quick
+        configuration.horizon = 2
+        let own = try Forecaster.fit(values: values, configuration: configuration)
+        configuration.selection = .network
+        let acrossSeries = try Forecaster.fit(values: values, configuration: configuration)
+        return ManySeriesForecast.Output(series: series, forecasts: [1, 2], intervals: [], forecaster: own, acrossSeries: acrossSeries)
+    }
+
+    @Test func aBlendIsReportedAsTheBlend() throws {
+        let output = try Self.blendedOutput()
+        let scratch = try ScratchFolder()
+        let files = SeriesFiles(models: nil, plots: try SeriesFolder(path: scratch.path("plots"), fileExtension: "svg"))
+        let result = try files.save(id: "a", output: output)
+        #expect(result.method == .ownAndAcrossSeries(own: output.forecaster.method, models: []))
+        #expect(result.method.name == "(\(output.forecaster.method.name))+global" && result.steps.map(\.forecast) == [1, 2])
+        let picture = try String(contentsOfFile: scratch.path("plots/a.svg"), encoding: .utf8)
+        #expect(picture.contains(result.methodLabel), "the plot's legend names the blend")
+    }
+
+    @Test func aBlendIsNotSavedAsAModelFile() throws {
+        let output = try Self.blendedOutput()
+        let scratch = try ScratchFolder()
+        let files = SeriesFiles(models: try SeriesFolder(path: scratch.path("models"), fileExtension: "safetensors"), plots: nil)
+        #expect(throws: ManySeriesError.self) { try files.save(id: "a", output: output) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("models")).isEmpty)
+    }
+
+    /// A run that saves each series' model does not weigh the blend; one that does not, does.
+    @Test func aRunSavingModelsLeavesTheBlendOut() throws {
+        let scratch = try ScratchFolder()
+        let file = try scratch.write("long.csv", ActionFixtures.longCSV(ids: ["a"], rows: [30]))
+        let source = try ManySeriesSource.open(.file(file), idColumn: "id", target: "value")
+        var action = ManySeriesForecastAction(source: source, configuration: ActionFixtures.quick)
+        #expect(action.acrossSeriesChoice.averagesOwnChoice)
+        action.modelFolder = scratch.path("models")
+        #expect(!action.acrossSeriesChoice.averagesOwnChoice)
+    }
+}
+
 /// A source is read by one run: a second run of the same action fails instead of forecasting
 /// only what the first left.
 @Suite struct SourceReuseTests {

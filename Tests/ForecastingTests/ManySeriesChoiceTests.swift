@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _ForecastTestSupport
+import ForecastEvaluation
 import ForecastNN
 @testable import Forecasting
 
@@ -26,6 +27,15 @@ import ForecastNN
             let values = (0..<length).map { t in level + slope * Double(t) + 0.2 * (Double(random.nextUnitFloat()) - 0.5) }
             return TimeSeries(name: "s\(index)", values: values)
         }
+    }
+
+    /// Twelve trending series, the quick settings with a horizon of 3, and a network trained across them.
+    static func networkAcrossTrendingSeries() throws -> ([TimeSeries], ForecasterConfiguration, GlobalForecaster) {
+        let series = trendingSeries(count: 12)
+        var configuration = quick()
+        configuration.horizon = 3
+        let global = try GlobalForecaster.fit(series: series.map(\.values), names: series.map(\.name), configuration: configuration)
+        return (series, configuration, global)
     }
 
     @Test func trendingSeriesAreNotForecastByTheLastValueAndEachSeriesUsesTheWinner() throws {
@@ -57,7 +67,10 @@ import ForecastNN
         #expect(ManySeriesChoice.candidates(seasonPeriod: 4, networkTrained: true) == all)
         let without = ManySeriesChoice.candidates(seasonPeriod: 4, networkTrained: false)
         #expect(without == all.filter { !$0.usesNetworkAcrossSeries })
-        #expect(without.contains(.perSeries) && without.contains(.statistical([.arima])) && without.count == all.count - 8)
+        #expect(without.contains(.perSeries) && without.contains(.statistical([.arima])) && without.count == all.count - 9)
+        // A choice whose models are saved leaves out the blend, which needs two of them.
+        let saved = ManySeriesChoice.candidates(seasonPeriod: 4, networkTrained: true, averagingOwnChoice: false)
+        #expect(saved == all.filter { $0 != .perSeriesAndGlobal([.arima]) } && saved.count == all.count - 1)
     }
 
     @Test func fewSeriesKeepEachSeriesOwnChoice() throws {
@@ -115,11 +128,13 @@ import ForecastNN
         let seasonal = ManySeriesCandidate.all(seasonPeriod: 12)
         #expect(seasonal.first == .naive)
         #expect(seasonal[1] == .seasonalNaive(period: 12))
-        #expect(seasonal.last == .perSeries)
+        #expect(seasonal.dropLast().last == .perSeries)
+        #expect(seasonal.last == .perSeriesAndGlobal([.arima]) && seasonal.last?.description == "per-series+global+arima")
         #expect(Set(seasonal.map(\.description)).count == seasonal.count)
         #expect(!ManySeriesCandidate.all(seasonPeriod: 1).contains { if case .seasonalNaive = $0 { true } else { false } })
-        // Seven combinations of three models, alone and with the network, the network alone, two simple ones, per series.
-        #expect(seasonal.count == 7 + 7 + 1 + 2 + 1)
+        // Seven combinations of three models, alone and with the network, the network alone, two
+        // simple ones, per series, and per series blended with the network and ARIMA.
+        #expect(seasonal.count == 7 + 7 + 1 + 2 + 1 + 1)
     }
 
     @Test func combinationsAverageTheNetworkWithTheStatisticalMean() throws {
@@ -134,13 +149,74 @@ import ForecastNN
         // A missing part leaves the candidate out for the series.
         #expect(ManySeriesChoice.forecast(of: .global([.theta]), evidence: evidence, network: network) == nil)
         #expect(ManySeriesChoice.forecast(of: .global([]), evidence: evidence, network: nil) == nil)
+        #expect(ManySeriesChoice.forecast(of: .perSeriesAndGlobal([.arima]), evidence: evidence, network: network) == nil)
+    }
+
+    /// The blend weighs each series' own choice, the network and the statistical mean alike.
+    @Test func theBlendGivesTheOwnChoiceTheNetworkAndTheModelsEqualShares() throws {
+        var evidence = ManySeriesChoice.Evidence(actuals: [0, 0], history: [1, 2, 3])
+        evidence.statistical = [.arima: [20, 26]]
+        evidence.perSeries = [5, 11]
+        let network = [50.0, 80]
+        let blend = try #require(ManySeriesChoice.forecast(of: .perSeriesAndGlobal([.arima]), evidence: evidence, network: network))
+        #expect(abs(blend[0] - 25) <= 1e-12 && abs(blend[1] - 39) <= 1e-12, "\(blend)")
+        let halves = try #require(ManySeriesChoice.forecast(of: .perSeriesAndGlobal([]), evidence: evidence, network: network))
+        #expect(halves == [27.5, 45.5])
+        #expect(ManySeriesChoice.forecast(of: .perSeriesAndGlobal([.arima]), evidence: evidence, network: nil) == nil)
+    }
+
+    /// A series forecast by the blend: its own choice fitted alone, averaged with its member of the
+    /// network across series (network and ARIMA), in thirds; intervals from the blend's own errors.
+    @Test func aBlendedSeriesAveragesItsOwnChoiceWithItsMember() throws {
+        let (series, configuration, global) = try Self.networkAcrossTrendingSeries()
+        let values = series[0].values
+        let member = try ManySeriesChoice.member(of: global, index: 0, candidate: .global([.arima]), values: values, fits: [:],
+                                                 seasonPeriod: 1, explanation: "blended")
+        let ownChoice = ManySeriesForecast(configuration: configuration, steps: 3)
+        let output = try ManySeriesChoice.blendedOutput(series[0], acrossSeries: member, ownChoice: ownChoice, steps: 3,
+                                                        levels: [0.8], cancellation: nil)
+        let own = try ownChoice.forecast(series[0]).forecaster
+        #expect(output.forecaster.method == own.method && output.acrossSeries?.method == .networkAndStatistical([.arima]))
+        #expect(output.method == .ownAndAcrossSeries(own: own.method, models: [.arima]))
+        let network = try global.members[0].get().forecast(steps: 3)
+        let arima = try #require(member.statistical).forecast(steps: 3)
+        let ownForecast = try own.forecast(steps: 3)
+        for step in 0..<3 {
+            let expected = (ownForecast[step] + network[step] + arima[step]) / 3
+            #expect(abs(output.forecasts[step] - expected) <= 1e-9 * abs(expected), "step \(step + 1)")
+        }
+        // The intervals are the blend's: split-conformal around its forecast, from its errors at
+        // past cut-offs (what `ConformalCalibration` gives the blend, not either half).
+        let blend = ManySeriesBlend(own: own, acrossSeries: member)
+        let expected = try ConformalCalibration.intervals(of: blend, history: values, forecasts: output.forecasts, levels: [0.8],
+                                                          count: 50, minimumHistory: max(blend.requiredHistory, values.count / 2))
+        #expect(output.intervals.count == 1 && output.intervals[0].lower == expected[0].lower && output.intervals[0].upper == expected[0].upper)
+        #expect(output.intervals[0].lower.allSatisfy { $0 != nil })
+        // Rolling forecasts from a cut-off are the same thirds, each half conditioned on the rows before it.
+        let prefix = Array(values.prefix(40))
+        let rolled = try blend.forecast(after: prefix, horizon: 3)
+        let parts = try (own.forecast(after: prefix, horizon: 3), member.forecast(after: prefix, horizon: 3))
+        for step in 0..<3 { #expect(abs(rolled[step] - (parts.0[step] + 2 * parts.1[step]) / 3) <= 1e-9 * abs(rolled[step])) }
+    }
+
+    /// The blend's name says what was averaged, and reads back from a result (not from a model file).
+    @Test func theBlendIsNamedAndReadBackFromAResultButNotAModelFile() throws {
+        let method = ForecastMethod.ownAndAcrossSeries(own: .networkAndStatistical([.arima]), models: [.arima])
+        #expect(method.name == "(network+arima)+global+arima")
+        #expect(method.usesNetwork && !method.isSingleModel && ForecastMethod.naive.isSingleModel)
+        #expect(ForecastMethod(name: method.name, seasonPeriod: nil) == nil)
+        #expect(ForecastMethod(blendName: method.name, seasonPeriod: nil) == method)
+        let seasonal = ForecastMethod.ownAndAcrossSeries(own: .seasonalNaive(period: 12), models: [])
+        #expect(seasonal.name == "(seasonal-naive)+global" && seasonal.seasonPeriod == 12)
+        let read = try JSONDecoder().decode(ForecastMethod.self, from: JSONEncoder().encode(seasonal))
+        #expect(read == seasonal)
+        for bad in ["(network)+globe+arima", "(wobble)+global", "(naive)+global+arima+arima", "naive)+global"] {
+            #expect(ForecastMethod(blendName: bad, seasonPeriod: nil) == nil, "\(bad)")
+        }
     }
 
     @Test func aMemberWithStatisticalModelsSavesAndLoadsToTheSameForecast() throws {
-        let series = Self.trendingSeries(count: 12)
-        var configuration = Self.quick()
-        configuration.horizon = 3
-        let global = try GlobalForecaster.fit(series: series.map(\.values), names: series.map(\.name), configuration: configuration)
+        let (series, _, global) = try Self.networkAcrossTrendingSeries()
         let values = series[0].values
         let fits = try Dictionary(uniqueKeysWithValues: [StatisticalModel.ets, .arima].map {
             ($0, try $0.fit(values: Array(values.dropLast(3)), seasonPeriod: 1))
