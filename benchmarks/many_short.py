@@ -11,6 +11,11 @@ is scored in a fold when at least --min-length values are left.
 Prints the mean MASE per method over every (series, fold), per fold and pooled, and the ratios of tsf
 to the better of AutoETS and AutoARIMA. With --tsf-only, statsforecast is skipped.
 
+With --level L (e.g. 80), tsf is run with `--level L` and statsforecast's models give their L %
+intervals too; a second table gives each method's coverage (per fold and pooled over every scored
+step) and MSIS (M4's mean scaled interval score: the Winkler score over the same scale as MASE), its
+mean and geometric mean over the (series, fold) pairs every method gave bounds for.
+
 Usage (the bundled data set, built by datasets/build_many_short.py):
     swift build -c release && python3 benchmarks/many_short.py
     python3 benchmarks/many_short.py --options "--choice per-series" --tsf-only
@@ -18,6 +23,7 @@ Needs pandas and statsforecast unless --tsf-only (a venv: pip install statsforec
 """
 import argparse
 import csv
+import math
 import os
 import shlex
 import statistics
@@ -39,10 +45,16 @@ def read_long(path, id_column, date_column, value_column):
     return series
 
 
-def mase(forecast, actual, history, season):
+def naive_scale(history, season):
+    """MASE's scale: the in-sample mean absolute error of the seasonal-naive forecast (None if zero)."""
     m = season if len(history) > season else 1
     scale = sum(abs(history[t] - history[t - m]) for t in range(m, len(history))) / (len(history) - m)
-    if scale <= 0:
+    return scale if scale > 0 else None
+
+
+def mase(forecast, actual, history, season):
+    scale = naive_scale(history, season)
+    if scale is None:
         return None
     return sum(abs(f - a) for f, a in zip(forecast, actual)) / len(actual) / scale
 
@@ -56,13 +68,26 @@ def run_tsf(tsf, path, args, horizon, options):
     if done.returncode not in (0, 65):
         sys.exit(f"tsf failed ({done.returncode}): {done.stderr[-2000:]}")
     forecasts = defaultdict(list)
+    bounds = defaultdict(list)
     for row in csv.DictReader(done.stdout.splitlines()):
         forecasts[row["id"]].append(float(row["forecast"]))
+        if args.level:
+            lower, upper = row.get(f"lower{args.level}", ""), row.get(f"upper{args.level}", "")
+            bounds[row["id"]].append((float(lower), float(upper)) if lower not in ("", "undefined") else None)
     notes = [line for line in done.stderr.splitlines() if "note:" in line]
-    return forecasts, elapsed, notes
+    return forecasts, bounds, elapsed, notes
 
 
-def run_statsforecast(truncated, horizon, season, frequency):
+def winkler(bounds, actual, level):
+    """Mean Winkler score of the intervals `bounds` (lower, upper) at `level` percent."""
+    alpha = 1 - level / 100
+    total = 0.0
+    for (lower, upper), y in zip(bounds, actual):
+        total += upper - lower + (2 / alpha) * (max(lower - y, 0) + max(y - upper, 0))
+    return total / len(actual)
+
+
+def run_statsforecast(truncated, horizon, season, frequency, level=None):
     import pandas as pd
     from statsforecast import StatsForecast
     from statsforecast.models import AutoARIMA, AutoETS
@@ -73,15 +98,18 @@ def run_statsforecast(truncated, horizon, season, frequency):
     frame = pd.DataFrame(records, columns=["unique_id", "ds", "y"])
     models = [AutoETS(season_length=season), AutoARIMA(season_length=season)]
     started = time.time()
-    result = StatsForecast(models=models, freq=1, n_jobs=1).forecast(df=frame, h=horizon)
+    result = StatsForecast(models=models, freq=1, n_jobs=1).forecast(df=frame, h=horizon, level=[level] if level else None)
     elapsed = time.time() - started
     if "unique_id" not in result.columns:
         result = result.reset_index()
     out = {"AutoETS": defaultdict(list), "AutoARIMA": defaultdict(list)}
+    bounds = {"AutoETS": defaultdict(list), "AutoARIMA": defaultdict(list)}
     for _, row in result.sort_values(["unique_id", "ds"]).iterrows():
         for name in out:
             out[name][row["unique_id"]].append(float(row[name]))
-    return out, elapsed
+            if level:
+                bounds[name][row["unique_id"]].append((float(row[f"{name}-lo-{level}"]), float(row[f"{name}-hi-{level}"])))
+    return out, bounds, elapsed
 
 
 def main():
@@ -98,10 +126,13 @@ def main():
     ap.add_argument("--options", default="", help="extra tsf options, e.g. \"--choice per-series\"")
     ap.add_argument("--tsf", default=os.path.join(ROOT, ".build", "release", "tsf"))
     ap.add_argument("--tsf-only", action="store_true")
+    ap.add_argument("--level", type=int, help="also score the intervals at this level, in percent (e.g. 80)")
     args = ap.parse_args()
 
     data = read_long(args.file, args.id, args.date, args.column)
     scores = defaultdict(lambda: defaultdict(list))  # method -> fold -> [MASE]
+    covered = defaultdict(lambda: defaultdict(lambda: [0, 0]))  # method -> fold -> [inside, steps]
+    msis = defaultdict(lambda: defaultdict(list))  # method -> fold -> [MSIS]
     work = tempfile.mkdtemp(prefix="many_short_")
     for fold in range(1, args.folds + 1):
         cut = fold * args.horizon
@@ -115,15 +146,17 @@ def main():
                     for date, value in rows[:-cut]:
                         w.writerow([sid, date, repr(value)])
         actuals = {sid: [v for _, v in data[sid][len(values):len(values) + args.horizon]] for sid, values in truncated.items()}
-        methods = {}
-        forecasts, elapsed, notes = run_tsf(args.tsf, path, args, args.horizon, args.options)
-        methods["tsf"] = forecasts
+        methods, intervals = {}, {}
+        options = args.options + (f" --level {args.level}" if args.level else "")
+        forecasts, bounds, elapsed, notes = run_tsf(args.tsf, path, args, args.horizon, options)
+        methods["tsf"], intervals["tsf"] = forecasts, bounds
         print(f"fold {fold}: {len(truncated)} series, tsf {elapsed:.1f} s", file=sys.stderr)
         for note in notes:
             print("   ", note[:400], file=sys.stderr)
         if not args.tsf_only:
-            sf, sf_elapsed = run_statsforecast(truncated, args.horizon, args.season, None)
+            sf, sf_bounds, sf_elapsed = run_statsforecast(truncated, args.horizon, args.season, None, args.level)
             methods.update(sf)
+            intervals.update(sf_bounds)
             print(f"fold {fold}: statsforecast {sf_elapsed:.1f} s", file=sys.stderr)
         for sid, values in truncated.items():
             row = {}
@@ -135,6 +168,14 @@ def main():
             if len(row) == len(methods) and all(v is not None for v in row.values()):
                 for name, value in row.items():
                     scores[name][fold].append(value)
+            if args.level:
+                scale = naive_scale(values, args.season)
+                found = {name: table.get(sid, [])[:args.horizon] for name, table in intervals.items()}
+                if scale and all(len(b) == args.horizon and all(b) for b in found.values()):
+                    for name, b in found.items():
+                        covered[name][fold][0] += sum(lower <= y <= upper for (lower, upper), y in zip(b, actuals[sid]))
+                        covered[name][fold][1] += args.horizon
+                        msis[name][fold].append(winkler(b, actuals[sid], args.level) / scale)
 
     names = list(scores)
     print(f"{'method':10} " + " ".join(f"{'fold ' + str(k):>9}" for k in range(1, args.folds + 1)) + f" {'pooled':>9} {'n':>6}")
@@ -147,6 +188,17 @@ def main():
     if not args.tsf_only:
         better = min(pooled["AutoETS"], pooled["AutoARIMA"])
         print(f"tsf / AutoARIMA {pooled['tsf'] / pooled['AutoARIMA']:.3f}; tsf / better of AutoETS and AutoARIMA {pooled['tsf'] / better:.3f}")
+    if args.level:
+        print()
+        print(f"{'method':10} " + " ".join(f"{'cover ' + str(k):>9}" for k in range(1, args.folds + 1))
+              + f" {'pooled':>9} {'MSIS':>9} {'geo MSIS':>9} {'n':>6}")
+        for name in msis:
+            per_fold = " ".join(f"{100 * covered[name][k][0] / max(1, covered[name][k][1]):8.1f}%" for k in range(1, args.folds + 1))
+            inside = sum(c[0] for c in covered[name].values())
+            steps = sum(c[1] for c in covered[name].values())
+            everything = [v for fold in msis[name].values() for v in fold]
+            geometric = math.exp(statistics.mean(math.log(v) for v in everything)) if all(v > 0 for v in everything) else float("nan")
+            print(f"{name:10} {per_fold} {100 * inside / max(1, steps):8.1f}% {statistics.mean(everything):9.3f} {geometric:9.3f} {len(everything):6d}")
 
 
 if __name__ == "__main__":

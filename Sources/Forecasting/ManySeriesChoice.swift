@@ -117,12 +117,18 @@ public struct ManySeriesChoice: Sendable {
                                          averagingOwnChoice: averagesOwnChoice)
         let (scores, scored) = Self.scores(of: candidates, evidence: evidence, global: globalForecasts, season: season)
         let chosen = Self.choose(among: candidates, scores: scores, scoredSeries: scored)
+        // The winner's held-out errors widen every series' intervals it forecasts (not those of a
+        // series that falls back to its own choice).
+        let calibration = levels.isEmpty ? nil
+            : CrossSeriesCalibration(candidate: chosen, evidence: evidence, network: globalForecasts, horizon: horizon)
         let explanation = Self.explanation(chosen: chosen, scores: scores, scoredSeries: scored, horizon: horizon)
+            + (calibration.map { "; each interval's width is the mean of the series' own and the one the winner's errors on the held-out values of \($0.scores.first?.count ?? 0) series give" } ?? "")
+        let calibrated: @Sendable (ManySeriesForecast.Output) -> ManySeriesForecast.Output = { calibration?.calibrated($0) ?? $0 }
 
         guard chosen != .perSeries else {
             return Outcome(chosen: chosen, scores: scores, scoredSeries: scored,
-                           outputs: forecastEach(series, with: perSeries, cancellation: cancellation), fellBack: 0,
-                           explanation: explanation)
+                           outputs: forecastEach(series, with: perSeries, cancellation: cancellation).map { $0.map(calibrated) },
+                           fellBack: 0, explanation: explanation)
         }
         let global: GlobalForecaster
         do {
@@ -152,16 +158,16 @@ public struct ManySeriesChoice: Sendable {
                     if case let .perSeriesAndGlobal(models) = chosen {
                         let member = try Self.member(of: global, index: index, candidate: .global(models), values: values,
                                                      fits: evidence[index].fits, seasonPeriod: season, explanation: explanation)
-                        return try Self.blendedOutput(series[index], acrossSeries: member, ownChoice: ownChoice, steps: horizon,
-                                                      levels: levels, cancellation: cancellation)
+                        return calibrated(try Self.blendedOutput(series[index], acrossSeries: member, ownChoice: ownChoice,
+                                                                 steps: horizon, levels: levels, cancellation: cancellation))
                     }
                     let forecaster = try Self.member(of: global, index: index, candidate: chosen, values: values,
                                                      fits: evidence[index].fits, seasonPeriod: season,
                                                      explanation: explanation)
                     let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: horizon, levels: levels,
                                                                                       history: values)
-                    return ManySeriesForecast.Output(series: series[index], forecasts: forecasts, intervals: intervals,
-                                                     forecaster: forecaster)
+                    return calibrated(ManySeriesForecast.Output(series: series[index], forecasts: forecasts, intervals: intervals,
+                                                                forecaster: forecaster))
                 } catch is CancellationError {
                     throw CancellationError()
                 } catch {

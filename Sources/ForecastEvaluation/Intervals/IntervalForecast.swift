@@ -13,7 +13,7 @@ public struct IntervalForecast: Hashable, Codable, Sendable {
     }
 
     /// Given bounds, for tests and for intervals made elsewhere.
-    init(level: Double, lower: [Double?], upper: [Double?]) {
+    public init(level: Double, lower: [Double?], upper: [Double?]) {
         precondition(lower.count == upper.count, "as many lower as upper bounds")
         self.level = level
         self.lower = lower
