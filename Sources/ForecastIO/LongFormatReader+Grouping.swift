@@ -18,7 +18,7 @@ extension LongFormatReader {
         options: CSVReadOptions = CSVReadOptions()
     ) throws(CSVReadError) -> IDReappearance? {
         let options = try options.forLongFormat()
-        let (table, columns, idName) = try CSVTableStream.groupedByID(
+        let (table, columns, idName, _) = try CSVTableStream.groupedByID(
             source, options: options, idColumn: idColumn, target: target,
             features: LongFormatValueLayout.featureNames(features: features, knownFeatures: knownFeatures, staticFeatures: staticFeatures),
             idOnly: true)

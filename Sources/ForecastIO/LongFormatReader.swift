@@ -41,6 +41,7 @@ public enum LongFormatReader {
     ) throws(CSVReadError) -> LongFormatFile {
         let options = try options.forLongFormat()
         var plan: SeriesColumns? = nil
+        var unreadDates: CSVWarning? = nil
         let table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
@@ -49,13 +50,16 @@ public enum LongFormatReader {
                 in: context, options: options, idColumn: idColumn, target: target,
                 features: LongFormatValueLayout.featureNames(features: features, knownFeatures: knownFeatures, staticFeatures: staticFeatures))
             plan = columns
+            if columns.time == nil {
+                unreadDates = TimeColumn.unreadDateColumnWarning(in: context, options: options, file: source.displayName)
+            }
             return CSVColumnPlan(keep: columns.keep)
         }
         guard let plan, let idIndex = plan.id else { preconditionFailure("the plan is made once the header is read") }
         guard let ids = table.columns.first(where: { $0.fileIndex == idIndex }) else {
             preconditionFailure("the column plan keeps the id column")
         }
-        var warnings: [CSVWarning] = []
+        var warnings: [CSVWarning] = unreadDates.map { [$0] } ?? []
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }

@@ -25,6 +25,8 @@ public final class LongFormatStream: @unchecked Sendable {
     private let layout: LongFormatValueLayout
     private let options: CSVReadOptions
     private let idName: String
+    /// The warning for a time-like column that is mostly dates but not all (`TimeColumn.unreadDateColumnWarning`).
+    private let unreadDates: CSVWarning?
     private let selection: [String]?
     /// Finished groups not yet handed over (those of the last chunk read).
     private var ready: [CSVTable] = []
@@ -74,6 +76,7 @@ public final class LongFormatStream: @unchecked Sendable {
         self.columns = columns
         self.options = options
         idName = opened.idName
+        unreadDates = opened.unreadDates
         self.selection = selection.map { $0.reduce(into: []) { kept, id in if !kept.contains(id) { kept.append(id) } } }
         timeFormat = options.dateFormat
     }
@@ -100,10 +103,12 @@ public final class LongFormatStream: @unchecked Sendable {
     /// input the stream is.
     public var rowsRead: Int { lock.withLock { table.rowsRead } }
 
-    /// Warnings about the whole file (skipped records); complete once `next()` returned nil.
+    /// Warnings about the whole file (a time-like column read without dates, skipped records);
+    /// complete once `next()` returned nil.
     public var warnings: [CSVWarning] {
         let skipped = lock.withLock { table.emptyRecordsSkipped }
-        return skipped > 0 ? [CSVWarning("\(fileName): \(skipped) record\(skipped == 1 ? "" : "s") with no value skipped.")] : []
+        return (unreadDates.map { [$0] } ?? [])
+            + (skipped > 0 ? [CSVWarning("\(fileName): \(skipped) record\(skipped == 1 ? "" : "s") with no value skipped.")] : [])
     }
 
     private func advance() throws(CSVReadError) -> LongFormatSeries? {

@@ -59,7 +59,7 @@ extension CSVTableStream {
     /// (keeping only the id column when `idOnly`), and reads on until the header is planned.
     static func groupedByID(
         _ source: CSVSource, options: CSVReadOptions, idColumn: String, target: String, features: [String], idOnly: Bool
-    ) throws(CSVReadError) -> (stream: CSVTableStream, columns: SeriesColumns, idName: String) {
+    ) throws(CSVReadError) -> (stream: CSVTableStream, columns: SeriesColumns, idName: String, unreadDates: CSVWarning?) {
         let planned = PlanBox()
         let stream = try CSVTableStream(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
@@ -68,13 +68,16 @@ extension CSVTableStream {
             let columns = try SeriesColumns.locate(in: context, options: options, idColumn: idColumn, target: target, features: features)
             planned.columns = columns
             planned.idName = context.header[columns.id ?? 0]
+            if columns.time == nil {
+                planned.unreadDates = TimeColumn.unreadDateColumnWarning(in: context, options: options, file: source.displayName)
+            }
             let keep = idOnly ? (columns.id.map { [$0] } ?? []) : columns.keep
             return CSVColumnPlan(keep: keep, groupBy: columns.id)
         }
         // The header is normally in the first chunk; a longer one takes more.
         while planned.columns == nil, try stream.advance() {}
         guard let columns = planned.columns else { throw .emptyFile(file: source.displayName) }
-        return (stream, columns, planned.idName)
+        return (stream, columns, planned.idName, planned.unreadDates)
     }
 }
 
@@ -82,4 +85,5 @@ extension CSVTableStream {
 private final class PlanBox {
     var columns: SeriesColumns?
     var idName = ""
+    var unreadDates: CSVWarning?
 }

@@ -195,6 +195,27 @@ import _ForecastTestSupport
                                                   format: DateFormat.isoDate.description))
     }
 
+    /// In long format too, read whole or streamed: a fiscal period column is passed over with the
+    /// warning a single series gets, not in silence.
+    @Test(arguments: [false, true])
+    func aLongFormatPeriodColumnThatIsNotAllDatesIsWarnedAbout(streamed: Bool) throws {
+        var text = "id,period,v\n"
+        for id in ["a", "b"] {
+            for period in 1...13 { text += "\(id),2019-\(String(format: "%02d", period)),\(period)\n" }
+        }
+        let warnings: [CSVWarning]
+        if streamed {
+            let stream = try LongFormatStream(memorySource(text), idColumn: "id", target: "v")
+            while try stream.next() != nil {}
+            warnings = stream.warnings
+        } else {
+            warnings = try LongFormatReader.read(memorySource(text), idColumn: "id", target: "v").warnings
+        }
+        let warning = try #require(warnings.first { $0.message.contains("looks like dates") }, "\(warnings)")
+        #expect(warning.message.contains("column \"period\"") && warning.message.contains("\"2019-13\" is not one"), "\(warning.message)")
+        #expect(warning.remedies == [.nameDateColumn])
+    }
+
     /// A target or feature column empty on every row is named with its row count, where the reader
     /// once said the file had no data rows.
     @Test(arguments: ["value", "other"])
