@@ -390,6 +390,10 @@ struct PreparedWindows {
          givenScalers: [FittedScaler], specification: WindowSpecification, split: ChronologicalSplit,
          trainingStarts: [Int], validationStarts: [Int]) throws {
         let transformed = try Forecaster.applyTransform(transform, to: values)
+        // Finite values whose changes are not (±1.7e308 in turn) would give a scaler no finite centre.
+        if let overflow = transformed.firstIndex(where: { !$0.isFinite }) {
+            throw ForecasterError.transformOverflows(row: overflow + transform.rowsConsumed, transform: transform)
+        }
         let columns = [transformed] + features.map { Array($0.dropFirst(transform.rowsConsumed)) }
         precondition(givenScalers.count <= columns.count, "more scalers than columns")
         let fitted = columns.dropLast(givenScalers.count).map { FittedScaler(kind: scaler, fittedTo: Array($0[split.trainingRows])) }

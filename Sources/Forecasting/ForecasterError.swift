@@ -13,6 +13,9 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case constantSeries(value: Double)
     /// A log transform met a value that is zero or negative.
     case notPositiveForLogTransform(row: Int, value: Double, transform: TransformKind)
+    /// The transform of the series overflows: the change into `row` is too large for a double
+    /// (values near ±1.8e308 of opposite signs, differenced).
+    case transformOverflows(row: Int, transform: TransformKind)
     /// The feature columns do not match what the model was trained with.
     case featureMismatch(expected: Int, actual: Int)
     /// A feature column's length differs from the target's.
@@ -72,6 +75,9 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
             "Every value of the series is \(value): there is nothing to learn, and the forecast is that value"
         case let .notPositiveForLogTransform(row, value, transform):
             "The \(transform.rawValue) transform needs positive values, but row \(row + 1) holds \(value)"
+        case let .transformOverflows(row, transform):
+            "The \(transform.rawValue) transform of the series overflows at row \(row + 1): the change into it is too large to represent, so the series cannot be learnt from"
+
         case let .featureMismatch(expected, actual):
             "The model was trained with \(expected) feature columns but \(actual) were given"
         case let .knownFeatureMismatch(expected, actual):

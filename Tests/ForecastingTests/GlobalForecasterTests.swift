@@ -105,6 +105,24 @@ import Testing
         #expect(throws: Never.self) { try global.members[0].get() }
     }
 
+    /// Values near the largest double of opposite signs have changes too large to represent: under
+    /// the shared difference transform that series fails alone, named, where it stopped the process.
+    @Test func aSeriesWhoseChangesOverflowFailsAlone() throws {
+        let swinging = (0..<60).map { $0.isMultiple(of: 2) ? 1.7e308 : -1.7e308 }
+        let global = try GlobalForecaster.fit(series: Self.family + [swinging], configuration: Self.quick())
+        #expect(global.configuration.transform == .difference)
+        guard case .failure(.transformOverflows(row: 1, transform: .difference)) = global.members[3] else {
+            Issue.record("expected the swinging series to fail with its overflow, got \(global.members[3])")
+            return
+        }
+        #expect(throws: Never.self) { try global.members[0].get() }
+        var alone = Self.quick()
+        alone.transform = .difference
+        #expect(throws: ForecasterError.transformOverflows(row: 1, transform: .difference)) {
+            try Forecaster.fit(values: swinging, configuration: alone)
+        }
+    }
+
     @Test func noUsableSeriesIsRefused() {
         #expect(throws: ForecasterError.self) { try GlobalForecaster.fit(series: [[1, 2]], configuration: Self.quick()) }
         #expect(throws: ForecasterError.self) { try GlobalForecaster.fit(series: [], configuration: Self.quick()) }
