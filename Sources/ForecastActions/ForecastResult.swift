@@ -48,6 +48,16 @@ public struct ForecastResult: Codable, Hashable, Sendable {
                   calibration: forecaster.intervalMethod(level:))
     }
 
+    /// One series' result of a many-series forecast: as `init(series:forecaster:forecasts:intervals:)`,
+    /// but naming the output's method (a blend of the series' own choice with the network across
+    /// series) and how its intervals were calibrated (`ManySeriesForecast.Output.intervalMethod(level:)`).
+    public init(output: ManySeriesForecast.Output) {
+        let forecaster = output.forecaster
+        self.init(series: output.series, method: output.method, model: forecaster.networkConfiguration.cell.rawValue,
+                  transform: forecaster.transform.rawValue, lookback: forecaster.lookback, forecasts: output.forecasts,
+                  intervals: output.intervals, calibration: output.intervalMethod(level:))
+    }
+
     /// The result of a simple forecast (a series too short for the network): model `none`, no
     /// transform, a lookback of the whole series.
     public init(series: TimeSeries, simple: SimpleForecast) {

@@ -293,29 +293,24 @@ struct SeriesFiles: Sendable {
     /// of its own choice with the network across series is reported as that blend, and has no model file.
     func save(id: String, output: ManySeriesForecast.Output) throws -> ForecastResult {
         guard output.acrossSeries == nil || models == nil else { throw ManySeriesError.blendHasNoModelFile(id: id) }
-        var result = try save(id: id, series: output.series, forecaster: output.forecaster, forecasts: output.forecasts,
-                              intervals: output.intervals, drawing: output.acrossSeries == nil)
-        if output.acrossSeries != nil {
-            result.method = output.method
-            try draw(id: id, series: output.series, forecasts: output.forecasts, intervals: output.intervals, result: result)
-        }
-        return result
+        return try save(id: id, result: ForecastResult(output: output), series: output.series, forecaster: output.forecaster,
+                        forecasts: output.forecasts, intervals: output.intervals)
     }
 
     /// The series' result, after saving its model and drawing its plot where asked.
     func save(id: String, series: TimeSeries, forecaster: Forecaster, forecasts: [Double],
-              intervals: [IntervalForecast], drawing: Bool = true) throws -> ForecastResult {
-        let result = ForecastResult(series: series, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
-        if let models { try forecaster.save(to: URL(fileURLWithPath: models.file(for: id))) }
-        if drawing { try draw(id: id, series: series, forecasts: forecasts, intervals: intervals, result: result) }
-        return result
+              intervals: [IntervalForecast]) throws -> ForecastResult {
+        try save(id: id, result: ForecastResult(series: series, forecaster: forecaster, forecasts: forecasts, intervals: intervals),
+                 series: series, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
     }
 
-    private func draw(id: String, series: TimeSeries, forecasts: [Double], intervals: [IntervalForecast],
-                      result: ForecastResult) throws {
+    private func save(id: String, result: ForecastResult, series: TimeSeries, forecaster: Forecaster, forecasts: [Double],
+                      intervals: [IntervalForecast]) throws -> ForecastResult {
+        if let models { try forecaster.save(to: URL(fileURLWithPath: models.file(for: id))) }
         if let plots {
             let picture = ForecastPicture(series: series, forecasts: forecasts, intervals: intervals, modelName: result.methodLabel)
             try AtomicFile.write(Array(picture.svg().utf8), to: plots.file(for: id))
         }
+        return result
     }
 }

@@ -37,18 +37,22 @@ struct CrossSeriesCalibration: Sendable {
     func calibrated(_ output: ManySeriesForecast.Output) -> ManySeriesForecast.Output {
         ManySeriesForecast.Output(series: output.series, forecasts: output.forecasts,
                                   intervals: intervals(output.intervals, forecasts: output.forecasts, history: output.series.values),
-                                  forecaster: output.forecaster, acrossSeries: output.acrossSeries)
+                                  forecaster: output.forecaster, acrossSeries: output.acrossSeries,
+                                  calibratedAcrossSeries: calibratedLevels(output.intervals.map(\.level)))
     }
 
     /// The series' own intervals (`own`, around `forecasts` made after `history`) with each
     /// half-width at each step the mean of its own and the cross-series one (that one times the
     /// series' recent movement); the cross-series width alone where the series' history gave none,
-    /// and the series' own where the held-out values give too few scores for the level.
+    /// and the series' own where the held-out values give too few scores for the level. A level's
+    /// interval is then widened, where needed, to hold every lower level's: the two sources can
+    /// exist at one level and not the next (a 99 % interval needs 99 scores), and intervals at
+    /// several levels must nest.
     func intervals(_ own: [IntervalForecast], forecasts: [Double], history: [Double]) -> [IntervalForecast] {
         let movement = RecentMovement(history: history).scale(before: history.count)
-        return own.map { interval -> IntervalForecast in
+        var halfWidths = own.map { interval -> [Double?] in
             let across = ConformalIntervals(level: interval.level, poolingSteps: scores).scaled(by: movement).halfWidths
-            let halfWidths = forecasts.indices.map { step -> Double? in
+            return forecasts.indices.map { step -> Double? in
                 let ownWidth = interval.lower[step].flatMap { lower in interval.upper[step].map { ($0 - lower) / 2 } }
                 let acrossWidth = step < across.count ? across[step] : nil
                 switch (ownWidth, acrossWidth) {
@@ -56,9 +60,33 @@ struct CrossSeriesCalibration: Sendable {
                 default: return acrossWidth ?? ownWidth
                 }
             }
-            return IntervalForecast(level: interval.level,
-                                    lower: zip(forecasts, halfWidths).map { forecast, width in width.map { forecast - $0 } },
-                                    upper: zip(forecasts, halfWidths).map { forecast, width in width.map { forecast + $0 } })
         }
+        var widest = forecasts.map { _ in 0.0 }
+        for index in own.indices.sorted(by: { own[$0].level < own[$1].level }) {
+            for step in forecasts.indices {
+                guard let width = halfWidths[index][step] else { continue }
+                widest[step] = max(widest[step], width)
+                halfWidths[index][step] = widest[step]
+            }
+        }
+        return zip(own, halfWidths).map { interval, widths in
+            IntervalForecast(level: interval.level,
+                             lower: zip(forecasts, widths).map { forecast, width in width.map { forecast - $0 } },
+                             upper: zip(forecasts, widths).map { forecast, width in width.map { forecast + $0 } })
+        }
+    }
+
+    /// The levels at which the held-out scores give a width (a 95 % interval needs 19 scores at a
+    /// step, and 20 of them at each step it widens).
+    func calibratedLevels(_ levels: [Double]) -> [Double] {
+        levels.filter { level in ConformalIntervals(level: level, poolingSteps: scores).halfWidths.contains { $0 != nil } }
+    }
+
+    /// What the calibration did, for the choice's note; nil when no level was calibrated.
+    func note(levels: [Double]) -> String? {
+        let calibrated = calibratedLevels(levels)
+        guard !calibrated.isEmpty else { return nil }
+        let named = calibrated.count == levels.count ? "each interval's" : "the \(calibrated.map(MethodComparison.percent).joined(separator: ", ")) intervals'"
+        return "\(named) width is the mean of the series' own and the one the winner's errors on the held-out values of \(scores.first?.count ?? 0) series give"
     }
 }

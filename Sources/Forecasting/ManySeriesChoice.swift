@@ -52,9 +52,9 @@ public struct ManySeriesChoice: Sendable {
     /// recursive against 1.80–1.91 direct (three seeds each, 3 folds of 6 years).
     public var networkStrategy: ForecastStrategy
     /// Whether each series' own choice averaged with the network across series and ARIMA
-    /// (`ManySeriesCandidate.perSeriesAndGlobal`) is a candidate. Its forecast needs two models, so
-    /// a caller that saves each series' model turns it off, and the choice is among the candidates
-    /// one model file records.
+    /// (`ManySeriesCandidate.perSeriesAndGlobal`) is a candidate. Its forecast needs two models
+    /// (`ManySeriesForecast.Output.blend`), so a caller that saves each series' `forecaster` turns
+    /// it off, and the choice is among the candidates one model file records.
     public var averagesOwnChoice = true
 
     public init(configuration: ForecasterConfiguration = ForecasterConfiguration(), steps: Int? = nil,
@@ -121,8 +121,8 @@ public struct ManySeriesChoice: Sendable {
         // series that falls back to its own choice).
         let calibration = levels.isEmpty ? nil
             : CrossSeriesCalibration(candidate: chosen, evidence: evidence, network: globalForecasts, horizon: horizon)
-        let explanation = Self.explanation(chosen: chosen, scores: scores, scoredSeries: scored, horizon: horizon)
-            + (calibration.map { "; each interval's width is the mean of the series' own and the one the winner's errors on the held-out values of \($0.scores.first?.count ?? 0) series give" } ?? "")
+        let choiceExplanation = Self.explanation(chosen: chosen, scores: scores, scoredSeries: scored, horizon: horizon)
+        let explanation = choiceExplanation + (calibration?.note(levels: levels).map { "; " + $0 } ?? "")
         let calibrated: @Sendable (ManySeriesForecast.Output) -> ManySeriesForecast.Output = { calibration?.calibrated($0) ?? $0 }
 
         guard chosen != .perSeries else {
@@ -144,7 +144,7 @@ public struct ManySeriesChoice: Sendable {
             try cancellation?.check()
             return Outcome(chosen: .perSeries, scores: scores, scoredSeries: scored,
                            outputs: forecastEach(series, with: perSeries, cancellation: cancellation), fellBack: 0,
-                           explanation: explanation + "; but the network across series could not be refitted on the whole series (\(error)), so each series chose its own method")
+                           explanation: choiceExplanation + "; but the network across series could not be refitted on the whole series (\(error)), so each series chose its own method")
         }
         let fellBack = Locked(0)
         let levels = self.levels

@@ -54,7 +54,9 @@ public struct ManySeriesChoiceBacktest: Sendable {
         precondition(backtests.allSatisfy { $0.plan.horizon == horizon }, "the series' plans must share a horizon")
         var choice = self.choice
         choice.steps = horizon
-        choice.levels = []
+        // The folds' interval levels, so that the choice's intervals (calibrated across the series
+        // too) are scored beside the per-series models'.
+        choice.levels = backtests.first?.intervalLevels ?? []
         let foldCounts = backtests.map(\.plan.cutoffs.count)
         let globalFolds = foldCounts.max() ?? 0
         // Series `s` takes part in fold `g` as its own fold `g - offsets[s]`, if that is ≥ 0.
@@ -84,10 +86,12 @@ public struct ManySeriesChoiceBacktest: Sendable {
                 do {
                     let k = g - offsets[s], plan = backtests[s].plan
                     let output = try outcome.outputs[position].get()
-                    folds[s].append(WalkForwardBacktest.score(
+                    var fold = WalkForwardBacktest.score(
                         fold: k, cutoff: plan.cutoffs[k], history: histories[position].values,
                         forecasts: Array(output.forecasts.prefix(horizon)),
-                        actuals: Array(series[s].values[plan.testRows(fold: k)]), seasonPeriod: backtests[s].seasonPeriod))
+                        actuals: Array(series[s].values[plan.testRows(fold: k)]), seasonPeriod: backtests[s].seasonPeriod)
+                    fold.intervals = output.intervals
+                    folds[s].append(fold)
                 } catch {
                     failures[s] = error
                 }

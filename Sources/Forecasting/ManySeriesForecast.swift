@@ -11,24 +11,40 @@ public struct ManySeriesForecast: Sendable {
         public let forecasts: [Double]
         public let intervals: [IntervalForecast]
         /// The fitted model: what forecasts (the network, a baseline or a statistical model chosen on validation), its
-        /// lookback and transform; with `acrossSeries`, the series' own choice that is averaged with it.
+        /// lookback and transform. With `acrossSeries`, only the series' own choice, which is averaged
+        /// with it: `forecaster` alone then neither reproduces `forecasts` nor is the model to save
+        /// (`blend` forecasts them; a choice whose models are saved sets `ManySeriesChoice.averagesOwnChoice`
+        /// to false, so that no series is blended).
         public let forecaster: Forecaster
         /// The series' member of the network across series that `forecaster` was averaged with, when
         /// the choice across series took that blend (`ManySeriesBlend`); nil otherwise.
         public let acrossSeries: Forecaster?
         /// What forecasts: the network, a baseline or a statistical model chosen on validation, or
         /// the blend of the series' own choice with the network across series.
-        public var method: ForecastMethod {
-            acrossSeries.map { ManySeriesBlend(own: forecaster, acrossSeries: $0).method } ?? forecaster.method
-        }
+        public var method: ForecastMethod { blend?.method ?? forecaster.method }
+
+        /// The model that made `forecasts` when the series was blended (`acrossSeries` is set): its
+        /// `forecast(steps:)` and `forecast(after:horizon:)` continue them; nil otherwise.
+        public var blend: ManySeriesBlend? { acrossSeries.map { ManySeriesBlend(own: forecaster, acrossSeries: $0) } }
+
+        /// The interval levels whose widths were also calibrated on the values a choice across series
+        /// held out (`CrossSeriesCalibration`); empty for intervals from the series' history alone.
+        public let calibratedAcrossSeries: [Double]
 
         public init(series: TimeSeries, forecasts: [Double], intervals: [IntervalForecast], forecaster: Forecaster,
-                    acrossSeries: Forecaster? = nil) {
+                    acrossSeries: Forecaster? = nil, calibratedAcrossSeries: [Double] = []) {
             self.series = series
             self.forecasts = forecasts
             self.intervals = intervals
             self.forecaster = forecaster
             self.acrossSeries = acrossSeries
+            self.calibratedAcrossSeries = calibratedAcrossSeries
+        }
+
+        /// How the interval at `level` was calibrated: `split-conformal-across-series` for a level
+        /// in `calibratedAcrossSeries`, else as the forecaster says (`Forecaster.intervalMethod(level:)`).
+        public func intervalMethod(level: Double) -> String {
+            calibratedAcrossSeries.contains(level) ? "split-conformal-across-series" : forecaster.intervalMethod(level: level)
         }
     }
 

@@ -133,6 +133,18 @@ struct ManySeriesActionTests {
         #expect(picture.contains(result.methodLabel), "the plot's legend names the blend")
     }
 
+    /// A result names how each level was calibrated: across series, or from the series alone.
+    @Test func aResultNamesTheIntervalsCalibratedAcrossSeries() throws {
+        let blended = try Self.blendedOutput()
+        let interval = IntervalForecast(level: 0.8, lower: [0, 1], upper: [2, 3])
+        let wider = IntervalForecast(level: 0.95, lower: [-1, 0], upper: [3, 4])
+        let output = ManySeriesForecast.Output(series: blended.series, forecasts: [1, 2], intervals: [wider, interval],
+                                               forecaster: blended.forecaster, calibratedAcrossSeries: [0.8])
+        let result = ForecastResult(output: output)
+        #expect(result.intervalMethod == "split-conformal-across-series+split-conformal")
+        #expect(result.method == blended.forecaster.method && result.levels == [0.8, 0.95])
+    }
+
     @Test func aBlendIsNotSavedAsAModelFile() throws {
         let output = try Self.blendedOutput()
         let scratch = try ScratchFolder()

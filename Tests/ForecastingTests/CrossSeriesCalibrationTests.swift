@@ -47,6 +47,27 @@ import Testing
         #expect(abs(upper - 166) <= 1e-9)
     }
 
+    /// Intervals at several levels nest even where a level's width comes from one source only: the
+    /// 95 % one has only the cross-series width (the 77th of 80 pooled scores, 39), the 99 % one
+    /// only its own narrower one (80 scores are too few for it), so it is widened to the 95 %'s.
+    @Test func intervalsAtSeveralLevelsNest() throws {
+        let history = (0..<30).map { Double($0) }
+        let own = [IntervalForecast(level: 0.99, lower: [98, 98], upper: [102, 102]),
+                   IntervalForecast(level: 0.8, lower: [97, 97], upper: [103, 103]),
+                   IntervalForecast(level: 0.95, lower: [nil, nil], upper: [nil, nil])]
+        let result = Self.forty.intervals(own, forecasts: [100, 100], history: history)
+        #expect(result.map(\.level) == [0.99, 0.8, 0.95])
+        let halfWidths = try result.map { interval in try interval.upper.map { try #require($0) - 100 } }
+        for step in 0..<2 {
+            #expect(abs(halfWidths[1][step] - 18) <= 1e-9 && abs(halfWidths[2][step] - 39) <= 1e-9, "\(halfWidths)")
+            #expect(abs(halfWidths[0][step] - 39) <= 1e-9, "the 99 % interval holds the 95 % one: \(halfWidths)")
+        }
+        // The note names the levels the held-out scores widened, and nothing when none.
+        #expect(Self.forty.note(levels: [0.8, 0.95])?.hasPrefix("each interval's width") == true)
+        #expect(Self.forty.note(levels: [0.8, 0.99])?.hasPrefix("the 80 % intervals' width") == true)
+        #expect(Self.forty.note(levels: [0.99]) == nil)
+    }
+
     @Test func withTooFewScoresForTheLevelTheSeriesKeepsItsOwnWidth() throws {
         let two = CrossSeriesCalibration(candidate: .statistical([.arima]),
                                          evidence: [Self.evidence(actuals: [0], arima: [1]), Self.evidence(actuals: [0], arima: [2])],
@@ -74,6 +95,7 @@ import Testing
             try ManySeriesBlend(own: output.forecaster, acrossSeries: $0).forecastWithIntervals(steps: 3, levels: [0.8], history: series[0].values)
         }?.intervals ?? output.forecaster.forecastWithIntervals(steps: 3, levels: [0.8], history: series[0].values).intervals
         #expect(own.count == 1 && output.intervals != own)
+        #expect(output.calibratedAcrossSeries == [0.8] && output.intervalMethod(level: 0.8) == "split-conformal-across-series")
         let plain = try ManySeriesChoice(configuration: ManySeriesChoiceTests.quick(), steps: 3, threads: 2).run(series)
         #expect(!plain.explanation.contains("interval"))
     }

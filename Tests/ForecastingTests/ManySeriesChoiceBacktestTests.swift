@@ -47,6 +47,29 @@ import Testing
         #expect(try folds[0].get().map(\.fold) == [0, 1])
     }
 
+    /// With interval levels in the plans, each fold carries the intervals the choice gives at its
+    /// cut-off (calibrated across the series too), so they are scored beside the per-series models'.
+    @Test func theChoicesIntervalsAreScoredAtTheFoldsLevels() throws {
+        let series = ManySeriesChoiceTests.trendingSeries(count: 12)
+        var backtests = series.map { Self.backtest(length: $0.count, folds: 1) }
+        for index in backtests.indices { backtests[index].intervalLevels = [0.8] }
+        let choice = ManySeriesChoice(configuration: ManySeriesChoiceTests.quick(), threads: 2)
+        let (folds, _) = ManySeriesChoiceBacktest(choice: choice).run(series: series, backtests: backtests)
+        var alone = choice
+        alone.steps = Self.horizon
+        alone.levels = [0.8]
+        let outcome = try alone.run(series.indices.map { s in
+            var history = series[s]
+            history.replace(values: Array(series[s].values[backtests[s].plan.historyRows(fold: 0)]), timestamps: nil)
+            return history
+        })
+        for s in series.indices {
+            let fold = try #require(try folds[s].get().first)
+            #expect(fold.intervals.map(\.level) == [0.8])
+            #expect(fold.intervals == (try outcome.outputs[s].get().intervals))
+        }
+    }
+
     @Test func theReportSaysWhatEachFoldChose() {
         let same = ManySeriesChoiceBacktest.Report(folds: [(12, .statistical([.arima])), (12, .statistical([.arima]))])
         #expect(same.summary == "arima at all 2 folds")

@@ -178,6 +178,7 @@ import ForecastNN
         let own = try ownChoice.forecast(series[0]).forecaster
         #expect(output.forecaster.method == own.method && output.acrossSeries?.method == .networkAndStatistical([.arima]))
         #expect(output.method == .ownAndAcrossSeries(own: own.method, models: [.arima]))
+        #expect(try output.blend?.forecast(steps: 3) == output.forecasts, "the blend continues what it forecast")
         let network = try global.members[0].get().forecast(steps: 3)
         let arima = try #require(member.statistical).forecast(steps: 3)
         let ownForecast = try own.forecast(steps: 3)
