@@ -103,7 +103,7 @@ public struct ForecastAction: Sendable {
     /// model file is to be saved (a simple forecast has no network to save).
     func fallsBackToSimpleForecast(_ error: ForecasterError, configuration: ForecasterConfiguration) -> Bool {
         configuration.resolvedSelection == .automatic && !selection.hasFeatures && modelPath == nil
-            && SimpleFallback.answers(error)
+            && error.isAnsweredBySimpleForecast
     }
 
     /// The better of the naive and seasonal-naive forecasts, with a note saying why the network is not used.

@@ -128,19 +128,28 @@ public struct ManySeriesForecastAction: Sendable {
         let present = zip(ids, series).compactMap { id, item in item.map { (id: id, series: $0.target) } }
         guard !present.isEmpty else { throw ManySeriesError.noSeriesRead(file: source.fileName) }
         let choice = acrossSeriesChoice
-        if Set(present.map(\.series.frequency)).count > 1 {
-            reporter.note("the series have several frequencies, so each chose its own method")
-            let outputs = choice.forecastEach(present.map(\.series), cancellation: reporter.cancellation)
-            return try handOver(outputs, ids: present.map(\.id), series: present.map(\.series), readFailures: readFailures, total: ids.count,
-                                reporter: reporter, files: files, deliver: deliver)
+        // One network reads one calendar: the choice is made across the series of the most common
+        // frequency, and a series of another (a one-row series has none to speak of) chooses alone.
+        let frequencies = present.map(\.series.frequency)
+        let counts = Dictionary(grouping: frequencies, by: { $0 }).mapValues(\.count)
+        let common = frequencies.max { counts[$0]! < counts[$1]! }!
+        let across = present.indices.filter { frequencies[$0] == common }
+        let alone = present.indices.filter { frequencies[$0] != common }
+        if !alone.isEmpty {
+            reporter.note("\(alone.count) series of another frequency than \(common) (\(alone.prefix(3).map { present[$0].id }.joined(separator: ", "))\(alone.count > 3 ? ", …" : "")) \(alone.count == 1 ? "chose its own method" : "chose their own methods"); the choice across series weighs the \(across.count) \(common) series")
         }
-        let outcome = try choice.run(present.map(\.series), cancellation: reporter.cancellation)
+        var outputs = Array(repeating: Result<ManySeriesForecast.Output, any Error>.failure(CancellationError()), count: present.count)
+        for (index, output) in zip(alone, choice.forecastEach(alone.map { present[$0].series }, cancellation: reporter.cancellation)) {
+            outputs[index] = output
+        }
+        let outcome = try choice.run(across.map { present[$0].series }, cancellation: reporter.cancellation)
         try reporter.checkCancellation()
         reporter.note(outcome.explanation)
         if outcome.fellBack > 0 {
             reporter.note("\(outcome.fellBack) series the choice could not forecast (too short for the network across series, or a model that does not fit them) used their own method")
         }
-        return try handOver(outcome.outputs, ids: present.map(\.id), series: present.map(\.series), readFailures: readFailures, total: ids.count,
+        for (index, output) in zip(across, outcome.outputs) { outputs[index] = output }
+        return try handOver(outputs, ids: present.map(\.id), series: present.map(\.series), readFailures: readFailures, total: ids.count,
                             reporter: reporter, files: files, deliver: deliver)
     }
 

@@ -18,15 +18,7 @@ struct SimpleFallback: Sendable {
     }
 
     /// Whether `error` is one a simple forecast answers here.
-    func allows(_ error: ForecasterError) -> Bool { applies && Self.answers(error) }
-
-    /// Whether a simple forecast answers `error`: a series too short for the network, or constant.
-    static func answers(_ error: ForecasterError) -> Bool {
-        switch error {
-        case .seriesTooShort, .constantSeries: return true
-        default: return false
-        }
-    }
+    func allows(_ error: ForecasterError) -> Bool { applies && error.isAnsweredBySimpleForecast }
 
     /// The better of the naive and seasonal-naive forecasts of `series`, and the note saying why the
     /// network is not used; `subject` names the series in it ("the series", "series AAPL").

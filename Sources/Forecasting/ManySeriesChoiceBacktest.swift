@@ -85,12 +85,13 @@ public struct ManySeriesChoiceBacktest: Sendable {
             for (position, s) in members.enumerated() {
                 do {
                     let k = g - offsets[s], plan = backtests[s].plan
-                    let output = try outcome.outputs[position].get()
+                    let history = histories[position]
+                    let (forecasts, intervals) = try Self.forecast(outcome.outputs[position], history: history, steps: horizon,
+                                                                  levels: choice.levels)
                     var fold = WalkForwardBacktest.score(
-                        fold: k, cutoff: plan.cutoffs[k], history: histories[position].values,
-                        forecasts: Array(output.forecasts.prefix(horizon)),
+                        fold: k, cutoff: plan.cutoffs[k], history: history.values, forecasts: forecasts,
                         actuals: Array(series[s].values[plan.testRows(fold: k)]), seasonPeriod: backtests[s].seasonPeriod)
-                    fold.intervals = output.intervals
+                    fold.intervals = intervals
                     folds[s].append(fold)
                 } catch {
                     failures[s] = error
@@ -102,5 +103,20 @@ public struct ManySeriesChoiceBacktest: Sendable {
             return .success(folds[s])
         }
         return (results, Report(folds: chosen))
+    }
+
+    /// A series' forecast of one fold: the choice's output, or, for a history the choice's models
+    /// cannot take (too short for the network, or constant), the simple forecast `tsf forecast`
+    /// gives it (`SimpleForecast`).
+    static func forecast(_ output: Result<ManySeriesForecast.Output, any Error>, history: TimeSeries, steps: Int,
+                         levels: [Double]) throws -> (forecasts: [Double], intervals: [IntervalForecast]) {
+        do {
+            let output = try output.get()
+            return (Array(output.forecasts.prefix(steps)), output.intervals)
+        } catch let error as ForecasterError where error.isAnsweredBySimpleForecast {
+            let simple = try SimpleForecast(values: history.values, steps: steps,
+                                            seasonPeriod: history.frequency.scoringSeasonPeriod, levels: levels)
+            return (simple.forecasts, simple.intervals)
+        }
     }
 }

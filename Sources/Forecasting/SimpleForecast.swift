@@ -53,3 +53,14 @@ public struct SimpleForecast: Sendable {
             minimumHistory: max(model.minimumHistory, values.count / 2))
     }
 }
+
+extension ForecasterError {
+    /// Whether a simple forecast (`SimpleForecast`) answers the error, as the automatic method of a
+    /// forecast does: a series too short for the network, or constant.
+    public var isAnsweredBySimpleForecast: Bool {
+        switch self {
+        case .seriesTooShort, .constantSeries: return true
+        default: return false
+        }
+    }
+}

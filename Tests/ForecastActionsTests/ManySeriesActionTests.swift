@@ -85,6 +85,26 @@ struct ManySeriesActionTests {
         #expect(throws: AtomicFileError.self) { try SeriesFolder(path: path, fileExtension: "svg") }
     }
 
+    /// A series of another frequency (one row has none to speak of) chooses alone, and the others
+    /// are still weighed across, where one such series once turned the choice off for every series.
+    @Test func aSeriesOfAnotherFrequencyDoesNotTurnTheChoiceOff() throws {
+        let folder = try ScratchFolder()
+        let ids = (0..<10).map { "m\($0)" }
+        let file = try folder.write("long.csv", ActionFixtures.longCSV(ids: ids, rows: Array(repeating: 40, count: 10)) + "lonely,2001-01,5\n")
+        let log = ReportLog()
+        let source = try ManySeriesSource.open(.file(file), idColumn: "id", target: "value", reporter: log.reporter)
+        let delivered = Locked<[String]>([])
+        // An automatic network shape: a fixed one keeps the per-series choice.
+        let outcome = try ManySeriesForecastAction(source: source, configuration: ForecasterConfiguration(epochs: 2, threads: 1),
+                                                   steps: 2, threads: 2)
+            .run(reporter: log.reporter) { id, _ in delivered.withLock { $0.append(id) } }
+        #expect(outcome == ManySeriesOutcome(failed: [], total: 11))
+        #expect(delivered.value == ids + ["lonely"])
+        #expect(log.all.contains { $0.contains("1 series of another frequency than monthly (lonely) chose its own method; the choice across series weighs the 10 monthly series") },
+                "\(log.all)")
+        #expect(log.all.contains { $0.contains("weighed") && $0.contains("ways to forecast") }, "\(log.all)")
+    }
+
     @Test(arguments: [false, true])
     func everySeriesGetsItsModelAndPlot(global: Bool) throws {
         let scratch = try ScratchFolder()

@@ -70,6 +70,21 @@ import Testing
         }
     }
 
+    /// A fold whose history the choice's models cannot take (a constant series) is scored with the
+    /// simple forecast `tsf forecast` gives it, instead of failing the series' row.
+    @Test func aConstantSeriesGetsTheSimpleForecast() throws {
+        var series = ManySeriesChoiceTests.trendingSeries(count: 11)
+        series.append(TimeSeries(name: "flat", values: Array(repeating: 7, count: 48)))
+        var backtests = series.map { Self.backtest(length: $0.count, folds: 1) }
+        for index in backtests.indices { backtests[index].intervalLevels = [0.8] }
+        let choice = ManySeriesChoice(configuration: ManySeriesChoiceTests.quick(), threads: 2)
+        let (folds, _) = ManySeriesChoiceBacktest(choice: choice).run(series: series, backtests: backtests)
+        let fold = try #require(try folds[11].get().first)
+        #expect(fold.forecasts == [7, 7, 7])
+        #expect(fold.intervals.map(\.level) == [0.8])
+        #expect(throws: Never.self) { try folds[0].get() }
+    }
+
     @Test func theReportSaysWhatEachFoldChose() {
         let same = ManySeriesChoiceBacktest.Report(folds: [(12, .statistical([.arima])), (12, .statistical([.arima]))])
         #expect(same.summary == "arima at all 2 folds")
