@@ -5,7 +5,8 @@ import Forecasting
 /// so the result of many series reads back with the same id column it was made with.
 ///
 /// `csv` and `jsonl` stream: each series' rows are written as soon as it is done, and each JSON Lines
-/// row also names the series' method, model, transform, lookback and frequency, so it stands alone.
+/// row also names the series' method (with a seasonal one's period), model, transform, lookback and
+/// frequency, so it stands alone.
 /// `table` (aligned columns) and `json` (one document, `{"series": [{"id", …forecast…}]}`) need every
 /// series first, so they are written at the end. `date` is empty (null in JSON) for a series without
 /// a calendar.
@@ -79,6 +80,8 @@ public final class ManySeriesForecastRows: Sendable {
             try container.encodeIfPresent(id, forKey: DynamicKey("id"))
             try container.encode(result.column, forKey: DynamicKey("column"))
             try container.encode(result.method.name, forKey: DynamicKey("method"))
+            // As the JSON document writes a method, so that a seasonal one reads back.
+            try container.encodeIfPresent(result.method.seasonPeriod, forKey: DynamicKey("season_period"))
             try container.encode(result.model, forKey: DynamicKey("model"))
             try container.encode(result.transform, forKey: DynamicKey("transform"))
             try container.encode(result.lookback, forKey: DynamicKey("lookback"))

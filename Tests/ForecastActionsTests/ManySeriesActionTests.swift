@@ -165,6 +165,21 @@ struct ManySeriesActionTests {
         #expect(result.method == blended.forecaster.method && result.levels == [0.8, 0.95])
     }
 
+    /// A JSON Lines row names a seasonal method's period, as the JSON document does, so that its
+    /// method, a blend's included, reads back.
+    @Test func aJSONLinesRowNamesTheSeasonPeriod() throws {
+        let series = TimeSeries(name: "value", values: [1, 2, 3])
+        let method = ForecastMethod.ownAndAcrossSeries(own: .seasonalNaive(period: 12), models: [.arima])
+        let result = ForecastResult(series: series, method: method, model: "lstm", transform: "none", lookback: 3,
+                                    forecasts: [4], intervals: [])
+        let line = ManySeriesForecastRows(format: .jsonl, levels: []).rendered(id: "a", result)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["method"] as? String == "(seasonal-naive)+global+arima" && object["season_period"] as? Int == 12)
+        #expect(ForecastMethod(blendName: "(seasonal-naive)+global+arima", seasonPeriod: object["season_period"] as? Int) == method)
+        let plain = ForecastResult(series: series, method: .naive, model: "lstm", transform: "none", lookback: 3, forecasts: [4], intervals: [])
+        #expect(!ManySeriesForecastRows(format: .jsonl, levels: []).rendered(id: "a", plain).contains("season_period"))
+    }
+
     @Test func aBlendIsNotSavedAsAModelFile() throws {
         let output = try Self.blendedOutput()
         let scratch = try ScratchFolder()
