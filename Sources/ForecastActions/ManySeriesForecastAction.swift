@@ -301,7 +301,7 @@ struct SeriesFiles: Sendable {
     /// One series' output, saved as `save(id:series:forecaster:forecasts:intervals:)` does; a blend
     /// of its own choice with the network across series is reported as that blend, and has no model file.
     func save(id: String, output: ManySeriesForecast.Output) throws -> ForecastResult {
-        guard output.acrossSeries == nil || models == nil else { throw ManySeriesError.blendHasNoModelFile(id: id) }
+        guard output.method.isSingleModel || models == nil else { throw ManySeriesError.blendHasNoModelFile(id: id) }
         return try save(id: id, result: ForecastResult(output: output), series: output.series, forecaster: output.forecaster,
                         forecasts: output.forecasts, intervals: output.intervals)
     }

@@ -17,10 +17,14 @@ import ForecastEvaluation
 struct CrossSeriesCalibration: Sendable {
     /// Per horizon step, the winner's absolute held-out errors over the series' recent movement.
     let scores: [[Double]]
+    /// The cross-series half-widths at each step of the `levels` given, in units of a series' recent
+    /// movement: the same for every series, so pooled once.
+    private let unitWidths: [Double: [Double?]]
 
     /// The scores of `candidate` on the held-out values of every scored series (`evidence`, with the
-    /// network across series' forecasts of them, `network`).
-    init(candidate: ManySeriesCandidate, evidence: [ManySeriesChoice.Evidence], network: [[Double]?], horizon: Int) {
+    /// network across series' forecasts of them, `network`), and their widths at `levels`.
+    init(candidate: ManySeriesCandidate, evidence: [ManySeriesChoice.Evidence], network: [[Double]?], horizon: Int,
+         levels: [Double] = []) {
         var scores = Array(repeating: [Double](), count: horizon)
         for (item, networkForecast) in zip(evidence, network) where item.actuals.count == horizon {
             guard let forecast = ManySeriesChoice.forecast(of: candidate, evidence: item, network: networkForecast) else { continue }
@@ -31,6 +35,14 @@ struct CrossSeriesCalibration: Sendable {
             }
         }
         self.scores = scores
+        unitWidths = Dictionary(levels.map { ($0, ConformalIntervals(level: $0, poolingSteps: scores).halfWidths) },
+                                uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The cross-series half-widths at `level`, in units of a series' recent movement; nil at a step
+    /// where the scores are too few for the level.
+    func unitHalfWidths(level: Double) -> [Double?] {
+        unitWidths[level] ?? ConformalIntervals(level: level, poolingSteps: scores).halfWidths
     }
 
     /// `output` with its intervals calibrated (`intervals(_:forecasts:history:)`).
@@ -51,7 +63,7 @@ struct CrossSeriesCalibration: Sendable {
     func intervals(_ own: [IntervalForecast], forecasts: [Double], history: [Double]) -> [IntervalForecast] {
         let movement = RecentMovement(history: history).scale(before: history.count)
         var halfWidths = own.map { interval -> [Double?] in
-            let across = ConformalIntervals(level: interval.level, poolingSteps: scores).scaled(by: movement).halfWidths
+            let across = unitHalfWidths(level: interval.level).map { $0.map { $0 * movement } }
             return forecasts.indices.map { step -> Double? in
                 let ownWidth = interval.lower[step].flatMap { lower in interval.upper[step].map { ($0 - lower) / 2 } }
                 let acrossWidth = step < across.count ? across[step] : nil
@@ -79,7 +91,7 @@ struct CrossSeriesCalibration: Sendable {
     /// The levels at which the held-out scores give a width (a 95 % interval needs 19 scores at a
     /// step, and 20 of them at each step it widens).
     func calibratedLevels(_ levels: [Double]) -> [Double] {
-        levels.filter { level in ConformalIntervals(level: level, poolingSteps: scores).halfWidths.contains { $0 != nil } }
+        levels.filter { level in unitHalfWidths(level: level).contains { $0 != nil } }
     }
 
     /// What the calibration did, for the choice's note; nil when no level was calibrated.

@@ -120,7 +120,8 @@ public struct ManySeriesChoice: Sendable {
         // The winner's held-out errors widen every series' intervals it forecasts (not those of a
         // series that falls back to its own choice).
         let calibration = levels.isEmpty ? nil
-            : CrossSeriesCalibration(candidate: chosen, evidence: evidence, network: globalForecasts, horizon: horizon)
+            : CrossSeriesCalibration(candidate: chosen, evidence: evidence, network: globalForecasts, horizon: horizon,
+                                     levels: levels)
         let choiceExplanation = Self.explanation(chosen: chosen, scores: scores, scoredSeries: scored, horizon: horizon)
         let explanation = choiceExplanation + (calibration?.note(levels: levels).map { "; " + $0 } ?? "")
         let calibrated: @Sendable (ManySeriesForecast.Output) -> ManySeriesForecast.Output = { calibration?.calibrated($0) ?? $0 }
