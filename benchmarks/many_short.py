@@ -14,7 +14,8 @@ to the better of AutoETS and AutoARIMA. With --tsf-only, statsforecast is skippe
 With --level L (e.g. 80), tsf is run with `--level L` and statsforecast's models give their L %
 intervals too; a second table gives each method's coverage (per fold and pooled over every scored
 step) and MSIS (M4's mean scaled interval score: the Winkler score over the same scale as MASE), its
-mean and geometric mean over the (series, fold) pairs every method gave bounds for.
+mean and geometric mean over the (series, fold) pairs every method gave bounds for (a line says how
+many of all pairs that is). L may be fractional (97.5).
 
 Usage (the bundled data set, built by datasets/build_many_short.py):
     swift build -c release && python3 benchmarks/many_short.py
@@ -72,10 +73,15 @@ def run_tsf(tsf, path, args, horizon, options):
     for row in csv.DictReader(done.stdout.splitlines()):
         forecasts[row["id"]].append(float(row["forecast"]))
         if args.level:
-            lower, upper = row.get(f"lower{args.level}", ""), row.get(f"upper{args.level}", "")
+            lower, upper = row.get(f"lower{level_label(args.level)}", ""), row.get(f"upper{level_label(args.level)}", "")
             bounds[row["id"]].append((float(lower), float(upper)) if lower not in ("", "undefined") else None)
     notes = [line for line in done.stderr.splitlines() if "note:" in line]
     return forecasts, bounds, elapsed, notes
+
+
+def level_label(level):
+    """A level as tsf and statsforecast name it in their columns: 80, 97.5."""
+    return f"{level:g}"
 
 
 def winkler(bounds, actual, level):
@@ -98,7 +104,9 @@ def run_statsforecast(truncated, horizon, season, frequency, level=None):
     frame = pd.DataFrame(records, columns=["unique_id", "ds", "y"])
     models = [AutoETS(season_length=season), AutoARIMA(season_length=season)]
     started = time.time()
-    result = StatsForecast(models=models, freq=1, n_jobs=1).forecast(df=frame, h=horizon, level=[level] if level else None)
+    # statsforecast names its columns after the level as given: 80 (not 80.0) gives AutoETS-lo-80.
+    given = int(level) if level and level.is_integer() else level
+    result = StatsForecast(models=models, freq=1, n_jobs=1).forecast(df=frame, h=horizon, level=[given] if level else None)
     elapsed = time.time() - started
     if "unique_id" not in result.columns:
         result = result.reset_index()
@@ -108,7 +116,8 @@ def run_statsforecast(truncated, horizon, season, frequency, level=None):
         for name in out:
             out[name][row["unique_id"]].append(float(row[name]))
             if level:
-                bounds[name][row["unique_id"]].append((float(row[f"{name}-lo-{level}"]), float(row[f"{name}-hi-{level}"])))
+                bounds[name][row["unique_id"]].append((float(row[f"{name}-lo-{level_label(level)}"]),
+                                                       float(row[f"{name}-hi-{level_label(level)}"])))
     return out, bounds, elapsed
 
 
@@ -126,13 +135,14 @@ def main():
     ap.add_argument("--options", default="", help="extra tsf options, e.g. \"--choice per-series\"")
     ap.add_argument("--tsf", default=os.path.join(ROOT, ".build", "release", "tsf"))
     ap.add_argument("--tsf-only", action="store_true")
-    ap.add_argument("--level", type=int, help="also score the intervals at this level, in percent (e.g. 80)")
+    ap.add_argument("--level", type=float, help="also score the intervals at this level, in percent (e.g. 80, 97.5)")
     args = ap.parse_args()
 
     data = read_long(args.file, args.id, args.date, args.column)
     scores = defaultdict(lambda: defaultdict(list))  # method -> fold -> [MASE]
     covered = defaultdict(lambda: defaultdict(lambda: [0, 0]))  # method -> fold -> [inside, steps]
     msis = defaultdict(lambda: defaultdict(list))  # method -> fold -> [MSIS]
+    interval_pairs = [0, 0]  # (series, fold) pairs scored for intervals, of all pairs
     work = tempfile.mkdtemp(prefix="many_short_")
     for fold in range(1, args.folds + 1):
         cut = fold * args.horizon
@@ -147,7 +157,7 @@ def main():
                         w.writerow([sid, date, repr(value)])
         actuals = {sid: [v for _, v in data[sid][len(values):len(values) + args.horizon]] for sid, values in truncated.items()}
         methods, intervals = {}, {}
-        options = args.options + (f" --level {args.level}" if args.level else "")
+        options = args.options + (f" --level {level_label(args.level)}" if args.level else "")
         forecasts, bounds, elapsed, notes = run_tsf(args.tsf, path, args, args.horizon, options)
         methods["tsf"], intervals["tsf"] = forecasts, bounds
         print(f"fold {fold}: {len(truncated)} series, tsf {elapsed:.1f} s", file=sys.stderr)
@@ -171,7 +181,9 @@ def main():
             if args.level:
                 scale = naive_scale(values, args.season)
                 found = {name: table.get(sid, [])[:args.horizon] for name, table in intervals.items()}
+                interval_pairs[1] += 1
                 if scale and all(len(b) == args.horizon and all(b) for b in found.values()):
+                    interval_pairs[0] += 1
                     for name, b in found.items():
                         covered[name][fold][0] += sum(lower <= y <= upper for (lower, upper), y in zip(b, actuals[sid]))
                         covered[name][fold][1] += args.horizon
@@ -199,6 +211,8 @@ def main():
             everything = [v for fold in msis[name].values() for v in fold]
             geometric = math.exp(statistics.mean(math.log(v) for v in everything)) if all(v > 0 for v in everything) else float("nan")
             print(f"{name:10} {per_fold} {100 * inside / max(1, steps):8.1f}% {statistics.mean(everything):9.3f} {geometric:9.3f} {len(everything):6d}")
+        print(f"intervals scored on {interval_pairs[0]} of {interval_pairs[1]} (series, fold) pairs: the others lack "
+              "bounds from some method (a level needs enough calibration errors) or a scale")
 
 
 if __name__ == "__main__":
