@@ -135,7 +135,8 @@ public struct ManySeriesBacktestAction: Sendable {
         var configuration = settings.configuration
         configuration.horizon = settings.horizon ?? frequency.defaultHorizon
         configuration.threads = max(1, threads)
-        let row: (name: String, folds: [Result<[FoldForecast], any Error>])?
+        // A nil fold list: the series chose alone, and its row is its per-series model's.
+        let row: (name: String, folds: [Result<[FoldForecast], any Error>?])?
         if global {
             let global = GlobalBacktest(configuration: configuration, frequency: frequency)
             let (folds, report) = global.run(series: planned.map(\.series.values), columns: planned.map(\.columns),
@@ -144,7 +145,7 @@ public struct ManySeriesBacktestAction: Sendable {
             if let first = report.fits.first {
                 reporter.note("\(global.name) trained \(report.fits.count) time\(report.fits.count == 1 ? "" : "s") across up to \(report.fits.map(\.series).max() ?? first.series) series, each fit on the rows before each series' own cut-off (first fit: \(first.windows) windows, \(first.epochs) epochs)")
             }
-            row = (global.name, folds)
+            row = (global.name, folds.map { $0 })
         } else {
             row = choiceRow(planned.map(\.series), backtests: planned.map(\.suite.backtest), configuration: configuration,
                             reporter: reporter)
@@ -161,10 +162,14 @@ public struct ManySeriesBacktestAction: Sendable {
                                                  cancellation: reporter.cancellation, progress: nil)
                 if let row {
                     let folds: [FoldForecast]
-                    do {
-                        folds = try row.folds[index].get()
-                    } catch {
-                        throw ManySeriesError.globalModelFailed(name: row.name, reason: error)
+                    if let made = row.folds[index] {
+                        do {
+                            folds = try made.get()
+                        } catch {
+                            throw ManySeriesError.globalModelFailed(name: row.name, reason: error)
+                        }
+                    } else {
+                        folds = entries[0].folds  // the series chose alone: its own model's forecasts
                     }
                     // Beside the per-series model, before the baselines.
                     let entry = BacktestSuite.Entry(name: row.name, folds: folds, score: BacktestScore(method: row.name, folds: folds))
@@ -188,25 +193,31 @@ public struct ManySeriesBacktestAction: Sendable {
     }
 
     /// The choice across series backtested (`ManySeriesChoiceBacktest`), with a note of what each fold
-    /// chose; nil, with a note, when the series have several frequencies or are too few to weigh a
-    /// choice across them: `tsf forecast --id` then lets each series choose alone, which the
-    /// per-series model's rows already score.
+    /// chose; nil, with a note, when the series are too few to weigh a choice across them:
+    /// `tsf forecast --id` then lets each series choose alone, which the per-series model's rows
+    /// already score. As there, the choice is made across the series of the most common frequency,
+    /// and a series of another chooses alone: its fold list is nil, and its row is its model's.
     func choiceRow(_ series: [TimeSeries], backtests: [WalkForwardBacktest], configuration: ForecasterConfiguration,
-                   reporter: ActionReporter) -> (name: String, folds: [Result<[FoldForecast], any Error>])? {
-        guard Set(series.map(\.frequency)).count == 1 else {
-            reporter.note("the series have several frequencies, so no choice across them was backtested")
+                   reporter: ActionReporter) -> (name: String, folds: [Result<[FoldForecast], any Error>?])? {
+        let frequencies = series.map(\.frequency)
+        guard let common = frequencies.mostCommon else { return nil }
+        let across = series.indices.filter { frequencies[$0] == common }
+        guard across.count >= ManySeriesChoice.minimumSeries else {
+            reporter.note("\(across.count) series\(across.count < series.count ? " of the most common frequency" : "") are too few to weigh a choice across them (\(ManySeriesChoice.minimumSeries) at least): each series chooses its own method, as its model rows score")
             return nil
         }
-        guard series.count >= ManySeriesChoice.minimumSeries else {
-            reporter.note("\(series.count) series are too few to weigh a choice across them (\(ManySeriesChoice.minimumSeries) at least): each series chooses its own method, as its model rows score")
-            return nil
+        if across.count < series.count {
+            reporter.note("\(series.count - across.count) series of another frequency than \(common) chose alone in the \(ManySeriesChoiceBacktest.name) row (their model's forecasts); the choice across series weighs the \(across.count) \(common) series")
         }
         var choiceConfiguration = configuration
-        choiceConfiguration.horizon = backtests.first?.plan.horizon ?? configuration.horizon
+        choiceConfiguration.horizon = backtests[across[0]].plan.horizon
         let backtest = ManySeriesChoiceBacktest(choice: ManySeriesChoice(
             configuration: choiceConfiguration, threads: threads, networkStrategy: choiceNetworkStrategy))
-        let (folds, report) = backtest.run(series: series, backtests: backtests, cancellation: reporter.cancellation)
+        let (made, report) = backtest.run(series: across.map { series[$0] }, backtests: across.map { backtests[$0] },
+                                          cancellation: reporter.cancellation)
         reporter.note("\(ManySeriesChoiceBacktest.name): the choice made again at every fold on the rows before each series' cut-off chose \(report.summary)")
+        var folds = [Result<[FoldForecast], any Error>?](repeating: nil, count: series.count)
+        for (position, index) in across.enumerated() { folds[index] = made[position] }
         return (ManySeriesChoiceBacktest.name, folds)
     }
 

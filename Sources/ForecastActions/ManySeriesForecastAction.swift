@@ -131,8 +131,7 @@ public struct ManySeriesForecastAction: Sendable {
         // One network reads one calendar: the choice is made across the series of the most common
         // frequency, and a series of another (a one-row series has none to speak of) chooses alone.
         let frequencies = present.map(\.series.frequency)
-        let counts = Dictionary(grouping: frequencies, by: { $0 }).mapValues(\.count)
-        let common = frequencies.max { counts[$0]! < counts[$1]! }!
+        let common = frequencies.mostCommon!  // present is not empty
         let across = present.indices.filter { frequencies[$0] == common }
         let alone = present.indices.filter { frequencies[$0] != common }
         if !alone.isEmpty {

@@ -105,6 +105,37 @@ struct ManySeriesActionTests {
         #expect(log.all.contains { $0.contains("weighed") && $0.contains("ways to forecast") }, "\(log.all)")
     }
 
+    /// The backtest of the choice does as the forecast: the series of the most common frequency are
+    /// weighed across, and a series of another chooses alone, its choice row its own model's folds,
+    /// where such a series once left the whole table without the choice's row.
+    @Test func theBacktestOfTheChoiceLetsASeriesOfAnotherFrequencyChooseAlone() throws {
+        let folder = try ScratchFolder()
+        let ids = (0..<10).map { "m\($0)" }
+        let quarterly = (0..<30).map { (row: Int) -> String in
+            let year = 1990 + row / 4, month = 3 * (row % 4) + 1
+            return String(format: "quarterly,%04d-%02d,%.1f", year, month, 20 + Double(row))
+        }
+        let file = try folder.write("long.csv", ActionFixtures.longCSV(ids: ids, rows: Array(repeating: 40, count: 10))
+                                    + quarterly.joined(separator: "\n") + "\n")
+        let log = ReportLog()
+        let source = try ManySeriesSource.open(.file(file), idColumn: "id", target: "value", reporter: log.reporter)
+        let settings = BacktestSettings(configuration: ForecasterConfiguration(epochs: 2, threads: 1), horizon: 2, folds: 1)
+        let results = Locked<[String: BacktestResult]>([:])
+        let outcome = try ManySeriesBacktestAction(source: source, settings: settings, threads: 2)
+            .run(reporter: log.reporter) { id, result in results.withLock { $0[id] = result } }
+        #expect(outcome.series == ManySeriesOutcome(failed: [], total: 11))
+        #expect(log.all.contains { $0.contains("1 series of another frequency than monthly chose alone in the choice-across-series row") },
+                "\(log.all)")
+        #expect(log.all.contains { $0.contains("choice-across-series: the choice made again at every fold") }, "\(log.all)")
+        let alone = try #require(results.value["quarterly"])
+        let own = try #require(alone.models.first)
+        let choice = try #require(alone.models.first { $0.name == "choice-across-series" })
+        #expect(choice.folds == own.folds && own.name != choice.name)
+        let weighed = try #require(results.value["m0"]?.models.first { $0.name == "choice-across-series" })
+        #expect(weighed.folds.count == 1 && weighed.folds[0].forecasts.count == 2)
+        #expect(outcome.summary.rows.first { $0.method == "choice-across-series" }?.series == 11)
+    }
+
     @Test(arguments: [false, true])
     func everySeriesGetsItsModelAndPlot(global: Bool) throws {
         let scratch = try ScratchFolder()
