@@ -64,6 +64,24 @@ struct StatisticalModelTests {
         }
     }
 
+    /// A deseasonalised theta model recomputes its indices from the history it forecasts after: on
+    /// less than two full seasons it says so, and a calibration whose early cut-offs fall there
+    /// calibrates on the later ones, where such a cut-off once stopped `tsf backtest --level`.
+    @Test func aDeseasonalisedThetaModelNeedsTwoSeasonsToForecastAndCalibrates() throws {
+        let noise = Self.noise(count: 48)
+        let series = (0..<48).map { 50 + Self.pattern[$0 % 12] + 0.1 * noise[$0] }
+        let theta = try ThetaMethod(seasonPeriod: 12).fit(history: series)
+        #expect(theta.decomposition == .multiplicative)
+        #expect(throws: BaselineError.historyTooShort(method: "theta", needed: 24, available: 23)) {
+            try theta.forecast(after: Array(series.prefix(23)), horizon: 1)
+        }
+        #expect(try theta.forecast(after: Array(series.prefix(24)), horizon: 1).count == 1)
+        // Cut-offs 10…47: the 14 before row 24 give no residual.
+        let residuals = try ConformalCalibration.residuals(of: theta, history: series, horizon: 1, count: 38, minimumHistory: 10)
+        #expect(residuals[0].count == 24)
+        #expect(residuals[0].allSatisfy { $0.isFinite && $0 < 1 })
+    }
+
     @Test func seasonalModelsNeedTwoFullSeasons() {
         let method = ExponentialSmoothing(seasonPeriod: 12)
         #expect(method.admissibleCandidates(count: 23).allSatisfy { $0.season == .none })

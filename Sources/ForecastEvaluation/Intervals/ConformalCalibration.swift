@@ -36,7 +36,9 @@ public enum ConformalCalibration {
         }
     }
 
-    /// Absolute residuals per step, each divided by `scale(cutoff)`.
+    /// Absolute residuals per step, each divided by `scale(cutoff)`. A cut-off whose history is too
+    /// short for the model (a deseasonalised theta model needs two full seasons, ARIMA its
+    /// differences) gives none: the calibration is made on the later ones.
     static func scaledResiduals<Model: FittedForecastingModel>(
         of model: Model, history: [Double], horizon: Int, count: Int, minimumHistory: Int,
         scale: (Int) -> Double
@@ -47,7 +49,12 @@ public enum ConformalCalibration {
         let firstCutoff = max(minimumHistory, lastCutoff - count + 1)
         guard firstCutoff <= lastCutoff else { return residuals }
         for cutoff in firstCutoff...lastCutoff {
-            let forecasts = try model.forecast(after: Array(history[..<cutoff]), horizon: horizon)
+            let forecasts: [Double]
+            do {
+                forecasts = try model.forecast(after: Array(history[..<cutoff]), horizon: horizon)
+            } catch BaselineError.historyTooShort {
+                continue
+            }
             let divisor = scale(cutoff)
             for step in 0..<horizon {
                 residuals[step].append(abs(history[cutoff + step] - forecasts[step]) / divisor)

@@ -73,9 +73,14 @@ public struct ThetaFit: FittedForecastingModel, Hashable {
     }
 
     /// Deseasonalises `history` the way the fit did (indices recomputed on it), forecasts the adjusted
-    /// series with the fitted ℓ₀ and α, and puts the season back.
+    /// series with the fitted ℓ₀ and α, and puts the season back. A deseasonalising fit needs two
+    /// full seasons of `history` to recompute the indices, and throws `historyTooShort` on fewer
+    /// (a calibration cut-off can fall that early).
     public func forecast(after history: [Double], horizon: Int) throws -> [Double] {
         precondition(horizon >= 1, "the horizon must be at least 1")
+        if decomposition != nil, history.count < 2 * seasonPeriod {
+            throw BaselineError.historyTooShort(method: "theta", needed: 2 * seasonPeriod, available: history.count)
+        }
         let (values, indices) = Self.deseasonalised(history, period: seasonPeriod, decomposition: decomposition)
         let adjusted = model.forecast(after: values, horizon: horizon)
         guard let decomposition else { return adjusted }
