@@ -1,5 +1,6 @@
 import ArgumentParser
 import ForecastActions
+import Foundation
 
 /// The command line's sentences for the actions' errors: the same facts as the library's
 /// descriptions, with the flag that changes them.
@@ -48,16 +49,27 @@ enum ActionErrorSentences {
 extension ToolFailure {
     /// Runs `body`, turning the errors the command line reports as usage errors (a backtest that
     /// cannot be planned, a model file that names no column) into argument errors: exit code 64
-    /// and the command's usage. A backtest that cannot be planned names `series` (a file and
-    /// column) when given.
-    static func planning<Result>(series: String = "The series", _ body: () throws -> Result) throws -> Result {
+    /// and the usage of `command` (an error thrown out of `run()` would print the root command's).
+    /// A backtest that cannot be planned names `series` (a file and column) when given.
+    static func planning<Result>(_ command: any ParsableCommand.Type, series: String = "The series",
+                                 _ body: () throws -> Result) throws -> Result {
         do {
             return try body()
         } catch let error as BacktestPlanningError {
-            throw ValidationError(ActionErrorSentences.sentence(for: error, series: series) ?? sentence(for: error))
+            throw usageError(command, ActionErrorSentences.sentence(for: error, series: series) ?? sentence(for: error))
         } catch let error as ModelInputError {
             guard case .columnNotRecorded = error else { throw error }
-            throw ValidationError(ActionErrorSentences.sentence(for: error) ?? sentence(for: error))
+            throw usageError(command, ActionErrorSentences.sentence(for: error) ?? sentence(for: error))
         }
+    }
+
+    /// Writes `message` and the usage of `command` (a subcommand of `tsf`) as the argument parser
+    /// writes a usage error, and returns the exit code that ends the run with 64.
+    private static func usageError(_ command: any ParsableCommand.Type, _ message: String) -> ExitCode {
+        let usage = command.usageString()
+        let name = usage.split(separator: " ").first.map(String.init) ?? ""
+        let text = "Error: \(message)\nUsage: tsf \(usage)\n  See 'tsf \(name) --help' for more information.\n"
+        _ = DescriptorWriter.writeAll(Array(text.utf8), to: STDERR_FILENO)
+        return ExitCode.validationFailure
     }
 }

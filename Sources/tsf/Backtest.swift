@@ -94,7 +94,7 @@ struct Backtest: AsyncParsableCommand {
                 threads: model.seriesThreads, plotPath: plot, plotsBaselines: plotBaselines, forecastsPath: forecasts,
                 calendar: series.calendarSelection, holidaysSource: series.holidaysFile.map(csv.source),
                 holidayExchange: series.holidayExchange)
-            let result = try ToolFailure.planning(series: ShortSeriesFailure.subject(file: CSVSource(argument: file).displayName, column: series.column)) {
+            let result = try ToolFailure.planning(Self.self, series: ShortSeriesFailure.subject(file: CSVSource(argument: file).displayName, column: series.column)) {
                 try action.run(reporter: reporter)
             }
             FoldProgress.clear()

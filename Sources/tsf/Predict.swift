@@ -60,7 +60,7 @@ struct Predict: AsyncParsableCommand {
                                        futureSource: future.map(csv.source),
                                        holidaysSource: SeriesOptions.holidayParts(holidays).file.map(csv.source),
                                        holidayExchange: SeriesOptions.holidayParts(holidays).exchange)
-            let result = try ToolFailure.planning {
+            let result = try ToolFailure.planning(Self.self) {
                 try ShortSeriesFailure.namingHistory(file: file, column: column) {
                     try action.run(reporter: ConsoleReporter.make())
                 }

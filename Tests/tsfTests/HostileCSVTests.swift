@@ -264,6 +264,8 @@ import _ForecastTestSupport
         #expect(first.hasPrefix("Error: \(data): column \"Close\" has 20 rows: too few for a fold with horizon 12, lookback "),
                 "\(outcome.stderr)")
         #expect(first.hasSuffix("; lower --horizon, --lookback, --season or --folds."))
+        // The usage shown is the backtest's, whose options the sentence names, not the root command's.
+        #expect(outcome.stderr.contains("\nUsage: tsf backtest [<options>] <file>\n  See 'tsf backtest --help'"), "\(outcome.stderr)")
     }
 
     /// A weekly series of 60 rows scores MASE over a season of 52, and two seasons do not fit
