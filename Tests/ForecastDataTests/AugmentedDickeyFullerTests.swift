@@ -39,6 +39,21 @@ struct AugmentedDickeyFullerTests {
         #expect(AugmentedDickeyFuller.hasUnitRoot((0..<200).map { Double($0) + noise[$0] }))
     }
 
+    /// The statistic is the same for the series in any units: a random walk around 100 keeps its
+    /// unit root at 10⁹ (once taken for stationary), at 10⁻⁶ and near the largest double.
+    @Test(arguments: [1e9, 1e-6, 1e-300, 1e300])
+    func theStatisticDoesNotDependOnTheUnits(scale: Double) throws {
+        var generator = SplitMix(seed: 11)
+        var walk = [100.0]
+        for _ in 0..<299 { walk.append(walk.last! + generator.nextDouble() - 0.5) }
+        let statistic = try #require(AugmentedDickeyFuller.statistic(walk))
+        let scaled = try #require(AugmentedDickeyFuller.statistic(walk.map { $0 * scale }))
+        #expect(abs(scaled - statistic) <= 1e-9 * abs(statistic), "\(scaled) against \(statistic)")
+        #expect(AugmentedDickeyFuller.hasUnitRoot(walk) && AugmentedDickeyFuller.hasUnitRoot(walk.map { $0 * scale }))
+        let shifted = try #require(AugmentedDickeyFuller.statistic(walk.map { $0 + 1e6 }))
+        #expect(abs(shifted - statistic) <= 1e-6 * abs(statistic))
+    }
+
     @Test func degenerateSeriesHaveNoStatistic() {
         #expect(AugmentedDickeyFuller.statistic(Array(repeating: 4, count: 100)) == nil)
         #expect(AugmentedDickeyFuller.statistic([1, 2, 3]) == nil)

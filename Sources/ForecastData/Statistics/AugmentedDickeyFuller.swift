@@ -14,7 +14,13 @@ public enum AugmentedDickeyFuller {
 
     /// The test statistic, or nil when the series is too short or the regression is degenerate
     /// (a constant series, or one whose changes are exactly predictable).
+    ///
+    /// The statistic does not change when the series is shifted or scaled, so it is computed on the
+    /// series standardised: in its own units, the constant's column and the levels' could differ by
+    /// more than the inversion tells from singular (a random walk around 10⁹ was once "stationary"),
+    /// and squares of values near 10³⁰⁰ overflow.
     public static func statistic(_ values: [Double], lags: Int? = nil) -> Double? {
+        guard let values = standardised(values) else { return nil }
         let n = values.count
         let p = lags ?? min(12, Int((4 * Foundation.pow(Double(n) / 100, 0.25)).rounded(.down)))
         let columns = 2 + p
@@ -52,6 +58,18 @@ public enum AugmentedDickeyFuller {
         let standardError = (variance * inverse[1 * columns + 1]).squareRoot()
         guard standardError > 0, standardError.isFinite else { return nil }
         return beta[1] / standardError
+    }
+
+    /// `values` divided by their largest magnitude, then centred and divided by their standard
+    /// deviation; nil for values that are not all finite or are all equal.
+    static func standardised(_ values: [Double]) -> [Double]? {
+        let largest = values.map(abs).max() ?? 0
+        guard largest > 0, largest.isFinite else { return nil }
+        let unit = values.map { $0 / largest }
+        let mean = unit.reduce(0, +) / Double(unit.count)
+        let deviation = (unit.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(unit.count)).squareRoot()
+        guard deviation > 0 else { return nil }
+        return unit.map { ($0 - mean) / deviation }
     }
 
     /// Whether the test fails to reject a unit root at 5 %: the series wanders or trends, and a model
