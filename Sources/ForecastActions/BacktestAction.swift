@@ -77,6 +77,10 @@ public struct BacktestAction: Sendable {
                                     leftOut: { name, reason in reporter.warning(CSVWarning("\(source.displayName): baseline \(name) left out: \(reason)")) })
         try reporter.checkCancellation()
         let result = BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries)
+        // A fold's scale is its history's seasonal-naive error, the same for every method.
+        if let folds = result.models.first?.folds, case let unscaled = folds.filter({ $0.naiveScale == nil }).count, unscaled > 0 {
+            reporter.note("MASE, RMSSE, MSIS and sCRPS average \(folds.count - unscaled) of \(folds.count) folds: the history before \(unscaled == 1 ? "one fold" : "\(unscaled) folds") never changed over a season, so the seasonal-naive error that scales them is zero there; MAE and RMSE score every fold")
+        }
         if let plotPath {
             let models = result.models.filter { plotsBaselines || !settings.includesModel || !$0.isBaseline }
                 .map { model in

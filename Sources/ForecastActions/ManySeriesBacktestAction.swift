@@ -94,6 +94,9 @@ public struct ManySeriesBacktestAction: Sendable {
             try AtomicFile.write(Array(table.csv().utf8), to: forecastsPath)
         }
         let summary = ManySeriesBacktestSummary(scores: all.map { $0.result.models.map(\.score) })
+        if let row = summary.rows.first, row.scaledSeries < row.series {
+            reporter.note("the aggregate MASE, relative MASE and OWA average the \(row.scaledSeries) of \(row.series) series every method has a MASE for: a series whose history never changed before a fold has no scale for it")
+        }
         return Outcome(series: outcome, summary: summary)
     }
 

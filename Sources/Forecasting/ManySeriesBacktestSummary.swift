@@ -14,8 +14,12 @@ public struct ManySeriesBacktestSummary: Sendable {
         public let meanAbsoluteError: Double
         /// Mean over series of sMAPE, percent on the 0–200 scale.
         public let symmetricMeanAbsolutePercentageError: Double
-        /// Mean over series of MASE; nil when some series had no defined MASE.
+        /// Mean of MASE over the `scaledSeries` series where every method's MASE is defined (the
+        /// same series for every method); nil when there are none.
         public let meanAbsoluteScaledError: Double?
+        /// The series MASE, relative MASE and OWA average over: a series whose history never
+        /// changes before a fold has no MASE scale, and is left out of those for every method.
+        public let scaledSeries: Int
         /// Mean sMAPE over the naive forecast's mean sMAPE.
         public let relativeSMAPE: Double?
         /// Mean MASE over the naive forecast's mean MASE.
@@ -36,18 +40,23 @@ public struct ManySeriesBacktestSummary: Sendable {
             return
         }
         func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+        // The series every method has a MASE for: one constant series must not blank the MASE of
+        // the whole collection, and every method must average over the same series.
+        let scaled = scores.filter { series in
+            series.count == methods.count && zip(series, methods).allSatisfy { $0.method == $1 && $0.meanAbsoluteScaledError != nil }
+        }
         var rows: [Row] = []
         var averages: [String: (smape: Double, mase: Double?)] = [:]
         for (position, method) in methods.enumerated() {
             let perSeries = scores.compactMap { $0.indices.contains(position) && $0[position].method == method ? $0[position] : nil }
             guard !perSeries.isEmpty else { continue }
             let smape = mean(perSeries.map(\.symmetricMeanAbsolutePercentageError))
-            let mases = perSeries.compactMap(\.meanAbsoluteScaledError)
-            let mase = mases.count == perSeries.count ? mean(mases) : nil
+            let mases = scaled.compactMap { $0[position].meanAbsoluteScaledError }
+            let mase = mases.isEmpty ? nil : mean(mases)
             averages[method] = (smape, mase)
             rows.append(Row(method: method, series: perSeries.count, meanAbsoluteError: mean(perSeries.map(\.meanAbsoluteError)),
                             symmetricMeanAbsolutePercentageError: smape, meanAbsoluteScaledError: mase,
-                            relativeSMAPE: nil, relativeMASE: nil, overallWeightedAverage: nil))
+                            scaledSeries: mases.count, relativeSMAPE: nil, relativeMASE: nil, overallWeightedAverage: nil))
         }
         let base = averages[reference]
         self.rows = rows.map { row in
@@ -58,7 +67,7 @@ public struct ManySeriesBacktestSummary: Sendable {
             let owa = relativeSMAPE.flatMap { s in relativeMASE.map { (s + $0) / 2 } }
             return Row(method: row.method, series: row.series, meanAbsoluteError: row.meanAbsoluteError,
                        symmetricMeanAbsolutePercentageError: row.symmetricMeanAbsolutePercentageError,
-                       meanAbsoluteScaledError: row.meanAbsoluteScaledError,
+                       meanAbsoluteScaledError: row.meanAbsoluteScaledError, scaledSeries: row.scaledSeries,
                        relativeSMAPE: relativeSMAPE, relativeMASE: relativeMASE, overallWeightedAverage: owa)
         }
     }

@@ -50,6 +50,27 @@ struct BacktestActionTests {
         #expect(Double(first[naiveColumn]) == naive.folds[0].forecasts[0])
     }
 
+    /// A fold whose history never moved has no MASE scale: the scaled metrics average the other
+    /// folds, and a note says how many, so a MASE of 0 beside a large MAE is explained.
+    @Test func foldsWithoutAScaleAreCountedInANote() throws {
+        let folder = try ScratchFolder()
+        let rows = (0..<60).map { (row: Int) -> String in
+            let year = 2000 + row / 12, month = row % 12 + 1, value = row == 30 ? 1000 : 0
+            return String(format: "%04d-%02d,%d", year, month, value)
+        }
+        let file = try folder.write("spike.csv", "month,sales\n" + rows.joined(separator: "\n") + "\n")
+        let log = ReportLog()
+        let settings = BacktestSettings(includesModel: false, horizon: 2, folds: 15)
+        let result = try BacktestAction(source: .file(file), column: "sales", settings: settings, threads: 1).run(reporter: log.reporter)
+        let naive = try #require(result.models.first { $0.name == "naive" })
+        #expect(naive.folds.filter { $0.naiveScale == nil }.count == 1)
+        #expect(log.all.contains { $0.contains("MASE, RMSSE, MSIS and sCRPS average 14 of 15 folds") }, "\(log.all)")
+        let calm = try BacktestAction(source: .file(try folder.write("sales.csv", ActionFixtures.monthlyCSV())), column: "sales",
+                                      settings: settings, threads: 1).run(reporter: log.reporter)
+        #expect(calm.models.allSatisfy { $0.folds.allSatisfy { $0.naiveScale != nil } })
+        #expect(log.all.filter { $0.contains("folds: the history before") }.count == 1)
+    }
+
     @Test func aSeriesTooShortForAFoldIsAPlanningError() throws {
         let folder = try ScratchFolder()
         let file = try folder.write("short.csv", ActionFixtures.monthlyCSV(rows: 14))

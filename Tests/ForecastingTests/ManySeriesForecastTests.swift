@@ -97,6 +97,25 @@ import Forecasting
         #expect(naive.relativeMASE == 1 && naive.overallWeightedAverage == 1 && naive.series == 2)
     }
 
+    /// A series without a MASE scale (its history never changed) is left out of every method's
+    /// MASE and relative MASE, and counted, where it once blanked them for the whole collection.
+    @Test func aSeriesWithoutAScaleIsLeftOutOfTheScaledAverages() throws {
+        let unscaled = FoldForecast(fold: 0, cutoff: 10, forecasts: [5], actuals: [5], lastObserved: 5,
+                                    naiveScale: nil, naiveSquaredScale: nil)
+        let perSeries: [[BacktestScore]] = [
+            [Self.score("model", forecasts: [10], actuals: [11], scale: 1), Self.score("naive", forecasts: [9], actuals: [11], scale: 1)],
+            [Self.score("model", forecasts: [20], actuals: [26], scale: 2), Self.score("naive", forecasts: [20], actuals: [22], scale: 2)],
+            [BacktestScore(method: "model", folds: [unscaled]), BacktestScore(method: "naive", folds: [unscaled])],
+        ]
+        let summary = ManySeriesBacktestSummary(scores: perSeries)
+        let model = try #require(summary.rows.first), naive = try #require(summary.rows.last)
+        #expect(model.series == 3 && model.scaledSeries == 2 && naive.scaledSeries == 2)
+        #expect(abs(try #require(model.meanAbsoluteScaledError) - 2) < 1e-12)  // (1 + 3) / 2
+        #expect(abs(try #require(naive.meanAbsoluteScaledError) - 1.5) < 1e-12)  // (2 + 1) / 2
+        #expect(abs(try #require(model.relativeMASE) - 2 / 1.5) < 1e-12)
+        #expect(model.overallWeightedAverage != nil)
+    }
+
     @Test func noReferenceLeavesRatiosUndefined() {
         let summary = ManySeriesBacktestSummary(scores: [[Self.score("model", forecasts: [1], actuals: [2], scale: 1)]])
         #expect(summary.rows.count == 1)
