@@ -47,6 +47,23 @@ public enum AtomicFile {
         try synchronize(folder: folder.path, for: path)
     }
 
+    /// Throws unless a file could be written at `path` now: its folder exists, is a folder, and may
+    /// be written in. A run with several outputs checks every one before it writes any, so that a
+    /// mistyped second path does not leave the first written and the run failed.
+    public static func checkWritable(_ path: String) throws(AtomicFileError) {
+        let folder = URL(fileURLWithPath: try destination(of: path)).deletingLastPathComponent().path
+        var info = stat()
+        guard stat(folder, &info) == 0 else {
+            throw AtomicFileError(path: path, reason: "its folder \(folder) does not exist")
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw AtomicFileError(path: path, reason: "\(folder) is not a folder")
+        }
+        guard access(folder, W_OK | X_OK) == 0 else {
+            throw AtomicFileError(path: path, reason: "its folder \(folder) cannot be written in (\(String(cString: strerror(errno))))")
+        }
+    }
+
     /// The file a write to `path` replaces: `path` itself, or the file a symbolic link there names
     /// (one that does not exist yet is created where the link points).
     public static func destination(of path: String) throws(AtomicFileError) -> String {

@@ -33,6 +33,22 @@ struct ForecastActionTests {
         #expect(svg.contains("<title>\(result.methodLabel)</title>"))
     }
 
+    /// Every output is checked before any is written: a plot path in a folder that does not exist
+    /// fails the run before the model file is saved, where the model was once left behind.
+    @Test func anOutputWithoutAFolderFailsTheRunBeforeAnythingIsWritten() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        let action = ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"),
+                                    configuration: ActionFixtures.quick, steps: 4, modelPath: folder.path("model.safetensors"),
+                                    plotPath: folder.path("missing/plot.svg"))
+        #expect(throws: AtomicFileError(path: folder.path("missing/plot.svg"),
+                                        reason: "its folder \(folder.path("missing")) does not exist")) { try action.run() }
+        #expect(!FileManager.default.fileExists(atPath: folder.path("model.safetensors")))
+        let notAFolder = try folder.write("plain", "text")
+        #expect(throws: AtomicFileError.self) { try AtomicFile.checkWritable(notAFolder + "/plot.svg") }
+        try AtomicFile.checkWritable(folder.path("new.svg"))
+    }
+
     /// A model or plot path that names the input file (a slip of the shell) is refused before any
     /// training, and the data is left as it was; so is a plot of a backtest, and a trained model.
     @Test func anOutputThatIsTheInputIsRefusedAndTheDataKept() throws {
