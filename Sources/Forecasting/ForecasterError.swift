@@ -9,7 +9,8 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case seriesTooShort(rows: Int, needed: Int, lookback: Int, horizon: Int)
     /// The series holds a value the model cannot use.
     case nonFiniteValue(row: Int, value: Double)
-    /// Every value is the same: there is nothing to learn, and the last value is the forecast.
+    /// Every value is the same: there is nothing for a model to learn; the only forecast the series
+    /// supports is that value (what the automatic method gives it).
     case constantSeries(value: Double)
     /// A log transform met a value that is zero or negative.
     case notPositiveForLogTransform(row: Int, value: Double, transform: TransformKind)
@@ -72,7 +73,7 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
         case let .nonFiniteValue(row, value):
             "Row \(row + 1) of the series holds \(value), which cannot be forecast; remove it or mark it missing"
         case let .constantSeries(value):
-            "Every value of the series is \(value): there is nothing to learn, and the forecast is that value"
+            "Every value of the series is \(value): there is nothing for a model to learn, and the only forecast it supports is that value"
         case let .notPositiveForLogTransform(row, value, transform):
             "The \(transform.rawValue) transform needs positive values, but row \(row + 1) holds \(value)"
         case let .transformOverflows(row, transform):

@@ -38,14 +38,27 @@ struct ShortSeriesFailure: LocalizedError {
     }
 
     /// Runs `fit`, naming the file (`-` for standard input) and the column when the series is too
-    /// short for the model.
+    /// short for the model, or constant.
     static func naming<Result>(file: String, column: String, _ fit: () throws -> Result) throws -> Result {
         do {
             return try fit()
         } catch let ForecasterError.seriesTooShort(rows, needed, lookback, horizon) {
             throw ShortSeriesFailure(file: CSVSource(argument: file).displayName, column: column, rows: rows,
                                      needed: needed, lookback: lookback, horizon: horizon)
+        } catch let ForecasterError.constantSeries(value) {
+            throw ConstantSeriesFailure(subject: subject(file: CSVSource(argument: file).displayName, column: column), value: value)
         }
+    }
+}
+
+/// A constant series given to a model, named by the file and column it came from (exit 65): no
+/// model is fitted, and the sentence says which command forecasts it.
+struct ConstantSeriesFailure: LocalizedError {
+    let subject: String
+    let value: Double
+
+    var errorDescription: String? {
+        "\(subject): every value is \(value), so there is nothing for a model to learn; `tsf forecast` with the automatic method (no --method) forecasts it as that value."
     }
 }
 

@@ -33,7 +33,8 @@ enum ToolFailure {
             case .writeFailed: return .cannotCreateOutput
             default: return .badData
             }
-        case is ManySeriesError, is ShortSeriesFailure, is ShortHistoryFailure, is ModelInputError, is LongFormatEmptySeries:
+        case is ManySeriesError, is ShortSeriesFailure, is ShortHistoryFailure, is ConstantSeriesFailure, is ModelInputError,
+             is LongFormatEmptySeries:
             return .badData
         case is CalendarFeatureError, is CalendarSelectionError:
             return .usage

@@ -52,7 +52,7 @@ import _ForecastTestSupport
          "Invalid forecaster setting: the hidden size must be at least 1, not 0."),
         (.noSeriesLongEnough(lookback: 10, horizon: 5),
          "Invalid forecaster setting: no series is long enough for a training window of lookback 10 and horizon 5."),
-        (.constantSeries(value: 5), "Every value of the series is 5.0: there is nothing to learn, and the forecast is that value."),
+        (.constantSeries(value: 5), "Every value of the series is 5.0: there is nothing for a model to learn, and the only forecast it supports is that value."),
     ]
 
     @Test(arguments: forecasterErrors)

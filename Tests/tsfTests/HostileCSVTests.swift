@@ -82,8 +82,13 @@ import _ForecastTestSupport
         let path = try files.writeSeries("constant.csv", Array(repeating: "5", count: 80))
         let outcome = try forecast(path)
         #expect(outcome.exitCode == 65)
-        #expect(lastLine(outcome) == "tsf: Every value of the series is 5.0: there is nothing to learn, and the forecast is that value.")
+        #expect(lastLine(outcome) == "tsf: \(path): column \"Close\": every value is 5.0, so there is nothing for a model to learn; `tsf forecast` with the automatic method (no --method) forecasts it as that value.")
         #expect(outcome.stdout.isEmpty)
+        let train = try CLIRunner.run(["train", path, "--column", "Close", "--out", files.path("model.safetensors")])
+        #expect(train.exitCode == 65)
+        #expect(lastLine(train).hasPrefix("tsf: \(path): column \"Close\": every value is 5.0"), "\(train.stderr)")
+        let automatic = try CLIRunner.run(["forecast", path, "--column", "Close", "--horizon", "2"])
+        #expect(automatic.exitCode == 0, "\(automatic.stderr)")
     }
 
     @Test(arguments: [("NaN", "has a missing value"), ("nan", "has a missing value")])
