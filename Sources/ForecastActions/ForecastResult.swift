@@ -106,7 +106,7 @@ public struct ForecastStep: Codable, Hashable, Sendable {
     public var intervals: [Bounds]
 
     /// `80` for an 80 % interval, `99.5` for a 99.5 % one: the suffix of its `lower…`/`upper…` columns.
-    static func percent(_ level: Double) -> String {
+    public static func percent(_ level: Double) -> String {
         let percent = level * 100
         if abs(percent - percent.rounded()) < 1e-9 { return String(Int(percent.rounded())) }
         return "\((percent * 1e6).rounded() / 1e6)"

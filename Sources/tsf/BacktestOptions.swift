@@ -25,7 +25,7 @@ struct BacktestOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Season period m of MASE, RMSSE and the seasonal-naive baseline (default: from the frequency; 1 for trading days).", valueName: "m"))
     var season: Int?
 
-    @Option(help: ArgumentHelp("Comma-separated interval levels, e.g. 80,95 or 0.8,0.95; none by default.", valueName: "levels"))
+    @Option(help: ArgumentHelp("Comma-separated interval levels, e.g. 80,95 or 0.8,0.95 (a value below 1 is a fraction, from 1 to 100 a percentage); none by default.", valueName: "levels"))
     var level: String?
 
     @Option(help: ArgumentHelp("Comma-separated baselines: naive, seasonal-naive, drift, mean, moving-average, ets, theta, arima (default: all but arima, whose exact search is slow on long seasonal series).", valueName: "names"))

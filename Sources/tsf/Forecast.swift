@@ -28,7 +28,7 @@ struct Forecast: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also save the fitted model to this file (safetensors); with --id, to this folder, one <id>.safetensors per series.", valueName: "path"))
     var out: String?
 
-    @Option(help: ArgumentHelp("Comma-separated prediction-interval levels, e.g. 80,95 or 0.8,0.95 (split-conformal, calibrated on the series' own recent forecasts).", valueName: "levels"))
+    @Option(help: ArgumentHelp("Comma-separated prediction-interval levels, e.g. 80,95 or 0.8,0.95 (a value below 1 is a fraction, from 1 to 100 a percentage; split-conformal, calibrated on the series' own recent forecasts).", valueName: "levels"))
     var level: String?
 
     @Option(help: ArgumentHelp("Also draw the history, forecast and intervals to this SVG file; with --id, to this folder, one <id>.svg per series.", valueName: "file.svg"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ForecastActions
 import Foundation
 
 /// `--level 80,95` or `--level 0.8,0.95`: interval levels, returned as fractions.
@@ -20,6 +21,15 @@ enum IntervalLevels {
         }
         guard !levels.isEmpty else { throw ValidationError("\(flag) names no level.") }
         guard Set(levels).count == levels.count else { throw ValidationError("\(flag) names a level twice: \"\(text)\".") }
+        // Each level names its columns (lower80, upper99.5) to a millionth of a percent: two that
+        // share a name, or one that rounds to 0, would print as one column or as none.
+        let names = levels.map(ForecastStep.percent)
+        if let zero = zip(levels, names).first(where: { Double($0.1) == 0 }) {
+            throw ValidationError("\(flag) \(zero.0 * 100) % is below a millionth of a percent, the finest level a column is named by.")
+        }
+        guard Set(names).count == names.count else {
+            throw ValidationError("\(flag) names levels that differ by less than a millionth of a percent, the finest a column is named by: \"\(text)\".")
+        }
         return levels
     }
 

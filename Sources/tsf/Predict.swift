@@ -34,7 +34,7 @@ struct Predict: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Steps to forecast (default: the model's horizon; more steps continue recursively for a model without features).", valueName: "steps"))
     var horizon: Int?
 
-    @Option(help: ArgumentHelp("Comma-separated prediction-interval levels, e.g. 80,95 or 0.8,0.95 (split-conformal, calibrated on the file's own rows).", valueName: "levels"))
+    @Option(help: ArgumentHelp("Comma-separated prediction-interval levels, e.g. 80,95 or 0.8,0.95 (a value below 1 is a fraction, from 1 to 100 a percentage; split-conformal, calibrated on the file's own rows).", valueName: "levels"))
     var level: String?
 
     @OptionGroup(title: "Reading the CSV file") var csv: CSVOptions

@@ -106,7 +106,9 @@ import _ForecastTestSupport
         #expect(outcome.stdout.split(separator: "\n").first?.split(separator: ",").contains { $0 == column } == true, "\(outcome.stdout)")
     }
 
-    @Test(arguments: ["0", "100", "150", "-5", "80,0.8"])
+    /// Levels that would name the same columns (they differ by less than a millionth of a
+    /// percent), or a level that rounds to no column at all, are refused with the others.
+    @Test(arguments: ["0", "100", "150", "-5", "80,0.8", "50.00000001,50.00000002", "1e-9"])
     func levelsOutOfRangeOrRepeatedAreRefused(level: String) throws {
         let outcome = try CLIRunner.run(["forecast", passengers, "--column", "Passengers", "--level", level] + tiny)
         #expect(outcome.exitCode == 64)
