@@ -93,7 +93,7 @@ public struct ManySeriesBacktestAction: Sendable {
             let table = BacktestForecastTable(results: all.compactMap { entry in entry.series.map { (id: entry.id, series: $0, result: entry.result) } })
             try AtomicFile.write(Array(table.csv().utf8), to: forecastsPath)
         }
-        let summary = ManySeriesBacktestSummary(scores: all.map { $0.result.models.map(\.score) })
+        let summary = ManySeriesBacktestSummary(scores: all.map { $0.result.models.map(\.score) }, levels: settings.levels)
         if let row = summary.rows.first, row.scaledSeries < row.series {
             reporter.note("the aggregate MASE, relative MASE and OWA average the \(row.scaledSeries) of \(row.series) series every method has a MASE for: a series whose history never changed before a fold has no scale for it")
         }

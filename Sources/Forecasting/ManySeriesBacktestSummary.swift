@@ -26,6 +26,18 @@ public struct ManySeriesBacktestSummary: Sendable {
         public let relativeMASE: Double?
         /// (relative sMAPE + relative MASE) / 2: below 1 beats the naive forecast.
         public let overallWeightedAverage: Double?
+        /// The intervals' scores at each level the backtest asked for, in its order.
+        public var intervals: [IntervalAggregate] = []
+    }
+
+    /// One method's intervals at one level, over the series.
+    public struct IntervalAggregate: Sendable, Hashable {
+        public let level: Double
+        /// Percent of the steps with an interval, pooled over every series, that it covered; nil
+        /// when no series had one at this level.
+        public let coverage: Double?
+        /// Mean of MSIS over the series where every method has one at this level; nil when none.
+        public let scaledScore: Double?
     }
 
     public let rows: [Row]
@@ -34,7 +46,7 @@ public struct ManySeriesBacktestSummary: Sendable {
     ///   - scores: for each series that succeeded, the score of every method, in the same method
     ///     order for every series.
     ///   - reference: the method the ratios divide by.
-    public init(scores: [[BacktestScore]], reference: String = "naive") {
+    public init(scores: [[BacktestScore]], reference: String = "naive", levels: [Double] = []) {
         guard let methods = scores.first?.map(\.method) else {
             rows = []
             return
@@ -59,6 +71,7 @@ public struct ManySeriesBacktestSummary: Sendable {
                             scaledSeries: mases.count, relativeSMAPE: nil, relativeMASE: nil, overallWeightedAverage: nil))
         }
         let base = averages[reference]
+        let intervals = Self.intervals(scores: scores, methods: methods, levels: levels)
         self.rows = rows.map { row in
             let relativeSMAPE = base.flatMap { $0.smape > 0 ? row.symmetricMeanAbsolutePercentageError / $0.smape : nil }
             let relativeMASE = base.flatMap { base in
@@ -68,7 +81,30 @@ public struct ManySeriesBacktestSummary: Sendable {
             return Row(method: row.method, series: row.series, meanAbsoluteError: row.meanAbsoluteError,
                        symmetricMeanAbsolutePercentageError: row.symmetricMeanAbsolutePercentageError,
                        meanAbsoluteScaledError: row.meanAbsoluteScaledError, scaledSeries: row.scaledSeries,
-                       relativeSMAPE: relativeSMAPE, relativeMASE: relativeMASE, overallWeightedAverage: owa)
+                       relativeSMAPE: relativeSMAPE, relativeMASE: relativeMASE, overallWeightedAverage: owa,
+                       intervals: intervals[row.method] ?? [])
         }
+    }
+
+    /// Each method's interval aggregates at `levels`: coverage pooled over the steps of every series,
+    /// MSIS averaged over the series where every method has one (the same series for all).
+    static func intervals(scores: [[BacktestScore]], methods: [String], levels: [Double]) -> [String: [IntervalAggregate]] {
+        func interval(_ score: BacktestScore, _ level: Double) -> BacktestScore.IntervalScore? {
+            score.intervals.first { $0.level == level }
+        }
+        let aligned = scores.filter { $0.map(\.method) == methods }
+        var result: [String: [IntervalAggregate]] = [:]
+        for (position, method) in methods.enumerated() {
+            result[method] = levels.map { level in
+                let found = aligned.compactMap { interval($0[position], level) }
+                let steps = found.reduce(0) { $0 + $1.steps }
+                let coverage = steps == 0 ? nil : found.reduce(0) { $0 + $1.coverage * Double($1.steps) } / Double(steps)
+                let everyMethod = aligned.filter { series in series.allSatisfy { interval($0, level)?.scaledScore != nil } }
+                let msis = everyMethod.compactMap { interval($0[position], level)?.scaledScore }
+                return IntervalAggregate(level: level, coverage: coverage,
+                                         scaledScore: msis.isEmpty ? nil : msis.reduce(0, +) / Double(msis.count))
+            }
+        }
+        return result
     }
 }

@@ -79,7 +79,7 @@ struct Backtest: AsyncParsableCommand {
                 action.calendar = series.calendarSelection
                 action.holidaysSource = series.holidaysFile.map(csv.source)
                 action.holidayExchange = series.holidayExchange
-                let rows = ManySeriesBacktestRows(format: format)
+                let rows = ManySeriesBacktestRows(format: format, levels: settings.levels)
                 StreamedOutput.write(rows.header)
                 let outcome = try action.run(reporter: reporter) { id, result in
                     StreamedOutput.write(rows.rendered(id: id, scores: result.models.map(\.score)))

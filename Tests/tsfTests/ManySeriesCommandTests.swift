@@ -288,6 +288,32 @@ private func runAsCSV(_ arguments: [String], stdin: Data? = nil) throws -> CLIRu
         #expect(rowsOf(perSeries.stdout) == rowsOf(outcome.stdout))
     }
 
+    /// With --level every series' rows and the aggregate rows carry each level's coverage and MSIS;
+    /// the aggregate's coverage is pooled over the series' steps, the same for every format.
+    @Test func theBacktestOfManySeriesScoresTheirIntervals() throws {
+        let backtest = ["backtest", "-", "--id", "id", "--column", "v", "--horizon", "3", "--folds", "2", "--epochs", "2",
+                        "--baselines", "naive", "--choice", "per-series", "--level", "50,80", "--format", "csv"]
+        let outcome = try runAsCSV(backtest, stdin: Self.rising)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(lines[0] == ["id", "model", "series", "MAE", "sMAPE%", "MASE", "relMASE", "OWA", "cover50%", "msis50", "cover80%", "msis80"])
+        let naive: [[String]] = lines.filter { $0[1] == "naive" && $0[0] != "*" }
+        let coverages: [Double] = naive.map { Double($0[8]) ?? -1 }
+        let msis: [Double] = naive.map { Double($0[9]) ?? -1 }
+        #expect(naive.count == 12)
+        #expect(coverages.allSatisfy { $0 >= 0 && $0 <= 100 } && msis.allSatisfy { $0 > 0 })
+        // Every series scores the same number of steps, so the pooled coverage is their mean.
+        let aggregate: [String] = try #require(lines.first { $0[0] == "*" && $0[1] == "naive" })
+        let meanCoverage: Double = coverages.reduce(0, +) / 12
+        let meanMSIS: Double = msis.reduce(0, +) / 12
+        let pooled: Double = try #require(Double(aggregate[8]))
+        let pooledMSIS: Double = try #require(Double(aggregate[9]))
+        let wider: Double = try #require(Double(aggregate[10]))
+        #expect(abs(pooled - meanCoverage) < 1e-9)
+        #expect(abs(pooledMSIS - meanMSIS) < 1e-9 * meanMSIS)
+        #expect(wider >= pooled)
+    }
+
     @Test func theChoiceNeedsAnIDAndNoGlobalModel() throws {
         let single = try runAsCSV(["forecast", IOFixtures.dataset("airpassengers_monthly.csv").path, "--column", "Passengers",
                                    "--choice", "per-series"])
