@@ -32,7 +32,7 @@ struct SimpleFallback: Sendable {
         default:
             reporter.note("every value of \(subject) is the same, so there is nothing for the network to learn: forecasting with \(simple.explanation)")
         }
-        UndefinedIntervals.notes(simple.intervals).forEach(reporter.note)
+        UndefinedIntervals.notes(simple.intervals, of: subject).forEach(reporter.note)
         return simple
     }
 
