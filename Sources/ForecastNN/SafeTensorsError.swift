@@ -59,7 +59,7 @@ public struct SafeTensorsError: LocalizedError, Hashable, Sendable {
         case let .overlappingTensors(first, second):
             return "the data of tensors '\(first)' and '\(second)' overlap."
         case let .gapInData(before, at):
-            return "the data has unused bytes at offset \(at), before tensor '\(before)'."
+            return "the data has bytes at offset \(at), before tensor '\(before)', that no tensor of the header claims (a tensor missing from the header?)."
         case let .trailingData(coveredBytes, dataLength):
             return "the tensors cover \(coveredBytes) of the \(dataLength) bytes of data; the rest is unaccounted for."
         case let .nonStringMetadata(key):

@@ -124,7 +124,8 @@ extension ModelFileMetadata {
         if let name = map["method"] {
             let period = map["season"].flatMap { Int($0) }
             guard let value = ForecastMethod(name: name, seasonPeriod: period) else {
-                throw fail("metadata 'method' is '\(name)' (season '\(map["season"] ?? "none")'); expected network, naive, network+naive, or seasonal-naive / network+seasonal-naive with a positive 'season'")
+                let models = StatisticalModel.allCases.map(\.rawValue).joined(separator: ", ")
+                throw fail("metadata 'method' is '\(name)' (season '\(map["season"] ?? "none")'); expected network, naive, network+naive, seasonal-naive or network+seasonal-naive with a positive 'season', or statistical models (\(models)) joined by '+', each once, optionally after 'network+'")
             }
             if let period = value.seasonPeriod, period > lookback + transform.rowsConsumed {
                 throw fail("metadata 'season' \(period) is longer than the history the model keeps (\(lookback + transform.rowsConsumed) rows)")

@@ -153,6 +153,8 @@ struct SafeTensorsTests {
         let gap = #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"b":{"dtype":"F32","shape":[1],"data_offsets":[8,12]}}"#
         #expect(Self.problem(of: Self.file(header: gap, data: [UInt8](repeating: 0, count: 12)))
             == .gapInData(before: "b", at: 4))
+        // A gap is what a tensor dropped from the header leaves: the sentence says it may be one.
+        #expect(SafeTensorsError(path: nil, problem: .gapInData(before: "b", at: 4)).errorDescription?.contains("a tensor missing from the header?") == true)
         let trailing = #"{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#
         #expect(Self.problem(of: Self.file(header: trailing, data: [UInt8](repeating: 0, count: 6)))
             == .trailingData(coveredBytes: 4, dataLength: 6))

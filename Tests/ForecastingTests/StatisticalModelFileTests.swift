@@ -44,6 +44,14 @@ import _ForecastTestSupport
         #expect(problem.contains("needs 'statistical_models'"))
     }
 
+    /// An unknown method is refused with every kind of name a model file can hold, the statistical
+    /// ones included.
+    @Test func anUnknownMethodListsEveryKindOfName() throws {
+        let problem = try Self.problem { $0["method"] = "magic" }
+        #expect(problem.contains("metadata 'method' is 'magic'"), "\(problem)")
+        for name in ["network+naive", "seasonal-naive", "ets", "theta", "arima", "drift"] { #expect(problem.contains(name), "\(problem)") }
+    }
+
     @Test func modelsOtherThanTheMethodNamesAreRefused() throws {
         let problem = try Self.problem { $0["statistical_models"] = #"[{"model":"theta","period":4,"alpha":0.5,"initial_level":1}]"# }
         #expect(problem.contains("needs") && problem.contains("in that order"), "\(problem)")
