@@ -47,6 +47,7 @@ public struct PredictAction: Sendable {
         var forecaster = try Forecaster(contentsOf: URL(fileURLWithPath: modelPath))
         let selection = try resolveColumns(of: forecaster, reporter: reporter)
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
+        PredictionInputCheck.warnings(forecaster: forecaster, series: data.target, file: source.displayName).forEach(reporter.warning)
         let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection,
                                                       futureSource: futureSource, options: readOptions)
         var steps = self.steps ?? forecaster.forecastSteps
