@@ -48,8 +48,24 @@ package struct CSVColumnPlan: Sendable {
 /// Along the way it skips records with no non-empty field, refuses NUL bytes and invalid UTF-8,
 /// checks that every record is as wide as the header, and records each row's physical line.
 package enum CSVTableReader {
-    /// How many bytes at the start of the input are used to detect the dialect.
+    /// How many bytes at the start of the input are used to detect the dialect, at the least.
     static let sampleSize = 64 * 1024
+    /// Lines the sample holds whole, at the least: in a file of wide rows (thousands of columns),
+    /// 64 KiB can end inside the first data row, and the time column and the dialect would then be
+    /// guessed from the header alone. The sample grows to this many lines, up to `largestSample`.
+    static let sampleLines = 12
+    static let largestSample = 16 * 1024 * 1024
+
+    /// The length of the sample of `head`: `sampleSize` bytes, or more to hold `sampleLines` whole
+    /// lines, up to `largestSample` and what `head` holds.
+    static func sampleLength(of head: [UInt8]) -> Int {
+        var lines = 0
+        for (offset, byte) in head.prefix(largestSample).enumerated() where byte == 0x0A {
+            lines += 1
+            if lines == sampleLines { return min(head.count, max(sampleSize, offset + 1)) }
+        }
+        return min(head.count, largestSample)
+    }
 
     package static func read(
         _ source: CSVSource,
@@ -86,21 +102,25 @@ package final class CSVTableStream {
         fileName = source.displayName
         reader = try CSVChunkReader(source)
 
-        // The head: enough bytes to detect the dialect, even when a pipe delivers them in small reads.
+        // The head: enough bytes to detect the dialect, even when a pipe delivers them in small reads,
+        // and enough whole lines of wide rows.
         var head: [UInt8] = []
         var atEnd = false
-        while head.count < CSVTableReader.sampleSize {
+        var lines = 0
+        while head.count < CSVTableReader.sampleSize
+            || (head.count < CSVTableReader.largestSample && lines < CSVTableReader.sampleLines) {
             guard let chunk = try reader.next() else {
                 atEnd = true
                 break
             }
             head.append(contentsOf: chunk)
+            lines += chunk.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
         if head.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) && atEnd {
             throw .emptyFile(file: fileName)
         }
-        let sampleSize = CSVTableReader.sampleSize
+        let sampleSize = CSVTableReader.sampleLength(of: head)
         let (nulLine, chosen, records) = head.withUnsafeBytes { bytes in
             let sampleBytes = UnsafeRawBufferPointer(rebasing: bytes.prefix(sampleSize))
             let line = TextValidation.lineOfFirstNUL(in: sampleBytes)
