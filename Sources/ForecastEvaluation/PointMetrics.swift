@@ -14,7 +14,10 @@ public enum PointMetrics {
     /// Root mean squared error: `sqrt(mean (ŷ − y)²)`, in the units of the series.
     public static func rootMeanSquaredError(predictions: [Double], targets: [Double]) -> Double {
         checkLengths(predictions, targets)
-        return mean(zip(predictions, targets).map { ($0 - $1) * ($0 - $1) }).squareRoot()
+        // In units of the largest error, so that errors near 10¹⁵⁵ and beyond do not overflow.
+        let errors = zip(predictions, targets).map { abs($0 - $1) }
+        guard let largest = errors.max(), largest > 0, largest.isFinite else { return mean(errors.map { $0 * $0 }).squareRoot() }
+        return largest * mean(errors.map { ($0 / largest) * ($0 / largest) }).squareRoot()
     }
 
     /// Mean error (bias): `mean (ŷ − y)`. Positive when the forecasts run high.

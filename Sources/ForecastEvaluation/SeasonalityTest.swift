@@ -16,6 +16,11 @@ public enum SeasonalityTest {
     public static func isSeasonal(_ values: [Double], period: Int, z: Double = 1.645, minimumSeasons: Int = 3) -> Bool {
         let n = values.count
         guard period >= 2, n >= minimumSeasons * period else { return false }
+        // The test does not depend on the units: divided by the largest magnitude first, values
+        // near 10¹⁵⁵ and beyond no longer overflow its sums of squares (and lose their season).
+        let largest = values.map(abs).max() ?? 0
+        guard largest > 0, largest.isFinite else { return false }
+        let values = values.map { $0 / largest }
         let mean = values.reduce(0, +) / Double(n)
         let deviations = values.map { $0 - mean }
         let variance = deviations.reduce(0) { $0 + $1 * $1 }

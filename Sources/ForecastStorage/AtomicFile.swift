@@ -54,13 +54,13 @@ public enum AtomicFile {
         let folder = URL(fileURLWithPath: try destination(of: path)).deletingLastPathComponent().path
         var info = stat()
         guard stat(folder, &info) == 0 else {
-            throw AtomicFileError(path: path, reason: "its folder \(folder) does not exist")
+            throw AtomicFileError(path: path, reason: "the folder \(folder) does not exist")
         }
         guard info.st_mode & S_IFMT == S_IFDIR else {
             throw AtomicFileError(path: path, reason: "\(folder) is not a folder")
         }
         guard access(folder, W_OK | X_OK) == 0 else {
-            throw AtomicFileError(path: path, reason: "its folder \(folder) cannot be written in (\(String(cString: strerror(errno))))")
+            throw AtomicFileError(path: path, reason: "the folder \(folder) cannot be written in (\(String(cString: strerror(errno))))")
         }
     }
 

@@ -42,7 +42,7 @@ struct ForecastActionTests {
                                     configuration: ActionFixtures.quick, steps: 4, modelPath: folder.path("model.safetensors"),
                                     plotPath: folder.path("missing/plot.svg"))
         #expect(throws: AtomicFileError(path: folder.path("missing/plot.svg"),
-                                        reason: "its folder \(folder.path("missing")) does not exist")) { try action.run() }
+                                        reason: "the folder \(folder.path("missing")) does not exist")) { try action.run() }
         #expect(!FileManager.default.fileExists(atPath: folder.path("model.safetensors")))
         let notAFolder = try folder.write("plain", "text")
         #expect(throws: AtomicFileError.self) { try AtomicFile.checkWritable(notAFolder + "/plot.svg") }

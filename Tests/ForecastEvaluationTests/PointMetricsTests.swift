@@ -17,6 +17,14 @@ struct PointMetricsTests {
         #expect(abs(rmse - 1.5.squareRoot()) < 1e-12)
     }
 
+    /// Errors whose squares overflow still give a finite RMSE, in their own units.
+    @Test(arguments: [1e-300, 1e200, 1e300])
+    func rootMeanSquaredErrorInAnyUnits(scale: Double) {
+        let rmse = PointMetrics.rootMeanSquaredError(predictions: predictions.map { $0 * scale }, targets: targets.map { $0 * scale })
+        #expect(abs(rmse / scale - 1.5.squareRoot()) < 1e-12)
+        #expect(PointMetrics.rootMeanSquaredError(predictions: [1, 2], targets: [1, 2]) == 0)
+    }
+
     @Test func meanErrorIsPositiveWhenForecastsRunHigh() {
         #expect(abs(PointMetrics.meanError(predictions: predictions, targets: targets) - 0.5) < 1e-12)
     }

@@ -19,6 +19,15 @@ import Testing
         #expect(SeasonalityTest.isSeasonal(values, period: 12))
     }
 
+    /// The answer does not depend on the units, up to magnitudes whose squares overflow.
+    @Test(arguments: [1e-300, 1e155, 1e300])
+    func aClearSeasonPassesInAnyUnits(scale: Double) {
+        var noise = Noise(state: 1)
+        let values = (0..<120).map { (t: Int) -> Double in 10 * sin(Double(t) * 2 * Double.pi / 12) + noise.next() }
+        #expect(SeasonalityTest.isSeasonal(values.map { $0 * scale }, period: 12))
+        #expect(!SeasonalityTest.isSeasonal(values.map { _ in noise.next() * scale }, period: 12))
+    }
+
     @Test func noiseDoesNotPass() {
         var passed = 0
         for seed in 1...40 {
