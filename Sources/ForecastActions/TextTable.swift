@@ -6,13 +6,32 @@ enum TextTable {
     /// Left-aligned first column, right-aligned others, two spaces apart, with a final newline.
     static func aligned(_ rows: [[String]]) -> String {
         guard let width = rows.first?.count else { return "" }
-        let widths = (0..<width).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let widths = (0..<width).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { index, text in
-                let pad = String(repeating: " ", count: widths[index] - text.count)
+                let pad = String(repeating: " ", count: widths[index] - displayWidth(text))
                 return index == 0 ? text + pad : pad + text
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// The columns `text` takes on a terminal: two for each East Asian wide or full-width character
+    /// (an id such as 日本), none for a combining mark, one for the others (Unicode's East Asian
+    /// Width property, UAX #11, by its main ranges).
+    static func displayWidth(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { width, scalar in
+            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
+                return width
+            }
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+                 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+                 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+                return width + 2
+            default:
+                return width + 1
+            }
+        }
     }
 
     /// Rows of fields as CSV lines, with a final newline; fields are quoted where they must be.
