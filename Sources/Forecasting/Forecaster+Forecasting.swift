@@ -8,7 +8,7 @@ extension Forecaster {
     /// `knownFuture` reaches, one array per known feature holding its values at the forecast
     /// steps, in whole blocks of `horizon` (the head reads a block's values together).
     public func forecast(steps: Int, knownFuture: [[Double]] = []) throws -> [Double] {
-        guard steps >= 1 else { throw ForecasterError.invalidConfiguration(setting: "steps", value: "\(steps)", requirement: "at least 1") }
+        try Self.checkSteps(steps)
         guard hasHistory else {
             throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
         }
@@ -64,10 +64,20 @@ extension Forecaster {
         return (0..<steps).map { history[start + $0 % period] }
     }
 
+    /// Throws unless `steps` is from 1 to `largestSteps`: a forecast of more steps than a horizon may
+    /// hold is a caller's mistake, reported before anything is allocated for it.
+    static func checkSteps(_ steps: Int) throws {
+        guard (1...ForecasterConfiguration.largestSteps).contains(steps) else {
+            throw ForecasterError.invalidConfiguration(setting: "steps", value: "\(steps)",
+                                                       requirement: "from 1 to \(ForecasterConfiguration.largestSteps)")
+        }
+    }
+
     /// The future values a forecast of `steps` needs of each known-in-advance feature: whole
-    /// blocks of the horizon.
+    /// blocks of the horizon (at most `largestSteps` of them, which no forecast exceeds).
     public func knownFutureNeeded(steps: Int) -> Int {
-        knownFeatureCount == 0 ? 0 : (steps + horizon - 1) / horizon * horizon
+        let steps = min(max(steps, 0), ForecasterConfiguration.largestSteps)
+        return knownFeatureCount == 0 ? 0 : (steps + horizon - 1) / horizon * horizon
     }
 
     /// The network's own forecast, whatever the method (with a quantile loss, its median).
@@ -96,7 +106,8 @@ extension Forecaster {
 
     /// One path per head output of a step (one for a point loss, one per quantile level), `steps` long.
     func networkPaths(steps: Int, knownFuture: [[Double]]) throws -> [[Double]] {
-        guard steps >= 1, hasHistory else {
+        try Self.checkSteps(steps)
+        guard hasHistory else {
             throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
         }
         if observedFeatureCount > 0, steps > horizon {

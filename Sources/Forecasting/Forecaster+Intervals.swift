@@ -14,6 +14,7 @@ extension Forecaster {
         calibrationWindows: Int = 50
     ) throws -> [IntervalForecast] {
         guard !levels.isEmpty else { return [] }
+        try IntervalLevelError.check(levels)
         guard featureCount == 0 || columns.observed.count + columns.knownCount == featureCount else {
             throw ForecasterError.intervalsNeedUnivariateModel(features: featureCount)
         }

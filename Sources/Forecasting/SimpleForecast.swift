@@ -19,6 +19,7 @@ public struct SimpleForecast: Sendable {
     ///   - levels: interval levels as fractions, calibrated split-conformally on the series itself.
     public init(values: [Double], steps: Int, seasonPeriod: Int, levels: [Double] = []) throws {
         precondition(!values.isEmpty && steps >= 1, "a simple forecast needs a value and a step")
+        try IntervalLevelError.check(levels)
         let seasonal = SeasonalNaiveForecast(seasonPeriod: max(1, seasonPeriod))
         let origins = Array(max(1, values.count / 2)..<values.count)
         func error<Model: StatelessBaseline>(_ model: Model) -> Double? {

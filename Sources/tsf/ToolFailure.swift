@@ -36,7 +36,7 @@ enum ToolFailure {
         case is ManySeriesError, is ShortSeriesFailure, is ShortHistoryFailure, is ConstantSeriesFailure, is ModelInputError,
              is LongFormatEmptySeries:
             return .badData
-        case is CalendarFeatureError, is CalendarSelectionError:
+        case is CalendarFeatureError, is CalendarSelectionError, is IntervalLevelError:
             return .usage
         case let error as FutureRowsError:
             switch error {

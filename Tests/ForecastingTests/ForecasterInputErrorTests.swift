@@ -33,6 +33,30 @@ struct ForecasterInputErrorTests {
         #expect(two.hasPrefix("The series has 2 usable rows but"))
     }
 
+    /// A caller's mistakes in a forecast's arguments throw, where they once trapped: a level given
+    /// as a percentage, and more steps than any horizon may hold (once an allocation of Int.max).
+    @Test func levelsThatAreNotFractionsAndHugeStepsThrow() throws {
+        let values: [Double] = (0..<60).map { (row: Int) -> Double in
+            let t = Double(row)
+            return 10 + sin(t * 2 * Double.pi / 12) + 0.01 * t
+        }
+        var configuration = Self.configuration()
+        configuration.selection = .network
+        let forecaster = try Forecaster.fit(values: values, configuration: configuration)
+        for level in [80.0, 0, 1, -0.5, .nan] {
+            #expect(throws: IntervalLevelError.self) { try forecaster.intervals(levels: [0.5, level], steps: 3, history: values) }
+        }
+        #expect(throws: IntervalLevelError(level: 80)) { try SimpleForecast(values: values, steps: 2, seasonPeriod: 12, levels: [80]) }
+        #expect(try forecaster.intervals(levels: [0.8], steps: 3, history: values).count == 1)
+        for steps in [Int.max, ForecasterConfiguration.largestSteps + 1, 0] {
+            #expect(throws: ForecasterError.invalidConfiguration(setting: "steps", value: "\(steps)",
+                                                                 requirement: "from 1 to \(ForecasterConfiguration.largestSteps)")) {
+                try forecaster.forecast(steps: steps)
+            }
+        }
+        #expect(forecaster.knownFutureNeeded(steps: Int.max) == 0)
+    }
+
     @Test func aConstantSeriesIsRefused() {
         #expect(throws: ForecasterError.constantSeries(value: 3)) {
             try Forecaster.fit(values: Array(repeating: 3, count: 100), configuration: Self.configuration())

@@ -25,6 +25,7 @@ public enum ConformalCalibration {
         of model: Model, history: [Double], forecasts: [Double], levels: [Double], count: Int, minimumHistory: Int
     ) throws -> [IntervalForecast] {
         guard !levels.isEmpty else { return [] }
+        try IntervalLevelError.check(levels)
         let movement = RecentMovement(history: history)
         let residuals = try scaledResiduals(
             of: model, history: history, horizon: forecasts.count, count: count, minimumHistory: minimumHistory,

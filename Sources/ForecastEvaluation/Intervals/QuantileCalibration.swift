@@ -22,6 +22,7 @@ public enum QuantileCalibration {
         boundsAfter: ([Double]) throws -> [Bounds]
     ) throws -> [IntervalForecast] {
         precondition(levels.count == bounds.count, "one pair of bounds per level")
+        try IntervalLevelError.check(levels)
         guard let horizon = bounds.first?.lower.count, !levels.isEmpty else { return [] }
         precondition(bounds.allSatisfy { $0.lower.count == horizon && $0.upper.count == horizon }, "bounds for every step")
         // scores[level][step]: the lower bound's scores, then the upper bound's.
