@@ -22,7 +22,8 @@ extension Forecaster {
     /// Intervals at `levels` around `forecasts` of `model` (this forecaster, perhaps reading feature
     /// columns): conformalised quantile regression (`QuantileCalibration`) for each level whose
     /// bounds the quantile head forecasts, normalised split-conformal around the point forecast for
-    /// the others and for a model without quantiles.
+    /// the others and for a model without quantiles; a wider level is widened where needed to hold
+    /// a narrower one (`IntervalForecast.nested`).
     ///
     /// - Parameter quantilesAfter: the quantile forecasts (`quantileForecast`) after a prefix of `history`.
     func calibratedIntervals<Model: FittedForecastingModel>(
@@ -48,6 +49,7 @@ extension Forecaster {
                 minimumHistory: minimumHistory, boundsAfter: { bounds(try quantilesAfter($0)) })
             for interval in intervals { byLevel[interval.level] = interval }
         }
-        return levels.map { byLevel[$0]! }
+        // The two calibrations can cross (a conformal 95 % bound inside the quantiles' 80 % one).
+        return IntervalForecast.nested(levels.map { byLevel[$0]! })
     }
 }

@@ -249,3 +249,20 @@ struct NormalisedConformalTests {
         }
     }
 }
+
+/// Intervals at several levels nest, whatever calibrated them.
+@Suite struct NestedIntervalsTests {
+    @Test func aWiderLevelIsWidenedToHoldANarrowerOne() {
+        let eighty = IntervalForecast(level: 0.8, lower: [90, 80, nil], upper: [110, 130, 120])
+        let ninetyFive = IntervalForecast(level: 0.95, lower: [85, 85, 70], upper: [115, 125, nil])
+        let fifty = IntervalForecast(level: 0.5, lower: [95, 79, 99], upper: [105, 110, 101])
+        let nested = IntervalForecast.nested([ninetyFive, fifty, eighty])
+        #expect(nested.map(\.level) == [0.95, 0.5, 0.8])
+        #expect(nested[1] == fifty)  // the narrowest is kept as it is
+        #expect(nested[2].lower == [90, 79, nil] && nested[2].upper == [110, 130, 120])
+        #expect(nested[0].lower == [85, 79, 70] && nested[0].upper == [115, 130, nil])
+        // Intervals that already nest are unchanged.
+        #expect(IntervalForecast.nested([fifty, IntervalForecast(level: 0.9, lower: [0, 0, 0], upper: [200, 200, 200])])
+                == [fifty, IntervalForecast(level: 0.9, lower: [0, 0, 0], upper: [200, 200, 200])])
+    }
+}

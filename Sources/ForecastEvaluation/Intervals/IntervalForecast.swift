@@ -19,4 +19,25 @@ public struct IntervalForecast: Hashable, Codable, Sendable {
         self.lower = lower
         self.upper = upper
     }
+
+    /// `intervals` (in any order) with each level's bounds widened, where needed, to hold those of
+    /// every lower level at the same step: intervals calibrated in two ways (quantiles for some
+    /// levels, split-conformal for others) can cross, and a 95 % interval must hold the 80 % one.
+    /// An undefined bound stays undefined; the order of `intervals` is kept.
+    public static func nested(_ intervals: [IntervalForecast]) -> [IntervalForecast] {
+        guard let steps = intervals.first?.lower.count else { return intervals }
+        var lowest = [Double?](repeating: nil, count: steps), highest = lowest
+        var widened = intervals
+        for index in intervals.indices.sorted(by: { intervals[$0].level < intervals[$1].level }) {
+            let interval = intervals[index]
+            let lower = (0..<steps).map { step in interval.lower[step].map { bound in lowest[step].map { min($0, bound) } ?? bound } }
+            let upper = (0..<steps).map { step in interval.upper[step].map { bound in highest[step].map { max($0, bound) } ?? bound } }
+            for step in 0..<steps {
+                if let bound = lower[step] { lowest[step] = bound }
+                if let bound = upper[step] { highest[step] = bound }
+            }
+            widened[index] = IntervalForecast(level: interval.level, lower: lower, upper: upper)
+        }
+        return widened
+    }
 }
