@@ -117,9 +117,12 @@ public struct BacktestSettings: Sendable {
                          trainingWindow: trainingWindow, refit: refit ?? .everyFold)
         } else {
             let minimumHistory = BacktestPlanningError.historyBeforeAFold(horizon: horizon, lookback: lookback, season: season)
-            plan = .lastFolds(folds, horizon: horizon, stride: stride, rows: rows, minimumHistory: minimumHistory,
-                              trainingWindow: trainingWindow,
-                              refit: refit ?? (self.folds == nil ? Self.automaticRefit(folds: folds) : .everyFold))
+            let planned = BacktestPlan.lastFolds(folds, horizon: horizon, stride: stride, rows: rows, minimumHistory: minimumHistory,
+                                                 trainingWindow: trainingWindow)
+            // The automatic spacing counts the folds that fit, not those asked for: 9 folds asked
+            // of a series that holds 5 are refitted at every fold, not every second one.
+            plan = BacktestPlan(cutoffs: planned.cutoffs, horizon: horizon, trainingWindow: trainingWindow,
+                                refit: refit ?? (self.folds == nil ? Self.automaticRefit(folds: planned.cutoffs.count) : .everyFold))
         }
         guard !plan.cutoffs.isEmpty else {
             throw BacktestPlanningError.tooFewRows(rows: rows, horizon: horizon, lookback: lookback, season: season)

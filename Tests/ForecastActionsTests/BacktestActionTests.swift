@@ -201,6 +201,14 @@ struct BacktestDefaultTests {
         #expect(weekly.refit == .everyFold)
     }
 
+    /// The spacing counts the folds that fit: 9 folds asked of 144 rows with 48 needed before the
+    /// first leave 5, each refitted, where the spacing of 9 once refitted every second fold.
+    @Test func theRefitsAreSpacedOverTheFoldsThatFit() throws {
+        let plan = try BacktestSettings(horizon: 12).plan(rows: 144, horizon: 12, lookback: 24, season: 12)
+        #expect(plan.cutoffs.count == 5)
+        #expect(plan.refit == .everyFold)
+    }
+
     @Test func givenFoldsAreRefitEveryFold() throws {
         let plan = try BacktestSettings(horizon: 6, folds: 17).plan(rows: 400, horizon: 6, lookback: 24, season: 12)
         #expect(plan.cutoffs.count == 17)
