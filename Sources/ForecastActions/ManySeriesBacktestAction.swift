@@ -114,9 +114,14 @@ public struct ManySeriesBacktestAction: Sendable {
                                 deliver: @escaping @Sendable (String, TimeSeries, BacktestResult) -> Void) throws -> ManySeriesOutcome {
         let (ids, series, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
-        let present = zip(ids, series).compactMap { id, item in item.map { (id: id, data: $0) } }
+        var present = zip(ids, series).compactMap { id, item in item.map { (id: id, data: $0) } }
         let frequency: Frequency
         if global {
+            for item in present where ManySeriesError.hasNoFrequency(item.data.target) {
+                reporter.seriesFailed(item.id, ManySeriesError.noFrequency(rows: item.data.target.count))
+                failed.append(item.id)
+            }
+            present.removeAll { ManySeriesError.hasNoFrequency($0.data.target) }
             guard let common = try ManySeriesError.commonFrequency(present.map(\.data.target), file: source.fileName) else {
                 throw ManySeriesError.noSeriesRead(file: source.fileName)
             }

@@ -8,6 +8,9 @@ public enum ManySeriesError: LocalizedError, Sendable {
     /// One network reads windows of one calendar, but the series have several frequencies
     /// (each with its number of series, most common first).
     case mixedFrequencies(file: String, counts: [(frequency: String, series: Int)])
+    /// A series of a run with one network across series holds too few rows to tell its frequency
+    /// (one row has none), which that network, reading one calendar, needs: it fails alone.
+    case noFrequency(rows: Int)
     /// The source was already read by a run: open it again for another one.
     case sourceAlreadyRead(file: String)
     /// The global model (its name) could not forecast this series.
@@ -27,6 +30,8 @@ public enum ManySeriesError: LocalizedError, Sendable {
         case let .mixedFrequencies(_, counts):
             let list = counts.map { "\($0.frequency) (\($0.series) series)" }.joined(separator: ", ")
             return "a global model trains on series of one frequency, but the file mixes \(list); forecast them one model per series, or pick series of one frequency."
+        case let .noFrequency(rows):
+            return "it has \(rows) row\(rows == 1 ? "" : "s"), too few to tell its frequency, which a global model reading one calendar across the series needs."
         case let .sourceAlreadyRead(file):
             return "the series of \(file) were already read by a run; open the file again for another."
         case let .globalModelFailed(name, reason):
@@ -36,6 +41,13 @@ public enum ManySeriesError: LocalizedError, Sendable {
         case let .staticFeaturesNeedGlobal(columns):
             return "the static column\(columns.count == 1 ? "" : "s") \(columns.map { "\"\($0)\"" }.joined(separator: ", ")) hold\(columns.count == 1 ? "s" : "") one value per series, which a model of one series cannot learn from; train one model across the series (global), or leave \(columns.count == 1 ? "it" : "them") out."
         }
+    }
+
+    /// Whether `series` is too short to have a frequency (an irregular series of one or two rows):
+    /// in a run with one network across series it fails alone (`noFrequency`) and does not make the
+    /// file one of mixed frequencies.
+    static func hasNoFrequency(_ series: TimeSeries) -> Bool {
+        series.frequency == .irregular && series.count < 3
     }
 
     /// The frequency every series shares, or nil when there are none.

@@ -224,6 +224,11 @@ public struct ManySeriesForecastAction: Sendable {
                 }
             }
         }
+        for index in series.indices {
+            if let item = series[index], ManySeriesError.hasNoFrequency(item.target) {
+                leaveOut(index, ManySeriesError.noFrequency(rows: item.target.count))
+            }
+        }
         var present = series.compactMap { $0 }
         guard let frequency = try ManySeriesError.commonFrequency(present.map(\.target), file: source.fileName) else {
             throw ManySeriesError.noSeriesRead(file: source.fileName)

@@ -29,6 +29,8 @@ enum ActionErrorSentences {
                 return "--global trains one model on series of one frequency, but the file mixes \(list); forecast them without --global, or pick one frequency with --series."
             case let .globalModelFailed(name, reason):
                 return "\(name): \(ToolFailure.sentence(for: reason))"
+            case let .noFrequency(rows):
+                return "it has \(rows) row\(rows == 1 ? "" : "s"), too few to tell its frequency, which --global needs (one network reads one calendar); forecast it without --global."
             }
         case let error as ModelInputError:
             switch error {

@@ -132,6 +132,7 @@ struct BacktestActionTests {
             ModelInputError.featureCountMismatch(path: "m", expected: 2, given: ["a"], recorded: ["y", "a", "b"]),
             ManySeriesError.noSeriesRead(file: "f.csv"),
             ManySeriesError.mixedFrequencies(file: "f.csv", counts: [("monthly", 2), ("daily", 1)]),
+            ManySeriesError.noFrequency(rows: 1),
         ]
         for error in errors {
             let text = error.errorDescription ?? ""

@@ -107,6 +107,25 @@ struct ManySeriesActionTests {
         #expect(log.all.contains { $0.contains("weighed") && $0.contains("ways to forecast") }, "\(log.all)")
     }
 
+    /// With one network across series, a one-row series (no frequency to speak of) fails alone and
+    /// the others are forecast, where it once stopped the run as a file of mixed frequencies.
+    @Test func aOneRowSeriesFailsAloneInAGlobalRun() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("long.csv", ActionFixtures.longCSV(ids: ["x", "y"], rows: [60, 60]) + "lonely,2001-01,5\n")
+        let log = ReportLog()
+        let source = try ManySeriesSource.open(.file(file), idColumn: "id", target: "value", reporter: log.reporter)
+        let delivered = Locked<[String]>([])
+        let outcome = try ManySeriesForecastAction(source: source, configuration: ActionFixtures.quick, steps: 2, threads: 1, global: true)
+            .run(reporter: log.reporter) { id, _ in delivered.withLock { $0.append(id) } }
+        #expect(outcome == ManySeriesOutcome(failed: ["lonely"], total: 3))
+        #expect(delivered.value == ["x", "y"])
+        let backtest = try ManySeriesBacktestAction(
+            source: try ManySeriesSource.open(.file(file), idColumn: "id", target: "value"),
+            settings: BacktestSettings(configuration: ActionFixtures.quick, horizon: 2, folds: 1), threads: 1, global: true)
+            .run { _, _ in }
+        #expect(backtest.series.failed == ["lonely"])
+    }
+
     /// The backtest of the choice does as the forecast: the series of the most common frequency are
     /// weighed across, and a series of another chooses alone, its choice row its own model's folds,
     /// where such a series once left the whole table without the choice's row.
