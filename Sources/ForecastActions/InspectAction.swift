@@ -31,13 +31,14 @@ public struct InspectAction: Sendable {
     /// id column is described as long format, with each series and its rows, rather than refused;
     /// so is a file whose id column is given without a series to keep.
     public func run() throws -> Report {
+        // A long-format file is read more than once: standard input is kept in memory for that.
+        let source = try self.source.rereadable()
         var idColumn = readOptions.idColumn
         if readOptions.series != nil || idColumn == nil {
             do {
                 return Report(inspection: try TableInspection.inspect(source, options: readOptions), longFormat: nil)
             } catch {
-                // Only a file can be read again (standard input is read once).
-                guard case .file = source, idColumn == nil, let recognised = Self.recognisedIDColumn(error) else { throw error }
+                guard idColumn == nil, let recognised = Self.recognisedIDColumn(error) else { throw error }
                 idColumn = recognised
             }
         }

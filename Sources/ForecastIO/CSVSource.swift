@@ -24,6 +24,16 @@ public enum CSVSource: Sendable, Equatable {
         case .bytes(_, let name): name
         }
     }
+
+    /// A source that can be read more than once: standard input read whole into memory (under its
+    /// name), any other source as it is. For a reader that must pass over the data twice.
+    public func rereadable() throws(CSVReadError) -> CSVSource {
+        guard case .standardInput = self else { return self }
+        let reader = try CSVChunkReader(self)
+        var bytes: [UInt8] = []
+        while let chunk = try reader.next() { bytes.append(contentsOf: chunk) }
+        return .bytes(bytes, name: displayName)
+    }
 }
 
 /// Reads a source in fixed-size chunks, so memory does not grow with the file size.

@@ -137,6 +137,18 @@ import _ForecastTestSupport
         #expect(picked.stdout.contains("\"rows\" : 3"))
     }
 
+    /// Standard input is described as the same file would be, read once and kept for the passes a
+    /// long-format file needs, where it was once "empty" on the second pass.
+    @Test(arguments: [[String](), ["--id", "symbol"]])
+    func longFormatOnStandardInputIsDescribedAsTheFile(options: [String]) throws {
+        let path = fixture("long_format.csv")
+        let text = try Data(contentsOf: URL(fileURLWithPath: path))
+        let piped = try CLIRunner.run(["inspect", "-"] + options, stdin: text)
+        let named = try CLIRunner.run(["inspect", path] + options)
+        #expect(piped.exitCode == 0, "\(piped.stderr)")
+        #expect(piped.stdout.replacingOccurrences(of: "<stdin>", with: path) == named.stdout)
+    }
+
     @Test func csvOptionsReachTheReader() throws {
         let outcome = try CLIRunner.run(["inspect", "--format", "json", "--delimiter", ";", "--decimal", ",",
                                          "--missing", "NA,9616100", fixture("semicolon_decimal_comma.csv")])
