@@ -76,6 +76,12 @@ struct BacktestOptions: ParsableArguments {
         for name in names where !Self.allBaselines.contains(name) {
             throw ValidationError("Unknown baseline \"\(name)\"; choose among \(Self.allBaselines.joined(separator: ", ")).")
         }
+        guard !names.isEmpty else {
+            throw ValidationError("--baselines names no baseline; choose among \(Self.allBaselines.joined(separator: ", ")).")
+        }
+        if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw ValidationError("--baselines names \"\(repeated)\" twice: each baseline is scored once.")
+        }
         return names
     }
 }

@@ -34,6 +34,16 @@ import _ForecastTestSupport
         #expect(mase[0] < mase[2] && mase[1] < mase[2], "MASE \(mase)")
     }
 
+    /// A list naming no baseline, or one twice, is a usage error, where it once printed an empty
+    /// table or two identical rows both starred as best.
+    @Test(arguments: ["", ",", "naive,naive", "ets,naive,ets", "bogus"])
+    func aListWithNoBaselineOrARepeatedOneIsRefused(list: String) throws {
+        let outcome = try CLIRunner.run(["backtest", passengers, "--column", "Passengers", "--baselines-only", "--baselines", list])
+        #expect(outcome.exitCode == 64, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("--baselines") || outcome.stderr.contains("baseline"), "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+    }
+
     @Test func arimaIsScoredBesideSeasonalNaive() throws {
         let models = try models(["--baselines", "arima,seasonal-naive"])
         #expect(models.map { $0["model"] as? String } == ["arima", "seasonal-naive"])
