@@ -2,8 +2,8 @@ import ForecastData
 import ForecastIO
 import Forecasting
 
-/// What `tsf predict` says when the file it is given does not look like the series the model was
-/// fitted on. The model is applied all the same (a user may mean it), but its forecasts then rest
+/// What `tsf predict` (and `tsf train --init`) says when the file it is given does not look like the
+/// series the model was fitted on. The model is applied all the same (a user may mean it), but its forecasts then rest
 /// on a calendar or a level it never saw, and a plausible-looking number should not hide that.
 enum PredictionInputCheck {
     /// Warnings for `series` (read from `file`) against `forecaster` as it was loaded, before it is

@@ -52,6 +52,8 @@ public struct TrainAction: Sendable {
         configuration.horizon = horizon ?? start?.horizon ?? data.target.frequency.defaultHorizon
         let calendarColumns: CalendarColumns?
         if let start {
+            // A model continued on a series unlike its own is trained all the same, with a warning.
+            PredictionInputCheck.warnings(forecaster: start, series: data.target, file: source.displayName).forEach(reporter.warning)
             let holidays = try CalendarFitting.holidays(source: holidaysSource, exchange: holidayExchange, series: data.target)
             calendarColumns = try CalendarColumns.regenerate(for: start.columnNames, series: data.target, futureTimestamps: [],
                                                              holidays: holidays)

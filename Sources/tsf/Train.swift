@@ -37,6 +37,20 @@ struct Train: AsyncParsableCommand {
         try series.checkCalendar(manySeries: csv.manySeries)
         try HorizonOption.validate(horizon)
         try series.checkStatic(global: false)
+        if initialModel != nil {
+            // A continued model keeps the shape its file records: an option that would set it is
+            // refused, not ignored.
+            let shape: [(String, Bool)] = [
+                ("--horizon", horizon != nil), ("--cell", model.cell != nil), ("--hidden", model.hidden != nil),
+                ("--layers", model.layers != nil), ("--lookback", model.lookback != nil), ("--scaler", model.scaler != nil),
+                ("--transform", model.transform != .auto), ("--strategy", model.strategy != nil),
+                ("--quantiles", model.quantiles != nil), ("--loss quantile", model.loss == .quantile),
+            ]
+            let given = shape.filter(\.1).map(\.0)
+            if !given.isEmpty {
+                throw ValidationError("--init continues a model whose architecture, lookback, horizon, transform and scaler come from its file, so \(given.joined(separator: ", ")) would be ignored; drop \(given.count == 1 ? "it" : "them"), or train a new model without --init.")
+            }
+        }
     }
 
     func run() async throws {
