@@ -100,6 +100,10 @@ public struct BacktestSettings: Sendable {
         if case .sliding(let length) = trainingWindow, length < 2 {
             throw BacktestPlanningError.invalidSetting(name: "trainingWindow", value: length)
         }
+        if includesModel, case .sliding(let length) = trainingWindow,
+           case let needed = BacktestPlanningError.slidingWindowNeeded(horizon: horizon, lookback: lookback), length < needed {
+            throw BacktestPlanningError.windowTooShort(length: length, needed: needed, lookback: lookback, horizon: horizon)
+        }
         // A horizon, lookback or season beyond the series can never be met: refused before the
         // arithmetic below (twice a season of 2⁶² rows) overflows.
         guard horizon <= rows, start != nil || (lookback <= rows && season <= rows) else {
@@ -144,6 +148,9 @@ public enum BacktestPlanningError: LocalizedError, Hashable, Sendable {
     case invalidSetting(name: String, value: Int)
     /// The first cut-off leaves no room for a fold: `start` + `horizon` is past the `rows` rows.
     case startAfterEnd(start: Int, rows: Int, horizon: Int)
+    /// A sliding training window of `length` rows is too short for the model to fit on: it needs
+    /// `needed` (`slidingWindowNeeded(horizon:lookback:)`).
+    case windowTooShort(length: Int, needed: Int, lookback: Int, horizon: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -153,7 +160,18 @@ public enum BacktestPlanningError: LocalizedError, Hashable, Sendable {
             return "The backtest setting \(name) must be at least \(name == "trainingWindow" ? 2 : 1), not \(value)."
         case let .startAfterEnd(start, rows, horizon):
             return "The backtest starts at row \(start), but the series has \(rows) rows: \(Self.lastStart(rows: rows, horizon: horizon))."
+        case let .windowTooShort(length, needed, lookback, horizon):
+            return "The sliding training window of \(length) rows is too short for the model to fit on: with lookback \(lookback) and horizon \(horizon) it needs \(needed); use a longer window, or a shorter lookback or horizon."
         }
+    }
+
+    /// The rows a model's sliding training window must hold, as a fit counts them: one window of
+    /// `lookback` + `horizon`, a validation window of `horizon`, and a row for a transform to
+    /// difference (lookback + 2·horizon + 1). Saturates.
+    public static func slidingWindowNeeded(horizon: Int, lookback: Int) -> Int {
+        let (twice, overflowDoubling) = horizon.multipliedReportingOverflow(by: 2)
+        let (sum, overflow) = lookback.addingReportingOverflow(twice)
+        return overflow || overflowDoubling || sum == .max ? .max : sum + 1
     }
 
     /// The rows a fold needs before its cut-off, unless a start row is given: several windows and a

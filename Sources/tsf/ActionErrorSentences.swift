@@ -17,6 +17,8 @@ enum ActionErrorSentences {
                 return error.errorDescription
             case let .startAfterEnd(start, rows, horizon):
                 return "\(series) has \(rows) rows, and --start \(start) leaves no room for a fold: \(BacktestPlanningError.lastStart(rows: rows, horizon: horizon)); lower --start or --horizon."
+            case let .windowTooShort(length, needed, lookback, horizon):
+                return "--window-length \(length) is too short for the model to fit on: with lookback \(lookback) and horizon \(horizon) it needs \(needed) rows; raise --window-length, or lower --lookback or --horizon."
             }
         case let error as ManySeriesError:
             switch error {

@@ -228,6 +228,21 @@ struct BacktestDefaultTests {
 
 /// Settings out of range are errors an app can catch, not a stopped process.
 @Suite struct BacktestSettingErrorTests {
+    /// A sliding window too short for the model to fit on is a planning error naming the window,
+    /// where each fold once failed blaming the series; the baselines alone take any window.
+    @Test func aSlidingWindowTooShortForTheModelIsAPlanningError() throws {
+        var settings = BacktestSettings(horizon: 12, folds: 2)
+        settings.trainingWindow = .sliding(length: 48)
+        #expect(throws: BacktestPlanningError.windowTooShort(length: 48, needed: 49, lookback: 24, horizon: 12)) {
+            try settings.plan(rows: 144, horizon: 12, lookback: 24, season: 12)
+        }
+        settings.trainingWindow = .sliding(length: 49)
+        #expect(try settings.plan(rows: 144, horizon: 12, lookback: 24, season: 12).cutoffs.count == 2)
+        settings.trainingWindow = .sliding(length: 30)
+        settings.includesModel = false
+        #expect(try settings.plan(rows: 144, horizon: 12, lookback: 24, season: 12).cutoffs.count == 2)
+    }
+
     @Test(arguments: [("horizon", 0), ("folds", 0), ("stride", 0), ("start", 0)])
     func outOfRangeSettingsAreErrors(name: String, value: Int) {
         var settings = BacktestSettings(horizon: 3)
