@@ -363,6 +363,9 @@ extension ForecasterConfiguration {
                   "small enough for at most \(Self.largestParameterCount) weights (\(layers) layer\(layers == 1 ? "" : "s") of \(hiddenSize) \(cell.rawValue) units and a head of \(outputs) outputs hold about \(weights))")
         try check(dropout >= 0 && dropout < 1, "dropout", dropout, "in [0, 1)")
         if let lookback { try check((1...Self.largestSteps).contains(lookback), "lookback", lookback, "from 1 to \(Self.largestSteps)") }
+        if let seasonPeriod {
+            try check((1...Self.largestSteps).contains(seasonPeriod), "seasonPeriod", seasonPeriod, "from 1 to \(Self.largestSteps)")
+        }
         try check(epochs >= 1, "epochs", epochs, "at least 1")
         if let patience = earlyStopping.patience { try check(patience >= 1, "earlyStopping", patience, "at least 1 epoch") }
         try check(batchSize >= 1, "batchSize", batchSize, "at least 1")

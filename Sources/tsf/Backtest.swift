@@ -63,6 +63,9 @@ struct Backtest: AsyncParsableCommand {
         if csv.manySeries, plot != nil {
             throw ValidationError("--plot draws one series' backtest; with several series pick one with --series.")
         }
+        if csv.manySeries, folds.perFold {
+            throw ValidationError("--per-fold prints one series' folds; with several series pick one with --series (--forecasts FILE writes every series' folds).")
+        }
     }
 
     func run() async throws {

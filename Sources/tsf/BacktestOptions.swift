@@ -41,6 +41,9 @@ struct BacktestOptions: ParsableArguments {
         if let season, season < 1 { throw ValidationError("--season must be at least 1, not \(season).") }
         if window == .sliding, windowLength == nil { throw ValidationError("--window sliding needs --window-length.") }
         if let windowLength, windowLength < 2 { throw ValidationError("--window-length must be at least 2, not \(windowLength).") }
+        if windowLength != nil, window != .sliding {
+            throw ValidationError("--window-length sets the length of a sliding window: add --window sliding, or drop it.")
+        }
         _ = try refitPolicy()
         _ = try levels()
         _ = try baselineNames()

@@ -113,6 +113,9 @@ struct SeriesOptions: ParsableArguments {
     /// With several series, calendar features are made only when listed (`tsf forecast` and
     /// `tsf backtest`): trying them would fit every series twice.
     func checkCalendar(manySeries: Bool, listsAllowed: Bool = false) throws {
+        if calendarSelection == .none, holidays != nil {
+            throw ValidationError("--holidays feeds the holiday calendar feature, which --calendar none turns off: drop one of them.")
+        }
         guard manySeries else { return }
         guard listsAllowed else {
             if calendarSelection != .automatic || holidays != nil {

@@ -57,6 +57,16 @@ struct ForecasterInputErrorTests {
         #expect(forecaster.knownFutureNeeded(steps: Int.max) == 0)
     }
 
+    @Test(arguments: [0, -12, ForecasterConfiguration.largestSteps + 1])
+    func aSeasonPeriodOutOfRangeIsRefused(period: Int) {
+        var configuration = Self.configuration()
+        configuration.seasonPeriod = period
+        #expect(throws: ForecasterError.invalidConfiguration(setting: "seasonPeriod", value: "\(period)",
+                                                             requirement: "from 1 to \(ForecasterConfiguration.largestSteps)")) {
+            try configuration.validate()
+        }
+    }
+
     @Test func aConstantSeriesIsRefused() {
         #expect(throws: ForecasterError.constantSeries(value: 3)) {
             try Forecaster.fit(values: Array(repeating: 3, count: 100), configuration: Self.configuration())
