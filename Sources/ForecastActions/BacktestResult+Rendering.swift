@@ -31,7 +31,12 @@ extension BacktestResult {
         switch format {
         case .table:
             let body = rows.map { row in [row.name + (row.name == best ? " *" : "")] + row.columns.map { TextTable.metric($0.value) } }
-            var caption = "\(firstForecastRows.count) fold\(firstForecastRows.count == 1 ? "" : "s") of \(horizon) step\(horizon == 1 ? "" : "s") (\(firstForecastRows.count * horizon) steps scored), the model refit \(refit); MASE and seasonal-naive season \(season); * best MASE; relMASE = MASE / naive MASE (below 1 beats the naive forecast); dir% undefined for a forecast that calls no direction; auto = the network, a baseline, a statistical model or a mean of them, chosen on each fold's validation part"
+            // A backtest of the baselines alone has no model to refit or to explain.
+            let hasModel = models.contains { !$0.isBaseline }
+            var caption = "\(firstForecastRows.count) fold\(firstForecastRows.count == 1 ? "" : "s") of \(horizon) step\(horizon == 1 ? "" : "s") (\(firstForecastRows.count * horizon) steps scored)\(hasModel ? ", the model refit \(refit)" : ""); MASE and seasonal-naive season \(season); * best MASE; relMASE = MASE / naive MASE (below 1 beats the naive forecast); dir% undefined for a forecast that calls no direction"
+            if models.contains(where: { $0.name == "auto" }) {
+                caption += "; auto = the network, a baseline, a statistical model or a mean of them, chosen on each fold's validation part"
+            }
             for model in models { if let choices = model.choiceSummary { caption += "\n\(model.name) chose: \(choices)" } }
             return TextTable.aligned([["model"] + names] + body) + caption + "\n"
         case .csv:

@@ -52,7 +52,8 @@ struct SeriesOptions: ParsableArguments {
 
     static func holidayParts(_ value: String?) -> (file: String?, exchange: ExchangeCalendar.Code?) {
         guard let value else { return (nil, nil) }
-        if let code = ExchangeCalendar.Code(rawValue: value), !FileManager.default.fileExists(atPath: value) {
+        // An exchange code in any case (xnys), unless a file of that name exists.
+        if let code = ExchangeCalendar.Code(rawValue: value.uppercased()), !FileManager.default.fileExists(atPath: value) {
             return (nil, code)
         }
         return (value, nil)

@@ -220,9 +220,15 @@ struct BacktestDefaultTests {
         let folder = try ScratchFolder()
         let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV(rows: 200))
         let result = try BacktestAction(source: .file(file), column: "sales",
-                                        settings: BacktestSettings(includesModel: false, horizon: 12), threads: 1).run()
+                                        settings: BacktestSettings(configuration: ActionFixtures.quick, horizon: 12), threads: 1).run()
         #expect(result.firstForecastRows.count == 9)
         #expect(result.rendered(.table).contains("9 folds of 12 steps (108 steps scored), the model refit every 2 folds"))
+        // The baselines alone: no model to refit, no automatic method to explain.
+        let baselines = try BacktestAction(source: .file(file), column: "sales",
+                                           settings: BacktestSettings(includesModel: false, horizon: 12), threads: 1).run()
+        let caption = baselines.rendered(.table)
+        #expect(caption.contains("9 folds of 12 steps (108 steps scored); MASE") && !caption.contains("refit") && !caption.contains("auto ="),
+                "\(caption)")
     }
 }
 

@@ -196,6 +196,7 @@ import _ForecastTestSupport
 
     @Test(arguments: [
         (["forecast", "--holidays", "XNYS"], "--calendar holiday"),
+        (["forecast", "--holidays", "xnys"], "--calendar holiday"),  // a code in any case, not a missing file
         (["forecast", "--calendar", "holiday"], "--calendar holiday needs the holidays"),
         (["train", "--calendar", "day-of-week", "--out", "model.safetensors"], "not supported with several series here"),
     ])
