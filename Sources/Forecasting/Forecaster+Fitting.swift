@@ -235,7 +235,7 @@ extension Forecaster {
                 throw ForecasterError.featureLengthMismatch(feature: index, rows: column.count, expected: values.count)
             }
             if let row = column.firstIndex(where: { !$0.isFinite }) {
-                throw ForecasterError.nonFiniteValue(row: row, value: column[row])
+                throw ForecasterError.nonFiniteFeature(feature: index, row: row, value: column[row])
             }
         }
     }

@@ -67,6 +67,16 @@ struct ForecasterInputErrorTests {
         }
     }
 
+    /// A value that is not finite in a feature column is named as the feature's, not the target's.
+    @Test func aNonFiniteFeatureValueNamesItsFeature() {
+        let values = (0..<100).map { Double($0 % 7) }
+        var feature = (0..<100).map { Double($0 % 5) }
+        feature[5] = .infinity
+        #expect(throws: ForecasterError.nonFiniteFeature(feature: 0, row: 5, value: .infinity)) {
+            try Forecaster.fit(values: values, features: [feature], configuration: Self.configuration())
+        }
+    }
+
     @Test func aConstantSeriesIsRefused() {
         #expect(throws: ForecasterError.constantSeries(value: 3)) {
             try Forecaster.fit(values: Array(repeating: 3, count: 100), configuration: Self.configuration())
