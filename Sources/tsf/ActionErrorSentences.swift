@@ -43,7 +43,7 @@ enum ActionErrorSentences {
                 return "\(path): the model was trained with \(expected) feature column\(expected == 1 ? "" : "s")\(trained) but \(given.count) were given; pass them with --features in the same order."
             }
         case CalendarFeatureError.holidaysMissing:
-            return "--calendar holiday needs the holidays: give them with --holidays FILE (a CSV of dates)."
+            return "the holiday calendar feature (--calendar holiday, or one a model file records) needs the holidays: give them with --holidays FILE (a CSV of dates) or an exchange's code such as XNYS."
         default:
             return nil
         }

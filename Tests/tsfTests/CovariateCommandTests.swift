@@ -94,7 +94,7 @@ import _ForecastTestSupport
     }
 
     @Test(arguments: [
-        (["--calendar", "holiday"], "--calendar holiday needs the holidays"),
+        (["--calendar", "holiday"], "calendar feature (--calendar holiday, or one a model file records) needs the holidays"),
         (["--calendar", "fortnight"], "\"fortnight\" is not a calendar feature"),
         (["--calendar", "none,month"], "--calendar"),
     ])
