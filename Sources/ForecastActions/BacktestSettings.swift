@@ -63,7 +63,8 @@ public struct BacktestSettings: Sendable {
 
     /// Folds when none are given: enough to score `defaultScoredSteps` steps, at least `defaultFolds`.
     static func automaticFolds(horizon: Int, stride: Int?) -> Int {
-        let scored = min(horizon, stride ?? horizon)
+        // Capped so that the sum below cannot overflow; no horizon of a real series comes near.
+        let scored = min(horizon, stride ?? horizon, defaultScoredSteps)
         return max(defaultFolds, (defaultScoredSteps + scored - 1) / scored)
     }
 

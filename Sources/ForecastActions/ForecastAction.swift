@@ -67,6 +67,7 @@ public struct ForecastAction: Sendable {
     public func run(reporter: ActionReporter = .silent) throws -> Outcome {
         try OutputSafety.check(outputs: [modelPath, plotPath],
                                inputs: [source.filePath, futureSource?.filePath, holidaysSource?.filePath])
+        if let steps { try Forecaster.checkSteps(steps) }
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection, futureSource: futureSource,
                                                       options: readOptions)

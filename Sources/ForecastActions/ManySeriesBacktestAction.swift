@@ -59,6 +59,9 @@ public struct ManySeriesBacktestAction: Sendable {
     public func run(reporter: ActionReporter = .silent,
                     deliver: @escaping @Sendable (String, BacktestResult) -> Void) throws -> Outcome {
         try OutputSafety.check(outputs: [forecastsPath], inputs: [source.fileName, holidaysSource?.filePath])
+        // Settings no series could take are one error, not one failure per series.
+        try IntervalLevelError.check(settings.levels)
+        if let horizon = settings.horizon, horizon < 1 { throw BacktestPlanningError.invalidSetting(name: "horizon", value: horizon) }
         var oneThread = self.settings
         oneThread.configuration.threads = 1
         let settings = oneThread

@@ -69,6 +69,9 @@ public struct ManySeriesForecastAction: Sendable {
     /// rows (a series without any fails alone), as far as they reach.
     public func run(reporter: ActionReporter = .silent,
                     deliver: @escaping @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
+        // Settings no series could take are one error, not one failure per series.
+        if let steps { try Forecaster.checkSteps(steps) }
+        try IntervalLevelError.check(levels)
         let files = try SeriesFiles(models: modelFolder.map { try SeriesFolder(path: $0, fileExtension: "safetensors") },
                                     plots: plotFolder.map { try SeriesFolder(path: $0, fileExtension: "svg") })
         if global {

@@ -44,6 +44,8 @@ public struct PredictAction: Sendable {
     }
 
     public func run(reporter: ActionReporter = .silent) throws -> ForecastResult {
+        if let steps { try Forecaster.checkSteps(steps) }
+        try IntervalLevelError.check(levels)
         var forecaster = try Forecaster(contentsOf: URL(fileURLWithPath: modelPath))
         let selection = try resolveColumns(of: forecaster, reporter: reporter)
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)

@@ -15,7 +15,7 @@ public enum SeasonalityTest {
     /// starts to have power; the theta method tests from two, as statsforecast does).
     public static func isSeasonal(_ values: [Double], period: Int, z: Double = 1.645, minimumSeasons: Int = 3) -> Bool {
         let n = values.count
-        guard period >= 2, n >= minimumSeasons * period else { return false }
+        guard period >= 2, n / max(minimumSeasons, 1) >= period else { return false }  // no product to overflow
         // The test does not depend on the units: divided by the largest magnitude first, values
         // near 10¹⁵⁵ and beyond no longer overflow its sums of squares (and lose their season).
         let largest = values.map(abs).max() ?? 0

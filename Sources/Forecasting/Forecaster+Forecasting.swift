@@ -66,7 +66,7 @@ extension Forecaster {
 
     /// Throws unless `steps` is from 1 to `largestSteps`: a forecast of more steps than a horizon may
     /// hold is a caller's mistake, reported before anything is allocated for it.
-    static func checkSteps(_ steps: Int) throws {
+    public static func checkSteps(_ steps: Int) throws {
         guard (1...ForecasterConfiguration.largestSteps).contains(steps) else {
             throw ForecasterError.invalidConfiguration(setting: "steps", value: "\(steps)",
                                                        requirement: "from 1 to \(ForecasterConfiguration.largestSteps)")

@@ -15,6 +15,9 @@ extension Forecaster {
     ) throws -> [IntervalForecast] {
         guard !levels.isEmpty else { return [] }
         try IntervalLevelError.check(levels)
+        guard calibrationWindows >= 0 else {
+            throw ForecasterError.invalidConfiguration(setting: "calibrationWindows", value: "\(calibrationWindows)", requirement: "0 or more")
+        }
         guard featureCount == 0 || columns.observed.count + columns.knownCount == featureCount else {
             throw ForecasterError.intervalsNeedUnivariateModel(features: featureCount)
         }

@@ -100,7 +100,7 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
         case let .invalidConfiguration(setting, value, requirement):
             "Invalid forecaster setting: \(Self.settingName(setting)) must be \(requirement), not \(value)"
         case .noSeries:
-            "Invalid forecaster setting: a global model needs at least one series"
+            "Invalid forecaster setting: a forecast across series needs at least one series"
         case let .noSeriesLongEnough(lookback, horizon):
             "Invalid forecaster setting: no series is long enough for a training window of lookback \(lookback) and horizon \(horizon)"
         case let .unusableTrainedModel(epoch, loss):

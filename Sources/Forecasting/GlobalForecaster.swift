@@ -52,7 +52,10 @@ public struct GlobalForecaster: Sendable {
     ) throws -> GlobalForecaster {
         try requested.validate()
         guard !series.isEmpty else { throw ForecasterError.noSeries }
-        precondition(features.isEmpty || features.count == series.count, "one entry of feature columns per series")
+        guard features.isEmpty || features.count == series.count else {
+            throw ForecasterError.invalidConfiguration(setting: "features", value: "\(features.count) entries",
+                                                       requirement: "one per series (\(series.count))")
+        }
         let columns = features.isEmpty ? series.map { _ in FeatureColumns() } : features
         let layout = columns[0]
         for entry in columns {
@@ -134,10 +137,14 @@ public struct GlobalForecaster: Sendable {
         var resolved = configuration
         resolved.selection = .network
         resolved.seasonPeriod = requested.seasonPeriod ?? frequency.seasonPeriod
+        // A member records column names only when they name every column it reads (its target and
+        // each feature), as a fit of one series does: a model file must read back.
+        let columnCount = 1 + layout.observed.count + layout.knownCount  // known columns hold the constants
         let members = zip(series.indices, prepared).map { index, member -> Result<Forecaster, ForecasterError> in
             member.map { member in
-                Forecaster(configuration: resolved, network: network, scalers: member.scalers,
-                           columnNames: names.indices.contains(index) ? [names[index]] + featureNames : [], frequency: frequency,
+                let named = names.indices.contains(index) ? [names[index]] + featureNames : []
+                return Forecaster(configuration: resolved, network: network, scalers: member.scalers,
+                           columnNames: named.count == columnCount ? named : [], frequency: frequency,
                            fitReport: fitReport, method: .network,
                            recentValues: Array(series[index].suffix(lookback + transform.rowsConsumed)),
                            recentFeatures: member.features.map { Array($0.suffix(lookback)) }, knownFeatureCount: knownCount)

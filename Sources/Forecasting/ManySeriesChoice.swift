@@ -99,6 +99,8 @@ public struct ManySeriesChoice: Sendable {
     package func run(_ series: [TimeSeries], cancellation: CancellationFlag?) throws -> Outcome {
         guard let frequency = series.first?.frequency else { throw ForecasterError.noSeries }
         try IntervalLevelError.check(levels)
+        if let steps { try Forecaster.checkSteps(steps) }
+        try configuration.validate()
         let horizon = steps ?? frequency.defaultHorizon
         var configuration = self.configuration
         configuration.horizon = horizon

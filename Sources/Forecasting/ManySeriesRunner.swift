@@ -17,8 +17,8 @@ import Foundation
 /// One series' failure is its own result (`Result.failure`), so the others carry on.
 public enum ManySeriesRunner {
     /// - Parameters:
-    ///   - count: the number of series.
-    ///   - threads: worker threads (at least 1).
+    ///   - count: the number of series (none when 0 or less).
+    ///   - threads: worker threads (fewer than 1 counts as 1).
     ///   - window: the most series started but not yet handed over; default four per thread.
     ///   - job: the work of series `index`; called on a worker thread.
     ///   - deliver: called once per series, in index order, one call at a time (from a worker thread).
@@ -31,16 +31,16 @@ public enum ManySeriesRunner {
         job: @escaping @Sendable (Int) -> Result<Output, any Error>,
         deliver: @escaping @Sendable (Int, Result<Output, any Error>) -> Bool
     ) {
-        precondition(count >= 0, "a negative number of series: \(count)")
+        let count = max(count, 0)
         let indices = Locked(0)
-        run(threads: min(threads, max(count, 1)), window: window, next: { () throws(Never) in indices.take(below: count) },
+        run(threads: min(max(threads, 1), max(count, 1)), window: window, next: { () throws(Never) in indices.take(below: count) },
             job: { (index: Int, _: Int) in job(index) }, deliver: deliver)
     }
 
     /// Runs `job` on every item `next` hands out, until it returns nil or throws.
     ///
     /// - Parameters:
-    ///   - threads: worker threads (at least 1).
+    ///   - threads: worker threads (fewer than 1 counts as 1).
     ///   - window: the most series started but not yet handed over; default four per thread.
     ///   - next: the next series' input, or nil when there are no more; called by one thread at a
     ///     time, never again once it returned nil or threw.
@@ -55,7 +55,7 @@ public enum ManySeriesRunner {
         job: @escaping @Sendable (Int, Input) -> Output,
         deliver: @escaping @Sendable (Int, Output) -> Bool
     ) throws(Failure) {
-        precondition(threads >= 1, "at least one thread is needed, not \(threads)")
+        let threads = max(threads, 1)
         // OpenBLAS is opened (and its kernels chosen) here, on the caller's thread, before any
         // worker starts: choosing sets an environment variable, which must not race other threads.
         BLASBackend.load()

@@ -14,12 +14,19 @@ public struct SimpleForecast: Sendable {
 
     /// - Parameters:
     ///   - values: the series, oldest first; at least one value, all finite.
-    ///   - steps: values to forecast.
-    ///   - seasonPeriod: the season of the seasonal candidate (`Frequency.scoringSeasonPeriod`).
+    ///   - steps: values to forecast, from 1 to `ForecasterConfiguration.largestSteps`.
+    ///   - seasonPeriod: the season of the seasonal candidate (`Frequency.scoringSeasonPeriod`); one
+    ///     longer than half the series is no candidate.
     ///   - levels: interval levels as fractions, calibrated split-conformally on the series itself.
+    /// - Throws: `ForecasterError` for no values, a value that is not finite or steps out of range;
+    ///   `IntervalLevelError` for a level that is not a fraction.
     public init(values: [Double], steps: Int, seasonPeriod: Int, levels: [Double] = []) throws {
-        precondition(!values.isEmpty && steps >= 1, "a simple forecast needs a value and a step")
+        guard !values.isEmpty else { throw ForecasterError.historyTooShort(rows: 0, needed: 1) }
+        if let row = values.firstIndex(where: { !$0.isFinite }) { throw ForecasterError.nonFiniteValue(row: row, value: values[row]) }
+        try Forecaster.checkSteps(steps)
         try IntervalLevelError.check(levels)
+        // A season longer than half the series is never tested (nor doubled, which could overflow).
+        let seasonPeriod = seasonPeriod <= values.count / 2 ? seasonPeriod : 1
         let seasonal = SeasonalNaiveForecast(seasonPeriod: max(1, seasonPeriod))
         let origins = Array(max(1, values.count / 2)..<values.count)
         func error<Model: StatelessBaseline>(_ model: Model) -> Double? {

@@ -33,6 +33,27 @@ struct ForecastActionTests {
         #expect(svg.contains("<title>\(result.methodLabel)</title>"))
     }
 
+    /// Steps no forecast can give are refused before the file is read, where 0 once divided by
+    /// zero and Int.max overflowed.
+    @Test(arguments: [0, -1, Int.max])
+    func stepsOutOfRangeAreRefused(steps: Int) throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        #expect(throws: ForecasterError.invalidConfiguration(setting: "steps", value: "\(steps)",
+                                                             requirement: "from 1 to \(ForecasterConfiguration.largestSteps)")) {
+            try ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"), configuration: ActionFixtures.quick,
+                               steps: steps).run()
+        }
+        // A start row needs no season before it: a season as long as Int.max only makes the
+        // seasonal models no candidates, where doubling it once overflowed.
+        let folder2 = try ScratchFolder()
+        let data = try folder2.write("sales.csv", ActionFixtures.monthlyCSV())
+        let settings = BacktestSettings(includesModel: false, horizon: 3, start: 40, season: Int.max, baselines: BacktestSettings.allBaselines)
+        let result = try BacktestAction(source: .file(data), column: "sales", settings: settings, threads: 1).run()
+        // Seasonal naive cannot reach a season back and is left out (with a warning); the rest score.
+        #expect(result.models.map(\.name) == BacktestSettings.allBaselines.filter { $0 != "seasonal-naive" })
+    }
+
     /// Every output is checked before any is written: a plot path in a folder that does not exist
     /// fails the run before the model file is saved, where the model was once left behind.
     @Test func anOutputWithoutAFolderFailsTheRunBeforeAnythingIsWritten() throws {

@@ -33,7 +33,7 @@ public struct ExponentialSmoothing: ForecastingMethod {
 
     /// The candidates a history of `count` values can fit.
     public func admissibleCandidates(count: Int) -> [ExponentialSmoothingModel] {
-        candidates.filter { !$0.isSeasonal || (seasonPeriod > 1 && count >= 2 * seasonPeriod) }
+        candidates.filter { !$0.isSeasonal || (seasonPeriod > 1 && count / 2 >= seasonPeriod) }  // no 2·m to overflow
     }
 
     public func fit(history: [Double]) throws -> ExponentialSmoothingFit {

@@ -22,7 +22,7 @@ public enum SeasonalStrength {
     /// D ∈ {0, 1} as statsforecast's `nsdiffs` with `max_D = 1` chooses it: 0 for a constant series,
     /// a period of 1, or no more than two periods of values.
     public static func seasonalDifferences(_ values: [Double], period: Int) -> Int {
-        guard period >= 2, values.count > 2 * period, !KPSSTest.isConstant(values) else { return 0 }
+        guard period >= 2, (values.count - 1) / 2 >= period, !KPSSTest.isConstant(values) else { return 0 }  // count > 2m, without 2m
         return (strength(values, period: period) ?? 0) > threshold ? 1 : 0
     }
 
