@@ -68,6 +68,7 @@ public struct BacktestAction: Sendable {
             if found.optional {
                 (optional, optionalName) = (found.history, found.label)
             } else {
+                found.constantNote.map(reporter.note)
                 columns.known += found.history
             }
         }

@@ -16,6 +16,17 @@ struct CalendarColumns {
     /// Each column over the history, then the future steps: how `FeatureColumns.known` holds it.
     var whole: [[Double]] { zip(history, future).map { $0 + $1 } }
 
+    /// The note for imposed columns that never change over the history (an hour of day on a daily
+    /// series, a holiday flag on an exchange's sessions): the model reads them but can learn nothing
+    /// from them. Nil when every imposed column varies, and for tried ones, which the fit keeps only
+    /// when they help.
+    var constantNote: String? {
+        guard !optional else { return nil }
+        let constant = zip(names, history).filter { _, column in column.dropFirst().allSatisfy { $0 == column.first } }.map(\.0)
+        guard !constant.isEmpty else { return nil }
+        return "\(constant.joined(separator: ", ")) never change\(constant.count == 1 ? "s" : "") over the series: the model reads \(constant.count == 1 ? "it" : "them") but can learn nothing from \(constant.count == 1 ? "it" : "them")"
+    }
+
     /// The columns `selection` asks for, or nil when none apply (no time column, or automatic with
     /// no candidate for the frequency).
     /// - Throws: `CalendarFeatureError` for features that cannot be made (a holiday flag without

@@ -79,6 +79,7 @@ public struct ForecastAction: Sendable {
         configuration.horizon = horizon
         let calendarColumns = try CalendarFitting.columns(calendar, data: data, steps: steps, horizon: configuration.stepsPerPass,
                                                           holidaysSource: holidaysSource, holidayExchange: holidayExchange)
+        calendarColumns?.constantNote.map(reporter.note)
         let forecaster: Forecaster
         let columns: FeatureColumns
         do {

@@ -60,6 +60,7 @@ public struct TrainAction: Sendable {
         } else {
             calendarColumns = try CalendarFitting.columns(calendar, data: data, steps: configuration.horizon,
                                                           horizon: configuration.horizon, holidaysSource: holidaysSource, holidayExchange: holidayExchange)
+            calendarColumns?.constantNote.map(reporter.note)
         }
         let (forecaster, _) = try CalendarFitting.fit(data: data, future: nil, calendar: calendarColumns,
                                                       configuration: configuration, startingFrom: start, reporter: reporter)

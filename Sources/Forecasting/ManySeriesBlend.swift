@@ -53,9 +53,13 @@ public struct ManySeriesBlend: FittedForecastingModel {
 
     /// The forecast after `history` (the whole series) and its split-conformal intervals at `levels`,
     /// calibrated as a single series' forecast is: the blend forecasts from up to 50 cut-offs in the
-    /// second half of the history.
+    /// second half of the history. A history shorter than the blend reads throws `historyTooShort`,
+    /// as a `Forecaster`'s does.
     public func forecastWithIntervals(steps: Int, levels: [Double], history: [Double]) throws
         -> (forecasts: [Double], intervals: [IntervalForecast]) {
+        guard history.count >= requiredHistory else {
+            throw ForecasterError.historyTooShort(rows: history.count, needed: requiredHistory)
+        }
         let forecasts = try forecast(steps: steps)
         let intervals = try ConformalCalibration.intervals(
             of: self, history: history, forecasts: forecasts, levels: levels, count: 50,

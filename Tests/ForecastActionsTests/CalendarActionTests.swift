@@ -18,6 +18,19 @@ struct CalendarActionTests {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// An imposed calendar feature that never changes over the series (the hour of day of a
+    /// monthly series) is named in a note; one that changes is not.
+    @Test func anImposedFeatureThatNeverChangesIsNoted() throws {
+        let folder = try ScratchFolder()
+        let file = try folder.write("sales.csv", ActionFixtures.monthlyCSV())
+        let log = ReportLog()
+        _ = try ForecastAction(source: .file(file), selection: SeriesSelection(column: "sales"), configuration: ActionFixtures.quick,
+                               steps: 2, calendar: .features([.hourOfDay, .month])).run(reporter: log.reporter)
+        let notes = log.all.filter { $0.contains("never change") }
+        #expect(notes == ["note: calendar:hour-of-day:sin, calendar:hour-of-day:cos never change over the series: the model reads them but can learn nothing from them"],
+                "\(log.all)")
+    }
+
     @Test func imposedFeaturesAreRecordedAndRegeneratedByPredict() throws {
         let folder = try ScratchFolder()
         let file = try folder.write("hourly.csv", Self.hourlyCSV())

@@ -198,6 +198,10 @@ import ForecastNN
         let rolled = try blend.forecast(after: prefix, horizon: 3)
         let parts = try (own.forecast(after: prefix, horizon: 3), member.forecast(after: prefix, horizon: 3))
         for step in 0..<3 { #expect(abs(rolled[step] - (parts.0[step] + 2 * parts.1[step]) / 3) <= 1e-9 * abs(rolled[step])) }
+        // A history shorter than the blend reads throws, as a Forecaster's does, not nil intervals.
+        #expect(throws: ForecasterError.historyTooShort(rows: 3, needed: blend.requiredHistory)) {
+            try blend.forecastWithIntervals(steps: 3, levels: [0.8], history: Array(values.prefix(3)))
+        }
     }
 
     /// The blend's name says what was averaged, and reads back from a result (not from a model file).
