@@ -93,14 +93,17 @@ public struct ManySeriesBacktestSummary: Sendable {
             score.intervals.first { $0.level == level }
         }
         let aligned = scores.filter { $0.map(\.method) == methods }
+        // Per level, the series every method has an MSIS for: the same for every method.
+        let everyMethod = levels.map { level in
+            aligned.filter { series in series.allSatisfy { interval($0, level)?.scaledScore != nil } }
+        }
         var result: [String: [IntervalAggregate]] = [:]
         for (position, method) in methods.enumerated() {
-            result[method] = levels.map { level in
+            result[method] = levels.enumerated().map { index, level in
                 let found = aligned.compactMap { interval($0[position], level) }
                 let steps = found.reduce(0) { $0 + $1.steps }
                 let coverage = steps == 0 ? nil : found.reduce(0) { $0 + $1.coverage * Double($1.steps) } / Double(steps)
-                let everyMethod = aligned.filter { series in series.allSatisfy { interval($0, level)?.scaledScore != nil } }
-                let msis = everyMethod.compactMap { interval($0[position], level)?.scaledScore }
+                let msis = everyMethod[index].compactMap { interval($0[position], level)?.scaledScore }
                 return IntervalAggregate(level: level, coverage: coverage,
                                          scaledScore: msis.isEmpty ? nil : msis.reduce(0, +) / Double(msis.count))
             }
