@@ -8,6 +8,8 @@ extension CSVReadError {
         case decimalSeparator(UInt8)
         /// `dateFormat` is a pattern without a `%` directive.
         case dateFormatWithoutDirective(pattern: String)
+        /// `dateFormat` reads no column's values, and no column is named like a time column.
+        case dateFormatReadsNoColumn(format: String)
         /// `thousandsSeparator` equals the decimal separator, given or detected (this byte).
         case thousandsSeparatorIsDecimal(UInt8)
         /// One header column was chosen for two roles.
@@ -30,6 +32,8 @@ extension CSVReadError {
                 "The id column and the series go together: the id column names the column, the series the value to keep"
             case .decimalSeparator:
                 "The decimal separator must be \".\" or \",\""
+            case .dateFormatReadsNoColumn(let format):
+                "No column holds dates in the date format \"\(format)\", and none is named like a time column (date, time, month, …)"
             case .dateFormatWithoutDirective(let pattern):
                 "The date format \"\(pattern)\" has no % directive; write it like %d/%m/%Y"
             case .thousandsSeparatorIsDecimal(let separator):

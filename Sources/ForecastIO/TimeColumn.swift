@@ -52,27 +52,62 @@ struct TimeColumn: Sendable {
     static let recognisedNames = [
         "date", "datetime", "date_time", "timestamp", "time", "ds", "dt", "period",
         "day", "week", "month", "quarter", "year",
+        // The same in the languages of the spreadsheets most often exported with `;` and decimal
+        // commas: German, French, Spanish, Italian, Portuguese, Dutch.
+        "datum", "zeit", "zeitpunkt", "woche", "monat", "quartal", "jahr",
+        "fecha", "jour", "mois", "année", "annee", "mes", "año", "anno", "mese", "giorno", "dia", "ano",
+        "maand", "jaar",
     ]
 
-    /// Finds the time column: `dateColumn` if given; else a column named like one (see
+    /// Finds the time column: `dateColumn` if given; else, with a `dateFormat`, the first column
+    /// (time-like names first) whose sampled values all read in it, or the first time-like one;
+    /// else a column named like one (see
     /// `recognisedNames`, then any name with the word "date" in it) whose sampled values are dates
-    /// (or could be, in several formats); else the first column whose sampled values are dates in a
-    /// non-numeric format. Plain numbers (years, `YYYYMMDD`, epoch
+    /// (or could be, in several formats), or are dates up to a last block of values that are not (a
+    /// `Total` row), so that reading it names that row; else the first column whose sampled values
+    /// are dates in a non-numeric format. Plain numbers (years, `YYYYMMDD`, epoch
     /// seconds) are accepted only under a time-like name, since a column of volumes or prices could
     /// read as epoch seconds. nil when the file has no time column.
     static func locate(in context: CSVHeaderContext, options: CSVReadOptions) throws(CSVReadError) -> Int? {
         if let name = options.dateColumn { return try context.index(of: name) }
+        let timeLike = timeLikeIndices(in: context)
+        if let format = options.dateFormat {
+            for index in timeLike + context.header.indices {
+                let values = sampleValues(of: index, in: context, options: options).filter { !DateFormat.isMissingDate($0) }
+                if !values.isEmpty, values.allSatisfy({ format.parse($0) != nil }) { return index }
+            }
+            // None reads in it: the column named like a time column is taken, so that reading it
+            // names its first row that does not read; without one, the format fits no column.
+            if let named = timeLike.first { return named }
+            throw .invalidOption(.dateFormatReadsNoColumn(format: format.strftimePattern ?? format.description))
+        }
         // What detection makes of a column's sampled values (missing values left out).
         func sampleDetection(_ index: Int) -> DateFormatDetection {
             let values = sampleValues(of: index, in: context, options: options)
             return values.isEmpty ? .none : DateFormat.detect(in: values)
         }
         // A time-like name counts unless its values are plainly not dates (a `quarter` of 1…4).
-        for index in timeLikeIndices(in: context) where sampleDetection(index) != .none { return index }
+        for index in timeLike where sampleDetection(index) != .none
+            || endsInNonDates(sampleValues(of: index, in: context, options: options)) { return index }
         for index in context.header.indices {
-            if case .detected(let format) = sampleDetection(index), !format.isPlainNumber { return index }
+            switch sampleDetection(index) {
+            case .detected(let format) where !format.isPlainNumber: return index
+            case .ambiguous(let formats) where !formats.contains(where: \.isPlainNumber): return index
+            default: continue
+            }
         }
         return nil
+    }
+
+    /// Whether `values` are dates in one format up to a last block that are not: the summary row
+    /// of a spreadsheet export (`Total,20030`). Passed over, the column would leave that row to be
+    /// read as the series' latest value; taken, reading it names the row. A value that is not a
+    /// date between dates (a fiscal `2019-13`) does not count: such a column is passed over, with a
+    /// warning (`unreadDateColumnWarning`).
+    static func endsInNonDates(_ values: [Substring]) -> Bool {
+        guard let format = DateFormat.mostlyReadBy(values, share: 0.5),
+              let first = format.firstUnreadableIndex(in: values) else { return false }
+        return values[first...].allSatisfy { DateFormat.isMissingDate($0) || format.parse($0) == nil }
     }
 
     /// The header positions whose names say time: a recognised name, or one with the word "date".

@@ -195,6 +195,57 @@ import _ForecastTestSupport
                                                   format: DateFormat.isoDate.description))
     }
 
+    /// A spreadsheet's summary rows under its dates (`Total`, `Average`) stop the read at the first
+    /// of them, where the column used to be passed over and the total read as the latest value.
+    @Test(arguments: [["Total"], ["Total", "Average"]])
+    func summaryRowsAfterTheDatesAreNamed(footers: [String]) {
+        var text = "Date,Sales\n"
+        for month in 1...12 { text += String(format: "01/%02d/2024,%d\n", month, 100 + month) }
+        for footer in footers { text += "\(footer),1278\n" }
+        let error = readError { try SeriesReader.read(memorySource(text), target: "Sales") }
+        guard case .invalidDate(_, let line, let column, let value, _) = error else {
+            Issue.record("expected an invalid date, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 14 && column == "Date" && value == "Total")
+    }
+
+    /// A date format given without naming the column finds the column it reads, whatever its name;
+    /// one that reads no column names the time-like column's first value, or says it fits no column.
+    @Test func aDateFormatAloneFindsItsColumn() throws {
+        var options = CSVReadOptions()
+        options.dateFormat = .pattern("%b-%y")
+        let months = ["Jan-19", "Feb-19", "Mar-19", "Apr-19", "May-19", "Jun-19"]
+        for header in ["Month", "Periode"] {
+            let text = "\(header),Sales\n" + months.enumerated().map { "\($1),\($0 + 10)" }.joined(separator: "\n") + "\n"
+            let data = try SeriesReader.read(memorySource(text), target: "Sales", options: options)
+            #expect(data.timeColumn == header)
+            #expect(data.target.frequency == .monthly)
+        }
+        options.dateFormat = .pattern("%Y-%m")
+        let named = "Month,Sales\n" + months.map { "\($0),1" }.joined(separator: "\n") + "\n"
+        #expect(readError { try SeriesReader.read(memorySource(named), target: "Sales", options: options) }
+            == .invalidDate(file: "memory.csv", line: 2, column: "Month", value: "Jan-19", format: DateFormat.pattern("%Y-%m").description))
+        let unnamed = "Label,Sales\n" + months.map { "\($0),1" }.joined(separator: "\n") + "\n"
+        #expect(readError { try SeriesReader.read(memorySource(unnamed), target: "Sales", options: options) }
+            == .invalidOption(.dateFormatReadsNoColumn(format: "%Y-%m")))
+    }
+
+    /// Day-first dates on the first of each month, which read either way round (the calendar
+    /// decides: month-first, two years of them are the first twelve days of January twice), are the time column
+    /// under a German, French or Spanish header, or under any header when nothing else is a date
+    /// (they used to be taken for text, and the series read without dates).
+    @Test(arguments: ["Datum", "Monat", "Mois", "Fecha", "Stichtag"])
+    func firstOfMonthDatesAreFoundUnderOtherHeaders(header: String) throws {
+        var text = "\(header);Umsatz\n"
+        for year in [2023, 2024] {
+            for month in 1...12 { text += String(format: "01.%02d.%d;%d\n", month, year, 100 + month) }
+        }
+        let data = try SeriesReader.read(memorySource(text), target: "Umsatz")
+        #expect(data.timeColumn == header)
+        #expect(data.target.frequency == .monthly)
+    }
+
     /// In long format too, read whole or streamed: a fiscal period column is passed over with the
     /// warning a single series gets, not in silence.
     @Test(arguments: [false, true])
