@@ -5,10 +5,23 @@ public struct CSVDialect: Hashable, Sendable {
     public var delimiter: UInt8
     /// How numbers are written.
     public var numberFormat: NumberFormat
+    /// The column that made detection read `.` between thousands (`detectGroupedThousands`); nil
+    /// when the separators were given or detected otherwise.
+    public var groupedThousands: GroupedThousands?
 
-    public init(delimiter: UInt8 = UInt8(ascii: ","), numberFormat: NumberFormat = NumberFormat()) {
+    public init(delimiter: UInt8 = UInt8(ascii: ","), numberFormat: NumberFormat = NumberFormat(),
+                groupedThousands: GroupedThousands? = nil) {
         self.delimiter = delimiter
         self.numberFormat = numberFormat
+        self.groupedThousands = groupedThousands
+    }
+
+    /// What detection decided that the user should know: a dot read between thousands.
+    public func detectionWarnings(file: String) -> [CSVWarning] {
+        guard let grouped = groupedThousands else { return [] }
+        return [CSVWarning(
+            before: "\(file): column \"\(grouped.column)\" writes \"\(grouped.grouped)\" beside \"\(grouped.plain)\", so \".\" is read between thousands (\(grouped.grouped) is \(grouped.grouped.filter { $0 != "." })) and \",\" as the decimal separator; ",
+            remedies: [.setDecimalSeparator(".")], after: ".")]
     }
 
     /// The delimiters tried, in order of preference when several fit equally.
@@ -56,27 +69,41 @@ public struct CSVDialect: Hashable, Sendable {
     /// (`3,14` and `1.204,5` say comma; `3.14` and `1,204.5` say point). Dates such as `28.12.2020`
     /// fit neither shape and do not vote.
     static func lastSeparatorOfNumber(_ text: String) -> Character? {
-        var bytes = Substring(text.trimmingSpaces()).utf8[...]
-        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
-        // Split into runs of digits separated by single separator characters.
-        var runs: [Int] = [0]
-        var separators: [UInt8] = []
-        for byte in bytes {
-            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                runs[runs.count - 1] += 1
-            } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
-                separators.append(byte)
-                runs.append(0)
-            } else {
-                return nil
-            }
-        }
-        guard let last = separators.last, runs.allSatisfy({ $0 > 0 }) else { return nil }
+        guard let number = SeparatedDigits(text), let last = number.separators.last else { return nil }
         // Every separator before the last is the other character and closes a group of three digits.
-        for (index, separator) in separators.dropLast().enumerated() {
-            guard separator != last, runs[index + 1] == 3 else { return nil }
+        for (index, separator) in number.separators.dropLast().enumerated() {
+            guard separator != last, number.runs[index + 1] == 3 else { return nil }
         }
         return Character(Unicode.Scalar(last))
+    }
+
+    /// A number-looking text split into its runs of digits and the single `.` or `,` between them,
+    /// after an optional sign: `-1.204,5` is runs [1, 3, 1] and separators [., ,].
+    struct SeparatedDigits {
+        var runs: [Int]
+        var separators: [UInt8]
+        /// Whether the first digit is 0.
+        var leadingZero: Bool
+
+        /// nil for any other character, or for two separators in a row or one at either end.
+        init?(_ text: String) {
+            var bytes = Substring(text.trimmingSpaces()).utf8[...]
+            if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            runs = [0]
+            separators = []
+            leadingZero = bytes.first == UInt8(ascii: "0")
+            for byte in bytes {
+                if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    runs[runs.count - 1] += 1
+                } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
+                    separators.append(byte)
+                    runs.append(0)
+                } else {
+                    return nil
+                }
+            }
+            guard runs.allSatisfy({ $0 > 0 }) else { return nil }
+        }
     }
 }
 

@@ -9,6 +9,9 @@ extension CSVReadError {
         /// `separator` separates thousands or marks decimals: set `thousandsSeparator` or
         /// `decimalSeparator` to it, whichever it means.
         case setThousandsOrDecimalSeparator(Character)
+        /// `separator` marks decimals, which detection took for a thousands separator: set
+        /// `decimalSeparator` to it.
+        case setDecimalSeparator(Character)
         /// Choose a `missingPolicy` that accepts gaps (`drop`, `ffill` or `linear`).
         case chooseMissingPolicy
         /// Several date formats fit: set `dateFormat` to one, for instance `example`.
@@ -33,6 +36,8 @@ extension CSVReadError {
                 "if \"\(separator)\" separates thousands, set it as the thousands separator"
             case .setThousandsOrDecimalSeparator(let separator):
                 "if \"\(separator)\" separates thousands, set it as the thousands separator; if it marks decimals, set it as the decimal separator"
+            case .setDecimalSeparator(let separator):
+                "if \"\(separator)\" marks decimals, set it as the decimal separator"
             case .chooseMissingPolicy:
                 "choose the missing-value policy drop, ffill or linear to accept gaps"
             case .chooseDateFormat(let patterns):

@@ -130,11 +130,20 @@ package final class CSVTableStream {
         }
         if let nulLine { throw .binaryFile(file: fileName, line: nulLine) }
         let nonEmpty = records.filter { $0.contains { !$0.isEmpty } }
-        let decimal = decimalSeparator ?? CSVDialect.detectDecimalSeparator(records: nonEmpty, delimiter: chosen)
+        // A thousands separator given alone settles the decimal one when it is `.` or `,`: the other.
+        let (point, comma) = (UInt8(ascii: "."), UInt8(ascii: ","))
+        let implied: UInt8? = thousandsSeparator == point ? comma : thousandsSeparator == comma ? point : nil
+        let grouped = decimalSeparator == nil && thousandsSeparator == nil
+            ? CSVDialect.detectGroupedThousands(records: nonEmpty, delimiter: chosen) : nil
+        let decimal = decimalSeparator ?? implied ?? (grouped == nil
+            ? CSVDialect.detectDecimalSeparator(records: nonEmpty, delimiter: chosen) : comma)
         if thousandsSeparator == decimal {
             throw .invalidOption(.thousandsSeparatorIsDecimal(decimal))
         }
-        let dialect = CSVDialect(delimiter: chosen, numberFormat: NumberFormat(decimalSeparator: decimal, thousandsSeparator: thousandsSeparator))
+        let dialect = CSVDialect(
+            delimiter: chosen,
+            numberFormat: NumberFormat(decimalSeparator: decimal, thousandsSeparator: thousandsSeparator ?? (grouped == nil ? nil : point)),
+            groupedThousands: grouped)
         let sampleRecords = Array(nonEmpty.dropFirst())
 
         builder = TableBuilder(fileName: fileName, dialect: dialect, sample: sampleRecords, plan: plan)
@@ -172,6 +181,8 @@ package final class CSVTableStream {
         builder.takeGroups(includingLast: ended)
     }
 
+    /// The dialect the head was read with.
+    package var dialect: CSVDialect { builder.dialect }
     /// Data rows accepted so far, over the whole input.
     package var rowsRead: Int { builder.rowsAccepted }
     /// Records skipped so far because no field held anything.

@@ -59,7 +59,7 @@ public enum LongFormatReader {
         guard let ids = table.columns.first(where: { $0.fileIndex == idIndex }) else {
             preconditionFailure("the column plan keeps the id column")
         }
-        var warnings: [CSVWarning] = unreadDates.map { [$0] } ?? []
+        var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }

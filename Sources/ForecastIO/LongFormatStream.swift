@@ -103,11 +103,12 @@ public final class LongFormatStream: @unchecked Sendable {
     /// input the stream is.
     public var rowsRead: Int { lock.withLock { table.rowsRead } }
 
-    /// Warnings about the whole file (a time-like column read without dates, skipped records);
+    /// Warnings about the whole file (a dot read between thousands, a time-like column read without
+    /// dates, skipped records);
     /// complete once `next()` returned nil.
     public var warnings: [CSVWarning] {
-        let skipped = lock.withLock { table.emptyRecordsSkipped }
-        return (unreadDates.map { [$0] } ?? [])
+        let (skipped, dialect) = lock.withLock { (table.emptyRecordsSkipped, table.dialect) }
+        return dialect.detectionWarnings(file: fileName) + (unreadDates.map { [$0] } ?? [])
             + (skipped > 0 ? [CSVWarning("\(fileName): \(skipped) record\(skipped == 1 ? "" : "s") with no value skipped.")] : [])
     }
 

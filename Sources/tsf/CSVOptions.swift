@@ -9,10 +9,10 @@ struct CSVOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Field delimiter: , ; tab or | (detected when omitted).", valueName: "char"))
     var delimiter: String?
 
-    @Option(help: ArgumentHelp("Decimal separator: . or , (a decimal comma is detected in files not separated by commas).", valueName: "char"))
+    @Option(help: ArgumentHelp("Decimal separator: . or , (a decimal comma is detected in files not separated by commas, and implied by --thousands .).", valueName: "char"))
     var decimal: String?
 
-    @Option(help: ArgumentHelp("Thousands separator inside numbers, e.g. , to read \"1,204,300\" (none by default).", valueName: "char"))
+    @Option(help: ArgumentHelp("Thousands separator inside numbers, e.g. , to read \"1,204,300\" (none by default, but . in a file not separated by commas whose whole numbers read 1.663 beside 758).", valueName: "char"))
     var thousands: String?
 
     @Option(help: ArgumentHelp("Comma-separated texts meaning a missing value (default: NA,N/A,NaN,nan,null,NULL,.,-); empty fields are always missing.", valueName: "tokens"))
@@ -24,7 +24,7 @@ struct CSVOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The time column (found by name or content when omitted).", valueName: "name"))
     var dateColumn: String?
 
-    @Option(help: ArgumentHelp("strftime-style format of the time column, e.g. %d/%m/%Y (detected when omitted).", valueName: "pattern"))
+    @Option(help: ArgumentHelp("strftime-style format of the time column, e.g. %d/%m/%Y (detected when omitted); without --date-column, the column whose values it reads.", valueName: "pattern"))
     var dateFormat: String?
 
     @Option(help: ArgumentHelp("Rows sharing a timestamp: an error, or keep the first or the last in the file.", valueName: "rule"))

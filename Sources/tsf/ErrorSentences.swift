@@ -28,6 +28,8 @@ enum ErrorSentences {
             "if \"\(separator)\" separates thousands, pass --thousands \"\(separator)\""
         case .setThousandsOrDecimalSeparator(let separator):
             "if \"\(separator)\" separates thousands, pass --thousands \"\(separator)\"; if it marks decimals, pass --decimal \"\(separator)\""
+        case .setDecimalSeparator(let separator):
+            "if \"\(separator)\" marks decimals, pass --decimal \"\(separator)\""
         case .chooseMissingPolicy:
             "choose --missing-policy drop, ffill or linear to accept gaps"
         case .chooseDateFormat(let patterns):

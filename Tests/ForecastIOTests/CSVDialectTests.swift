@@ -51,4 +51,44 @@ import Testing
         let dots = try readAllColumns(memorySource("d;v\n28.12.2020;1,204.5\n29.12.2020;3\n"))
         #expect(dots.dialect.numberFormat.decimalSeparator == UInt8(ascii: "."))
     }
+
+    /// Whole numbers with a dot between thousands beside ones under a thousand (`1.663`, `758`), in
+    /// a `;`-separated file, are read as thousands, with a warning that says how to read them
+    /// otherwise; where anything shows the dot is a decimal point, it stays one.
+    @Test(arguments: [
+        ("d;v\n2024-01-01;1.663\n2024-02-01;758\n2024-03-01;2.112\n", [1663.0, 758, 2112]),
+        ("d;v\n2024-01-01;-1.663.000\n2024-02-01;758\n", [-1_663_000, 758]),
+        ("d;v\n2024-01-01;21.345\n2024-02-01;22.001\n", [21.345, 22.001]),
+        ("d;v\n2024-01-01;1.663\n2024-02-01;7580\n", [1.663, 7580]),
+        ("d;v;w\n2024-01-01;1.663;3.14\n2024-02-01;758;2\n", [1.663, 758]),
+        ("d;v\n2024-01-01;0.125\n2024-02-01;758\n", [0.125, 758]),
+        ("d,v\n2024-01-01,1.663\n2024-02-01,758\n", [1.663, 758]),
+    ])
+    func aDotBetweenThousandsIsRecognised(text: String, expected: [Double]) throws {
+        let data = try SeriesReader.read(memorySource(text), target: "v")
+        #expect(data.target.values == expected)
+        let grouped = expected.contains(758) && expected.allSatisfy { $0 == $0.rounded() }
+        #expect(data.warnings.contains { $0.remedies == [.setDecimalSeparator(".")] } == grouped, "\(data.warnings)")
+        // The remedy reads a first value that can be a decimal as one.
+        let first = text.split(separator: "\n")[1].split(whereSeparator: { $0 == ";" || $0 == "," })[1]
+        if let decimal = Double(first) {
+            var point = CSVReadOptions()
+            point.decimalSeparator = UInt8(ascii: ".")
+            let asDecimals = try SeriesReader.read(memorySource(text), target: "v", options: point)
+            #expect(asDecimals.warnings.isEmpty)
+            #expect(asDecimals.target.values.first == decimal)
+        }
+    }
+
+    /// A thousands separator given alone settles the decimal separator as the other of `.` and `,`
+    /// (it used to fail as equal to the decimal point detected).
+    @Test func aThousandsSeparatorGivenAloneImpliesTheDecimalOne() throws {
+        var options = CSVReadOptions()
+        options.thousandsSeparator = UInt8(ascii: ".")
+        let data = try SeriesReader.read(memorySource("d;v\n2024-01-01;1.204,5\n2024-02-01;3.000\n"), target: "v", options: options)
+        #expect(data.target.values == [1204.5, 3000])
+        options.thousandsSeparator = UInt8(ascii: ",")
+        let commas = try SeriesReader.read(memorySource("d;v\n2024-01-01;1,204.5\n2024-02-01;3,000\n"), target: "v", options: options)
+        #expect(commas.target.values == [1204.5, 3000])
+    }
 }
