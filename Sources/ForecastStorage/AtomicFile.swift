@@ -106,16 +106,30 @@ public enum AtomicFile {
     /// path names it by): a run would otherwise destroy the data it reads. Paths that do not exist
     /// yet are compared as absolute paths.
     public static func refuseToReplace(inputs: [String], with output: String) throws(AtomicFileError) {
-        var outputInfo = stat()
-        let outputExists = stat(output, &outputInfo) == 0
-        let outputPath = URL(fileURLWithPath: output).standardizedFileURL.path
-        for input in inputs {
-            var inputInfo = stat()
-            let same = outputExists && stat(input, &inputInfo) == 0
-                ? inputInfo.st_dev == outputInfo.st_dev && inputInfo.st_ino == outputInfo.st_ino
-                : URL(fileURLWithPath: input).standardizedFileURL.path == outputPath
-            if same { throw AtomicFileError(path: output, reason: "it is the input file \(input); writing there would destroy the data this run reads") }
+        for input in inputs where sameFile(input, output) {
+            throw AtomicFileError(path: output, reason: "it is the input file \(input); writing there would destroy the data this run reads")
         }
+    }
+
+    /// Refuses two outputs of one run that name the same file (`--out f --plot f`): the second
+    /// written would silently replace the first.
+    public static func refuseSharedOutputs(_ outputs: [String]) throws(AtomicFileError) {
+        for (index, output) in outputs.enumerated() {
+            if let earlier = outputs[..<index].first(where: { sameFile($0, output) }) {
+                throw AtomicFileError(path: output, reason: "the run also writes another output to \(earlier); one would replace the other")
+            }
+        }
+    }
+
+    /// Whether two paths name one file: the same device and inode when both exist, else the same
+    /// standardised path.
+    static func sameFile(_ first: String, _ second: String) -> Bool {
+        var firstInfo = stat()
+        var secondInfo = stat()
+        if stat(first, &firstInfo) == 0, stat(second, &secondInfo) == 0 {
+            return firstInfo.st_dev == secondInfo.st_dev && firstInfo.st_ino == secondInfo.st_ino
+        }
+        return URL(fileURLWithPath: first).standardizedFileURL.path == URL(fileURLWithPath: second).standardizedFileURL.path
     }
 
     /// Creates the hidden temporary file `.<name>.<random>.tmp` beside the target; a name already

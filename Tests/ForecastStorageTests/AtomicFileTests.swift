@@ -141,6 +141,22 @@ struct AtomicFileTests {
         #expect(try folder.bytes("data.csv") == [1])
     }
 
+    /// Two outputs of one run on the same file, by any path that names it, are refused before
+    /// anything is written; distinct outputs pass.
+    @Test func twoOutputsOnOneFileAreRefused() throws {
+        let folder = try Folder()
+        try Data([7]).write(to: folder.url.appendingPathComponent("model.safetensors"))
+        try FileManager.default.createSymbolicLink(atPath: folder.path("alias"), withDestinationPath: "model.safetensors")
+        let pairs = [(folder.path("model.safetensors"), folder.path("alias")),
+                     (folder.path("new.svg"), folder.path("./x/../new.svg"))]
+        for (first, second) in pairs {
+            let error = #expect(throws: AtomicFileError.self) { try AtomicFile.refuseSharedOutputs([first, second]) }
+            #expect(error?.localizedDescription.contains("another output to \(first)") == true, "\(String(describing: error))")
+        }
+        try AtomicFile.refuseSharedOutputs([folder.path("model.safetensors"), folder.path("plot.svg")])
+        #expect(try folder.bytes("model.safetensors") == [7])
+    }
+
     @Test func aMissingFolderIsNamed() throws {
         let folder = try Folder()
         let target = folder.path("absent/model.safetensors")
