@@ -54,12 +54,13 @@ public struct ActionReporter: Sendable {
         }
     }
 
-    /// This reporter with its notes prefixed by a series' id, for what one series of a many-series
-    /// run says.
+    /// This reporter with its notes and warnings prefixed by a series' id, for what one series of a
+    /// many-series run says.
     func about(series id: String) -> ActionReporter {
         var reporter = self
-        let note = self.note
+        let (note, warning) = (self.note, self.warning)
         reporter.note = { note("series \(id): \($0)") }
+        reporter.warning = { warning(CSVWarning(before: "series \(id): " + $0.before, remedies: $0.remedies, after: $0.after)) }
         return reporter
     }
 

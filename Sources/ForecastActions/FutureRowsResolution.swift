@@ -69,6 +69,9 @@ enum FutureRowsResolution {
         guard future.count >= horizon else {
             throw FutureRowsError.tooFewFutureRows(file: future.file, rows: future.count, horizon: horizon)
         }
+        if requested == nil, future.count < frequency.defaultHorizon {
+            reporter.note("horizon \(horizon), not the \(frequency) default of \(frequency.defaultHorizon) steps: the future rows of \(future.file) reach no further")
+        }
         let block = strategy == .recursive ? 1 : horizon
         let steps = readsObserved ? horizon : future.count / block * block
         if steps > horizon {

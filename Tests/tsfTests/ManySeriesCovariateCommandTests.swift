@@ -42,6 +42,19 @@ import _ForecastTestSupport
         #expect(outcome.stderr.contains("series A: forecasting 4 steps: as far as the 4 future rows"))
     }
 
+    /// Without `--horizon`, a series whose future rows fall short of the frequency's default says
+    /// so, named, where it used to get fewer steps than the others in silence.
+    @Test func aSeriesWithFewerFutureRowsThanTheDefaultSaysSo() throws {
+        let folder = try ScratchFolder()
+        // Store C keeps 3 of its 4 future rows; A and B keep 4.
+        let path = try folder.write("stores.csv", Self.file { lines in lines.removeLast() })
+        let outcome = try CLIRunner.run(["forecast", path, "--id", "store", "--column", "sales", "--future-features", "plan"] + Self.quick)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(rows(outcome.stdout).filter { $0[0] == "C" }.count == 3)
+        #expect(outcome.stderr.contains("series C: horizon 3, not the hourly default of 24 steps"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("series A: horizon 4, not the hourly default of 24"), "\(outcome.stderr)")
+    }
+
     @Test(arguments: [false, true])
     func aSeriesWithoutFutureRowsFailsAloneWithExit65(global: Bool) throws {
         let folder = try ScratchFolder()
