@@ -96,6 +96,11 @@ extension Forecaster {
                                                        requirement: "a quantile loss for quantile forecasts")
         }
         let paths = try networkPaths(steps: steps, knownFuture: knownFuture)
+        // The median is checked as it is forecast; another level that overflows fails here only,
+        // so a point forecast never depends on the outer quantiles.
+        for path in paths {
+            if let step = path.firstIndex(where: { !$0.isFinite }) { throw ForecasterError.nonFiniteForecast(step: step + 1) }
+        }
         var sorted = paths
         for step in 0..<steps {
             let column = paths.map { $0[step] }.sorted()
@@ -105,6 +110,8 @@ extension Forecaster {
     }
 
     /// One path per head output of a step (one for a point loss, one per quantile level), `steps` long.
+    /// Throws `nonFiniteForecast` when the median path is not finite; the other levels are checked
+    /// by `quantileForecast`.
     func networkPaths(steps: Int, knownFuture: [[Double]]) throws -> [[Double]] {
         try Self.checkSteps(steps)
         guard hasHistory else {
@@ -139,7 +146,7 @@ extension Forecaster {
             let taken = min(horizon, steps - blockStart)
             for level in block.indices {
                 for (offset, value) in block[level].prefix(taken).enumerated() {
-                    guard value.isFinite else { throw ForecasterError.nonFiniteForecast(step: blockStart + offset + 1) }
+                    guard value.isFinite || level != median else { throw ForecasterError.nonFiniteForecast(step: blockStart + offset + 1) }
                     paths[level].append(value)
                 }
             }

@@ -35,7 +35,7 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case intervalsNeedUnivariateModel(features: Int)
     /// The history given to forecast from is shorter than the model reads.
     case historyTooShort(rows: Int, needed: Int)
-    /// The model produced a value that is not a number: its weights do not suit this data.
+    /// The model produced a value that is not finite: its weights do not suit this data.
     case nonFiniteForecast(step: Int)
     /// A configuration value is out of range: `setting` is the name of the property of
     /// `ForecasterConfiguration` (or the argument, as `steps`), `value` what it held, and
@@ -96,7 +96,7 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
         case let .historyTooShort(rows, needed):
             "The model reads \(needed) past rows but only \(rows) were given"
         case let .nonFiniteForecast(step):
-            "The model's forecast for step \(step) is not a number: its weights do not suit this data; train it again on this series"
+            "The model's forecast for step \(step) is not a finite number: its weights do not suit this data; train it again on this series"
         case let .invalidConfiguration(setting, value, requirement):
             "Invalid forecaster setting: \(Self.settingName(setting)) must be \(requirement), not \(value)"
         case .noSeries:

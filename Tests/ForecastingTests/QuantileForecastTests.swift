@@ -94,6 +94,34 @@ struct QuantileForecastTests {
         #expect(abs(Double(inside) / 2 - 80) < 10, "coverage \(Double(inside) / 2) %")
     }
 
+    /// An outer quantile that overflows (a log model's head at e¹⁰⁰⁰) fails the quantile forecast,
+    /// not the point forecast, which reads the median alone.
+    @Test func anOverflowingOuterQuantileLeavesThePointForecast() throws {
+        var configuration = Self.configuration()
+        configuration.epochs = 2
+        configuration.transform = .log
+        configuration.scaler = ScalerKind.none
+        let forecaster = try Forecaster.fit(values: Array(Self.noise.prefix(300)), configuration: configuration)
+        let folder = try ScratchFolder()
+        let url = URL(fileURLWithPath: folder.path("quantiles.safetensors"))
+        try forecaster.save(to: url)
+        var file = try SafeTensorsFile(contentsOf: url)
+        // Output 2 is step 1's 0.9 level (outputs are steps × levels, levels innermost).
+        let bias = try #require(file.tensors["head.bias"])
+        var biases = bias.values
+        biases[2] = 1000
+        file.tensors["head.bias"] = SafeTensorsFile.Tensor(shape: bias.shape, values: biases)
+        let weight = try #require(file.tensors["head.weight"])
+        let width = weight.shape[1]
+        var weights = weight.values
+        for column in 0..<width { weights[2 * width + column] = 0 }
+        file.tensors["head.weight"] = SafeTensorsFile.Tensor(shape: weight.shape, values: weights)
+        try file.write(to: url)
+        let loaded = try Forecaster(contentsOf: url)
+        #expect(try loaded.forecast(steps: 2) == (try forecaster.forecast(steps: 2)))
+        #expect(throws: ForecasterError.nonFiniteForecast(step: 1)) { try loaded.quantileForecast(steps: 2) }
+    }
+
     @Test func aQuantileModelFileKeepsItsLevels() throws {
         var configuration = Self.configuration()
         configuration.epochs = 2
