@@ -108,9 +108,13 @@ extension CSVColumn {
         if case .invalid(looksSeparated: true) = result {
             let point = table.dialect.numberFormat.decimalSeparator == UInt8(ascii: ".")
             let foreign: Character = point ? "," : "."
-            // Two or more of them can only be thousands separators; one may be either.
-            remedy = value.filter({ $0 == foreign }).count > 1
-                ? .setThousandsSeparator(foreign) : .setThousandsOrDecimalSeparator(foreign)
+            if value.contains(where: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" }) {
+                remedy = .setThousandsSeparator(" ")  // a space, plain or not, only ever groups digits
+            } else {
+                // Two or more of them can only be thousands separators; one may be either.
+                remedy = value.filter({ $0 == foreign }).count > 1
+                    ? .setThousandsSeparator(foreign) : .setThousandsOrDecimalSeparator(foreign)
+            }
         }
         return .notANumber(file: table.fileName, line: line, column: name, value: value, remedy: remedy)
     }

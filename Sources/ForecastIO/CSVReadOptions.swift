@@ -77,6 +77,12 @@ public struct CSVReadOptions: Sendable {
         }
     }
 
+    /// The byte of a thousands separator as a user types it: as `separatorByte`, and a no-break,
+    /// narrow no-break or thin space as a space, which reads them all (`NumberParsing`).
+    public static func thousandsSeparatorByte(_ text: String) -> UInt8? {
+        ["\u{00A0}", "\u{202F}", "\u{2009}"].contains(text) ? 0x20 : separatorByte(text)
+    }
+
     /// Checks options that only make sense together.
     func validate() throws(CSVReadError) {
         if (idColumn == nil) != (series == nil) {

@@ -142,7 +142,10 @@ package final class CSVTableStream {
         }
         let dialect = CSVDialect(
             delimiter: chosen,
-            numberFormat: NumberFormat(decimalSeparator: decimal, thousandsSeparator: thousandsSeparator ?? (grouped == nil ? nil : point)),
+            // With a decimal comma, a space between digits can only group thousands (`1 205,21`,
+            // often a no-break space): read as one unless another separator was given.
+            numberFormat: NumberFormat(decimalSeparator: decimal,
+                                       thousandsSeparator: thousandsSeparator ?? (grouped != nil ? point : decimal == comma ? 0x20 : nil)),
             groupedThousands: grouped)
         let sampleRecords = Array(nonEmpty.dropFirst())
 

@@ -105,13 +105,15 @@ package enum NumberParsing {
                     exponent10 += 1
                     if digit != 0 { truncated = true }
                 }
-            } else if let thousands, byte == thousands {
+            } else if let thousands, byte == thousands || (thousands == 0x20 && unicodeSpaceLength(bytes, at: index, end: end) > 0) {
                 let firstGroup = !sawThousands
                 guard digitsSeen > 0, firstGroup ? groupLength <= 3 : groupLength == 3 else {
                     return .invalid(looksSeparated: false)
                 }
                 sawThousands = true
                 groupLength = 0
+                index += max(1, unicodeSpaceLength(bytes, at: index, end: end))
+                continue
             } else {
                 break
             }
@@ -192,10 +194,23 @@ package enum NumberParsing {
         normalised.reserveCapacity(end - start)
         for index in start..<end {
             let byte = bytes[index]
-            if let thousands = format.thousandsSeparator, byte == thousands { continue }
+            // Only text the grammar accepted comes here: a byte above 0x7F is part of a space
+            // between thousands (`unicodeSpaceLength`).
+            if let thousands = format.thousandsSeparator, byte == thousands || byte >= 0x80 { continue }
             normalised.append(byte == format.decimalSeparator ? UInt8(ascii: ".") : byte)
         }
         return Double(String(decoding: normalised, as: UTF8.self)) ?? .nan
+    }
+
+    /// The length of the UTF-8 space that separates thousands in French and other locales, at
+    /// `index`: U+00A0 (no-break space, 2 bytes), U+202F (narrow no-break space) or U+2009 (thin
+    /// space), 3 bytes each; 0 for anything else. Read wherever the thousands separator is a space.
+    @usableFromInline @inline(__always)
+    static func unicodeSpaceLength(_ bytes: UnsafeRawBufferPointer, at index: Int, end: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { return 2 }
+        if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89 { return 3 }
+        return 0
     }
 
     /// `inf` or `infinity` in any case (after the sign).
@@ -208,21 +223,26 @@ package enum NumberParsing {
         return true
     }
 
-    /// Only digits, signs and both separator characters, with at least one separator that is not the
-    /// declared decimal one: an option would likely make the value readable.
+    /// Only digits, signs and separator characters (`,`, `.`, `'`, spaces), with at least one
+    /// separator that is not the declared decimal one: an option would likely make the value readable.
     @usableFromInline
     static func looksSeparated(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int, format: NumberFormat) -> Bool {
         var sawForeignSeparator = false
-        for index in start..<end {
+        var index = start
+        while index < end {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"):
-                continue
-            case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "'"):
+                break
+            case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "'"), 0x20:
                 if byte != format.decimalSeparator && byte != format.thousandsSeparator { sawForeignSeparator = true }
             default:
-                return false
+                let space = unicodeSpaceLength(bytes, at: index, end: end)
+                guard space > 0 else { return false }
+                if format.thousandsSeparator != 0x20 { sawForeignSeparator = true }
+                index += space - 1
             }
+            index += 1
         }
         return sawForeignSeparator
     }

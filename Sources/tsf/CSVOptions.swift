@@ -12,7 +12,7 @@ struct CSVOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Decimal separator: . or , (a decimal comma is detected in files not separated by commas, and implied by --thousands .).", valueName: "char"))
     var decimal: String?
 
-    @Option(help: ArgumentHelp("Thousands separator inside numbers, e.g. , to read \"1,204,300\" (none by default, but . in a file not separated by commas whose whole numbers read 1.663 beside 758).", valueName: "char"))
+    @Option(help: ArgumentHelp("Thousands separator inside numbers, e.g. , to read \"1,204,300\" (none by default; a space, no-break ones included, with a decimal comma; . in a file not separated by commas whose whole numbers read 1.663 beside 758).", valueName: "char"))
     var thousands: String?
 
     @Option(help: ArgumentHelp("Comma-separated texts meaning a missing value (default: NA,N/A,NaN,nan,null,NULL,.,-); empty fields are always missing.", valueName: "tokens"))
@@ -49,8 +49,8 @@ struct CSVOptions: ParsableArguments {
     }
 
     func validate() throws {
-        for (name, value) in [("--delimiter", delimiter), ("--thousands", thousands)] {
-            if let value, CSVReadOptions.separatorByte(value) == nil {
+        for (name, value, byte) in [("--delimiter", delimiter, CSVReadOptions.separatorByte), ("--thousands", thousands, CSVReadOptions.thousandsSeparatorByte)] {
+            if let value, byte(value) == nil {
                 throw ValidationError("\(name) must be one character (or tab), not \"\(value)\".")
             }
         }
@@ -76,7 +76,7 @@ struct CSVOptions: ParsableArguments {
         CSVReadOptions(
             delimiter: delimiter.flatMap(CSVReadOptions.separatorByte),
             decimalSeparator: decimal.flatMap(CSVReadOptions.separatorByte),
-            thousandsSeparator: thousands.flatMap(CSVReadOptions.separatorByte),
+            thousandsSeparator: thousands.flatMap(CSVReadOptions.thousandsSeparatorByte),
             missingTokens: missing.map { MissingTokens($0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)) } ?? .default,
             dateColumn: dateColumn,
             dateFormat: dateFormat.map(DateFormat.pattern),

@@ -91,4 +91,19 @@ import Testing
         let commas = try SeriesReader.read(memorySource("d;v\n2024-01-01;1,204.5\n2024-02-01;3,000\n"), target: "v", options: options)
         #expect(commas.target.values == [1204.5, 3000])
     }
+
+    /// A file with a decimal comma reads spaces between thousands, plain or no-break, even where
+    /// the first rows hold none (they appear past the sample, as prices cross 1,000); a decimal
+    /// point file names the remedy instead.
+    @Test func aDecimalCommaFileReadsSpacesBetweenThousands() throws {
+        var text = "Date;Dernier\n"
+        for month in 0..<250 { text += String(format: "%d-%02d-01;9%02d,25\n", 1990 + month / 12, month % 12 + 1, month % 100) }
+        text += "2010-11-01;1\u{202F}205,21\n2010-12-01;1 199,08\n"
+        let table = try readAllColumns(memorySource(text))
+        #expect(table.dialect.numberFormat.thousandsSeparator == 0x20)
+        let values = try SeriesReader.read(memorySource(text), target: "Dernier").target.values
+        #expect(values.suffix(2) == [1205.21, 1199.08])
+        let point = readError { try SeriesReader.read(memorySource("d,v\n2024-01-01,1 205.5\n2024-01-02,3\n"), target: "v") }
+        #expect(point == .notANumber(file: "memory.csv", line: 2, column: "v", value: "1 205.5", remedy: .setThousandsSeparator(" ")))
+    }
 }

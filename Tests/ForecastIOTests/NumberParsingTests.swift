@@ -65,4 +65,27 @@ import Testing
         let european = NumberFormat(decimalSeparator: UInt8(ascii: ","), thousandsSeparator: UInt8(ascii: "."))
         #expect(NumberParsing.parse("1.204,5", format: european) == .value(1204.5))
     }
+
+    /// A space as the thousands separator also reads the no-break, narrow no-break and thin spaces
+    /// French exports write (`1 205,21`), in the fast and the correctly rounded paths; groups still
+    /// have three digits.
+    @Test(arguments: [" ", "\u{00A0}", "\u{202F}", "\u{2009}"])
+    func spacesOfEveryKindGroupThousands(space: String) {
+        let format = NumberFormat(decimalSeparator: UInt8(ascii: ","), thousandsSeparator: 0x20)
+        #expect(NumberParsing.parse("1\(space)205,21", format: format) == .value(1205.21))
+        #expect(NumberParsing.parse("-12\(space)345\(space)678", format: format) == .value(-12_345_678))
+        let long = ["12", "345", "678", "901", "234", "567", "890"].joined(separator: space) + ",125"
+        #expect(NumberParsing.parse(long, format: format) == .value(Double("12345678901234567890.125")!))
+        #expect(NumberParsing.parse("1\(space)20,5", format: format) == .invalid(looksSeparated: false))
+        // Without a space separator the value is not a number, but one an option would read.
+        #expect(NumberParsing.parse("1\(space)205.21") == .invalid(looksSeparated: true))
+    }
+
+    @Test func aThousandsSpaceIsTypedAsAnySpace() {
+        for space in ["\u{00A0}", "\u{202F}", "\u{2009}", " "] {
+            #expect(CSVReadOptions.thousandsSeparatorByte(space) == 0x20)
+        }
+        #expect(CSVReadOptions.separatorByte("\u{202F}") == nil)
+        #expect(CSVReadOptions.thousandsSeparatorByte(",") == UInt8(ascii: ","))
+    }
 }
