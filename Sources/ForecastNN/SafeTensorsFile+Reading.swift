@@ -36,7 +36,7 @@ extension SafeTensorsFile {
     /// entry has a known dtype, non-negative shape and integer offsets inside the data; each
     /// entry's byte span equals elements × element size; the spans tile the data exactly, with
     /// no overlap, gap or trailing bytes (as the reference implementation requires); metadata
-    /// values are strings.
+    /// values are strings; no object names a key twice (`repeatedKey(in:)`).
     public init(bytes: [UInt8]) throws {
         func fail(_ problem: SafeTensorsError.Problem) -> SafeTensorsError {
             SafeTensorsError(path: nil, problem: problem)
@@ -60,6 +60,9 @@ extension SafeTensorsFile {
             throw fail(.invalidHeaderJSON(reason: "the top level is not an object"))
         } catch {
             throw fail(.invalidHeaderJSON(reason: "the text is not JSON"))
+        }
+        if let (key, object) = Self.repeatedKey(in: bytes[8..<dataStart]) {
+            throw fail(.invalidHeaderJSON(reason: "the key \"\(key)\" appears twice in \(object.isEmpty ? "the header" : object)"))
         }
 
         var metadata: [String: String] = [:]

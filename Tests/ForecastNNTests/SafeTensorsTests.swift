@@ -123,6 +123,26 @@ struct SafeTensorsTests {
             == .headerTooLarge(headerLength: UInt64.max, limit: SafeTensorsFile.maximumHeaderLength))
     }
 
+    /// A key written twice in one object (PyTorch's reader keeps the last value, Foundation's the
+    /// first) is refused, escaped spellings included; the same key in two objects is not a repeat.
+    @Test(arguments: [
+        (#"{"__metadata__": {"lookback": "5", "lookback": "4"}}"#, "the key \"lookback\" appears twice in __metadata__"),
+        (#"{"__metadata__": {"a": "1"}, "__metadata__": {"a": "2"}}"#, "the key \"__metadata__\" appears twice in the header"),
+        (#"{"__metadata__": {"look": "5", "\u006cook": "4"}}"#, "the key \"look\" appears twice in __metadata__"),
+    ])
+    func repeatedKeysAreRefused(header: String, reason: String) {
+        #expect(Self.problem(of: Self.file(header: header)) == .invalidHeaderJSON(reason: reason))
+    }
+
+    @Test func keysRepeatedAcrossObjectsAreNoRepeat() throws {
+        let header = #"{"__metadata__": {"dtype": "x", "shape": "[1]"}, "t": {"dtype": "F32", "shape": [1], "data_offsets": [0, 4]}}"#
+        var bytes = Self.file(header: header)
+        bytes += [0, 0, 128, 63]
+        let file = try SafeTensorsFile(bytes: bytes)
+        #expect(file.tensors["t"]?.values == [1])
+        #expect(file.metadata["dtype"] == "x")
+    }
+
     @Test func invalidJSON() {
         guard case .invalidHeaderJSON = Self.problem(of: Self.file(header: "{\"a\": [")) else {
             Issue.record("broken JSON was not reported as such")
