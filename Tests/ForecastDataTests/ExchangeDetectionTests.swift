@@ -38,10 +38,16 @@ import Testing
         #expect(ExchangeDetection.detect(in: Self.weekdays((2010, 1, 4), (2014, 12, 31))) == nil)
     }
 
-    @Test func tooFewHolidaysDetectNothing() {
+    /// A quarter's or a few months' download holds one to five holidays: they detect the exchange
+    /// when they are exactly its missing weekdays, and nothing as soon as one weekday more is
+    /// missing (with six or more, 80 % agreement is enough; `aFewMissingDaysStillDetect`).
+    @Test(arguments: [((2019, 1, 2), (2019, 3, 29)), ((2026, 9, 2), (2026, 11, 25))])
+    func aShortSpanDetectsOnlyOnExactAgreement(first: (Int, Int, Int), last: (Int, Int, Int)) {
         let calendar = ExchangeCalendar(.XNYS)
-        let sessions = Self.weekdays((2019, 1, 2), (2019, 3, 29)) { calendar.isSession(dayNumber: $0) }
-        #expect(ExchangeDetection.detect(in: sessions) == nil)     // three holidays only
+        var sessions = Self.weekdays(first, last) { calendar.isSession(dayNumber: $0) }
+        #expect(ExchangeDetection.detect(in: sessions) == .XNYS)
+        sessions.remove(at: 20)
+        #expect(ExchangeDetection.detect(in: sessions) == nil)
     }
 
     @Test func calendarDaysDetectNothing() {

@@ -11,7 +11,9 @@ public enum ExchangeDetection {
     /// How far ahead of the runner-up the best exchange must be, so that overlapping calendars
     /// (London and Frankfurt share Easter and Christmas) do not decide on too little.
     public static let minimumMargin = 0.2
-    /// How many of the best exchange's holidays the span must hold: fewer decide nothing.
+    /// How many of the best exchange's holidays the span must hold for `minimumAgreement` to
+    /// decide; a shorter span (a quarter's download holds one or two) needs exact agreement: every
+    /// weekday without a row is one of its holidays, and every holiday has no row.
     public static let minimumHolidays = 6
 
     /// Each exchange's agreement with the gaps of `timestamps` (read by their UTC dates), best first.
@@ -35,14 +37,16 @@ public enum ExchangeDetection {
     }
 
     /// The exchange whose holidays explain the missing weekdays of `timestamps`, or nil when none
-    /// does clearly: the best must agree at `minimumAgreement`, lead the others by `minimumMargin`,
-    /// and have at least `minimumHolidays` holidays in the span. Timestamps on weekends (more than
-    /// 1 %) mean the series is not of trading days, and nothing is detected.
+    /// does clearly: the best must agree at `minimumAgreement` (exactly, with fewer than
+    /// `minimumHolidays` holidays in the span, and at least one) and lead the others by
+    /// `minimumMargin`. Timestamps on weekends (more than 1 %) mean the series is not of trading
+    /// days, and nothing is detected.
     public static func detect(in timestamps: [Timestamp]) -> ExchangeCalendar.Code? {
         let weekendRows = timestamps.lazy.filter { CivilCalendar.weekday(fromDays: $0.dayNumber) >= 6 }.count
         guard Double(weekendRows) <= 0.01 * Double(timestamps.count) else { return nil }
         let ranked = agreements(with: timestamps)
-        guard let best = ranked.first, best.agreement >= minimumAgreement, best.holidays >= minimumHolidays
+        guard let best = ranked.first, best.holidays >= 1,
+              best.holidays >= minimumHolidays ? best.agreement >= minimumAgreement : best.agreement == 1
         else { return nil }
         let runnerUp = ranked.dropFirst().first?.agreement ?? 0
         return best.agreement - runnerUp >= minimumMargin ? best.code : nil
