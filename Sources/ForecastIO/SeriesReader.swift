@@ -52,6 +52,10 @@ public enum SeriesReader {
         guard frequency != .irregular else { return nil }
         let absent = exchange.map { ExchangeCalendar($0).missingSessions(in: timestamps) } ?? frequency.missingSteps(in: timestamps)
         guard absent >= 10, absent * 10 > timestamps.count + absent else { return nil }
+        if let closed = frequency.closedWeekdays(in: timestamps) {
+            let names = closed.map { Frequency.weekdayNames[$0 - 1] + "s" }.joined(separator: " and ")
+            return CSVWarning("\(file): column \"\(column)\" has no row on \(names) (\(absent) days): its rows are read one after another, so its weekly season of 7 rows spans more than a week, and forecast dates include \(names); if the series is 0 on those days, give them rows.")
+        }
         return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) steps of its \(frequency) calendar without a row; check the date format, since the gaps are forecast as if they were not there.")
     }
 

@@ -153,4 +153,21 @@ import ForecastData
             : Timestamp(year: year, month: month + 1, day: 1)
         return next.advanced(by: -86_400).civil.day
     }
+
+    /// A daily series never open on some weekdays names them; one absent on another weekday too,
+    /// or with no absent day, or not daily, names none.
+    @Test func closedWeekdaysAreThoseNeverOpen() {
+        // 2026-06-01 is a Monday.
+        let start = Timestamp(year: 2026, month: 6, day: 1)
+        let days = (0..<70).map { start.advanced(by: Double($0 * 86_400)) }
+        let noSundays = days.enumerated().filter { $0.offset % 7 != 6 }.map(\.element)
+        #expect(Frequency.daily.closedWeekdays(in: noSundays) == [7])
+        let weekdaysAndSaturdays = days.enumerated().filter { $0.offset % 7 != 6 && $0.offset % 7 != 2 }.map(\.element)
+        #expect(Frequency.daily.closedWeekdays(in: weekdaysAndSaturdays) == [3, 7])
+        var alsoAMonday = noSundays
+        alsoAMonday.remove(at: 12)
+        #expect(Frequency.daily.closedWeekdays(in: alsoAMonday) == nil)
+        #expect(Frequency.daily.closedWeekdays(in: days) == nil)
+        #expect(Frequency.weekly.closedWeekdays(in: noSundays) == nil)
+    }
 }

@@ -92,4 +92,16 @@ import Testing
         let error = readError { try SeriesReader.read(fixtureSource("long_format.csv"), target: "price", options: CSVReadOptions(idColumn: "symbol")) }
         #expect(error?.category == .usage)
     }
+
+    /// A daily file never open on Sundays is told so by name, where the warning blamed the date
+    /// format.
+    @Test func aSeriesClosedOnSundaysIsToldSo() throws {
+        var text = "date,sales\n"
+        for day in 0..<71 where day % 7 != 6 {
+            text += String(format: "2026-%02d-%02d,%d\n", day < 30 ? 6 : day < 61 ? 7 : 8, day < 30 ? day + 1 : day < 61 ? day - 29 : day - 60, 100 + day % 7)
+        }
+        let data = try SeriesReader.read(memorySource(text), target: "sales")
+        let warning = try #require(data.warnings.first { $0.message.contains("has no row on Sundays (10 days)") }, "\(data.warnings)")
+        #expect(!warning.message.contains("date format"))
+    }
 }
