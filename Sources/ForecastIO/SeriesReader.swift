@@ -193,10 +193,13 @@ public enum SeriesReader {
                                                                           file: table.fileName, column: time?.name ?? "") {
             warnings.append(warning)
         }
+        let timeTexts = time.flatMap { time in table.columns.first { $0.name == time.name } }
         func series(_ position: Int) -> TimeSeries {
-            TimeSeries(name: realNames[position], timestamps: timestamps,
-                       values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format,
-                       exchange: exchange.map(ExchangeCalendar.init), utcOffset: keptTime?.lastOffset ?? 0)
+            var made = TimeSeries(name: realNames[position], timestamps: timestamps,
+                                  values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format,
+                                  exchange: exchange.map(ExchangeCalendar.init), utcOffset: keptTime?.lastOffset ?? 0)
+            made.dateSample = timeTexts.flatMap { column in keptRows.last.map { column.text($0) } }
+            return made
         }
         let observedCount = usedCount - 1 - knownCount
         var data = CSVSeriesData(

@@ -104,4 +104,16 @@ import Testing
         let warning = try #require(data.warnings.first { $0.message.contains("has no row on Sundays (10 days)") }, "\(data.warnings)")
         #expect(!warning.message.contains("date format"))
     }
+
+    /// Forecast dates of a file of naive times (no offset) are written as the file writes them,
+    /// without the `Z` of UTC it never claimed; a file in UTC keeps its `Z`.
+    @Test(arguments: [("2026-12-04 15:%02d", "2026-12-04 16:00:00"), ("2026-12-04T15:%02d", "2026-12-04T16:00:00"),
+                      ("2026-12-04T15:%02d:00Z", "2026-12-04T16:00:00Z")])
+    func naiveTimesAreWrittenWithoutAZone(pattern: String, expected: String) throws {
+        var text = "time,price\n"
+        for minute in stride(from: 0, to: 60, by: 5) { text += String(format: pattern, minute) + ",\(100 + minute)\n" }
+        let series = try SeriesReader.read(memorySource(text), target: "price").target
+        let next = try #require(series.futureTimestamps(count: 1).first)
+        #expect(series.format(next) == expected)
+    }
 }

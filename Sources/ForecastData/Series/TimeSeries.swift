@@ -36,6 +36,10 @@ public struct TimeSeries: Hashable, Sendable {
     /// 0 when it wrote none): future steps fall on that clock's weekdays and sessions, and are
     /// written with that offset, so a file written at local midnight is forecast on its own dates.
     public var utcOffset: Int
+    /// A date as the source wrote it (its last row's), so that dates are written in its style: an
+    /// ISO date and time without an offset is naive, and is written without the `Z` of UTC and with
+    /// the source's separator (`DateFormat.string(from:like:)`). nil writes `dateFormat`'s own style.
+    public var dateSample: String? = nil
 
     /// A series; when `frequency` is nil it is inferred from the timestamps (`.irregular` without).
     /// - Precondition: `timestamps`, when given, has one element per value.
@@ -93,10 +97,12 @@ public struct TimeSeries: Hashable, Sendable {
         return frequency.timestamps(after: last, count: count, utcOffset: utcOffset)
     }
 
-    /// A timestamp written like the input (`dateFormat`), or in the frequency's preferred format,
-    /// on the source's clock (`utcOffset`).
+    /// A timestamp written like the input (`dateFormat`, `dateSample`), or in the frequency's
+    /// preferred format, on the source's clock (`utcOffset`).
     public func format(_ timestamp: Timestamp) -> String {
-        (dateFormat ?? DateFormat.preferred(for: frequency)).string(from: timestamp, utcOffset: utcOffset)
+        let format = dateFormat ?? DateFormat.preferred(for: frequency)
+        if utcOffset == 0, let dateSample { return format.string(from: timestamp, like: dateSample) }
+        return format.string(from: timestamp, utcOffset: utcOffset)
     }
 
     private var storedTimestamps: [Timestamp]?
