@@ -12,7 +12,13 @@ enum ActionErrorSentences {
         case let error as BacktestPlanningError:
             switch error {
             case let .tooFewRows(rows, horizon, lookback, season):
-                return "\(series) has \(rows) rows: \(BacktestPlanningError.shortfall(rows: rows, horizon: horizon, lookback: lookback, season: season)); lower --horizon, --lookback, --season or --folds."
+                let shortfall = BacktestPlanningError.shortfall(rows: rows, horizon: horizon, lookback: lookback, season: season)
+                // At the floor of 20 rows, smaller settings need no fewer: only --start helps.
+                let floorBinds = BacktestPlanningError.historyBeforeAFold(horizon: horizon, lookback: lookback, season: season) == 20
+                let remedy = floorBinds && rows > horizon + 1
+                    ? "place the first fold yourself with --start (a row number, e.g. --start \(max(1, rows / 2)) --stride 1)"
+                    : "lower --horizon, --lookback, --season or --folds"
+                return "\(series) has \(rows) rows: \(shortfall); \(remedy)."
             case .invalidSetting:
                 return error.errorDescription
             case let .startAfterEnd(start, rows, horizon):

@@ -273,6 +273,20 @@ import _ForecastTestSupport
         #expect(outcome.stderr.contains("\nUsage: tsf backtest [<options>] <file>\n  See 'tsf backtest --help'"), "\(outcome.stderr)")
     }
 
+    /// Where the floor of 20 rows before a fold binds, smaller settings cannot help: the sentence
+    /// names --start, and the start it suggests runs.
+    @Test func atTheFloorOfTwentyRowsTheSentenceNamesStart() throws {
+        let files = try HostileFiles()
+        let data = try files.writeRandomWalk("twenty.csv", count: 20)
+        let outcome = try CLIRunner.run(["backtest", data, "--column", "Close", "--horizon", "1", "--lookback", "1", "--season", "1"])
+        #expect(outcome.exitCode == 64)
+        #expect(outcome.stderr.contains("which needs 20 rows before it and 1 after; place the first fold yourself with --start (a row number, e.g. --start 10 --stride 1)."),
+                "\(outcome.stderr)")
+        let started = try CLIRunner.run(["backtest", data, "--column", "Close", "--horizon", "1", "--start", "10", "--stride", "1",
+                                         "--baselines", "naive", "--epochs", "1", "--hidden", "2"])
+        #expect(started.exitCode == 0, "\(started.stderr)")
+    }
+
     /// A weekly series of 60 rows scores MASE over a season of 52, and two seasons do not fit
     /// before any fold: the sentence says so, with the rows a fold needs, and names --season.
     @Test func aSeasonTooLongForTheSeriesIsNamed() throws {
