@@ -27,7 +27,8 @@ package enum ParsedNumber: Equatable, Sendable {
 ///
 /// Grammar (after trimming spaces and tabs): `[+-] digits [sep digits] [e [+-] digits]`, where the
 /// digits may carry the declared thousands separator in groups of three (`1,204,300`), and `sep` is
-/// the decimal separator. At least one digit is needed. Rejected: `1O2.30`, `12abc`, hexadecimal
+/// the decimal separator; a currency sign (`$`, `€`, `£`, `¥`) may come before the number (after or
+/// before its sign) or after it, with spaces between. At least one digit is needed. Rejected: `1O2.30`, `12abc`, hexadecimal
 /// (`0x1p3`), `nan` (a missing-value token by default), and `inf` (reported as infinite).
 ///
 /// Speed and exactness: up to 19 significant digits are gathered in a `UInt64`. When the mantissa is at
@@ -79,6 +80,16 @@ package enum NumberParsing {
             negative = bytes[index] == UInt8(ascii: "-")
             index += 1
         }
+        // A currency sign before the number (`$925.28`, `-$5`, `$-5`, `€ 12`), as exports of prices write.
+        let currency = currencyLength(bytes, at: index, end: end)
+        if currency > 0 {
+            index += currency
+            while index < end, bytes[index] == 0x20 { index += 1 }
+            if index < end, index - currency == start, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                negative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+        }
 
         var mantissa: UInt64 = 0
         var significantDigits = 0
@@ -105,7 +116,10 @@ package enum NumberParsing {
                     exponent10 += 1
                     if digit != 0 { truncated = true }
                 }
-            } else if let thousands, byte == thousands || (thousands == 0x20 && unicodeSpaceLength(bytes, at: index, end: end) > 0) {
+            } else if let thousands, byte == thousands || (thousands == 0x20 && unicodeSpaceLength(bytes, at: index, end: end) > 0),
+                      thousands != 0x20 || index + max(1, unicodeSpaceLength(bytes, at: index, end: end)) < end
+                        && bytes[index + max(1, unicodeSpaceLength(bytes, at: index, end: end))] &- 0x30 < 10 {
+                // (A space groups digits only when a digit follows: `12 €` ends at the space.)
                 let firstGroup = !sawThousands
                 guard digitsSeen > 0, firstGroup ? groupLength <= 3 : groupLength == 3 else {
                     return .invalid(looksSeparated: false)
@@ -164,6 +178,14 @@ package enum NumberParsing {
             guard exponentDigits > 0 else { return .invalid(looksSeparated: false) }
             exponent10 += exponentNegative ? -explicit : explicit
         }
+        // Or after it (`12,50 €`), when none came before.
+        if currency == 0, index < end {
+            var after = index
+            while after < end, bytes[after] == 0x20 || unicodeSpaceLength(bytes, at: after, end: end) > 0 {
+                after += max(1, unicodeSpaceLength(bytes, at: after, end: end))
+            }
+            if after < end, currencyLength(bytes, at: after, end: end) == end - after { index = end }
+        }
         guard index == end else {
             return .invalid(looksSeparated: looksSeparated(bytes, from: start, to: end, format: format))
         }
@@ -195,8 +217,8 @@ package enum NumberParsing {
         for index in start..<end {
             let byte = bytes[index]
             // Only text the grammar accepted comes here: a byte above 0x7F is part of a space
-            // between thousands (`unicodeSpaceLength`).
-            if let thousands = format.thousandsSeparator, byte == thousands || byte >= 0x80 { continue }
+            // between thousands (`unicodeSpaceLength`) or of a currency sign, as `$` and a space are.
+            if byte == format.thousandsSeparator || byte >= 0x80 || byte == UInt8(ascii: "$") || byte == 0x20 { continue }
             normalised.append(byte == format.decimalSeparator ? UInt8(ascii: ".") : byte)
         }
         return Double(String(decoding: normalised, as: UTF8.self)) ?? .nan
@@ -210,6 +232,18 @@ package enum NumberParsing {
         let byte = bytes[index]
         if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { return 2 }
         if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89 { return 3 }
+        return 0
+    }
+
+    /// The length of the currency sign at `index`: `$` (1 byte), `£` or `¥` (2), `€` (3); 0 for
+    /// anything else.
+    @usableFromInline @inline(__always)
+    static func currencyLength(_ bytes: UnsafeRawBufferPointer, at index: Int, end: Int) -> Int {
+        guard index < end else { return 0 }
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "$") { return 1 }
+        if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA3 || bytes[index + 1] == 0xA5 { return 2 }
+        if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x82, bytes[index + 2] == 0xAC { return 3 }
         return 0
     }
 
@@ -237,6 +271,11 @@ package enum NumberParsing {
             case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "'"), 0x20:
                 if byte != format.decimalSeparator && byte != format.thousandsSeparator { sawForeignSeparator = true }
             default:
+                let currency = currencyLength(bytes, at: index, end: end)
+                if currency > 0 {
+                    index += currency
+                    continue
+                }
                 let space = unicodeSpaceLength(bytes, at: index, end: end)
                 guard space > 0 else { return false }
                 if format.thousandsSeparator != 0x20 { sawForeignSeparator = true }

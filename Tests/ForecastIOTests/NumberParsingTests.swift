@@ -88,4 +88,31 @@ import Testing
         #expect(CSVReadOptions.separatorByte("\u{202F}") == nil)
         #expect(CSVReadOptions.thousandsSeparatorByte(",") == UInt8(ascii: ","))
     }
+
+    /// Prices as exports write them: a currency sign before the number (after or before its sign)
+    /// or after it, with spaces between, in the fast and the correctly rounded paths.
+    @Test(arguments: [
+        ("$925.28", 925.28), ("-$5", -5), ("$-5", -5), ("+$1.5", 1.5), ("\u{20AC} 12", 12), ("\u{00A3}3.25", 3.25),
+        ("\u{00A5}1200", 1200), ("12.5$", 12.5), ("7 \u{20AC}", 7), ("$12345678901234567890.5", 12345678901234567890.5),
+    ])
+    func currencySignsAreRead(text: String, expected: Double) {
+        #expect(NumberParsing.parse(text) == .value(expected))
+    }
+
+    @Test func currencySignsWithSeparators() {
+        let comma = NumberFormat(decimalSeparator: UInt8(ascii: ","), thousandsSeparator: 0x20)
+        #expect(NumberParsing.parse("1\u{202F}205,21 \u{20AC}", format: comma) == .value(1205.21))
+        #expect(NumberParsing.parse("12 \u{20AC}", format: comma) == .value(12))
+        #expect(NumberParsing.parse("12,50\u{00A0}\u{20AC}", format: comma) == .value(12.5))
+        let thousands = NumberFormat(thousandsSeparator: UInt8(ascii: ","))
+        #expect(NumberParsing.parse("$1,205.21", format: thousands) == .value(1205.21))
+        // Without the option the remedy is still offered; two signs, or one inside, are no number.
+        #expect(NumberParsing.parse("$1,205.21") == .invalid(looksSeparated: true))
+        for text in ["$$5", "5$5", "$", "$ ", "5 $ 5", "\u{20AC}5\u{20AC}"] {
+            guard case .invalid = NumberParsing.parse(text) else {
+                Issue.record("\(text) was read as a number")
+                continue
+            }
+        }
+    }
 }
