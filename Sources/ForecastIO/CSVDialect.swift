@@ -46,6 +46,18 @@ public struct CSVDialect: Hashable, Sendable {
         return best?.delimiter ?? UInt8(ascii: ",")
     }
 
+    /// The delimiter a spreadsheet names on a first line of its own (`sep=;`, which Excel writes and
+    /// reads), and that line's length with its line break; nil when the file does not start so.
+    static func separatorHint(in head: [UInt8]) -> (delimiter: UInt8, length: Int)? {
+        let prefix = Array("sep=".utf8)
+        guard head.count >= 6, head.prefix(4).map({ $0 | 0x20 }) == prefix else { return nil }
+        let delimiter = head[4]
+        guard candidateDelimiters.contains(delimiter) else { return nil }
+        if head[5] == 0x0A { return (delimiter, 6) }
+        if head[5] == 0x0D { return (delimiter, head.count > 6 && head[6] == 0x0A ? 7 : 6) }
+        return nil
+    }
+
     /// A decimal comma is assumed when the delimiter is not a comma and the sampled numbers use a comma
     /// as their last separator (`3,14`, `1.204,5`) while none uses a dot that way (`3.14`).
     static func detectDecimalSeparator(records: [[String]], delimiter: UInt8) -> UInt8 {

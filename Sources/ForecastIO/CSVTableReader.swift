@@ -121,10 +121,11 @@ package final class CSVTableStream {
             throw .emptyFile(file: fileName)
         }
         let sampleSize = CSVTableReader.sampleLength(of: head)
+        let hint = CSVDialect.separatorHint(in: head)
         let (nulLine, chosen, records) = head.withUnsafeBytes { bytes in
-            let sampleBytes = UnsafeRawBufferPointer(rebasing: bytes.prefix(sampleSize))
-            let line = TextValidation.lineOfFirstNUL(in: sampleBytes)
-            let chosen = delimiter ?? CSVDialect.detectDelimiter(in: sampleBytes)
+            let sampleBytes = UnsafeRawBufferPointer(rebasing: bytes.prefix(sampleSize).dropFirst(hint?.length ?? 0))
+            let line = TextValidation.lineOfFirstNUL(in: sampleBytes).map { $0 + (hint == nil ? 0 : 1) }
+            let chosen = delimiter ?? hint?.delimiter ?? CSVDialect.detectDelimiter(in: sampleBytes)
             let records = CSVSample.records(in: sampleBytes, delimiter: chosen, limit: 200)
             return (line, chosen, records)
         }
@@ -149,7 +150,7 @@ package final class CSVTableStream {
             groupedThousands: grouped)
         let sampleRecords = Array(nonEmpty.dropFirst())
 
-        builder = TableBuilder(fileName: fileName, dialect: dialect, sample: sampleRecords, plan: plan)
+        builder = TableBuilder(fileName: fileName, dialect: dialect, sample: sampleRecords, skipsFirstRecord: hint != nil, plan: plan)
         do throws(LibCSVFailure) {
             parser = try LibCSVParser(delimiter: dialect.delimiter, handler: builder)
         } catch {
@@ -263,11 +264,15 @@ private final class TableBuilder: LibCSVHandler {
     }
     let state: UnsafeMutablePointer<HotState>
 
-    init(fileName: String, dialect: CSVDialect, sample: [[String]],
+    /// Whether the first record is a spreadsheet's `sep=;` line rather than the header.
+    var skipsFirstRecord: Bool
+
+    init(fileName: String, dialect: CSVDialect, sample: [[String]], skipsFirstRecord: Bool = false,
          plan: @escaping (CSVHeaderContext) throws(CSVReadError) -> CSVColumnPlan) {
         self.fileName = fileName
         self.dialect = dialect
         self.sample = sample
+        self.skipsFirstRecord = skipsFirstRecord
         self.plan = plan
         state = .allocate(capacity: 1)
         state.initialize(to: HotState())
@@ -337,7 +342,8 @@ private final class TableBuilder: LibCSVHandler {
         }
         guard !state.pointee.failed else { return }
         guard state.pointee.hasHeader else {
-            if state.pointee.recordHasContent { acceptHeader() } else { headerFields.removeAll() }
+            if state.pointee.recordHasContent, !skipsFirstRecord { acceptHeader() } else { headerFields.removeAll() }
+            skipsFirstRecord = false
             return
         }
         guard state.pointee.recordHasContent else {

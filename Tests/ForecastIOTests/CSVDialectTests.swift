@@ -106,4 +106,17 @@ import Testing
         let point = readError { try SeriesReader.read(memorySource("d,v\n2024-01-01,1 205.5\n2024-01-02,3\n"), target: "v") }
         #expect(point == .notANumber(file: "memory.csv", line: 2, column: "v", value: "1 205.5", remedy: .setThousandsSeparator(" ")))
     }
+
+    /// A spreadsheet's `sep=;` first line names the delimiter and is not the header; lines keep
+    /// their numbers in the file.
+    @Test(arguments: ["sep=;\n", "SEP=;\r\n"])
+    func aSeparatorLineNamesTheDelimiter(first: String) throws {
+        let text = first + "Date;Value\n2024-01-01;1,5\n2024-01-02;2,5\n2024-01-03;x\n"
+        let table = try readAllColumns(memorySource(text))
+        #expect(table.header == ["Date", "Value"])
+        #expect(table.dialect.delimiter == UInt8(ascii: ";"))
+        #expect(table.dialect.numberFormat.decimalSeparator == UInt8(ascii: ","))
+        let error = readError { try SeriesReader.read(memorySource(text), target: "Value") }
+        #expect(error == .notANumber(file: "memory.csv", line: 5, column: "Value", value: "x", remedy: nil))
+    }
 }
