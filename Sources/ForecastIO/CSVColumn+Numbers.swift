@@ -108,8 +108,14 @@ extension CSVColumn {
         if case .invalid(looksSeparated: true) = result {
             let point = table.dialect.numberFormat.decimalSeparator == UInt8(ascii: ".")
             let foreign: Character = point ? "," : "."
-            if value.contains(where: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" }) {
-                remedy = .setThousandsSeparator(" ")  // a space, plain or not, only ever groups digits
+            // A space between two digits, plain or not, only ever groups them.
+            let characters = Array(value)
+            let spaced = characters.indices.dropFirst().dropLast().contains { index in
+                [" ", "\u{00A0}", "\u{202F}", "\u{2009}"].contains(characters[index])
+                    && characters[index - 1].isNumber && characters[index + 1].isNumber
+            }
+            if spaced {
+                remedy = .setThousandsSeparator(" ")
             } else {
                 // Two or more of them can only be thousands separators; one may be either.
                 remedy = value.filter({ $0 == foreign }).count > 1

@@ -21,26 +21,66 @@ extension CSVDialect {
     /// dot is left as the decimal point. Comma-separated files are never read this way.
     static func detectGroupedThousands(records: [[String]], delimiter: UInt8) -> GroupedThousands? {
         guard delimiter != UInt8(ascii: ","), let header = records.first else { return nil }
+        return groupedThousands(in: header.indices.map { column in
+            (header[column], records.dropFirst().compactMap { $0.indices.contains(column) ? Array($0[column].utf8)[...] : nil })
+        })
+    }
+
+    /// Whether a field of `records` (header first) shows a decimal separator in any column.
+    static func showsDecimalSeparator(records: [[String]]) -> Bool {
+        var evidence = GroupingEvidence()
+        return records.dropFirst().contains { record in record.contains { !evidence.add(Array($0.utf8)[...]) } }
+    }
+
+    /// `detectGroupedThousands` on whole columns of field bytes: the first column whose fields show
+    /// a dot between thousands, or nil when none does or a field of any column shows a decimal
+    /// point or comma.
+    static func groupedThousands<Fields: Sequence<ArraySlice<UInt8>>>(in columns: [(name: String, fields: Fields)]) -> GroupedThousands? {
         var found: GroupedThousands?
-        for column in header.indices {
-            var grouped: String?
-            var plain: String?
-            var long = false
-            for record in records.dropFirst() where record.indices.contains(column) {
-                let field = record[column]
-                switch NumberShape(field) {
-                case .groupedByDots: grouped = grouped ?? field
-                case .shortWhole: plain = plain ?? field
-                case .longWhole: long = true
-                case .otherSeparated: return nil
-                case .notANumber: break
-                }
+        for (name, fields) in columns {
+            var evidence = GroupingEvidence()
+            for field in fields {
+                guard evidence.add(field) else { return nil }
             }
-            if found == nil, let grouped, let plain, !long {
-                found = GroupedThousands(column: header[column], grouped: grouped, plain: plain)
-            }
+            if found == nil { found = evidence.finding(column: name) }
         }
         return found
+    }
+
+    /// What one column's fields say about a dot between thousands.
+    struct GroupingEvidence {
+        var grouped: String?
+        var smallestGrouped = Double.infinity
+        var plain: String?
+        var largestPlain = 0.0
+        var long = false
+
+        /// Takes one field; false when it shows a decimal separator (`3.14`, `1,5`), which rules the
+        /// reading out for the whole file.
+        mutating func add(_ field: ArraySlice<UInt8>) -> Bool {
+            guard let digits = SeparatedDigits(bytes: field) else { return true }
+            switch NumberShape(digits) {
+            case .groupedByDots:
+                grouped = grouped ?? String(decoding: field, as: UTF8.self).trimmingSpaces()
+                smallestGrouped = min(smallestGrouped, digits.wholeValue)
+            case .shortWhole:
+                plain = plain ?? String(decoding: field, as: UTF8.self).trimmingSpaces()
+                largestPlain = max(largestPlain, digits.wholeValue)
+            case .longWhole: long = true
+            case .otherSeparated: return false
+            case .notANumber: break
+            }
+            return true
+        }
+
+        /// The column's finding: grouped and short whole numbers, no long ones, and the two of
+        /// similar size read as thousands (the largest short one at least a tenth of the smallest
+        /// grouped: `758` beside `1.663`, where `22` beside `21.345` is a reading of 22.000 with its
+        /// zeros dropped, and `150` beside `149.235` an exchange rate).
+        func finding(column: String) -> GroupedThousands? {
+            guard let grouped, let plain, !long, largestPlain * 10 >= smallestGrouped else { return nil }
+            return GroupedThousands(column: column, grouped: grouped, plain: plain)
+        }
     }
 
     /// The shapes of a field that decide whether a dot groups thousands.
@@ -55,19 +95,40 @@ extension CSVDialect {
         case otherSeparated
         case notANumber
 
-        init(_ text: String) {
-            guard let number = SeparatedDigits(text) else {
-                self = .notANumber
-                return
-            }
-            if number.separators.isEmpty {
-                self = number.runs[0] <= 3 ? .shortWhole : .longWhole
-            } else if number.separators.allSatisfy({ $0 == UInt8(ascii: ".") }), number.runs[0] <= 3, !number.leadingZero,
-                      number.runs.dropFirst().allSatisfy({ $0 == 3 }) {
+        init(_ digits: SeparatedDigits) {
+            if digits.separators.isEmpty {
+                self = digits.runs[0] <= 3 ? .shortWhole : .longWhole
+            } else if digits.separators.allSatisfy({ $0 == UInt8(ascii: ".") }), digits.runs[0] <= 3, !digits.leadingZero,
+                      digits.runs.dropFirst().allSatisfy({ $0 == 3 }) {
                 self = .groupedByDots
             } else {
-                self = CSVDialect.lastSeparatorOfNumber(text) == nil ? .notANumber : .otherSeparated
+                self = digits.decimalSeparator == nil ? .notANumber : .otherSeparated
             }
         }
+    }
+}
+
+extension CSVTable {
+    /// The dot-between-thousands reading weighed again on every row of the columns at `fileIndices`
+    /// once the file is read, when detection decided it from the first rows alone: a column whose
+    /// values first pass 1,000 after them (`949`, then `1.000`) is then read as thousands too, with
+    /// the same warning, where it was read as 1.0. Only when the file left the separators to
+    /// detection and read a decimal point without one between thousands.
+    mutating func weighGroupedThousandsOnEveryRow(of fileIndices: [Int], options: CSVReadOptions) {
+        let format = dialect.numberFormat
+        guard options.decimalSeparator == nil, options.thousandsSeparator == nil, dialect.groupedThousands == nil,
+              !dialect.decimalSeparatorSeen,
+              dialect.delimiter != UInt8(ascii: ","), format.decimalSeparator == UInt8(ascii: "."), format.thousandsSeparator == nil
+        else { return }
+        let columns = self.columns.filter { fileIndices.contains($0.fileIndex) }.map { column -> (name: String, fields: [ArraySlice<UInt8>]) in
+            var fields: [ArraySlice<UInt8>] = []
+            fields.reserveCapacity(column.count)
+            column.forEachField { _, bytes in fields.append(Array(bytes)[...]) }
+            return (column.name, fields)
+        }
+        guard let found = CSVDialect.groupedThousands(in: columns) else { return }
+        dialect = CSVDialect(delimiter: dialect.delimiter,
+                             numberFormat: NumberFormat(decimalSeparator: UInt8(ascii: ","), thousandsSeparator: UInt8(ascii: ".")),
+                             groupedThousands: found)
     }
 }

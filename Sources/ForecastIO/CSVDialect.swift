@@ -8,6 +8,9 @@ public struct CSVDialect: Hashable, Sendable {
     /// The column that made detection read `.` between thousands (`detectGroupedThousands`); nil
     /// when the separators were given or detected otherwise.
     public var groupedThousands: GroupedThousands?
+    /// Whether a sampled field, in any column, showed a decimal separator (`3.14`): the dot is then
+    /// never read between thousands, however the rows after the sample look.
+    var decimalSeparatorSeen = false
 
     public init(delimiter: UInt8 = UInt8(ascii: ","), numberFormat: NumberFormat = NumberFormat(),
                 groupedThousands: GroupedThousands? = nil) {
@@ -76,46 +79,120 @@ public struct CSVDialect: Hashable, Sendable {
         return commaVotes > 0 && dotVotes == 0 ? UInt8(ascii: ",") : UInt8(ascii: ".")
     }
 
+    /// The thousands separator of a file with a decimal comma: `.` when a sampled number groups its
+    /// digits with dots before its comma (`1.205,21`), else a space, which reads plain and no-break
+    /// spaces alike (`1 205,21`).
+    static func groupSeparatorBeforeDecimalComma(records: [[String]]) -> UInt8 {
+        let dotted = records.dropFirst().contains { record in
+            record.contains { field in
+                guard let digits = SeparatedDigits(field), digits.decimalSeparator == UInt8(ascii: ",") else { return false }
+                return digits.separators.contains(UInt8(ascii: "."))
+            }
+        }
+        return dotted ? UInt8(ascii: ".") : 0x20
+    }
+
     /// The decimal separator a number-looking text implies, or nil: `[+-]digits`, optional groups of
     /// three digits after the other separator, then the decimal separator and at least one digit
     /// (`3,14` and `1.204,5` say comma; `3.14` and `1,204.5` say point). Dates such as `28.12.2020`
     /// fit neither shape and do not vote.
     static func lastSeparatorOfNumber(_ text: String) -> Character? {
-        guard let number = SeparatedDigits(text), let last = number.separators.last else { return nil }
-        // Every separator before the last is the other character and closes a group of three digits.
-        for (index, separator) in number.separators.dropLast().enumerated() {
-            guard separator != last, number.runs[index + 1] == 3 else { return nil }
-        }
-        return Character(Unicode.Scalar(last))
+        SeparatedDigits(text)?.decimalSeparator.map { Character(Unicode.Scalar($0)) }
     }
 
     /// A number-looking text split into its runs of digits and the single `.` or `,` between them,
-    /// after an optional sign: `-1.204,5` is runs [1, 3, 1] and separators [., ,].
+    /// after an optional sign and without a currency sign before or after it (as `NumberParsing`
+    /// reads them): `-1.204,5` and `€ 1.204,5` are runs [1, 3, 1] and separators [., ,].
     struct SeparatedDigits {
         var runs: [Int]
         var separators: [UInt8]
         /// Whether the first digit is 0.
         var leadingZero: Bool
+        /// The digits alone, in order.
+        var digits: [UInt8]
+
+        init?(_ text: String) {
+            self.init(bytes: Array(text.utf8)[...])
+        }
 
         /// nil for any other character, or for two separators in a row or one at either end.
-        init?(_ text: String) {
-            var bytes = Substring(text.trimmingSpaces()).utf8[...]
-            if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        init?(bytes field: ArraySlice<UInt8>) {
+            var bytes = field
+            func trimSpaces() {
+                while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+                while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+            }
+            func dropSign() -> Bool {
+                guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") else { return false }
+                bytes = bytes.dropFirst()
+                return true
+            }
+            trimSpaces()
+            let signed = dropSign()
+            for sign in Self.currencySigns {
+                if bytes.starts(with: sign) {
+                    bytes = bytes.dropFirst(sign.count)
+                    trimSpaces()
+                    if !signed { _ = dropSign() }
+                    break
+                }
+                if bytes.count > sign.count, bytes.suffix(sign.count).elementsEqual(sign) {
+                    bytes = bytes.dropLast(sign.count)
+                    trimSpaces()
+                    break
+                }
+            }
             runs = [0]
             separators = []
+            digits = []
             leadingZero = bytes.first == UInt8(ascii: "0")
-            for byte in bytes {
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let byte = bytes[index]
                 if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                     runs[runs.count - 1] += 1
+                    digits.append(byte)
                 } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
                     separators.append(byte)
                     runs.append(0)
+                } else if let space = Self.spaceLength(bytes, at: index) {
+                    // A space between digits groups them (`1 205,21`, often a no-break space).
+                    separators.append(0x20)
+                    runs.append(0)
+                    index += space
+                    continue
                 } else {
                     return nil
                 }
+                index += 1
             }
             guard runs.allSatisfy({ $0 > 0 }) else { return nil }
         }
+
+        /// The decimal separator the text implies, or nil (see `lastSeparatorOfNumber`): the last
+        /// separator, when every one before it is the other character and closes a group of three.
+        var decimalSeparator: UInt8? {
+            guard let last = separators.last else { return nil }
+            for (index, separator) in separators.dropLast().enumerated() {
+                guard separator != last, runs[index + 1] == 3 else { return nil }
+            }
+            return last
+        }
+
+        /// The digits as one whole number, separators left out (`1.663` is 1663).
+        var wholeValue: Double { Double(String(decoding: digits, as: UTF8.self)) ?? .infinity }
+
+        /// The length of a space at `index` (plain, no-break, narrow no-break or thin), or nil.
+        static func spaceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int? {
+            let rest = bytes[index...]
+            if rest.first == 0x20 { return 1 }
+            if rest.starts(with: [0xC2, 0xA0]) { return 2 }
+            if rest.starts(with: [0xE2, 0x80, 0xAF]) || rest.starts(with: [0xE2, 0x80, 0x89]) { return 3 }
+            return nil
+        }
+
+        /// The UTF-8 bytes of `$`, `€`, `£` and `¥`.
+        static let currencySigns: [[UInt8]] = [[0x24], [0xE2, 0x82, 0xAC], [0xC2, 0xA3], [0xC2, 0xA5]]
     }
 }
 

@@ -111,7 +111,7 @@ package struct CSVTable: Sendable {
     /// The file name messages use.
     package let fileName: String
     /// The delimiter and number format used.
-    package let dialect: CSVDialect
+    package internal(set) var dialect: CSVDialect
     /// Every header name, in file order.
     package let header: [String]
     /// The kept columns, in the order they were asked for.

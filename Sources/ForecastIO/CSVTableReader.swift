@@ -141,13 +141,15 @@ package final class CSVTableStream {
         if thousandsSeparator == decimal {
             throw .invalidOption(.thousandsSeparatorIsDecimal(decimal))
         }
-        let dialect = CSVDialect(
+        var dialect = CSVDialect(
             delimiter: chosen,
-            // With a decimal comma, a space between digits can only group thousands (`1 205,21`,
-            // often a no-break space): read as one unless another separator was given.
+            // With a decimal comma, a dot or a space between digits can only group thousands
+            // (`1.205,21`, `1 205,21`, often a no-break space): the one the sample shows, else a space.
             numberFormat: NumberFormat(decimalSeparator: decimal,
-                                       thousandsSeparator: thousandsSeparator ?? (grouped != nil ? point : decimal == comma ? 0x20 : nil)),
+                                       thousandsSeparator: thousandsSeparator ?? (grouped != nil ? point : decimal == comma
+                                           ? CSVDialect.groupSeparatorBeforeDecimalComma(records: nonEmpty) : nil)),
             groupedThousands: grouped)
+        dialect.decimalSeparatorSeen = CSVDialect.showsDecimalSeparator(records: nonEmpty)
         let sampleRecords = Array(nonEmpty.dropFirst())
 
         builder = TableBuilder(fileName: fileName, dialect: dialect, sample: sampleRecords, skipsFirstRecord: hint != nil, plan: plan)

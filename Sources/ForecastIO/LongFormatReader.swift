@@ -42,7 +42,7 @@ public enum LongFormatReader {
         let options = try options.forLongFormat()
         var plan: SeriesColumns? = nil
         var unreadDates: CSVWarning? = nil
-        let table = try CSVTableReader.read(
+        var table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
         ) { context throws(CSVReadError) in
@@ -59,6 +59,7 @@ public enum LongFormatReader {
         guard let ids = table.columns.first(where: { $0.fileIndex == idIndex }) else {
             preconditionFailure("the column plan keeps the id column")
         }
+        table.weighGroupedThousandsOnEveryRow(of: plan.values, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))

@@ -87,6 +87,7 @@ public enum SeriesReader {
             }
             return CSVColumnPlan(keep: columns.keep, seriesFilter: try options.seriesFilter(in: context))
         }
+        table.weighGroupedThousandsOnEveryRow(of: valueIndices, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))

@@ -81,6 +81,7 @@ public struct TableInspection: Sendable {
             }
             return CSVColumnPlan(keep: Array(context.header.indices), seriesFilter: try options.seriesFilter(in: context))
         }
+        table.weighGroupedThousandsOnEveryRow(of: Array(table.header.indices.filter { $0 != timeIndex }), options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName)
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))

@@ -57,7 +57,7 @@ import Testing
     /// otherwise; where anything shows the dot is a decimal point, it stays one.
     @Test(arguments: [
         ("d;v\n2024-01-01;1.663\n2024-02-01;758\n2024-03-01;2.112\n", [1663.0, 758, 2112]),
-        ("d;v\n2024-01-01;-1.663.000\n2024-02-01;758\n", [-1_663_000, 758]),
+        ("d;v\n2024-01-01;1.204.300\n2024-02-01;758\n2024-03-01;-1.663\n", [1_204_300, 758, -1663]),
         ("d;v\n2024-01-01;21.345\n2024-02-01;22.001\n", [21.345, 22.001]),
         ("d;v\n2024-01-01;1.663\n2024-02-01;7580\n", [1.663, 7580]),
         ("d;v;w\n2024-01-01;1.663;3.14\n2024-02-01;758;2\n", [1.663, 758]),
@@ -118,5 +118,37 @@ import Testing
         #expect(table.dialect.numberFormat.decimalSeparator == UInt8(ascii: ","))
         let error = readError { try SeriesReader.read(memorySource(text), target: "Value") }
         #expect(error == .notANumber(file: "memory.csv", line: 5, column: "Value", value: "x", remedy: nil))
+    }
+
+    /// The dot-between-thousands reading sees through currency signs, weighs every row (values that
+    /// pass 1,000 only after the sample), and leaves a column whose whole numbers are a thousand
+    /// times smaller than its dotted ones (`22` beside `21.345`: 22.000 with its zeros dropped).
+    @Test func groupedThousandsThroughSignsPastTheSampleAndNotAcrossMagnitudes() throws {
+        let euros = try SeriesReader.read(memorySource("d;v\n2024-01-01;1.663 \u{20AC}\n2024-02-01;758 \u{20AC}\n2024-03-01;\u{20AC} 2.104\n"), target: "v")
+        #expect(euros.target.values == [1663, 758, 2104])
+        var growing = "d;v\n"
+        for month in 0..<400 {
+            let value = 700 + month
+            let text = value < 1000 ? "\(value)" : "1.\(String(format: "%03d", value - 1000))"
+            growing += String(format: "%d-%02d-01;", 1990 + month / 12, month % 12 + 1) + text + "\n"
+        }
+        let grown = try SeriesReader.read(memorySource(growing), target: "v")
+        // The sample holds the first 200 rows (700 to 899); 1.000 comes at row 301.
+        #expect(grown.target.values == (700..<1100).map(Double.init))
+        #expect(grown.warnings.contains { $0.remedies == [.setDecimalSeparator(".")] }, "\(grown.warnings)")
+        let sensor = try SeriesReader.read(memorySource("d;t\n2024-01-01;21.345\n2024-01-02;22\n2024-01-03;21.987\n"), target: "t")
+        #expect(sensor.target.values == [21.345, 22, 21.987])
+        #expect(sensor.warnings.isEmpty)
+    }
+
+    /// A decimal-comma file groups thousands with the dots or spaces its numbers show, currency
+    /// signs or not, and a file whose every value is over 1,000 (`1 205,21`) still finds its comma.
+    @Test(arguments: [
+        ("d;v\n2024-01-01;913,75 \u{20AC}\n2024-02-01;1.212,50 \u{20AC}\n", [913.75, 1212.5]),
+        ("d;v\n2024-01-01;1 205,21\n2024-02-01;1\u{202F}310,50\n", [1205.21, 1310.5]),
+        ("d;v\n2024-01-01;12,50 \u{20AC}\n2024-02-01;13,75 \u{20AC}\n", [12.5, 13.75]),
+    ])
+    func decimalCommaFilesReadTheirGroups(text: String, expected: [Double]) throws {
+        #expect(try SeriesReader.read(memorySource(text), target: "v").target.values == expected)
     }
 }
