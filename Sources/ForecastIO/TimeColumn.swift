@@ -74,6 +74,8 @@ struct TimeColumn: Sendable {
         if let format = options.dateFormat {
             for index in timeLike + context.header.indices {
                 let values = sampleValues(of: index, in: context, options: options).filter { !DateFormat.isMissingDate($0) }
+                // Under another name, digits alone (`1500` read by `%Y`) are more likely amounts.
+                if !timeLike.contains(index), values.allSatisfy({ $0.allSatisfy(\.isNumber) }) { continue }
                 if !values.isEmpty, values.allSatisfy({ format.parse($0) != nil }) { return index }
             }
             // None reads in it: the column named like a time column is taken, so that reading it
@@ -88,12 +90,18 @@ struct TimeColumn: Sendable {
         }
         // A time-like name counts unless its values are plainly not dates (a `quarter` of 1…4).
         for index in timeLike where sampleDetection(index) != .none
-            || endsInNonDates(sampleValues(of: index, in: context, options: options)) { return index }
+            || endsInNonDates(sampleValues(of: index, in: context, options: options))
+            || datesBeforeWords(sampleValues(of: index, in: context, options: options)) != .none { return index }
         for index in context.header.indices {
-            switch sampleDetection(index) {
-            case .detected(let format) where !format.isPlainNumber: return index
-            case .ambiguous(let formats) where !formats.contains(where: \.isPlainNumber): return index
-            default: continue
+            for detection in [sampleDetection(index), datesBeforeWords(sampleValues(of: index, in: context, options: options))] {
+                if case .detected(let format) = detection, !format.isPlainNumber { return index }
+            }
+        }
+        // Then dates that read two ways (`01.02.2024`), which reading resolves by the calendar or
+        // names as ambiguous: after any column whose format is clear.
+        for index in context.header.indices {
+            for detection in [sampleDetection(index), datesBeforeWords(sampleValues(of: index, in: context, options: options))] {
+                if case .ambiguous(let formats) = detection, !formats.contains(where: \.isPlainNumber) { return index }
             }
         }
         return nil
@@ -108,6 +116,21 @@ struct TimeColumn: Sendable {
         guard let format = DateFormat.mostlyReadBy(values, share: 0.5),
               let first = format.firstUnreadableIndex(in: values) else { return false }
         return values[first...].allSatisfy { DateFormat.isMissingDate($0) || format.parse($0) == nil }
+    }
+
+    /// What detection makes of `values` without a last block of words (`Total`, `Summe`, `Average`:
+    /// no digit in them), when there is such a block and at least 3 values before it: dates of any
+    /// format, years and epoch times included, that end in a spreadsheet's summary rows. `.none`
+    /// otherwise. A column so found is taken, and reading it names the first summary row.
+    static func datesBeforeWords(_ values: [Substring]) -> DateFormatDetection {
+        let words = trailingWords(values)
+        guard words > 0, values.count - words >= 3 else { return .none }
+        return DateFormat.detect(in: values.dropLast(words))
+    }
+
+    /// How many values at the end of `values` are words: no digit, and not a missing date.
+    static func trailingWords(_ values: [Substring]) -> Int {
+        values.reversed().prefix { value in !value.contains(where: \.isNumber) && !DateFormat.isMissingDate(value) }.count
     }
 
     /// The header positions whose names say time: a recognised name, or one with the word "date".
@@ -184,6 +207,18 @@ struct TimeColumn: Sendable {
             if let resolved = resolveByCalendar(column, candidates: candidates, file: file) { return resolved }
             throw .ambiguousDateFormat(file: file, column: column.name, candidates: candidates.map { $0.strftimePattern ?? $0.description })
         case .none:
+            // Dates, then a spreadsheet's summary rows: the first of those is the one to remove.
+            let before: DateFormat?
+            switch datesBeforeWords(values) {
+            case .detected(let format): before = format
+            case .ambiguous(let formats): before = formats.first
+            case .none: before = nil
+            }
+            if let before {
+                let row = values.count - trailingWords(values)
+                throw .invalidDate(file: file, line: table.lines[row], column: column.name,
+                                   value: column.text(row), format: before.description)
+            }
             // Half dates or more: the first value the best format cannot read is the one to fix.
             if let format = DateFormat.mostlyReadBy(values, share: 0.5), let row = format.firstUnreadableIndex(in: values) {
                 throw .invalidDate(file: file, line: table.lines[row], column: column.name,

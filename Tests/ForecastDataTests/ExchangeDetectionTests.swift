@@ -38,16 +38,27 @@ import Testing
         #expect(ExchangeDetection.detect(in: Self.weekdays((2010, 1, 4), (2014, 12, 31))) == nil)
     }
 
-    /// A quarter's or a few months' download holds one to five holidays: they detect the exchange
-    /// when they are exactly its missing weekdays, and nothing as soon as one weekday more is
-    /// missing (with six or more, 80 % agreement is enough; `aFewMissingDaysStillDetect`).
-    @Test(arguments: [((2019, 1, 2), (2019, 3, 29)), ((2026, 9, 2), (2026, 11, 25))])
+    /// A few months' download holds two to five holidays: they detect the exchange when they are
+    /// exactly its missing weekdays, and nothing as soon as one weekday more is missing (with six
+    /// or more, 80 % agreement is enough; `aFewMissingDaysStillDetect`).
+    @Test(arguments: [((2019, 1, 2), (2019, 3, 29)), ((2026, 6, 1), (2026, 11, 25))])
     func aShortSpanDetectsOnlyOnExactAgreement(first: (Int, Int, Int), last: (Int, Int, Int)) {
         let calendar = ExchangeCalendar(.XNYS)
         var sessions = Self.weekdays(first, last) { calendar.isSession(dayNumber: $0) }
         #expect(ExchangeDetection.detect(in: sessions) == .XNYS)
         sessions.remove(at: 20)
         #expect(ExchangeDetection.detect(in: sessions) == nil)
+    }
+
+    /// One missing weekday that is one exchange's holiday (20 March 2024, Tokyo's equinox) is no
+    /// evidence: a business series with one gap detects nothing.
+    @Test func oneGapOnAHolidayDetectsNothing() {
+        let gap = CivilCalendar.days(year: 2024, month: 3, day: 20)
+        let days = Self.weekdays((2024, 2, 26), (2024, 3, 28)) { $0 != gap }
+        #expect(ExchangeDetection.detect(in: days) == nil)
+        // Three months of New York sessions missing only Labor Day, likewise.
+        let labor = Self.weekdays((2026, 9, 2), (2026, 11, 25)) { ExchangeCalendar(.XNYS).isSession(dayNumber: $0) }
+        #expect(ExchangeDetection.detect(in: labor) == nil)
     }
 
     @Test func calendarDaysDetectNothing() {

@@ -210,6 +210,36 @@ import _ForecastTestSupport
         #expect(line == 14 && column == "Date" && value == "Total")
     }
 
+    /// Summary rows after years, compact dates or epoch times, or under a header no list holds,
+    /// also stop the read at the first of them (they were read as the latest value).
+    @Test(arguments: [("Year", ["2019", "2020", "2021", "2022"]), ("Date", ["20240101", "20240102", "20240103", "20240104"]),
+                      ("Stichtag", ["2024-01-01", "2024-02-01", "2024-03-01", "2024-04-01"]),
+                      ("Data", ["15/01/2024", "15/02/2024", "15/03/2024", "15/04/2024"])])
+    func summaryRowsAfterAnyDatesAreNamed(header: String, dates: [String]) {
+        let text = "\(header),Sales\n" + dates.enumerated().map { "\($1),\(100 + $0)" }.joined(separator: "\n") + "\nTotal,406\n"
+        let error = readError { try SeriesReader.read(memorySource(text), target: "Sales") }
+        guard case .invalidDate(_, let line, let column, let value, _) = error else {
+            Issue.record("expected an invalid date, got \(String(describing: error))")
+            return
+        }
+        #expect(line == 6 && column == header && value == "Total")
+    }
+
+    /// A column whose dates read two ways is taken only after any column whose format is clear,
+    /// and a date format alone does not take amounts under other names for years.
+    @Test func clearDatesComeFirstAndAmountsAreNoYears() throws {
+        var text = "ref;when;v\n"
+        for month in 1...6 { text += String(format: "01.%02d.2020;2020-%02d-15T10:00:00Z;%d\n", month, month, month) }
+        #expect(try SeriesReader.read(memorySource(text), target: "v").timeColumn == "when")
+        var options = CSVReadOptions()
+        options.dateFormat = .pattern("%Y")
+        let amounts = "Umsatz;Kosten;Geschaeftsjahr\n1500;700;2019\n1620;710;2020\n1710;720;2021\n"
+        #expect(readError { try SeriesReader.read(memorySource(amounts), target: "Kosten", options: options) }
+            == .invalidOption(.dateFormatReadsNoColumn(format: "%Y")))
+        let named = "Umsatz;Kosten;Jahr\n1500;700;2019\n1620;710;2020\n1710;720;2021\n"
+        #expect(try SeriesReader.read(memorySource(named), target: "Kosten", options: options).timeColumn == "Jahr")
+    }
+
     /// A date format given without naming the column finds the column it reads, whatever its name;
     /// one that reads no column names the time-like column's first value, or says it fits no column.
     @Test func aDateFormatAloneFindsItsColumn() throws {

@@ -12,8 +12,9 @@ public enum ExchangeDetection {
     /// (London and Frankfurt share Easter and Christmas) do not decide on too little.
     public static let minimumMargin = 0.2
     /// How many of the best exchange's holidays the span must hold for `minimumAgreement` to
-    /// decide; a shorter span (a quarter's download holds one or two) needs exact agreement: every
-    /// weekday without a row is one of its holidays, and every holiday has no row.
+    /// decide; a shorter span (a few months' download) needs exact agreement on at least two:
+    /// every weekday without a row is one of its holidays, and every holiday has no row. One gap
+    /// alone proves nothing (a sixth of weekdays are some exchange's holiday).
     public static let minimumHolidays = 6
 
     /// Each exchange's agreement with the gaps of `timestamps` (read by their UTC dates), best first.
@@ -38,14 +39,14 @@ public enum ExchangeDetection {
 
     /// The exchange whose holidays explain the missing weekdays of `timestamps`, or nil when none
     /// does clearly: the best must agree at `minimumAgreement` (exactly, with fewer than
-    /// `minimumHolidays` holidays in the span, and at least one) and lead the others by
+    /// `minimumHolidays` holidays in the span, and at least two) and lead the others by
     /// `minimumMargin`. Timestamps on weekends (more than 1 %) mean the series is not of trading
     /// days, and nothing is detected.
     public static func detect(in timestamps: [Timestamp]) -> ExchangeCalendar.Code? {
         let weekendRows = timestamps.lazy.filter { CivilCalendar.weekday(fromDays: $0.dayNumber) >= 6 }.count
         guard Double(weekendRows) <= 0.01 * Double(timestamps.count) else { return nil }
         let ranked = agreements(with: timestamps)
-        guard let best = ranked.first, best.holidays >= 1,
+        guard let best = ranked.first, best.holidays >= 2,
               best.holidays >= minimumHolidays ? best.agreement >= minimumAgreement : best.agreement == 1
         else { return nil }
         let runnerUp = ranked.dropFirst().first?.agreement ?? 0
