@@ -131,6 +131,12 @@ public struct Forecaster: Sendable {
             guard values.count >= statistical.minimumRows else {
                 throw ForecasterError.historyTooShort(rows: values.count, needed: statistical.minimumRows)
             }
+            // A prefix of the fitted series (calibration, backtests) or a series as long as the one
+            // held starts where it may; a shorter one that starts elsewhere is the latest values alone.
+            let given = values.count - statistical.startRow
+            if given < statistical.history.count, values[statistical.startRow] != statistical.history[0] {
+                throw ForecasterError.statisticalHistoryStartsElsewhere(method: method.name, given: given, held: statistical.history.count)
+            }
         }
         recentValues = tail
         recentFeatures = featureTails

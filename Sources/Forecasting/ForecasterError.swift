@@ -52,6 +52,10 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     /// A statistical model of the method cannot forecast the history it was given (`reason`, a
     /// clause): a history shorter than its differencing, or a forecast that is not finite.
     case statisticalModelFailed(method: String, reason: String)
+    /// The method's statistical models carry states through the series from its first fitted
+    /// value, and the history given is shorter than the one they hold and starts elsewhere (the
+    /// latest values alone): they would forecast from states filtered over another series.
+    case statisticalHistoryStartsElsewhere(method: String, given: Int, held: Int)
 
     /// Which change would get past the error, when one would.
     public var remedy: Remedy? {
@@ -108,6 +112,8 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
                 + (loss.map { "a loss of \($0) on scaled values (a useful model stays near 1 or below)" } ?? "forecasts that are not numbers")
         case let .statisticalModelFailed(method, reason):
             "The \(method) forecast failed: \(reason)"
+        case let .statisticalHistoryStartsElsewhere(method, given, held):
+            "The \(method) method's statistical models run through the whole series from its first value, but the \(given) values given start elsewhere and are fewer than the \(held) they hold; give the whole series (every value since the first it was fitted on), or fit again"
         }
     }
 

@@ -119,6 +119,20 @@ import _ForecastTestSupport
         #expect(throws: ForecasterError.self) { try forecaster.condition(on: withGap) }
     }
 
+    /// The latest values alone (a shorter history starting elsewhere) would filter the models'
+    /// states over another series, so they are refused; a prefix of the fitted series (as a
+    /// backtest or a calibration conditions on) and a series as long as the held one are taken.
+    @Test func theLatestValuesAloneAreRefusedByAStatisticalMethod() throws {
+        var forecaster = try Self.statisticalForecaster()
+        let held = try #require(forecaster.statistical).history.count
+        let latest = Array(Self.trending.suffix(held / 2))
+        #expect(throws: ForecasterError.statisticalHistoryStartsElsewhere(method: forecaster.method.name, given: latest.count, held: held)) {
+            try forecaster.condition(on: latest)
+        }
+        try forecaster.condition(on: Array(Self.trending.prefix(held - 5)))
+        try forecaster.condition(on: Self.trending.map { $0 + 1 })
+    }
+
     /// A random walk that climbs 1 a step on average, with steps of 1 ± 0.5: no model knows more of
     /// its future than its average climb.
     static let drifting: [Double] = {
