@@ -81,6 +81,17 @@ public struct BacktestSuite: Sendable {
         if !columns.isEmpty || !optionalKnown.isEmpty, case .sliding = backtest.plan.trainingWindow {
             throw ForecasterError.featuresNeedExpandingWindow
         }
+        // A plan made for another series is the caller's mistake, thrown, not trapped on.
+        let plan = backtest.plan
+        guard let last = plan.cutoffs.last else {
+            throw ForecasterError.invalidConfiguration(setting: "backtest plan", value: "no fold",
+                                                       requirement: "at least one cut-off (the series may hold fewer rows than the history asked before a fold)")
+        }
+        guard last + plan.horizon <= series.count, plan.cutoffs[0] >= 1 else {
+            throw ForecasterError.invalidConfiguration(setting: "backtest plan", value: "folds up to row \(last + plan.horizon)",
+                                                       requirement: "folds inside the series' \(series.count) rows, each after at least one")
+        }
+        let threads = max(1, threads)
         // OpenBLAS opened on this thread before the folds' threads start (see `BLASBackend.load`).
         BLASBackend.load()
         // Every method's fold groups share one pool of threads, the model's first (they take the
