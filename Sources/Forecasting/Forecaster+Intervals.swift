@@ -6,6 +6,10 @@ extension Forecaster {
     /// forecasts; other intervals are split-conformal, residuals scaled by the series' recent movement
     /// (`ConformalCalibration.intervals`).
     ///
+    /// `history` is the whole series the forecaster continues: the one it was fitted or conditioned
+    /// on, with every value `observe` gave it since (it throws `invalidConfiguration` otherwise; a
+    /// model loaded without a history takes any).
+    ///
     /// A model with features calibrates on the same cut-offs given the series' feature columns
     /// (`columns`, whole, the known-in-advance ones continued over the forecast steps); without
     /// them it throws `intervalsNeedUnivariateModel`.
@@ -20,6 +24,13 @@ extension Forecaster {
         }
         guard featureCount == 0 || columns.observed.count + columns.knownCount == featureCount else {
             throw ForecasterError.intervalsNeedUnivariateModel(features: featureCount)
+        }
+        // Intervals for this forecaster's forecast: around another series' forecast (the series it
+        // was fitted on, before `observe` moved it on) they would not contain it.
+        guard !hasHistory || (history.count >= recentValues.count && history.suffix(recentValues.count).elementsEqual(recentValues)) else {
+            throw ForecasterError.invalidConfiguration(
+                setting: "history", value: "a series that does not end with the values the forecaster continues",
+                requirement: "the whole series the forecaster was fitted or conditioned on, with every value observed since")
         }
         let model = FeatureAwareForecaster(forecaster: self, columns: columns)
         let forecasts = try model.forecast(after: history, horizon: steps)

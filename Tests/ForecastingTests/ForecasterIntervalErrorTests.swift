@@ -23,4 +23,27 @@ struct ForecasterIntervalErrorTests {
         #expect(message.contains("feature columns"))
         #expect(!message.contains("horizon"))
     }
+
+    /// After `observe`, the history that ends where the forecaster was fitted gives intervals around
+    /// a forecast it no longer makes: refused; the series with the observed values gives intervals
+    /// around its forecast.
+    @Test func intervalsNeedTheSeriesTheForecasterContinues() throws {
+        var configuration = ForecasterConfiguration()
+        configuration.lookback = 4
+        configuration.horizon = 2
+        configuration.hiddenSize = 4
+        configuration.epochs = 2
+        configuration.selection = .network
+        configuration.transform = TransformKind.none
+        let values = (0..<90).map { 10 + sin(Double($0) / 3) }
+        var forecaster = try Forecaster.fit(values: Array(values.prefix(80)), configuration: configuration)
+        for value in values[80...] { _ = try forecaster.observe(value) }
+        #expect(throws: ForecasterError.self) { try forecaster.intervals(levels: [0.8], steps: 2, history: Array(values.prefix(80))) }
+        let point = try forecaster.forecast(steps: 2)
+        let interval = try #require(try forecaster.intervals(levels: [0.8], steps: 2, history: values).first)
+        for step in 0..<2 {
+            let low = try #require(interval.lower[step]), high = try #require(interval.upper[step])
+            #expect(low <= point[step] && point[step] <= high)
+        }
+    }
 }
