@@ -27,6 +27,11 @@ public struct InspectAction: Sendable {
         public var longFormat: LongFormatSummary?
     }
 
+    /// Reads and describes the file off the caller's actor, as the other actions' `async` runs do.
+    public func run() async throws -> Report {
+        try await ActionReporter.silent.runOffActor { _ in try run() }
+    }
+
     /// Reads the whole file and describes it. A file whose timestamps repeat once per series of an
     /// id column is described as long format, with each series and its rows, rather than refused;
     /// so is a file whose id column is given without a series to keep.

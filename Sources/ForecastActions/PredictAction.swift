@@ -43,6 +43,11 @@ public struct PredictAction: Sendable {
         self.levels = levels
     }
 
+    /// Runs the prediction off the caller's actor, as the other actions' `async` runs do.
+    public func run(reporter: ActionReporter = .silent) async throws -> ForecastResult {
+        try await reporter.runOffActor { try run(reporter: $0) }
+    }
+
     public func run(reporter: ActionReporter = .silent) throws -> ForecastResult {
         if let steps { try Forecaster.checkSteps(steps) }
         try IntervalLevelError.check(levels)
