@@ -126,8 +126,13 @@ public struct TableInspection: Sendable {
             DispatchQueue.concurrentPerform(iterations: jobCount) { job in
                 if job == finalTable.columns.count {
                     if let finalTime, let finalTimeIndex {
-                        output.base[job].time = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex],
-                                                              styleRows: finalStyleRows, exchange: options.exchange)
+                        let summary = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex],
+                                                    styleRows: finalStyleRows, exchange: options.exchange)
+                        output.base[job].time = summary
+                        // The warning a forecast of the file gives about its calendar's gaps.
+                        output.base[job].warning = SeriesReader.absentStepsWarning(
+                            finalTime.calendarTimestamps(at: finalTime.frequency), frequency: finalTime.frequency,
+                            exchange: summary.exchange, file: finalTable.fileName, column: finalTime.name)
                     }
                 } else if job == finalTimeIndex {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)

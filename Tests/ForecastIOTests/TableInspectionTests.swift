@@ -68,4 +68,15 @@ import Testing
         #expect(inspection.columns.first { $0.name == "Name" }?.kind == .text)
         #expect(inspection.warnings.isEmpty)
     }
+
+    /// Inspect warns about a calendar's gaps as a forecast of the file does: a shop closed on
+    /// Sundays is named so.
+    @Test func inspectNamesClosedWeekdays() throws {
+        var text = "date,sales\n"
+        for day in 0..<71 where day % 7 != 6 {
+            text += String(format: "2026-%02d-%02d,%d\n", day < 30 ? 6 : day < 61 ? 7 : 8, day < 30 ? day + 1 : day < 61 ? day - 29 : day - 60, 100 + day % 7)
+        }
+        let inspection = try TableInspection.inspect(memorySource(text))
+        #expect(inspection.warnings.contains { $0.message.contains("has no row on Sundays (10 days)") }, "\(inspection.warnings)")
+    }
 }
