@@ -55,7 +55,7 @@ struct TimeColumn: Sendable {
         // The same in the languages of the spreadsheets most often exported with `;` and decimal
         // commas: German, French, Spanish, Italian, Portuguese, Dutch.
         "datum", "zeit", "zeitpunkt", "woche", "monat", "quartal", "jahr",
-        "fecha", "jour", "mois", "année", "annee", "mes", "año", "anno", "mese", "giorno", "dia", "ano",
+        "fecha", "jour", "mois", "année", "annee", "mes", "año", "anno", "mese", "giorno", "ano",
         "maand", "jaar",
     ]
 
