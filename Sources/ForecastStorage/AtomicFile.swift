@@ -122,14 +122,18 @@ public enum AtomicFile {
     }
 
     /// Whether two paths name one file: the same device and inode when both exist, else the same
-    /// standardised path.
+    /// standardised path once links are followed.
     static func sameFile(_ first: String, _ second: String) -> Bool {
         var firstInfo = stat()
         var secondInfo = stat()
         if stat(first, &firstInfo) == 0, stat(second, &secondInfo) == 0 {
             return firstInfo.st_dev == secondInfo.st_dev && firstInfo.st_ino == secondInfo.st_ino
         }
-        return URL(fileURLWithPath: first).standardizedFileURL.path == URL(fileURLWithPath: second).standardizedFileURL.path
+        // A path not there yet may be a link to one (a dangling link is written where it points).
+        func written(_ path: String) -> String {
+            URL(fileURLWithPath: (try? destination(of: path)) ?? path).standardizedFileURL.path
+        }
+        return written(first) == written(second)
     }
 
     /// Creates the hidden temporary file `.<name>.<random>.tmp` beside the target; a name already

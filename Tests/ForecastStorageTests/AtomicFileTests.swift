@@ -153,6 +153,9 @@ struct AtomicFileTests {
             let error = #expect(throws: AtomicFileError.self) { try AtomicFile.refuseSharedOutputs([first, second]) }
             #expect(error?.localizedDescription.contains("another output to \(first)") == true, "\(String(describing: error))")
         }
+        // A dangling link names the file it would create.
+        try FileManager.default.createSymbolicLink(atPath: folder.path("a.svg"), withDestinationPath: "b.svg")
+        #expect(throws: AtomicFileError.self) { try AtomicFile.refuseSharedOutputs([folder.path("b.svg"), folder.path("a.svg")]) }
         try AtomicFile.refuseSharedOutputs([folder.path("model.safetensors"), folder.path("plot.svg")])
         #expect(try folder.bytes("model.safetensors") == [7])
     }
