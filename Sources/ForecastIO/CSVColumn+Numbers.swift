@@ -116,6 +116,8 @@ extension CSVColumn {
             }
             if spaced {
                 remedy = .setThousandsSeparator(" ")
+            } else if value.contains("'") {
+                remedy = .setThousandsSeparator("'")  // Swiss 1'234.50
             } else {
                 // Two or more of them can only be thousands separators; one may be either.
                 remedy = value.filter({ $0 == foreign }).count > 1

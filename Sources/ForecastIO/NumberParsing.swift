@@ -74,18 +74,24 @@ package enum NumberParsing {
         var end = bytes.count
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        // A no-break space around the field, as spreadsheets in some locales pad.
+        while start < end, unicodeSpaceLength(bytes, at: start, end: end) > 0 { start += unicodeSpaceLength(bytes, at: start, end: end) }
         var index = start
         var negative = false
+        var signed = false
         if index < end, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
             negative = bytes[index] == UInt8(ascii: "-")
+            signed = true
             index += 1
         }
-        // A currency sign before the number (`$925.28`, `-$5`, `$-5`, `€ 12`), as exports of prices write.
+        // A currency sign before the number (`$925.28`, `-$5`, `$-5`, `$ -5`, `€ 12`), as exports of prices write.
         let currency = currencyLength(bytes, at: index, end: end)
         if currency > 0 {
             index += currency
-            while index < end, bytes[index] == 0x20 { index += 1 }
-            if index < end, index - currency == start, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            while index < end, bytes[index] == 0x20 || unicodeSpaceLength(bytes, at: index, end: end) > 0 {
+                index += max(1, unicodeSpaceLength(bytes, at: index, end: end))
+            }
+            if index < end, !signed, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
                 negative = bytes[index] == UInt8(ascii: "-")
                 index += 1
             }
@@ -178,13 +184,13 @@ package enum NumberParsing {
             guard exponentDigits > 0 else { return .invalid(looksSeparated: false) }
             exponent10 += exponentNegative ? -explicit : explicit
         }
-        // Or after it (`12,50 €`), when none came before.
+        // Or after it (`12,50 €`), when none came before; no-break spaces may pad the end.
         if currency == 0, index < end {
             var after = index
             while after < end, bytes[after] == 0x20 || unicodeSpaceLength(bytes, at: after, end: end) > 0 {
                 after += max(1, unicodeSpaceLength(bytes, at: after, end: end))
             }
-            if after < end, currencyLength(bytes, at: after, end: end) == end - after { index = end }
+            if after == end || currencyLength(bytes, at: after, end: end) == end - after { index = end }
         }
         guard index == end else {
             return .invalid(looksSeparated: looksSeparated(bytes, from: start, to: end, format: format))

@@ -151,4 +151,10 @@ import Testing
     func decimalCommaFilesReadTheirGroups(text: String, expected: [Double]) throws {
         #expect(try SeriesReader.read(memorySource(text), target: "v").target.values == expected)
     }
+
+    /// A Swiss apostrophe between thousands names itself as the remedy.
+    @Test func anApostropheBetweenThousandsNamesItself() {
+        let error = readError { try SeriesReader.read(memorySource("d,v\n2024-01-01,1'234.50\n2024-01-02,3\n"), target: "v") }
+        #expect(error == .notANumber(file: "memory.csv", line: 2, column: "v", value: "1'234.50", remedy: .setThousandsSeparator("'")))
+    }
 }

@@ -94,6 +94,7 @@ import Testing
     @Test(arguments: [
         ("$925.28", 925.28), ("-$5", -5), ("$-5", -5), ("+$1.5", 1.5), ("\u{20AC} 12", 12), ("\u{00A3}3.25", 3.25),
         ("\u{00A5}1200", 1200), ("12.5$", 12.5), ("7 \u{20AC}", 7), ("$12345678901234567890.5", 12345678901234567890.5),
+        ("$ -5", -5), ("\u{20AC}\u{00A0}-1.5", -1.5), ("\u{00A0}12.5\u{00A0}", 12.5),
     ])
     func currencySignsAreRead(text: String, expected: Double) {
         #expect(NumberParsing.parse(text) == .value(expected))
