@@ -28,6 +28,9 @@ extension CSVReadError {
         /// The file looks like long format: set `idColumn` and `series`, for instance to this column
         /// and one of its values.
         case pickSeries(idColumn: String, series: String)
+        /// The rows are dated by two columns together (a year and a month): write them as one date
+        /// column.
+        case combineDateColumns(first: String, second: String)
 
         /// The remedy in the library's words, as `CSVReadError.errorDescription` ends.
         public var description: String {
@@ -52,6 +55,8 @@ extension CSVReadError {
                 "keep the first or the last row of each timestamp"
             case .pickSeries(let idColumn, let series):
                 "if the file holds several series, pick one by its id column, e.g. \"\(idColumn)\" and series \"\(series)\""
+            case .combineDateColumns(let first, let second):
+                "the rows are dated by \"\(first)\" and \"\(second)\" together: write them as one date column (such as 2022-03)"
             }
         }
     }

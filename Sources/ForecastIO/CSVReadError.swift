@@ -115,7 +115,9 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .missingValue: [.chooseMissingPolicy]
         case .ambiguousDateFormat(_, _, let candidates): [.chooseDateFormat(patterns: candidates)]
         case .unknownDateFormat: [.giveDateFormat]
-        case .duplicateTimestamp(_, _, _, _, let longFormat): [.chooseDuplicateRule] + (longFormat.map { [$0] } ?? [])
+        case .duplicateTimestamp(_, _, _, _, let longFormat):
+            // Keeping one row of each year of a year-and-month file would be no remedy.
+            if case .combineDateColumns = longFormat { [longFormat!] } else { [.chooseDuplicateRule] + (longFormat.map { [$0] } ?? []) }
         default: []
         }
     }

@@ -133,6 +133,13 @@ struct TimeColumn: Sendable {
         values.reversed().prefix { value in !value.contains(where: \.isNumber) && !DateFormat.isMissingDate(value) }.count
     }
 
+    /// Headers of a column that dates rows within a year (a month, a quarter, a week), in the
+    /// languages of `recognisedNames`.
+    static let periodWithinYearNames: Set<String> = [
+        "month", "quarter", "week", "monat", "quartal", "woche", "mois", "trimestre", "semaine", "mes", "semana",
+        "mese", "settimana", "maand", "kwartaal", "mês",
+    ]
+
     /// The header positions whose names say time: a recognised name, or one with the word "date".
     static func timeLikeIndices(in context: CSVHeaderContext) -> [Int] {
         let folded = context.header.map { $0.lowercased() }
@@ -345,6 +352,11 @@ struct TimeColumn: Sendable {
     /// (not numbers) from a small set, the file is probably long format (one row per series and
     /// date), and `idColumn`/`series` are the way to read it.
     static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, missingTokens: MissingTokens) -> CSVReadError.Remedy? {
+        // Years beside a month or quarter column: the rows are dated by the two together.
+        if let timeIndex, case .detected(.year) = DateFormat.detect(in: sampleValues(of: timeIndex, in: context, options: CSVReadOptions())),
+           let part = context.header.indices.first(where: { Self.periodWithinYearNames.contains(context.header[$0].lowercased()) }) {
+            return .combineDateColumns(first: context.header[timeIndex], second: context.header[part])
+        }
         for index in context.header.indices where index != timeIndex {
             var distinct: [String] = []
             var allWords = true

@@ -40,6 +40,8 @@ enum ErrorSentences {
             "choose --duplicates first or last"
         case .pickSeries(let idColumn, let series):
             "if the file holds several series, pick one with --id \(idColumn) --series \(series)"
+        case .combineDateColumns(let first, let second):
+            "the rows are dated by \"\(first)\" and \"\(second)\" together: write them as one date column (such as 2022-03) and name it with --date-column"
         case .nameDateColumn:
             "name one with --date-column"
         case .confirmDateFormat(_, let other):

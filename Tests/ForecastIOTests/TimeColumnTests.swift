@@ -240,6 +240,16 @@ import _ForecastTestSupport
         #expect(try SeriesReader.read(memorySource(named), target: "Kosten", options: options).timeColumn == "Jahr")
     }
 
+    /// Years beside a month column repeat once per month: the error says the two date the rows
+    /// together, and does not offer to keep one row per year, which would be no remedy.
+    @Test(arguments: [("Year", "Month"), ("Jahr", "Monat")])
+    func yearsBesideMonthsAskForOneDateColumn(year: String, month: String) {
+        var text = "\(year);\(month);Wert\n"
+        for row in 0..<24 { text += "\(2022 + row / 12);\(row % 12 + 1);\(100 + row)\n" }
+        let error = readError { try SeriesReader.read(memorySource(text), target: "Wert") }
+        #expect(error?.remedies == [.combineDateColumns(first: year, second: month)], "\(String(describing: error))")
+    }
+
     /// A date format given without naming the column finds the column it reads, whatever its name;
     /// one that reads no column names the time-like column's first value, or says it fits no column.
     @Test func aDateFormatAloneFindsItsColumn() throws {
