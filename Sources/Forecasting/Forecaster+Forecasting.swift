@@ -12,10 +12,13 @@ extension Forecaster {
         guard hasHistory else {
             throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory)
         }
-        // Whatever the method, a model that reads observed features stops where their values stop.
+        // Whatever the method, a model that reads observed features stops where their values stop,
+        // and one that reads known-in-advance features needs their values: the same call fails or
+        // works whether the fit kept the network or a simpler method.
         if observedFeatureCount > 0, steps > horizon {
             throw ForecasterError.featuresUnknownBeyondHorizon(steps: steps, horizon: horizon)
         }
+        try checkKnownFuture(knownFuture, steps: steps)
         switch method {
         case .network:
             return try networkForecast(steps: steps, knownFuture: knownFuture)
@@ -120,19 +123,8 @@ extension Forecaster {
         if observedFeatureCount > 0, steps > horizon {
             throw ForecasterError.featuresUnknownBeyondHorizon(steps: steps, horizon: horizon)
         }
-        guard knownFuture.count == knownFeatureCount else {
-            throw ForecasterError.knownFeatureMismatch(expected: knownFeatureCount, actual: knownFuture.count)
-        }
+        try checkKnownFuture(knownFuture, steps: steps)
         let needed = knownFutureNeeded(steps: steps)
-        for (index, column) in knownFuture.enumerated() {
-            guard column.count >= needed else {
-                throw ForecasterError.knownFutureTooShort(feature: index, given: column.count, needed: needed)
-            }
-            if let row = column.prefix(needed).firstIndex(where: { !$0.isFinite }) {
-                throw ForecasterError.nonFiniteFeature(feature: observedFeatureCount + index, row: recentValues.count + row,
-                                                       value: column[row])
-            }
-        }
         let workspace = PredictionWorkspace(configuration: network.configuration, lookback: lookback)
         let median = configuration.loss.medianOutput
         var history = recentValues
@@ -160,6 +152,24 @@ extension Forecaster {
             }
         }
         return paths
+    }
+
+    /// Throws unless `knownFuture` holds one column per known-in-advance feature, each covering the
+    /// `steps` to forecast (in whole passes of the network) with finite values.
+    func checkKnownFuture(_ knownFuture: [[Double]], steps: Int) throws {
+        guard knownFuture.count == knownFeatureCount else {
+            throw ForecasterError.knownFeatureMismatch(expected: knownFeatureCount, actual: knownFuture.count)
+        }
+        let needed = knownFutureNeeded(steps: steps)
+        for (index, column) in knownFuture.enumerated() {
+            guard column.count >= needed else {
+                throw ForecasterError.knownFutureTooShort(feature: index, given: column.count, needed: needed)
+            }
+            if let row = column.prefix(needed).firstIndex(where: { !$0.isFinite }) {
+                throw ForecasterError.nonFiniteFeature(feature: observedFeatureCount + index, row: recentValues.count + row,
+                                                       value: column[row])
+            }
+        }
     }
 
     /// The head inputs of the block starting `offset` steps after the origin: the scaled known

@@ -117,4 +117,29 @@ struct ForecasterInputErrorTests {
         configuration.validationFraction = 1
         #expect(throws: ForecasterError.self) { try Forecaster.fit(values: (0..<100).map(Double.init), configuration: configuration) }
     }
+
+    /// A model fitted with known-in-advance columns needs their future values whatever method the
+    /// automatic choice kept: on a random walk it keeps a simple forecast, and a forecast without
+    /// them used to succeed there and fail where the network was kept.
+    @Test func knownFeaturesNeedTheirFutureWhateverTheMethod() throws {
+        var state: UInt64 = 42
+        var level = 100.0
+        let walk = (0..<300).map { _ -> Double in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            level += Double(Int64(bitPattern: state >> 11) % 2001) / 1000 - 1
+            return level
+        }
+        let plan = (0..<300).map { Double($0 % 5) }
+        var configuration = ForecasterConfiguration()
+        configuration.lookback = 10
+        configuration.horizon = 5
+        configuration.epochs = 2
+        let forecaster = try Forecaster.fit(values: walk, knownFeatures: [plan], configuration: configuration)
+        #expect(forecaster.method != .network, "the scenario needs a method other than the network: \(forecaster.method)")
+        #expect(throws: ForecasterError.knownFeatureMismatch(expected: 1, actual: 0)) { try forecaster.forecast(steps: 5) }
+        #expect(throws: ForecasterError.knownFutureTooShort(feature: 0, given: 2, needed: 5)) {
+            try forecaster.forecast(steps: 5, knownFuture: [[1, 2]])
+        }
+        #expect(try forecaster.forecast(steps: 5, knownFuture: [[0, 1, 2, 3, 4]]).count == 5)
+    }
 }
