@@ -79,6 +79,15 @@ public struct CSVDialect: Hashable, Sendable {
         return commaVotes > 0 && dotVotes == 0 ? UInt8(ascii: ",") : UInt8(ascii: ".")
     }
 
+    /// How many header records follow the first in a file of several header levels, as Python's
+    /// `yfinance` writes prices (`Price,Close,High,…`, then `Ticker,AAPL,AAPL,…`, then `Date,,,…`):
+    /// 2 there, else 0. `records` start with the header.
+    static func tickerHeaderLevels(_ records: [[String]]) -> Int {
+        guard records.count >= 3, records[1].first?.lowercased() == "ticker",
+              records[2].first?.lowercased() == "date", records[2].dropFirst().allSatisfy(\.isEmpty) else { return 0 }
+        return 2
+    }
+
     /// The thousands separator of a file with a decimal comma: `.` when a sampled number groups its
     /// digits with dots before its comma (`1.205,21`), else a space, which reads plain and no-break
     /// spaces alike (`1 205,21`).

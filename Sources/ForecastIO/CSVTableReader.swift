@@ -150,9 +150,11 @@ package final class CSVTableStream {
                                            ? CSVDialect.groupSeparatorBeforeDecimalComma(records: nonEmpty) : nil)),
             groupedThousands: grouped)
         dialect.decimalSeparatorSeen = CSVDialect.showsDecimalSeparator(records: nonEmpty)
-        let sampleRecords = Array(nonEmpty.dropFirst())
+        let levels = CSVDialect.tickerHeaderLevels(nonEmpty)
+        let sampleRecords = Array(nonEmpty.dropFirst(1 + levels))
 
-        builder = TableBuilder(fileName: fileName, dialect: dialect, sample: sampleRecords, skipsFirstRecord: hint != nil, plan: plan)
+        builder = TableBuilder(fileName: fileName, dialect: dialect, sample: sampleRecords, skipsFirstRecord: hint != nil,
+                               headerLevels: levels, plan: plan)
         do throws(LibCSVFailure) {
             parser = try LibCSVParser(delimiter: dialect.delimiter, handler: builder)
         } catch {
@@ -268,13 +270,17 @@ private final class TableBuilder: LibCSVHandler {
 
     /// Whether the first record is a spreadsheet's `sep=;` line rather than the header.
     var skipsFirstRecord: Bool
+    /// Header records after the first (`CSVDialect.tickerHeaderLevels`), skipped; the first
+    /// column is then the dates.
+    var headerLevels: Int
 
-    init(fileName: String, dialect: CSVDialect, sample: [[String]], skipsFirstRecord: Bool = false,
+    init(fileName: String, dialect: CSVDialect, sample: [[String]], skipsFirstRecord: Bool = false, headerLevels: Int = 0,
          plan: @escaping (CSVHeaderContext) throws(CSVReadError) -> CSVColumnPlan) {
         self.fileName = fileName
         self.dialect = dialect
         self.sample = sample
         self.skipsFirstRecord = skipsFirstRecord
+        self.headerLevels = headerLevels
         self.plan = plan
         state = .allocate(capacity: 1)
         state.initialize(to: HotState())
@@ -350,6 +356,11 @@ private final class TableBuilder: LibCSVHandler {
         }
         guard state.pointee.recordHasContent else {
             state.pointee.emptyRecordsSkipped += 1
+            rollback()
+            return
+        }
+        if headerLevels > 0 {
+            headerLevels -= 1
             rollback()
             return
         }
@@ -434,6 +445,9 @@ private final class TableBuilder: LibCSVHandler {
 
     private func acceptHeader() {
         var names = headerFields
+        // A header of several levels names its price levels in the first record and its dates in
+        // the last one's first field.
+        if headerLevels > 0, !names.isEmpty { names[0] = "Date" }
         for index in names.indices where names[index].isEmpty { names[index] = "column \(index + 1)" }
         var seen: Set<String> = []
         for name in names where !seen.insert(name).inserted {

@@ -157,4 +157,17 @@ import Testing
         let error = readError { try SeriesReader.read(memorySource("d,v\n2024-01-01,1'234.50\n2024-01-02,3\n"), target: "v") }
         #expect(error == .notANumber(file: "memory.csv", line: 2, column: "v", value: "1'234.50", remedy: .setThousandsSeparator("'")))
     }
+
+    /// A file of several header levels, as Python's yfinance writes prices, is read by its first
+    /// header with the dates in the first column; its data lines keep their numbers.
+    @Test func aTickerHeaderOfSeveralLevelsIsRead() throws {
+        let text = "Price,Close,High,Low,Open,Volume\nTicker,AAPL,AAPL,AAPL,AAPL,AAPL\nDate,,,,,\n"
+            + "2025-01-02,243.26,249.1,241.82,248.93,55740700\n2025-01-03,243.36,244.18,241.89,243.36,40244100\n"
+            + "2025-01-06,245.0,247.33,243.2,244.31,45045600\n"
+        let data = try SeriesReader.read(memorySource(text), target: "Close")
+        #expect(data.timeColumn == "Date")
+        #expect(data.target.values == [243.26, 243.36, 245.0])
+        #expect(data.lines == [4, 5, 6])
+        #expect(try readAllColumns(memorySource("a,b\nTicker,x\nDate,y\n1,2\n")).header == ["a", "b"])
+    }
 }
