@@ -105,9 +105,36 @@ public enum LongFormatReader {
             regrouping: interleavedAt)
     }
 
-    /// Reads a comma-separated list of ids as users type it (`--series MSFT,AAPL`).
+    /// Reads a comma-separated list of ids as users type it (`--series MSFT,AAPL`); an id that holds
+    /// a comma is written in double quotes, as a CSV field is (`"Store, North",South`).
     public static func idList(_ text: String) -> [String] {
-        text.split(separator: ",").map { trimmed(String($0)) }.filter { !$0.isEmpty }
+        var ids: [String] = []
+        var current = ""
+        var quoted = false
+        var characters = text.makeIterator()
+        var pending: Character? = nil
+        while let character = pending ?? characters.next() {
+            pending = nil
+            switch character {
+            case "\"" where quoted:
+                // A doubled quote inside quotes is one quote.
+                if let next = characters.next() {
+                    if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
+                } else {
+                    quoted = false
+                }
+            case "\"" where trimmed(current).isEmpty:
+                current = ""
+                quoted = true
+            case "," where !quoted:
+                ids.append(current)
+                current = ""
+            default:
+                current.append(character)
+            }
+        }
+        ids.append(current)
+        return ids.map { trimmed($0) }.filter { !$0.isEmpty }
     }
 }
 

@@ -33,7 +33,7 @@ struct CSVOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Long format: the column naming each row's series. Alone, forecast and backtest take every series in the file.", valueName: "column"))
     var id: String?
 
-    @Option(help: ArgumentHelp("Long format: the series to keep (use with --id); several, comma-separated, are each forecast.", valueName: "ids"))
+    @Option(help: ArgumentHelp("Long format: the series to keep (use with --id); several, comma-separated, are each forecast; quote an id that holds a comma (\"Store, North\").", valueName: "ids"))
     var series: String?
 
     @Option(help: ArgumentHelp("The exchange whose sessions daily trading-day data follows: \(CSVOptions.exchangeCodes) (detected from the file's missing weekdays when omitted).", valueName: "code"))
@@ -82,7 +82,8 @@ struct CSVOptions: ParsableArguments {
             dateFormat: dateFormat.map(DateFormat.pattern),
             duplicates: duplicates,
             idColumn: id,
-            series: series,
+            // One id, as the list reads it (a quoted id with a comma loses its quotes).
+            series: series.map { text in LongFormatReader.idList(text).count == 1 ? LongFormatReader.idList(text)[0] : text },
             missingPolicy: missingPolicy,
             exchange: exchange.flatMap(ExchangeCalendar.Code.init(code:))
         )

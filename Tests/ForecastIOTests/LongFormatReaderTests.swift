@@ -102,5 +102,8 @@ import _ForecastTestSupport
     @Test func idListReadsCommaSeparatedNames() {
         #expect(LongFormatReader.idList(" MSFT, AAPL ,,IBM") == ["MSFT", "AAPL", "IBM"])
         #expect(LongFormatReader.idList(",").isEmpty)
+        // An id with a comma is quoted, as in the file; a doubled quote inside is one quote.
+        #expect(LongFormatReader.idList(#""Store, North",South"#) == ["Store, North", "South"])
+        #expect(LongFormatReader.idList(#" "Say ""hi"", then", x"#) == [#"Say "hi", then"#, "x"])
     }
 }
