@@ -14,37 +14,33 @@ extension CSVDialect {
     /// same column, as a spreadsheet set to a German locale saves whole numbers in a `;`-separated
     /// file. Read with a decimal point, such a column mixes thousandths with hundreds, a thousand
     /// times apart; so the file is read with `.` between thousands and `,` for decimals, and a
-    /// warning says so (`groupedThousandsWarning`).
+    /// warning says so (`detectionWarnings`).
     ///
     /// Any other number with a dot (`3.14`, `0.125`, `21.345` among values that all have one), a
     /// decimal comma, or a whole number of four digits or more without a dot in that column, and the
-    /// dot is left as the decimal point. Comma-separated files are never read this way.
-    static func detectGroupedThousands(records: [[String]], delimiter: UInt8) -> GroupedThousands? {
-        guard delimiter != UInt8(ascii: ","), let header = records.first else { return nil }
-        return groupedThousands(in: header.indices.map { column in
-            (header[column], records.dropFirst().compactMap { $0.indices.contains(column) ? Array($0[column].utf8)[...] : nil })
-        })
-    }
-
-    /// Whether a field of `records` (header first) shows a decimal separator in any column.
-    static func showsDecimalSeparator(records: [[String]]) -> Bool {
-        var evidence = GroupingEvidence()
-        return records.dropFirst().contains { record in record.contains { !evidence.add(Array($0.utf8)[...]) } }
-    }
-
-    /// `detectGroupedThousands` on whole columns of field bytes: the first column whose fields show
-    /// a dot between thousands, or nil when none does or a field of any column shows a decimal
-    /// point or comma.
-    static func groupedThousands<Fields: Sequence<ArraySlice<UInt8>>>(in columns: [(name: String, fields: Fields)]) -> GroupedThousands? {
-        var found: GroupedThousands?
-        for (name, fields) in columns {
-            var evidence = GroupingEvidence()
-            for field in fields {
-                guard evidence.add(field) else { return nil }
+    /// dot is left as the decimal point. Comma-separated files are never read this way (the
+    /// reader does not ask).
+    ///
+    /// Returns that column, and whether a sampled field of any column showed a decimal separator
+    /// (`decimalSeen`), which rules the reading out here and after the sample. `records` start
+    /// with the header.
+    static func groupedThousands(inRecords records: [[String]]) -> (finding: GroupedThousands?, decimalSeen: Bool) {
+        guard let header = records.first else { return (nil, false) }
+        var evidence = [GroupingEvidence](repeating: GroupingEvidence(), count: header.count)
+        for record in records.dropFirst() {
+            for (column, field) in zip(evidence.indices, record) {
+                var field = field
+                field.withUTF8 { evidence[column].add(UnsafeRawBufferPointer($0)) }
             }
-            if found == nil { found = evidence.finding(column: name) }
         }
-        return found
+        return finding(in: zip(header, evidence).map { ($0, $1) })
+    }
+
+    /// The first column whose evidence shows a dot between thousands, unless a field of any column
+    /// showed a decimal separator (then nil, and `decimalSeen`).
+    static func finding(in columns: [(name: String, evidence: GroupingEvidence)]) -> (finding: GroupedThousands?, decimalSeen: Bool) {
+        if columns.contains(where: \.evidence.decimalSeen) { return (nil, true) }
+        return (columns.lazy.compactMap { $0.evidence.finding(column: $0.name) }.first, false)
     }
 
     /// What one column's fields say about a dot between thousands.
@@ -54,11 +50,13 @@ extension CSVDialect {
         var plain: String?
         var largestPlain = 0.0
         var long = false
+        /// A field showed a decimal separator (`3.14`, `1,5`), which rules the reading out for the
+        /// whole file.
+        var decimalSeen = false
 
-        /// Takes one field; false when it shows a decimal separator (`3.14`, `1,5`), which rules the
-        /// reading out for the whole file.
-        mutating func add(_ field: ArraySlice<UInt8>) -> Bool {
-            guard let digits = SeparatedDigits(bytes: field) else { return true }
+        /// Takes one field's bytes.
+        mutating func add(_ field: UnsafeRawBufferPointer) {
+            guard let digits = SeparatedDigits(raw: field) else { return }
             switch NumberShape(digits) {
             case .groupedByDots:
                 grouped = grouped ?? String(decoding: field, as: UTF8.self).trimmingSpaces()
@@ -67,10 +65,9 @@ extension CSVDialect {
                 plain = plain ?? String(decoding: field, as: UTF8.self).trimmingSpaces()
                 largestPlain = max(largestPlain, digits.wholeValue)
             case .longWhole: long = true
-            case .otherSeparated: return false
+            case .otherSeparated: decimalSeen = true
             case .notANumber: break
             }
-            return true
         }
 
         /// The column's finding: grouped and short whole numbers, no long ones, and the two of
@@ -120,13 +117,12 @@ extension CSVTable {
               !dialect.decimalSeparatorSeen,
               dialect.delimiter != UInt8(ascii: ","), format.decimalSeparator == UInt8(ascii: "."), format.thousandsSeparator == nil
         else { return }
-        let columns = self.columns.filter { fileIndices.contains($0.fileIndex) }.map { column -> (name: String, fields: [ArraySlice<UInt8>]) in
-            var fields: [ArraySlice<UInt8>] = []
-            fields.reserveCapacity(column.count)
-            column.forEachField { _, bytes in fields.append(Array(bytes)[...]) }
-            return (column.name, fields)
+        let columns = self.columns.filter { fileIndices.contains($0.fileIndex) }.map { column -> (name: String, evidence: CSVDialect.GroupingEvidence) in
+            var evidence = CSVDialect.GroupingEvidence()
+            column.forEachField { _, bytes in evidence.add(bytes) }
+            return (column.name, evidence)
         }
-        guard let found = CSVDialect.groupedThousands(in: columns) else { return }
+        guard let found = CSVDialect.finding(in: columns).finding else { return }
         dialect = CSVDialect(delimiter: dialect.delimiter,
                              numberFormat: NumberFormat(decimalSeparator: UInt8(ascii: ","), thousandsSeparator: UInt8(ascii: ".")),
                              groupedThousands: found)

@@ -5,7 +5,7 @@ public struct CSVDialect: Hashable, Sendable {
     public var delimiter: UInt8
     /// How numbers are written.
     public var numberFormat: NumberFormat
-    /// The column that made detection read `.` between thousands (`detectGroupedThousands`); nil
+    /// The column that made detection read `.` between thousands (`groupedThousands(inRecords:)`); nil
     /// when the separators were given or detected otherwise.
     public var groupedThousands: GroupedThousands?
     /// Whether a sampled field, in any column, showed a decimal separator (`3.14`): the dot is then
@@ -121,59 +121,59 @@ public struct CSVDialect: Hashable, Sendable {
         var digits: [UInt8]
 
         init?(_ text: String) {
-            self.init(bytes: Array(text.utf8)[...])
+            var text = text
+            guard let read = text.withUTF8({ Self(raw: UnsafeRawBufferPointer($0)) }) else { return nil }
+            self = read
         }
 
-        /// nil for any other character, or for two separators in a row or one at either end.
-        init?(bytes field: ArraySlice<UInt8>) {
-            var bytes = field
+        /// nil for any other character, or for two separators in a row or one at either end. Spaces
+        /// and currency signs are those `NumberParsing` reads (`unicodeSpaceLength`, `currencyLength`).
+        init?(raw: UnsafeRawBufferPointer) {
+            var start = 0
+            var end = raw.count
             func trimSpaces() {
-                while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
-                while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+                while start < end, raw[start] == 0x20 || raw[start] == 0x09 { start += 1 }
+                while end > start, raw[end - 1] == 0x20 || raw[end - 1] == 0x09 { end -= 1 }
             }
             func dropSign() -> Bool {
-                guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") else { return false }
-                bytes = bytes.dropFirst()
+                guard start < end, raw[start] == UInt8(ascii: "-") || raw[start] == UInt8(ascii: "+") else { return false }
+                start += 1
                 return true
             }
             trimSpaces()
             let signed = dropSign()
-            for sign in Self.currencySigns {
-                if bytes.starts(with: sign) {
-                    bytes = bytes.dropFirst(sign.count)
-                    trimSpaces()
-                    if !signed { _ = dropSign() }
-                    break
-                }
-                if bytes.count > sign.count, bytes.suffix(sign.count).elementsEqual(sign) {
-                    bytes = bytes.dropLast(sign.count)
-                    trimSpaces()
-                    break
-                }
+            let leading = NumberParsing.currencyLength(raw, at: start, end: end)
+            if leading > 0 {
+                start += leading
+                trimSpaces()
+                if !signed { _ = dropSign() }
+            } else if let trailing = (1...3).first(where: { end - $0 > start && NumberParsing.currencyLength(raw, at: end - $0, end: end) == $0 }) {
+                end -= trailing
+                trimSpaces()
             }
             runs = [0]
             separators = []
             digits = []
-            leadingZero = bytes.first == UInt8(ascii: "0")
-            var index = bytes.startIndex
-            while index < bytes.endIndex {
-                let byte = bytes[index]
+            leadingZero = start < end && raw[start] == UInt8(ascii: "0")
+            var index = start
+            while index < end {
+                let byte = raw[index]
                 if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                     runs[runs.count - 1] += 1
                     digits.append(byte)
+                    index += 1
                 } else if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") {
                     separators.append(byte)
                     runs.append(0)
-                } else if let space = Self.spaceLength(bytes, at: index) {
+                    index += 1
+                } else {
                     // A space between digits groups them (`1 205,21`, often a no-break space).
+                    let space = byte == 0x20 ? 1 : NumberParsing.unicodeSpaceLength(raw, at: index, end: end)
+                    guard space > 0 else { return nil }
                     separators.append(0x20)
                     runs.append(0)
                     index += space
-                    continue
-                } else {
-                    return nil
                 }
-                index += 1
             }
             guard runs.allSatisfy({ $0 > 0 }) else { return nil }
         }
@@ -190,18 +190,6 @@ public struct CSVDialect: Hashable, Sendable {
 
         /// The digits as one whole number, separators left out (`1.663` is 1663).
         var wholeValue: Double { Double(String(decoding: digits, as: UTF8.self)) ?? .infinity }
-
-        /// The length of a space at `index` (plain, no-break, narrow no-break or thin), or nil.
-        static func spaceLength(_ bytes: ArraySlice<UInt8>, at index: Int) -> Int? {
-            let rest = bytes[index...]
-            if rest.first == 0x20 { return 1 }
-            if rest.starts(with: [0xC2, 0xA0]) { return 2 }
-            if rest.starts(with: [0xE2, 0x80, 0xAF]) || rest.starts(with: [0xE2, 0x80, 0x89]) { return 3 }
-            return nil
-        }
-
-        /// The UTF-8 bytes of `$`, `€`, `£` and `¥`.
-        static let currencySigns: [[UInt8]] = [[0x24], [0xE2, 0x82, 0xAC], [0xC2, 0xA3], [0xC2, 0xA5]]
     }
 }
 

@@ -134,8 +134,8 @@ package final class CSVTableStream {
         // A thousands separator given alone settles the decimal one when it is `.` or `,`: the other.
         let (point, comma) = (UInt8(ascii: "."), UInt8(ascii: ","))
         let implied: UInt8? = thousandsSeparator == point ? comma : thousandsSeparator == comma ? point : nil
-        let grouped = decimalSeparator == nil && thousandsSeparator == nil
-            ? CSVDialect.detectGroupedThousands(records: nonEmpty, delimiter: chosen) : nil
+        let sampled = CSVDialect.groupedThousands(inRecords: nonEmpty)
+        let grouped = decimalSeparator == nil && thousandsSeparator == nil && chosen != comma ? sampled.finding : nil
         let decimal = decimalSeparator ?? implied ?? (grouped == nil
             ? CSVDialect.detectDecimalSeparator(records: nonEmpty, delimiter: chosen) : comma)
         if thousandsSeparator == decimal {
@@ -149,7 +149,7 @@ package final class CSVTableStream {
                                        thousandsSeparator: thousandsSeparator ?? (grouped != nil ? point : decimal == comma
                                            ? CSVDialect.groupSeparatorBeforeDecimalComma(records: nonEmpty) : nil)),
             groupedThousands: grouped)
-        dialect.decimalSeparatorSeen = CSVDialect.showsDecimalSeparator(records: nonEmpty)
+        dialect.decimalSeparatorSeen = sampled.decimalSeen
         let levels = CSVDialect.tickerHeaderLevels(nonEmpty)
         let sampleRecords = Array(nonEmpty.dropFirst(1 + levels))
 

@@ -75,7 +75,7 @@ package enum NumberParsing {
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         // A no-break space around the field, as spreadsheets in some locales pad.
-        while start < end, unicodeSpaceLength(bytes, at: start, end: end) > 0 { start += unicodeSpaceLength(bytes, at: start, end: end) }
+        while start < end, case let space = unicodeSpaceLength(bytes, at: start, end: end), space > 0 { start += space }
         var index = start
         var negative = false
         var signed = false
@@ -87,10 +87,7 @@ package enum NumberParsing {
         // A currency sign before the number (`$925.28`, `-$5`, `$-5`, `$ -5`, `€ 12`), as exports of prices write.
         let currency = currencyLength(bytes, at: index, end: end)
         if currency > 0 {
-            index += currency
-            while index < end, bytes[index] == 0x20 || unicodeSpaceLength(bytes, at: index, end: end) > 0 {
-                index += max(1, unicodeSpaceLength(bytes, at: index, end: end))
-            }
+            index = afterSpaces(bytes, from: index + currency, end: end)
             if index < end, !signed, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
                 negative = bytes[index] == UInt8(ascii: "-")
                 index += 1
@@ -122,17 +119,15 @@ package enum NumberParsing {
                     exponent10 += 1
                     if digit != 0 { truncated = true }
                 }
-            } else if let thousands, byte == thousands || (thousands == 0x20 && unicodeSpaceLength(bytes, at: index, end: end) > 0),
-                      thousands != 0x20 || index + max(1, unicodeSpaceLength(bytes, at: index, end: end)) < end
-                        && bytes[index + max(1, unicodeSpaceLength(bytes, at: index, end: end))] &- 0x30 < 10 {
-                // (A space groups digits only when a digit follows: `12 €` ends at the space.)
+            } else if let thousands, case let separator = groupSeparatorLength(bytes, at: index, end: end, thousands: thousands),
+                      separator > 0 {
                 let firstGroup = !sawThousands
                 guard digitsSeen > 0, firstGroup ? groupLength <= 3 : groupLength == 3 else {
                     return .invalid(looksSeparated: false)
                 }
                 sawThousands = true
                 groupLength = 0
-                index += max(1, unicodeSpaceLength(bytes, at: index, end: end))
+                index += separator
                 continue
             } else {
                 break
@@ -186,10 +181,7 @@ package enum NumberParsing {
         }
         // Or after it (`12,50 €`), when none came before; no-break spaces may pad the end.
         if currency == 0, index < end {
-            var after = index
-            while after < end, bytes[after] == 0x20 || unicodeSpaceLength(bytes, at: after, end: end) > 0 {
-                after += max(1, unicodeSpaceLength(bytes, at: after, end: end))
-            }
+            let after = afterSpaces(bytes, from: index, end: end)
             if after == end || currencyLength(bytes, at: after, end: end) == end - after { index = end }
         }
         guard index == end else {
@@ -239,6 +231,27 @@ package enum NumberParsing {
         if byte == 0xC2, index + 1 < end, bytes[index + 1] == 0xA0 { return 2 }
         if byte == 0xE2, index + 2 < end, bytes[index + 1] == 0x80, bytes[index + 2] == 0xAF || bytes[index + 2] == 0x89 { return 3 }
         return 0
+    }
+
+    /// The first index from `index` on that is not a space (plain or `unicodeSpaceLength`'s), or `end`.
+    @usableFromInline @inline(__always)
+    static func afterSpaces(_ bytes: UnsafeRawBufferPointer, from index: Int, end: Int) -> Int {
+        var index = index
+        while index < end, case let space = bytes[index] == 0x20 ? 1 : unicodeSpaceLength(bytes, at: index, end: end), space > 0 {
+            index += space
+        }
+        return index
+    }
+
+    /// The length of the thousands separator at `index`, or 0 when there is none: the `thousands`
+    /// byte, or for a space any of `unicodeSpaceLength`'s too, and only when a digit follows it
+    /// (`12 €` ends at its space).
+    @usableFromInline @inline(__always)
+    static func groupSeparatorLength(_ bytes: UnsafeRawBufferPointer, at index: Int, end: Int, thousands: UInt8) -> Int {
+        guard thousands == 0x20 else { return bytes[index] == thousands ? 1 : 0 }
+        let length = bytes[index] == 0x20 ? 1 : unicodeSpaceLength(bytes, at: index, end: end)
+        guard length > 0, index + length < end, bytes[index + length] &- 0x30 < 10 else { return 0 }
+        return length
     }
 
     /// The length of the currency sign at `index`: `$` (1 byte), `£` or `¥` (2), `€` (3); 0 for
