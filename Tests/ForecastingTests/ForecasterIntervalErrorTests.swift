@@ -5,13 +5,19 @@ import Forecasting
 /// Intervals of a model with feature columns are refused with an error that says so, not with the
 /// message about forecasting past the horizon.
 struct ForecasterIntervalErrorTests {
-    @Test func intervalsOfAModelWithFeaturesAreRefusedWithTheirOwnError() throws {
+    /// A small network of levels: lookback 4, horizon 2.
+    static func configuration(epochs: Int) -> ForecasterConfiguration {
         var configuration = ForecasterConfiguration()
         configuration.lookback = 4
         configuration.horizon = 2
         configuration.hiddenSize = 4
-        configuration.epochs = 1
+        configuration.epochs = epochs
         configuration.transform = TransformKind.none
+        return configuration
+    }
+
+    @Test func intervalsOfAModelWithFeaturesAreRefusedWithTheirOwnError() throws {
+        let configuration = Self.configuration(epochs: 1)
         let values = (0..<60).map { sin(Double($0)) }
         let forecaster = try Forecaster.fit(values: values, features: [values.map { $0 * 2 }],
                                             configuration: configuration)
@@ -28,13 +34,8 @@ struct ForecasterIntervalErrorTests {
     /// a forecast it no longer makes: refused; the series with the observed values gives intervals
     /// around its forecast.
     @Test func intervalsNeedTheSeriesTheForecasterContinues() throws {
-        var configuration = ForecasterConfiguration()
-        configuration.lookback = 4
-        configuration.horizon = 2
-        configuration.hiddenSize = 4
-        configuration.epochs = 2
+        var configuration = Self.configuration(epochs: 2)
         configuration.selection = .network
-        configuration.transform = TransformKind.none
         let values = (0..<90).map { 10 + sin(Double($0) / 3) }
         var forecaster = try Forecaster.fit(values: Array(values.prefix(80)), configuration: configuration)
         for value in values[80...] { _ = try forecaster.observe(value) }
