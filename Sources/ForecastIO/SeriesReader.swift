@@ -51,6 +51,12 @@ public enum SeriesReader {
                                    file: String, column: String) -> CSVWarning? {
         guard frequency != .irregular else { return nil }
         let absent = exchange.map { ExchangeCalendar($0).missingSessions(in: timestamps) } ?? frequency.missingSteps(in: timestamps)
+        return absentStepsWarning(timestamps, absent: absent, frequency: frequency, file: file, column: column)
+    }
+
+    /// The same, for `absent` steps already counted (`tsf inspect` counts them for its summary).
+    static func absentStepsWarning(_ timestamps: [Timestamp], absent: Int, frequency: Frequency,
+                                   file: String, column: String) -> CSVWarning? {
         guard absent >= 10, absent * 10 > timestamps.count + absent else { return nil }
         if let closed = frequency.closedWeekdays(in: timestamps) {
             let names = closed.map { Frequency.weekdayNames[$0 - 1] + "s" }.joined(separator: " and ")

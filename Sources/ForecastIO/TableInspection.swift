@@ -129,10 +129,11 @@ public struct TableInspection: Sendable {
                         let summary = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex],
                                                     styleRows: finalStyleRows, exchange: options.exchange)
                         output.base[job].time = summary
-                        // The warning a forecast of the file gives about its calendar's gaps.
-                        output.base[job].warning = SeriesReader.absentStepsWarning(
-                            finalTime.calendarTimestamps(at: finalTime.frequency), frequency: finalTime.frequency,
-                            exchange: summary.exchange, file: finalTable.fileName, column: finalTime.name)
+                        // The warning a forecast of the file gives about its calendar's gaps, from the
+                        // absent steps the summary counted (walking a calendar costs more than the read).
+                        output.base[job].warning = summary.missingSteps < 10 ? nil : SeriesReader.absentStepsWarning(
+                            finalTime.calendarTimestamps(at: finalTime.frequency), absent: summary.missingSteps,
+                            frequency: finalTime.frequency, file: finalTable.fileName, column: finalTime.name)
                     }
                 } else if job == finalTimeIndex {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)
