@@ -80,9 +80,11 @@ public struct BacktestSettings: Sendable {
         let horizon = self.horizon ?? series.frequency.defaultHorizon
         var configuration = self.configuration
         configuration.horizon = horizon
-        let lookback = configuration.lookback ?? Forecaster.defaultLookback(frequency: series.frequency, rows: series.count)
+        configuration.applySessionSeason(of: series)
+        let lookback = configuration.lookback ?? Forecaster.defaultLookback(season: configuration.seasonPeriod ?? series.frequency.seasonPeriod,
+                                                                            rows: series.count)
         configuration.lookback = lookback
-        let season = self.season ?? BacktestSuite.metricSeasonPeriod(for: series.frequency)
+        let season = self.season ?? series.scoringSeasonPeriod
         let plan = try self.plan(rows: series.count, horizon: horizon, lookback: lookback, season: season, reporter: reporter)
         var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: season)
         backtest.intervalLevels = levels

@@ -73,6 +73,7 @@ public struct ForecastAction: Sendable {
                                                       options: readOptions)
         var configuration = self.configuration
         configuration.applyDefaultStrategy(for: data.target.frequency)
+        configuration.applySessionSeason(of: data.target)
         let (horizon, steps) = try FutureRowsResolution.horizonAndSteps(
             requested: self.steps, future: future, frequency: data.target.frequency, readsObserved: !selection.features.isEmpty,
             strategy: configuration.strategy, reporter: reporter)

@@ -61,9 +61,11 @@ enum InspectionJSON {
         var seasonPeriod: Int
         var missingSteps: Int
         var exchange: String?
+        /// Intraday sessions: `{"first_bar": "09:30", "last_bar": "15:55"}`, null around the clock.
+        var session: [String: String]?
 
         enum CodingKeys: String, CodingKey {
-            case column, format, first, last, frequency, seasonPeriod = "season_period", missingSteps = "missing_steps", exchange
+            case column, format, first, last, frequency, seasonPeriod = "season_period", missingSteps = "missing_steps", exchange, session
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -76,6 +78,7 @@ enum InspectionJSON {
             try container.encode(seasonPeriod, forKey: .seasonPeriod)
             try container.encode(missingSteps, forKey: .missingSteps)
             try container.encode(exchange, forKey: .exchange)         // null when none, as the keys promise
+            try container.encode(session, forKey: .session)
         }
     }
 
@@ -109,8 +112,9 @@ enum InspectionJSON {
             rows: inspection.rowCount,
             time: inspection.time.map {
                 Time(column: $0.column, format: $0.format.description, first: $0.first, last: $0.last,
-                     frequency: $0.frequency.description, seasonPeriod: $0.frequency.seasonPeriod, missingSteps: $0.missingSteps,
-                     exchange: $0.exchange?.rawValue)
+                     frequency: $0.frequency.description, seasonPeriod: $0.seasonPeriod, missingSteps: $0.missingSteps,
+                     exchange: $0.exchange?.rawValue,
+                     session: $0.session.map { ["first_bar": TradingSession.clock($0.firstBar), "last_bar": TradingSession.clock($0.lastBar)] })
             },
             columns: inspection.columns.map {
                 Column(name: $0.name, type: $0.kind.rawValue, missing: $0.missing, min: $0.minimum, mean: $0.mean, max: $0.maximum)

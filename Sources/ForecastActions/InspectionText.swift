@@ -17,7 +17,7 @@ enum InspectionText {
             lines.append("Range:       \(time.first) … \(time.last)")
             var frequency = "Frequency:   \(time.frequencyDescription)"
             if time.frequency != .irregular {
-                frequency += ", season period \(time.frequency.seasonPeriod)"
+                frequency += ", season period \(time.seasonPeriod)"
                 if time.missingSteps > 0 { frequency += ", \(time.missingSteps) step\(time.missingSteps == 1 ? "" : "s") absent from its calendar" }
             }
             lines.append(frequency)

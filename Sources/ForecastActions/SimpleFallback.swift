@@ -24,7 +24,7 @@ struct SimpleFallback: Sendable {
     /// network is not used; `subject` names the series in it ("the series", "series AAPL").
     static func forecast(_ series: TimeSeries, steps: Int, levels: [Double], reason: ForecasterError, subject: String,
                          reporter: ActionReporter) throws -> SimpleForecast {
-        let simple = try SimpleForecast(values: series.values, steps: steps, seasonPeriod: series.frequency.scoringSeasonPeriod,
+        let simple = try SimpleForecast(values: series.values, steps: steps, seasonPeriod: series.scoringSeasonPeriod,
                                         levels: levels)
         switch reason {
         case let .seriesTooShort(rows, needed, _, _):

@@ -50,6 +50,7 @@ public struct TrainAction: Sendable {
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         var configuration = self.configuration
         configuration.horizon = horizon ?? start?.horizon ?? data.target.frequency.defaultHorizon
+        configuration.applySessionSeason(of: data.target)
         let calendarColumns: CalendarColumns?
         if let start {
             // A model continued on a series unlike its own is trained all the same, with a warning.

@@ -37,7 +37,7 @@ public struct CSVReadOptions: Sendable {
     /// a warning (a daily economic series with `.` on holidays forecasts rather than stops); `.error`
     /// restores the strict reading.
     public var missingPolicy: MissingValuePolicy
-    /// The exchange whose sessions a trading-day series follows; nil detects it from the weekdays
+    /// The exchange whose sessions a trading-day series (or intraday bars in sessions) follows; nil detects it from the weekdays
     /// the file lacks (`ExchangeDetection`), and keeps Monday to Friday when none fits.
     public var exchange: ExchangeCalendar.Code?
 

@@ -47,17 +47,27 @@ public enum SeriesReader {
     /// A warning when more than a tenth of the calendar's steps (and at least 10) have no row: a
     /// sign of dates read in the wrong order, or of a series that is not on that calendar, which
     /// would be forecast as if the gaps were not there. An exchange's holidays are not absent steps.
+    /// Intraday bars with a `session` (`timestamps` then on the source's wall clock) count only the
+    /// session's bars: nights, weekends and the exchange's holidays are not absent steps.
     static func absentStepsWarning(_ timestamps: [Timestamp], frequency: Frequency, exchange: ExchangeCalendar.Code?,
-                                   file: String, column: String) -> CSVWarning? {
+                                   session: TradingSession? = nil, file: String, column: String) -> CSVWarning? {
         guard frequency != .irregular else { return nil }
-        let absent = exchange.map { ExchangeCalendar($0).missingSessions(in: timestamps) } ?? frequency.missingSteps(in: timestamps)
-        return absentStepsWarning(timestamps, absent: absent, frequency: frequency, file: file, column: column)
+        let absent: Int
+        if let session {
+            absent = session.missingBars(in: timestamps, exchange: exchange.map(ExchangeCalendar.init))
+        } else {
+            absent = exchange.map { ExchangeCalendar($0).missingSessions(in: timestamps) } ?? frequency.missingSteps(in: timestamps)
+        }
+        return absentStepsWarning(timestamps, absent: absent, frequency: frequency, session: session, file: file, column: column)
     }
 
     /// The same, for `absent` steps already counted (`tsf inspect` counts them for its summary).
-    static func absentStepsWarning(_ timestamps: [Timestamp], absent: Int, frequency: Frequency,
+    static func absentStepsWarning(_ timestamps: [Timestamp], absent: Int, frequency: Frequency, session: TradingSession? = nil,
                                    file: String, column: String) -> CSVWarning? {
         guard absent >= 10, absent * 10 > timestamps.count + absent else { return nil }
+        if let session {
+            return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) bars of its \(session) sessions (\(frequency)) without a row; check the date format, since the gaps are forecast as if they were not there.")
+        }
         if let closed = frequency.closedWeekdays(in: timestamps) {
             let names = closed.map { Frequency.weekdayNames[$0 - 1] + "s" }.joined(separator: " and ")
             return CSVWarning("\(file): column \"\(column)\" has no row on \(names) (\(absent) days): its rows are read one after another, so its weekly season of 7 rows spans more than a week, and forecast dates include \(names); if the series is 0 on those days, give them rows.")
@@ -195,9 +205,14 @@ public enum SeriesReader {
         let frequency = keptTime?.frequency ?? .irregular
         // Weekdays, holidays and gaps on the dates the file wrote (see `TimeColumn+WallClock.swift`).
         let calendarTimestamps = keptTime?.calendarTimestamps(at: frequency)
-        let exchange = calendarTimestamps.flatMap { ExchangeDetection.exchange(of: $0, frequency: frequency, forced: options.exchange) }
-        if let calendarTimestamps, let warning = Self.absentStepsWarning(calendarTimestamps, frequency: frequency, exchange: exchange,
-                                                                          file: table.fileName, column: time?.name ?? "") {
+        // Intraday bars that stop each day are read on the clock the file wrote, where sessions open.
+        let session = frequency.isSubDaily ? keptTime.flatMap { TradingSession.infer(from: $0.wallClockTimestamps, frequency: frequency) } : nil
+        let sessionClock = session == nil ? calendarTimestamps : keptTime?.wallClockTimestamps
+        let exchange = sessionClock.flatMap {
+            ExchangeDetection.exchange(of: $0, frequency: frequency, session: session, forced: options.exchange)
+        }
+        if let sessionClock, let warning = Self.absentStepsWarning(sessionClock, frequency: frequency, exchange: exchange, session: session,
+                                                                    file: table.fileName, column: time?.name ?? "") {
             warnings.append(warning)
         }
         let timeTexts = time.flatMap { time in table.columns.first { $0.name == time.name } }
@@ -206,6 +221,7 @@ public enum SeriesReader {
                                   values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format,
                                   exchange: exchange.map(ExchangeCalendar.init), utcOffset: keptTime?.lastOffset ?? 0)
             made.dateSample = timeTexts.flatMap { column in keptRows.last.map { column.text($0) } }
+            made.session = session
             return made
         }
         let observedCount = usedCount - 1 - knownCount

@@ -38,17 +38,30 @@ public struct TableInspection: Sendable {
         public var frequency: Frequency
         /// Rows the frequency's calendar expects between first and last that the file lacks
         /// (for trading days without an `exchange` this counts holidays too; with one, only its
-        /// sessions). Counted for daily and coarser series only: intraday data has trading hours
-        /// and nights the calendar cannot know either, so a count would be large and meaningless.
+        /// sessions). Intraday bars count the bars of their `session`; without one (bars around
+        /// the clock, or days that do not agree) they are not counted: trading hours and nights the
+        /// calendar cannot know would make a count large and meaningless.
         public var missingSteps: Int
-        /// The exchange whose sessions a trading-day series follows (asked for or detected).
+        /// The exchange whose sessions a trading-day series, or intraday bars in sessions, follow
+        /// (asked for or detected).
         public var exchange: ExchangeCalendar.Code? = nil
+        /// The hours intraday bars trade each day (`TradingSession.infer`), nil around the clock.
+        public var session: TradingSession? = nil
 
         /// The frequency as reports name it: `trading days (XNYS sessions)` when an exchange is
-        /// known, else the frequency's own description.
+        /// known, `every 5 minutes in sessions 09:30–15:55 (XNYS)` for intraday bars in sessions,
+        /// else the frequency's own description.
         public var frequencyDescription: String {
+            if frequency.isSubDaily, let session {
+                return "\(frequency) in sessions \(session)" + (exchange.map { " (\($0.rawValue))" } ?? "")
+            }
             guard frequency == .tradingDays, let exchange else { return frequency.description }
             return "trading days (\(exchange.rawValue) sessions)"
+        }
+
+        /// The season's length in steps: one session's bars for intraday bars in sessions.
+        public var seasonPeriod: Int {
+            frequency.isSubDaily ? session?.barsPerSession ?? frequency.seasonPeriod : frequency.seasonPeriod
         }
     }
 
@@ -132,8 +145,9 @@ public struct TableInspection: Sendable {
                         // The warning a forecast of the file gives about its calendar's gaps, from the
                         // absent steps the summary counted (walking a calendar costs more than the read).
                         output.base[job].warning = summary.missingSteps < 10 ? nil : SeriesReader.absentStepsWarning(
-                            finalTime.calendarTimestamps(at: finalTime.frequency), absent: summary.missingSteps,
-                            frequency: finalTime.frequency, file: finalTable.fileName, column: finalTime.name)
+                            summary.session == nil ? finalTime.calendarTimestamps(at: finalTime.frequency) : finalTime.wallClockTimestamps,
+                            absent: summary.missingSteps, frequency: finalTime.frequency, session: summary.session,
+                            file: finalTable.fileName, column: finalTime.name)
                     }
                 } else if job == finalTimeIndex {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)
@@ -171,20 +185,28 @@ public struct TableInspection: Sendable {
     static func summarizeTime(_ time: TimeColumn, texts: CSVColumn, styleRows: (first: Int, last: Int)? = nil,
                               exchange forced: ExchangeCalendar.Code?) -> Time {
         let frequency = time.frequency
-        let calendarTimestamps = time.calendarTimestamps(at: frequency)
-        let exchange = ExchangeDetection.exchange(of: calendarTimestamps, frequency: frequency, forced: forced)
+        let session = frequency.isSubDaily ? TradingSession.infer(from: time.wallClockTimestamps, frequency: frequency) : nil
+        let calendarTimestamps = session == nil ? time.calendarTimestamps(at: frequency) : time.wallClockTimestamps
+        let exchange = ExchangeDetection.exchange(of: calendarTimestamps, frequency: frequency, session: session, forced: forced)
         let last = time.timestamps.count - 1
         let missingSteps: Int
-        if let exchange {
+        if let session {
+            missingSteps = session.missingBars(in: calendarTimestamps, exchange: exchange.map(ExchangeCalendar.init))
+        } else if let exchange {
             missingSteps = ExchangeCalendar(exchange).missingSessions(in: calendarTimestamps)
         } else {
             missingSteps = countsCalendarGaps(frequency) ? frequency.missingSteps(in: calendarTimestamps) : 0
         }
+        // A date the file wrote with an offset is written on that offset, as the file has it.
+        func written(_ index: Int, row: Int) -> String {
+            if let offset = time.writtenOffsets?[index], offset != 0 { return time.format.string(from: time.timestamps[index], utcOffset: offset) }
+            return time.format.string(from: time.timestamps[index], like: texts.text(row))
+        }
         return Time(
             column: time.name, format: time.format,
-            first: time.format.string(from: time.timestamps[0], like: texts.text(styleRows?.first ?? 0)),
-            last: time.format.string(from: time.timestamps[last], like: texts.text(styleRows?.last ?? last)),
-            frequency: frequency, missingSteps: missingSteps, exchange: exchange
+            first: written(0, row: styleRows?.first ?? 0),
+            last: written(last, row: styleRows?.last ?? last),
+            frequency: frequency, missingSteps: missingSteps, exchange: exchange, session: session
         )
     }
 

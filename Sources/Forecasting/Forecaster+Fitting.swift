@@ -14,7 +14,8 @@ extension Forecaster {
     ///   - knownFeatures: known-in-advance columns, each as long as `values` (a calendar, a planned
     ///     promotion, a weather forecast): read inside the lookback and, by the head, at every
     ///     forecast step (docs/model-format.md).
-    ///   - frequency: chooses the default lookback (two seasons); `.irregular` when unknown.
+    ///   - frequency: chooses the default lookback (two seasons, or two of the configuration's
+    ///     `seasonPeriod` when set); `.irregular` when unknown.
     ///   - columnNames: the target's name first, then each feature's (observed, then known in
     ///     advance), recorded in model files.
     ///   - requested: the configuration (argument label `configuration`); fields left `nil` are
@@ -67,7 +68,7 @@ extension Forecaster {
         let transform = try resolveTransform(configuration.transform, values: values, decisions: &decisions)
         resolved.transform = transform
         let horizon = configuration.stepsPerPass
-        let lookback = resolveLookback(configuration.lookback, frequency: frequency, rows: values.count,
+        let lookback = resolveLookback(configuration.lookback, season: configuration.seasonPeriod ?? frequency.seasonPeriod, rows: values.count,
                                        horizon: horizon, decisions: &decisions)
         resolved.lookback = lookback
 
@@ -266,21 +267,25 @@ extension Forecaster {
     /// most 60 steps, and at most a fifth of the rows (but at least 2), so a short series still
     /// yields enough windows.
     public static func defaultLookback(frequency: Frequency, rows: Int) -> Int {
-        let fromSeason = min(60, max(10, 2 * frequency.seasonPeriod))
+        defaultLookback(season: frequency.seasonPeriod, rows: rows)
+    }
+
+    /// The same for a season of `season` steps (a session's bars, or a configured season).
+    public static func defaultLookback(season: Int, rows: Int) -> Int {
+        let fromSeason = min(60, max(10, 2 * season))
         return max(2, min(fromSeason, rows / 5))
     }
 
-    static func resolveLookback(_ requested: Int?, frequency: Frequency, rows: Int, horizon: Int,
+    static func resolveLookback(_ requested: Int?, season: Int, rows: Int, horizon: Int,
                                 decisions: inout [String]) -> Int {
         if let requested { return requested }
-        let lookback = defaultLookback(frequency: frequency, rows: rows)
-        decisions.append(lookbackReason(lookback, frequency: frequency, rows: rows))
+        let lookback = defaultLookback(season: season, rows: rows)
+        decisions.append(lookbackReason(lookback, season: season, rows: rows))
         return lookback
     }
 
     /// Why the default lookback is what it is, naming the one rule that set it.
-    static func lookbackReason(_ lookback: Int, frequency: Frequency, rows: Int) -> String {
-        let season = frequency.seasonPeriod
+    static func lookbackReason(_ lookback: Int, season: Int, rows: Int) -> String {
         let twoSeasons = 2 * season
         let fromSeason = min(60, max(10, twoSeasons))
         if lookback < fromSeason {

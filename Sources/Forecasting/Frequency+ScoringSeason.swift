@@ -8,3 +8,11 @@ extension Frequency {
         self == .tradingDays ? 1 : seasonPeriod
     }
 }
+
+extension TimeSeries {
+    /// The season a series is scored and compared with: `Frequency.scoringSeasonPeriod`, but one
+    /// session's bars for intraday bars with a session (`TimeSeries.seasonPeriod`).
+    public var scoringSeasonPeriod: Int {
+        frequency == .tradingDays ? 1 : seasonPeriod
+    }
+}

@@ -36,7 +36,7 @@ struct CSVOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Long format: the series to keep (use with --id); several, comma-separated, are each forecast; quote an id that holds a comma (\"Store, North\").", valueName: "ids"))
     var series: String?
 
-    @Option(help: ArgumentHelp("The exchange whose sessions daily trading-day data follows: \(CSVOptions.exchangeCodes) (detected from the file's missing weekdays when omitted).", valueName: "code"))
+    @Option(help: ArgumentHelp("The exchange whose sessions daily trading-day data, or intraday bars that stop each day, follow: \(CSVOptions.exchangeCodes) (detected from the file's missing weekdays when omitted).", valueName: "code"))
     var exchange: String?
 
     /// The exchange codes `--exchange` takes, for help and errors.

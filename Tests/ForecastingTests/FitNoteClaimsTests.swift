@@ -14,7 +14,7 @@ import Testing
     ])
     func theLookbackNoteNamesTheRuleThatSetIt(frequency: Frequency, rows: Int, lookback: Int, rule: String) {
         #expect(Forecaster.defaultLookback(frequency: frequency, rows: rows) == lookback)
-        let note = Forecaster.lookbackReason(lookback, frequency: frequency, rows: rows)
+        let note = Forecaster.lookbackReason(lookback, season: frequency.seasonPeriod, rows: rows)
         #expect(note.hasPrefix("lookback \(lookback): "))
         #expect(note.contains(rule), "\(note)")
     }

@@ -18,6 +18,25 @@ import _ForecastTestSupport
         #expect(closeLine.split(separator: " ", omittingEmptySubsequences: true) == ["Close", "numeric", "0", "126.6", "129.828", "132.05"])
     }
 
+    @Test func intradayBarsNameTheirSession() throws {
+        var lines = ["time,price"]
+        for day in 2 ... 6 {                                   // Monday 2 to Friday 6 November 2026
+            for bar in 0 ..< 78 {
+                let minute = 9 * 60 + 30 + 5 * bar
+                lines.append(String(format: "2026-11-%02d %02d:%02d,%d", day, minute / 60, minute % 60, 100 + bar % 7))
+            }
+        }
+        let folder = try ScratchFolder()
+        let file = try folder.write("bars.csv", lines.joined(separator: "\n") + "\n")
+        let text = try CLIRunner.run(["inspect", file])
+        #expect(text.stdout.contains("Frequency:   every 5 minutes in sessions 09:30–15:55, season period 78\n"), "\(text.stdout)")
+        let outcome = try CLIRunner.run(["inspect", "--format", "json", file])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let time = try #require(object["time"] as? [String: Any])
+        #expect(time["session"] as? [String: String] == ["first_bar": "09:30", "last_bar": "15:55"])
+        #expect(time["season_period"] as? Int == 78)
+    }
+
     @Test func goodFileAsJSONHasStableKeys() throws {
         let outcome = try CLIRunner.run(["inspect", "--format", "json", fixture("good_prices.csv")])
         #expect(outcome.exitCode == 0)
@@ -27,8 +46,10 @@ import _ForecastTestSupport
         #expect(object["rows"] as? Int == 6)
         #expect(object["delimiter"] as? String == ",")
         let time = try #require(object["time"] as? [String: Any])
-        #expect(Set(time.keys) == ["column", "format", "first", "last", "frequency", "season_period", "missing_steps", "exchange"])
+        #expect(Set(time.keys) == ["column", "format", "first", "last", "frequency", "season_period", "missing_steps", "exchange",
+                                   "session"])
         #expect(time["exchange"] is NSNull)                               // six rows hold no holiday
+        #expect(time["session"] is NSNull)                                // daily rows have no hours
         #expect(time["first"] as? String == "2021-01-04")
         #expect(time["season_period"] as? Int == 5)
         let columns = try #require(object["columns"] as? [[String: Any]])

@@ -29,8 +29,9 @@ public struct TimeSeries: Hashable, Sendable {
     public var frequency: Frequency
     /// The format the timestamps were read with, or nil when unknown (see `DateFormat.preferred`).
     public var dateFormat: DateFormat?
-    /// The exchange whose sessions a `.tradingDays` series follows, so that future steps skip its
-    /// holidays; nil keeps plain Monday to Friday. Ignored at other frequencies.
+    /// The exchange whose sessions a `.tradingDays` series (or an intraday one with a `session`)
+    /// follows, so that future steps skip its holidays; nil keeps plain Monday to Friday. Ignored
+    /// at other frequencies.
     public var exchange: ExchangeCalendar?
     /// Seconds east of UTC of the clock the source wrote its dates on (the offset of its last date;
     /// 0 when it wrote none): future steps fall on that clock's weekdays and sessions, and are
@@ -40,6 +41,10 @@ public struct TimeSeries: Hashable, Sendable {
     /// ISO date and time without an offset is naive, and is written without the `Z` of UTC and with
     /// the source's separator (`DateFormat.string(from:like:)`). nil writes `dateFormat`'s own style.
     public var dateSample: String? = nil
+    /// The hours an intraday series trades each day, so that the step after a day's last bar is the
+    /// next session's first and a season is one session's bars; nil runs around the clock. Ignored
+    /// at frequencies of a day or more.
+    public var session: TradingSession? = nil
 
     /// A series; when `frequency` is nil it is inferred from the timestamps (`.irregular` without).
     /// - Precondition: `timestamps`, when given, has one element per value.
@@ -90,11 +95,23 @@ public struct TimeSeries: Hashable, Sendable {
 
     /// The timestamps of the `count` steps after the last value (`[]` without timestamps or for an
     /// irregular series): see `Frequency.timestamps(after:count:)`; trading days with an `exchange`
-    /// are its next sessions. Dates are on the source's clock (`utcOffset`).
+    /// are its next sessions, and intraday bars with a `session` its next bars
+    /// (`TradingSession.timestamps(after:count:exchange:utcOffset:)`). Dates are on the source's
+    /// clock (`utcOffset`).
     public func futureTimestamps(count: Int) -> [Timestamp] {
         guard let last = timestamps?.last else { return [] }
+        if frequency.isSubDaily, let session {
+            return session.timestamps(after: last, count: count, exchange: exchange, utcOffset: utcOffset)
+        }
         if frequency == .tradingDays, let exchange { return exchange.sessions(after: last, count: count, utcOffset: utcOffset) }
         return frequency.timestamps(after: last, count: count, utcOffset: utcOffset)
+    }
+
+    /// The length of one season in steps: a session's bars for intraday bars with a `session`, else
+    /// the frequency's (`Frequency.seasonPeriod`).
+    public var seasonPeriod: Int {
+        if frequency.isSubDaily, let session { return session.barsPerSession }
+        return frequency.seasonPeriod
     }
 
     /// A timestamp written like the input (`dateFormat`, `dateSample`), or in the frequency's

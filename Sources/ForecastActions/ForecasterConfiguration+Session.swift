@@ -1,0 +1,12 @@
+import ForecastData
+import Forecasting
+
+extension ForecasterConfiguration {
+    /// Intraday bars with a trading session take one session's bars as their season, unless a
+    /// season was configured: their frequency alone would count a day of 24 hours, and compare a
+    /// bar with one several sessions back (`TimeSeries.seasonPeriod`).
+    mutating func applySessionSeason(of series: TimeSeries) {
+        guard seasonPeriod == nil, series.frequency.isSubDaily, series.session != nil else { return }
+        seasonPeriod = series.scoringSeasonPeriod
+    }
+}

@@ -1,0 +1,114 @@
+import Testing
+@testable import ForecastData
+
+/// Intraday bars of a market that closes each day: the session's hours read from the bars, and the
+/// bars that follow.
+@Suite struct TradingSessionTests {
+    /// Bars every `step` minutes from `open` to before `close` (hours and minutes) on each listed day
+    /// of 2026 (month, day), read on the wall clock.
+    static func bars(days: [(Int, Int)], open: (Int, Int) = (9, 30), close: (Int, Int) = (16, 0), step: Int = 5) -> [Timestamp] {
+        days.flatMap { month, day in
+            let start = Timestamp(year: 2026, month: month, day: day, hour: open.0, minute: open.1)
+            let end = Timestamp(year: 2026, month: month, day: day, hour: close.0, minute: close.1)
+            return stride(from: start.secondsSinceEpoch, to: end.secondsSinceEpoch, by: Double(step * 60)).map(Timestamp.init)
+        }
+    }
+
+    /// Monday 2 to Friday 13 November 2026, ten weekdays.
+    static let tenWeekdays = [(11, 2), (11, 3), (11, 4), (11, 5), (11, 6), (11, 9), (11, 10), (11, 11), (11, 12), (11, 13)]
+
+    @Test func theSessionIsTheUsualFirstAndLastBarOfTheDays() throws {
+        let session = try #require(TradingSession.infer(from: Self.bars(days: Self.tenWeekdays), frequency: .minutes(5)))
+        #expect(session.firstBar == 9 * 3600 + 30 * 60)
+        #expect(session.lastBar == 15 * 3600 + 55 * 60)
+        #expect(session.barsPerSession == 78)
+        #expect(session.weekdaysOnly)
+        #expect(session.description == "09:30–15:55")
+    }
+
+    @Test func aHalfDayAndALateFirstBarDoNotMoveTheHours() throws {
+        var timestamps = Self.bars(days: Array(Self.tenWeekdays.prefix(8)))
+        timestamps += Self.bars(days: [(11, 12)], close: (13, 0))               // a half day
+        timestamps += Self.bars(days: [(11, 13)]).dropFirst(3)                  // the first bars missing
+        let session = try #require(TradingSession.infer(from: timestamps, frequency: .minutes(5)))
+        #expect(session.description == "09:30–15:55")
+    }
+
+    @Test func barsAroundTheClockOrOnDaysThatDisagreeHaveNoSession() {
+        let allDay = Self.bars(days: Self.tenWeekdays, open: (0, 0), close: (23, 59))
+        #expect(TradingSession.infer(from: allDay, frequency: .minutes(5)) == nil)
+        // Closed for less than an hour a day: not a session of one day.
+        let almostAllDay = Self.bars(days: Self.tenWeekdays, open: (0, 30), close: (23, 59))
+        #expect(TradingSession.infer(from: almostAllDay, frequency: .minutes(5)) == nil)
+        // Every day opens at another time: no hours agree.
+        let drifting = Self.tenWeekdays.enumerated().flatMap { index, day in
+            Self.bars(days: [day], open: (1 + index, 0), close: (14 + index / 2, 0))
+        }
+        #expect(TradingSession.infer(from: drifting, frequency: .minutes(5)) == nil)
+        #expect(TradingSession.infer(from: Self.bars(days: [(11, 2)]), frequency: .minutes(5)) == nil)    // one day
+        #expect(TradingSession.infer(from: Self.bars(days: Self.tenWeekdays), frequency: .daily) == nil)
+    }
+
+    @Test func barsOnWeekendsMakeEveryDayASession() throws {
+        let everyDay = (2...15).map { (11, $0) }
+        let session = try #require(TradingSession.infer(from: Self.bars(days: everyDay, open: (8, 0), close: (20, 0)), frequency: .minutes(5)))
+        #expect(!session.weekdaysOnly)
+        let friday = Timestamp(year: 2026, month: 11, day: 13, hour: 19, minute: 55)
+        #expect(session.timestamps(after: friday, count: 1) == [Timestamp(year: 2026, month: 11, day: 14, hour: 8)])
+    }
+
+    @Test func theBarAfterTheCloseIsTheNextSessionsFirst() {
+        let session = TradingSession(firstBar: 9 * 3600 + 30 * 60, lastBar: 15 * 3600 + 55 * 60, step: 300, weekdaysOnly: true)
+        let friday = Timestamp(year: 2026, month: 11, day: 13, hour: 15, minute: 50)
+        #expect(session.timestamps(after: friday, count: 3) == [
+            Timestamp(year: 2026, month: 11, day: 13, hour: 15, minute: 55),
+            Timestamp(year: 2026, month: 11, day: 16, hour: 9, minute: 30),     // Monday
+            Timestamp(year: 2026, month: 11, day: 16, hour: 9, minute: 35),
+        ])
+        // A bar before the open is followed by the open of its own day.
+        let early = Timestamp(year: 2026, month: 11, day: 16, hour: 8)
+        #expect(session.timestamps(after: early, count: 1) == [Timestamp(year: 2026, month: 11, day: 16, hour: 9, minute: 30)])
+        #expect(session.timestamps(after: friday, count: 0).isEmpty)
+    }
+
+    @Test func anExchangesHolidayIsSkippedOnTheSourcesClock() {
+        // New York bars written at UTC-5: the last bar on the eve of Thanksgiving (26 November 2026)
+        // is followed by the open of Friday 27 November, 09:30 in New York, 14:30 UTC.
+        let session = TradingSession(firstBar: 9 * 3600 + 30 * 60, lastBar: 15 * 3600 + 55 * 60, step: 300, weekdaysOnly: true)
+        let lastBar = Timestamp(year: 2026, month: 11, day: 25, hour: 20, minute: 55)    // 15:55 in New York
+        let next = session.timestamps(after: lastBar, count: 2, exchange: ExchangeCalendar(.XNYS), utcOffset: -5 * 3600)
+        #expect(next == [Timestamp(year: 2026, month: 11, day: 27, hour: 14, minute: 30),
+                         Timestamp(year: 2026, month: 11, day: 27, hour: 14, minute: 35)])
+        let plain = session.timestamps(after: lastBar, count: 1, utcOffset: -5 * 3600)
+        #expect(plain == [Timestamp(year: 2026, month: 11, day: 26, hour: 14, minute: 30)])
+    }
+
+    @Test func missingBarsCountOnlyTheSessionsBars() {
+        let session = TradingSession(firstBar: 9 * 3600 + 30 * 60, lastBar: 15 * 3600 + 55 * 60, step: 300, weekdaysOnly: true)
+        let full = Self.bars(days: Self.tenWeekdays)
+        #expect(session.missingBars(in: full, exchange: nil) == 0)           // nights and a weekend
+        var gappy = full
+        gappy.remove(at: 100)
+        gappy.remove(at: 5)
+        #expect(session.missingBars(in: gappy, exchange: nil) == 2)
+        let withoutADay = Self.bars(days: Self.tenWeekdays.filter { $0 != (11, 4) })
+        #expect(session.missingBars(in: withoutADay, exchange: nil) == 78)
+        // Starting and ending within a session counts from the first bar to the last only.
+        #expect(session.missingBars(in: Array(full[10 ..< 200]), exchange: nil) == 0)
+        // Thanksgiving is no gap on the New York calendar.
+        let thanksgivingWeek = Self.bars(days: [(11, 23), (11, 24), (11, 25), (11, 27)])
+        #expect(session.missingBars(in: thanksgivingWeek, exchange: nil) == 78)
+        #expect(session.missingBars(in: thanksgivingWeek, exchange: ExchangeCalendar(.XNYS)) == 0)
+    }
+
+    @Test func aSeriesWithASessionStepsAndSeasonsByIt() throws {
+        let timestamps = Self.bars(days: Self.tenWeekdays, step: 15)
+        var series = TimeSeries(name: "close", timestamps: timestamps, values: timestamps.map { _ in 1 })
+        #expect(series.frequency == .minutes(15))
+        #expect(series.seasonPeriod == 96)                                  // a day of 24 hours
+        #expect(series.futureTimestamps(count: 1) == [Timestamp(year: 2026, month: 11, day: 13, hour: 16)])
+        series.session = try #require(TradingSession.infer(from: timestamps, frequency: series.frequency))
+        #expect(series.seasonPeriod == 26)
+        #expect(series.futureTimestamps(count: 1) == [Timestamp(year: 2026, month: 11, day: 16, hour: 9, minute: 30)])
+    }
+}
