@@ -68,6 +68,9 @@ import Testing
         // A bar before the open is followed by the open of its own day.
         let early = Timestamp(year: 2026, month: 11, day: 16, hour: 8)
         #expect(session.timestamps(after: early, count: 1) == [Timestamp(year: 2026, month: 11, day: 16, hour: 9, minute: 30)])
+        // A bar on a Saturday morning is followed by Monday's open, not by more of Saturday.
+        let saturday = Timestamp(year: 2026, month: 11, day: 14, hour: 10)
+        #expect(session.timestamps(after: saturday, count: 1) == [Timestamp(year: 2026, month: 11, day: 16, hour: 9, minute: 30)])
         #expect(session.timestamps(after: friday, count: 0).isEmpty)
     }
 

@@ -43,7 +43,8 @@ public struct TradingSession: Hashable, Sendable, CustomStringConvertible {
 
     /// The `count` bars after `last`: the next step of the same session while it lasts, then the
     /// first bar of the next session day (skipping weekends, and `exchange`'s holidays). A bar before
-    /// the day's first is followed by that first bar. Timestamps are on the wall clock the session
+    /// the day's first is followed by that first bar, and a bar on a day without a session by the next
+    /// session's first. Timestamps are on the wall clock the session
     /// is read on (`utcOffset` seconds east of UTC; the results are UTC instants again).
     /// - Precondition: `count >= 0`.
     public func timestamps(after last: Timestamp, count: Int, exchange: ExchangeCalendar? = nil, utcOffset: Int = 0) -> [Timestamp] {
@@ -78,8 +79,10 @@ public struct TradingSession: Hashable, Sendable, CustomStringConvertible {
     func nextBar(after bar: Timestamp, exchange: ExchangeCalendar?) -> Timestamp {
         let day = bar.dayNumber
         let second = bar.secondsSinceEpoch - Double(day * CivilCalendar.secondsPerDay)
-        if second < Double(firstBar), isSessionDay(day, exchange: exchange) { return Self.time(day: day, second: firstBar) }
-        if second + Double(step) <= Double(lastBar) { return bar.advanced(by: Double(step)) }
+        if isSessionDay(day, exchange: exchange) {
+            if second < Double(firstBar) { return Self.time(day: day, second: firstBar) }
+            if second + Double(step) <= Double(lastBar) { return bar.advanced(by: Double(step)) }
+        }
         var next = day + 1
         while !isSessionDay(next, exchange: exchange) { next += 1 }
         return Self.time(day: next, second: firstBar)
