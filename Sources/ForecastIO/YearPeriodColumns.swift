@@ -41,21 +41,29 @@ struct YearPeriodColumns: Sendable, Equatable {
         /// The first month of the period `text` names: `3`, `03`, `Mar`, `März` or `mars` for a
         /// month; `2` or `Q2` for a quarter (month 4). nil when it names none.
         func firstMonth(of text: String) -> Int? {
+            var text = text
+            return text.withUTF8 { firstMonth(of: UnsafeRawBufferPointer($0)) }
+        }
+
+        /// The same for the bytes of a field: numbers are read without making a String, since a
+        /// long-format file has a month on each of its rows.
+        func firstMonth(of bytes: UnsafeRawBufferPointer) -> Int? {
             switch self {
             case .month:
-                if let number = Self.smallNumber(text) { return (1...12).contains(number) ? number : nil }
-                return MonthNames.month(named: text)
+                if let number = Self.smallNumber(bytes) { return (1...12).contains(number) ? number : nil }
+                return MonthNames.month(named: String(decoding: bytes, as: UTF8.self))
             case .quarter:
-                let digits = text.first.map { "Qq".contains($0) } == true ? String(text.dropFirst()) : text
+                let digits = bytes.first == UInt8(ascii: "Q") || bytes.first == UInt8(ascii: "q")
+                    ? UnsafeRawBufferPointer(rebasing: bytes.dropFirst()) : bytes
                 guard let quarter = Self.smallNumber(digits), (1...4).contains(quarter) else { return nil }
                 return 3 * quarter - 2
             }
         }
 
         /// One or two ASCII digits as a number; nil for anything else.
-        static func smallNumber(_ text: String) -> Int? {
-            guard (1...2).contains(text.utf8.count), text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-            return Int(text)
+        static func smallNumber(_ bytes: UnsafeRawBufferPointer) -> Int? {
+            guard (1...2).contains(bytes.count), bytes.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
     }
 
@@ -142,18 +150,16 @@ struct YearPeriodColumns: Sendable, Equatable {
         var timestamps: [Timestamp] = []
         timestamps.reserveCapacity(table.rowCount)
         for row in 0..<table.rowCount {
-            let yearText = years.text(row)
-            let periodText = periods.text(row)
-            for (column, text) in [(years, yearText), (periods, periodText)] where missingTokens.isMissing(text) {
-                throw .missingDate(file: file, line: table.lines[row], column: column.name)
+            let yearNumber = years.withField(row) { bytes in
+                DateFormat.year.parse(utf8: bytes.assumingMemoryBound(to: UInt8.self))?.civil.year
             }
-            guard let yearNumber = DateFormat.year.parse(yearText)?.civil.year else {
-                throw .invalidDatePart(file: file, line: table.lines[row], column: years.name, value: yearText,
-                                       expected: "year (four digits)")
-            }
-            guard let month = unit.firstMonth(of: periodText) else {
-                throw .invalidDatePart(file: file, line: table.lines[row], column: periods.name, value: periodText,
-                                       expected: unit.expected)
+            let month = periods.withField(row) { unit.firstMonth(of: $0) }
+            guard let yearNumber, let month else {
+                // The first of the two that fails is named: empty, or not a year, month or quarter.
+                let (column, expected) = yearNumber == nil ? (years, "year (four digits)") : (periods, unit.expected)
+                let text = column.text(row)
+                if missingTokens.isMissing(text) { throw .missingDate(file: file, line: table.lines[row], column: column.name) }
+                throw .invalidDatePart(file: file, line: table.lines[row], column: column.name, value: text, expected: expected)
             }
             timestamps.append(Timestamp(year: yearNumber, month: month, day: 1))
         }
