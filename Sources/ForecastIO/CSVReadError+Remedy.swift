@@ -28,9 +28,12 @@ extension CSVReadError {
         /// The file looks like long format: set `idColumn` and `series`, for instance to this column
         /// and one of its values.
         case pickSeries(idColumn: String, series: String)
-        /// The rows are dated by two columns together (a year and a month): write them as one date
+        /// The rows are dated by two columns together (a year and a week): write them as one date
         /// column.
         case combineDateColumns(first: String, second: String)
+        /// The rows are dated by a year and a month or quarter together, which are read as one date
+        /// column unless `dateColumn` or `dateFormat` is set: leave both unset.
+        case readDateColumnsTogether(first: String, second: String)
 
         /// The remedy in the library's words, as `CSVReadError.errorDescription` ends.
         public var description: String {
@@ -57,6 +60,8 @@ extension CSVReadError {
                 "if the file holds several series, pick one by its id column, e.g. \"\(idColumn)\" and series \"\(series)\""
             case .combineDateColumns(let first, let second):
                 "the rows are dated by \"\(first)\" and \"\(second)\" together: write them as one date column (such as 2022-03)"
+            case .readDateColumnsTogether(let first, let second):
+                "the rows are dated by \"\(first)\" and \"\(second)\" together: leave the date column and the date format unset to read them as one date column"
             }
         }
     }

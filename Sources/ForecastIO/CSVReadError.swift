@@ -50,6 +50,9 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case unknownDateFormat(file: String, column: String, example: String)
     /// A value of the time column does not fit the date format.
     case invalidDate(file: String, line: Int, column: String, value: String, format: String)
+    /// A value of one of two columns that date the rows together (a year, and a month or quarter
+    /// within it) is not what that column holds; `expected` says what it is, such as a month.
+    case invalidDatePart(file: String, line: Int, column: String, value: String, expected: String)
     /// The time column is empty on a row.
     case missingDate(file: String, line: Int, column: String)
     /// Two rows share a timestamp and no `duplicates` rule was given; `longFormat` is
@@ -99,7 +102,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .binaryFile(_, let line), .invalidUTF8(_, let line), .malformedQuoting(_, let line),
              .parserFailure(_, let line, _), .raggedRow(_, let line, _, _),
              .notANumber(_, let line, _, _, _), .infiniteValue(_, let line, _, _),
-             .missingValue(_, let line, _), .missingID(_, let line, _), .invalidDate(_, let line, _, _, _), .missingDate(_, let line, _),
+             .missingValue(_, let line, _), .missingID(_, let line, _), .invalidDate(_, let line, _, _, _),
+             .invalidDatePart(_, let line, _, _, _), .missingDate(_, let line, _),
              .idNotGrouped(_, let line, _, _), .missingFutureValue(_, let line, _),
              .futureRowOffCalendar(_, let line, _, _, _), .staticValueChanges(_, let line, _, _, _, _, _):
             line
@@ -117,7 +121,10 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .unknownDateFormat: [.giveDateFormat]
         case .duplicateTimestamp(_, _, _, _, let longFormat):
             // Keeping one row of each year of a year-and-month file would be no remedy.
-            if case .combineDateColumns = longFormat { [longFormat!] } else { [.chooseDuplicateRule] + (longFormat.map { [$0] } ?? []) }
+            switch longFormat {
+            case .combineDateColumns?, .readDateColumnsTogether?: [longFormat!]
+            default: [.chooseDuplicateRule] + (longFormat.map { [$0] } ?? [])
+            }
         default: []
         }
     }
@@ -166,6 +173,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
             "\(file): column \"\(column)\" holds dates in no known format (e.g. \"\(Self.shown(example))\")"
         case .invalidDate(let file, let line, let column, let value, let format):
             "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is not a date in the format \(format)"
+        case .invalidDatePart(let file, let line, let column, let value, let expected):
+            "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is not a \(expected)"
         case .missingDate(let file, let line, let column):
             "\(file):\(line): the time column \"\(column)\" is empty"
         case .duplicateTimestamp(let file, let timestamp, let first, let second, _):

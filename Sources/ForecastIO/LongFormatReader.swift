@@ -61,6 +61,7 @@ public enum LongFormatReader {
         }
         table.weighGroupedThousandsOnEveryRow(of: plan.values, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
+            + (plan.withinYear.map { [$0.warning(file: table.fileName)] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }
@@ -93,10 +94,8 @@ public enum LongFormatReader {
             chosen = selection.reduce(into: []) { kept, id in if !kept.contains(id) { kept.append(id) } }
         }
 
-        var time: TimeColumn? = nil
-        if let timeIndex = plan.time, let column = table.columns.first(where: { $0.fileIndex == timeIndex }) {
-            time = try TimeColumn.parse(column, table: table, format: options.dateFormat, missingTokens: options.missingTokens)
-        }
+        let time = try TimeColumn.parse(in: table, at: plan.time, withinYear: plan.withinYear, format: options.dateFormat,
+                                        missingTokens: options.missingTokens)
         return LongFormatFile(
             fileName: table.fileName, idColumn: ids.name, ids: chosen, rows: chosen.map { rowsByID[$0]! },
             table: table, time: time,

@@ -2,27 +2,30 @@
 /// column of a long-format file, and the value columns in the order asked for. One helper, so that
 /// the single-series and long-format readers find and refuse columns alike.
 struct SeriesColumns {
-    /// Header position of the time column; nil when the file has none.
+    /// Header position of the time column; nil when the file has none. The years, when the rows
+    /// are dated by them and the column of `withinYear` together.
     let time: Int?
+    /// The year and month (or quarter) columns, when they date the rows together.
+    let withinYear: YearPeriodColumns?
     /// Header position of the id column; nil when none was asked for.
     let id: Int?
     /// Header positions of the target, then each feature.
     let values: [Int]
-    /// Header positions to keep, in table order: time, id, then each value column once.
+    /// Header positions to keep, in table order: time (one column or two), id, then each value
+    /// column once.
     let keep: [Int]
 
     /// - Throws: `CSVReadError.unknownColumn` for a name the header lacks, `.invalidOption` when the
-    ///   id or a value column is the time column, or a value column is the id column.
+    ///   id or a value column is a time column, or a value column is the id column.
     static func locate(
         in context: CSVHeaderContext, options: CSVReadOptions, idColumn: String?, target: String, features: [String]
     ) throws(CSVReadError) -> SeriesColumns {
-        var keep: [Int] = []
-        let time = try TimeColumn.locate(in: context, options: options)
-        if let time { keep.append(time) }
+        let (time, withinYear, timeIndices) = try YearPeriodColumns.locateTime(in: context, options: options)
+        var keep = timeIndices
         var id: Int? = nil
         if let idColumn {
             let index = try context.index(of: idColumn)
-            if index == time {
+            if timeIndices.contains(index) {
                 throw .invalidOption(.columnInTwoRoles(column: context.header[index], role: .time, otherRole: .id))
             }
             keep.append(index)
@@ -31,14 +34,14 @@ struct SeriesColumns {
         var values: [Int] = []
         for name in [target] + features {
             let index = try context.index(of: name)
-            if index == time || index == id {
-                throw .invalidOption(.columnInTwoRoles(column: context.header[index], role: index == time ? .time : .id, otherRole: .value))
+            if timeIndices.contains(index) || index == id {
+                throw .invalidOption(.columnInTwoRoles(column: context.header[index], role: index == id ? .id : .time, otherRole: .value))
             }
             if values.contains(index) { throw .invalidOption(.columnNamedTwice(column: context.header[index])) }
             if !keep.contains(index) { keep.append(index) }
             values.append(index)
         }
-        return SeriesColumns(time: time, id: id, values: values, keep: keep)
+        return SeriesColumns(time: time, withinYear: withinYear, id: id, values: values, keep: keep)
     }
 }
 

@@ -15,7 +15,8 @@ public struct CSVSeriesData: Sendable {
     /// the order they were asked for, and the value each holds; empty elsewhere.
     public var staticNames: [String] = []
     public var staticValues: [Double] = []
-    /// The time column, when the file has one.
+    /// The time column, when the file has one; `Year and Month` when the rows are dated by a year
+    /// column and a month (or quarter) column together.
     public var timeColumn: String?
     /// The physical line of each kept row (1 = header line).
     public var lines: [Int]
@@ -84,6 +85,7 @@ public enum SeriesReader {
     ) throws(CSVReadError) -> CSVSeriesData {
         try options.validate()
         var timeIndex: Int? = nil
+        var withinYear: YearPeriodColumns? = nil
         var unreadDates: CSVWarning? = nil
         var hint: CSVReadError.Remedy? = nil
         var valueIndices: [Int] = []
@@ -94,24 +96,27 @@ public enum SeriesReader {
             let columns = try SeriesColumns.locate(in: context, options: options, idColumn: nil, target: target,
                                                    features: features + knownFeatures)
             timeIndex = columns.time
+            withinYear = columns.withinYear
             valueIndices = columns.values
             if columns.time == nil {
                 unreadDates = TimeColumn.unreadDateColumnWarning(in: context, options: options, file: source.displayName)
             }
             if options.idColumn == nil {
-                hint = TimeColumn.longFormatHint(in: context, timeIndex: columns.time, missingTokens: options.missingTokens)
+                hint = TimeColumn.longFormatHint(in: context, timeIndex: columns.time, withinYear: columns.withinYear,
+                                                 missingTokens: options.missingTokens)
             }
             return CSVColumnPlan(keep: columns.keep, seriesFilter: try options.seriesFilter(in: context))
         }
         table.weighGroupedThousandsOnEveryRow(of: valueIndices, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
+            + (withinYear.map { [$0.warning(file: table.fileName)] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }
 
         var time: TimeColumn? = nil
-        if let timeIndex, let column = table.columns.first(where: { $0.fileIndex == timeIndex }) {
-            let parsed = try TimeColumn.parse(column, table: table, format: options.dateFormat, missingTokens: options.missingTokens)
+        if let parsed = try TimeColumn.parse(in: table, at: timeIndex, withinYear: withinYear, format: options.dateFormat,
+                                             missingTokens: options.missingTokens) {
             let (ordered, orderWarnings) = try TimeColumn.orderRows(
                 of: &table, time: parsed, rule: options.duplicates,
                 longFormatHint: hint)

@@ -83,19 +83,24 @@ public struct TableInspection: Sendable {
     package static func inspect(_ source: CSVSource, options: CSVReadOptions, acrossSeries: Bool) throws(CSVReadError) -> TableInspection {
         try options.validate()
         var timeIndex: Int? = nil
+        var withinYear: YearPeriodColumns? = nil
+        // The columns that date the rows: one, or a year and a month or quarter read together.
+        var timeIndices: [Int] = []
         var hint: CSVReadError.Remedy? = nil
         var table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
         ) { context throws(CSVReadError) in
-            timeIndex = try TimeColumn.locate(in: context, options: options)
+            (timeIndex, withinYear, timeIndices) = try YearPeriodColumns.locateTime(in: context, options: options)
             if options.idColumn == nil {
-                hint = TimeColumn.longFormatHint(in: context, timeIndex: timeIndex, missingTokens: options.missingTokens)
+                hint = TimeColumn.longFormatHint(in: context, timeIndex: timeIndex, withinYear: withinYear,
+                                                 missingTokens: options.missingTokens)
             }
             return CSVColumnPlan(keep: Array(context.header.indices), seriesFilter: try options.seriesFilter(in: context))
         }
-        table.weighGroupedThousandsOnEveryRow(of: Array(table.header.indices.filter { $0 != timeIndex }), options: options)
+        table.weighGroupedThousandsOnEveryRow(of: Array(table.header.indices.filter { !timeIndices.contains($0) }), options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName)
+            + (withinYear.map { [$0.warning(file: table.fileName)] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }
@@ -103,9 +108,8 @@ public struct TableInspection: Sendable {
         var ordered: TimeColumn? = nil
         // The rows whose texts show how the first and last timestamps are written.
         var styleRows: (first: Int, last: Int)? = nil
-        if let timeIndex {
-            let column = table.columns[timeIndex]
-            let parsed = try TimeColumn.parse(column, table: table, format: options.dateFormat, missingTokens: options.missingTokens)
+        if let parsed = try TimeColumn.parse(in: table, at: timeIndex, withinYear: withinYear, format: options.dateFormat,
+                                             missingTokens: options.missingTokens) {
             if acrossSeries {
                 // One row per distinct timestamp, in time order.
                 let stamps = parsed.timestamps
@@ -130,6 +134,7 @@ public struct TableInspection: Sendable {
         let finalTable = table
         let finalTime = ordered
         let finalTimeIndex = timeIndex
+        let finalTimeIndices = timeIndices
         let finalStyleRows = styleRows
         let jobCount = finalTable.columns.count + 1
         var results = [JobResult](repeating: JobResult(), count: jobCount)
@@ -149,7 +154,7 @@ public struct TableInspection: Sendable {
                             absent: summary.missingSteps, frequency: finalTime.frequency, session: summary.session,
                             file: finalTable.fileName, column: finalTime.name)
                     }
-                } else if job == finalTimeIndex {
+                } else if finalTimeIndices.contains(job) {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)
                 } else {
                     let (column, warning) = summarize(finalTable.columns[job], in: finalTable, missingTokens: options.missingTokens)
@@ -177,7 +182,8 @@ public struct TableInspection: Sendable {
     }
 
     /// Range, frequency and calendar gaps of the (ordered) time column; `texts` is the same column
-    /// as the file wrote it, so that first and last keep its style (see `DateFormat.string(from:like:)`).
+    /// as the file wrote it, so that first and last keep its style (see `DateFormat.string(from:like:)`;
+    /// the years of two columns read together, whose month format has no style to keep).
     /// `exchange`, when given, is the user's choice; otherwise a trading-day series' exchange is
     /// detected.
     /// `styleRows` are the rows of the first and last timestamps when they are not the first and last

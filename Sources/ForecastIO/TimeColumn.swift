@@ -134,11 +134,11 @@ struct TimeColumn: Sendable {
     }
 
     /// Headers of a column that dates rows within a year (a month, a quarter, a week), in the
-    /// languages of `recognisedNames`.
-    static let periodWithinYearNames: Set<String> = [
-        "month", "quarter", "week", "monat", "quartal", "woche", "mois", "trimestre", "semaine", "mes", "semana",
-        "mese", "settimana", "maand", "kwartaal", "mês",
-    ]
+    /// languages of `recognisedNames`. Months and quarters are read with the years
+    /// (`YearPeriodColumns`); weeks are not, since years number them in more than one way.
+    static let periodWithinYearNames: Set<String> = YearPeriodColumns.Unit.month.headerNames
+        .union(YearPeriodColumns.Unit.quarter.headerNames)
+        .union(["week", "woche", "semaine", "semana", "settimana"])
 
     /// The header positions whose names say time: a recognised name, or one with the word "date".
     static func timeLikeIndices(in context: CSVHeaderContext) -> [Int] {
@@ -167,6 +167,16 @@ struct TimeColumn: Sendable {
                 remedies: [.nameDateColumn], after: " to have every bad row named.")
         }
         return nil
+    }
+
+    /// The time column of `table`: the column at header position `index` parsed by
+    /// `parse(_:table:format:missingTokens:)`, or the two columns of `withinYear` read together;
+    /// nil when the table has no time column.
+    static func parse(in table: CSVTable, at index: Int?, withinYear: YearPeriodColumns?, format: DateFormat?,
+                      missingTokens: MissingTokens) throws(CSVReadError) -> TimeColumn? {
+        if let withinYear { return try withinYear.parse(table, missingTokens: missingTokens) }
+        guard let index, let column = table.columns.first(where: { $0.fileIndex == index }) else { return nil }
+        return try parse(column, table: table, format: format, missingTokens: missingTokens)
     }
 
     /// Parses every row of `column` with the given format, or the one detected from the whole column.
@@ -350,14 +360,20 @@ struct TimeColumn: Sendable {
 
     /// For a duplicate-timestamp message: if some other column of the sampled rows holds words
     /// (not numbers) from a small set, the file is probably long format (one row per series and
-    /// date), and `idColumn`/`series` are the way to read it.
-    static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, missingTokens: MissingTokens) -> CSVReadError.Remedy? {
-        // Years beside a month or quarter column: the rows are dated by the two together.
-        if let timeIndex, case .detected(.year) = DateFormat.detect(in: sampleValues(of: timeIndex, in: context, options: CSVReadOptions())),
+    /// date), and `idColumn`/`series` are the way to read it. `withinYear`, when the rows are dated
+    /// by two columns together, holds the second, whose month names are no ids.
+    static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, withinYear: YearPeriodColumns? = nil,
+                               missingTokens: MissingTokens) -> CSVReadError.Remedy? {
+        // Years beside a month, quarter or week column not read with them (a date column or format
+        // was given, or weeks): the rows are dated by the two together.
+        if withinYear == nil, let timeIndex,
+           case .detected(.year) = DateFormat.detect(in: sampleValues(of: timeIndex, in: context, options: CSVReadOptions())),
            let part = context.header.indices.first(where: { Self.periodWithinYearNames.contains(context.header[$0].lowercased()) }) {
-            return .combineDateColumns(first: context.header[timeIndex], second: context.header[part])
+            let (first, second) = (context.header[timeIndex], context.header[part])
+            return YearPeriodColumns.Unit(header: second) != nil
+                ? .readDateColumnsTogether(first: first, second: second) : .combineDateColumns(first: first, second: second)
         }
-        for index in context.header.indices where index != timeIndex {
+        for index in context.header.indices where index != timeIndex && index != withinYear?.period {
             var distinct: [String] = []
             var allWords = true
             for record in context.sample where record.indices.contains(index) {

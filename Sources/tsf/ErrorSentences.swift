@@ -42,6 +42,8 @@ enum ErrorSentences {
             "if the file holds several series, pick one with --id \(idColumn) --series \(series)"
         case .combineDateColumns(let first, let second):
             "the rows are dated by \"\(first)\" and \"\(second)\" together: write them as one date column (such as 2022-03) and name it with --date-column"
+        case .readDateColumnsTogether(let first, let second):
+            "the rows are dated by \"\(first)\" and \"\(second)\" together: leave out --date-column and --date-format to read them as one date column"
         case .nameDateColumn:
             "name one with --date-column"
         case .confirmDateFormat(_, let other):

@@ -12,6 +12,8 @@ import Testing
         .unknownDateFormat(file: "f.csv", column: "Date", example: "soon"),
         .duplicateTimestamp(file: "f.csv", timestamp: "2021-01-05", firstLine: 2, secondLine: 3,
                             longFormat: .pickSeries(idColumn: "symbol", series: "AAA")),
+        .duplicateTimestamp(file: "f.csv", timestamp: "2021", firstLine: 2, secondLine: 3,
+                            longFormat: .readDateColumnsTogether(first: "Year", second: "Month")),
         .invalidOption(.idColumnAndSeriesApart),
         .invalidOption(.decimalSeparator(UInt8(ascii: "x"))),
         .invalidOption(.dateFormatWithoutDirective(pattern: "dd/mm")),

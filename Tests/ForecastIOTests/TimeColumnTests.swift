@@ -240,14 +240,22 @@ import _ForecastTestSupport
         #expect(try SeriesReader.read(memorySource(named), target: "Kosten", options: options).timeColumn == "Jahr")
     }
 
-    /// Years beside a month column repeat once per month: the error says the two date the rows
-    /// together, and does not offer to keep one row per year, which would be no remedy.
-    @Test(arguments: [("Year", "Month"), ("Jahr", "Monat")])
-    func yearsBesideMonthsAskForOneDateColumn(year: String, month: String) {
-        var text = "\(year);\(month);Wert\n"
+    /// Years beside a month column repeat once per month: the two are read together as the time
+    /// column (see `YearPeriodColumnsTests`). Beside a week column they are not, and the error says
+    /// the two date the rows together, without offering to keep one row per year, which would be
+    /// no remedy.
+    @Test(arguments: [("Year", "Month"), ("Jahr", "Monat"), ("Jahr", "Woche")])
+    func yearsBesideMonthsAreReadTogether(year: String, period: String) throws {
+        var text = "\(year);\(period);Wert\n"
         for row in 0..<24 { text += "\(2022 + row / 12);\(row % 12 + 1);\(100 + row)\n" }
-        let error = readError { try SeriesReader.read(memorySource(text), target: "Wert") }
-        #expect(error?.remedies == [.combineDateColumns(first: year, second: month)], "\(String(describing: error))")
+        if period == "Woche" {
+            let error = readError { try SeriesReader.read(memorySource(text), target: "Wert") }
+            #expect(error?.remedies == [.combineDateColumns(first: year, second: period)], "\(String(describing: error))")
+        } else {
+            let data = try SeriesReader.read(memorySource(text), target: "Wert")
+            #expect(data.timeColumn == "\(year) and \(period)")
+            #expect(data.target.frequency == .monthly)
+        }
     }
 
     /// A date format given without naming the column finds the column it reads, whatever its name;
