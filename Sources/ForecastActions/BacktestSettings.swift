@@ -89,7 +89,7 @@ public struct BacktestSettings: Sendable {
         var backtest = WalkForwardBacktest(plan: plan, seasonPeriod: season)
         backtest.intervalLevels = levels
         return BacktestSuite(backtest: backtest, model: includesModel ? configuration : nil,
-                             baselineNames: baselines, frequency: series.frequency)
+                             baselineNames: baselines, frequency: series.frequency, seasonPeriod: series.seasonPeriod)
     }
 
     /// The cut-offs for a series of `rows` rows. Without an explicit start, each fold keeps enough

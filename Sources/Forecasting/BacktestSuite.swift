@@ -27,7 +27,10 @@ public struct BacktestSuite: Sendable {
     ///     (the last three with the plan's season period); other names are ignored.
     ///   - frequency: the series' frequency, which sets the default lookback and the moving-average
     ///     window.
-    public init(backtest: WalkForwardBacktest, model: ForecasterConfiguration?, baselineNames: [String], frequency: Frequency) {
+    ///   - seasonPeriod: the series' own season when it is not its frequency's (intraday bars in
+    ///     sessions: `TimeSeries.seasonPeriod`), for the moving-average window.
+    public init(backtest: WalkForwardBacktest, model: ForecasterConfiguration?, baselineNames: [String], frequency: Frequency,
+                seasonPeriod: Int? = nil) {
         self.backtest = backtest
         self.model = model
         self.frequency = frequency
@@ -38,7 +41,7 @@ public struct BacktestSuite: Sendable {
             case "seasonal-naive": return SeasonalNaiveForecast(seasonPeriod: m)
             case "drift": return DriftForecast()
             case "mean": return MeanForecast()
-            case "moving-average": return MovingAverageForecast(window: max(3, frequency.seasonPeriod))
+            case "moving-average": return MovingAverageForecast(window: max(3, seasonPeriod ?? frequency.seasonPeriod))
             case "ets": return ExponentialSmoothing(seasonPeriod: m)
             case "theta": return ThetaMethod(seasonPeriod: m)
             case "arima": return ARIMA(seasonPeriod: m)

@@ -1,5 +1,6 @@
 import ForecastActions
 import ForecastData
+import Forecasting
 import Foundation
 import Testing
 import _ForecastTestSupport
@@ -33,5 +34,7 @@ import _ForecastTestSupport
         #expect(forecaster.configuration.lookback == 52)                  // two sessions, not two days of 96 bars
         let suite = try BacktestSettings(configuration: ActionFixtures.quick, horizon: 4, folds: 2).suite(for: outcome.series)
         #expect(suite.backtest.seasonPeriod == 26)
+        let movingAverage = try #require(suite.baselines.first { $0.name == "moving-average" } as? MovingAverageForecast)
+        #expect(movingAverage.window == 26)                               // a session, not 96 quarter hours
     }
 }
