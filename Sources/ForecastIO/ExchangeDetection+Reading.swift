@@ -8,6 +8,20 @@ extension ExchangeDetection {
     static func exchange(of timestamps: [Timestamp], frequency: Frequency, session: TradingSession? = nil,
                          forced: ExchangeCalendar.Code?) -> ExchangeCalendar.Code? {
         guard frequency == .tradingDays || session?.weekdaysOnly == true else { return nil }
-        return forced ?? detect(in: timestamps)
+        if let forced { return forced }
+        return detect(in: session == nil ? timestamps : firstOfEachDay(timestamps))
+    }
+
+    /// One timestamp per day of sorted `timestamps`: the days intraday bars trade on, which is all
+    /// detection asks of them (hundreds of bars a day need not be hashed).
+    static func firstOfEachDay(_ timestamps: [Timestamp]) -> [Timestamp] {
+        var days: [Timestamp] = []
+        var previous: Int? = nil
+        for timestamp in timestamps {
+            let day = timestamp.dayNumber
+            if day != previous { days.append(timestamp) }
+            previous = day
+        }
+        return days
     }
 }

@@ -71,6 +71,26 @@ import ForecastData
         #expect(warning.contains("leaves 390 of the 780 bars of its 09:30–15:55 sessions"), "\(warning)")
     }
 
+    @Test func weekdaySessionsFollowTheExchangeTheirDaysMatch() throws {
+        // Hourly bars (09:30 to 15:30) on the New York sessions of November and December 2026: no bars
+        // on Thanksgiving or Christmas, so the next session after New Year's Eve is Monday 4 January.
+        var text = "time,price\n"
+        var day = Timestamp(year: 2026, month: 11, day: 2)
+        let holidays = [Timestamp(year: 2026, month: 11, day: 26), Timestamp(year: 2026, month: 12, day: 25)]
+        while day < Timestamp(year: 2027, month: 1, day: 1) {
+            if day.civil.weekday <= 5, !holidays.contains(day) {
+                for hour in 0 ..< 7 { text += "\(DateFormat.isoDate.string(from: day)) \(Self.two(9 + hour)):30,\(100 + hour)\n" }
+            }
+            day = day.advanced(by: 86_400)
+        }
+        let data = try SeriesReader.read(Self.source(text), target: "price")
+        #expect(data.target.session?.description == "09:30–15:30")
+        #expect(data.target.exchange == ExchangeCalendar(.XNYS))
+        #expect(data.target.futureTimestamps(count: 1) == [Timestamp(year: 2027, month: 1, day: 4, hour: 9, minute: 30)])
+        #expect(try TableInspection.inspect(Self.source(text)).time?.frequencyDescription == "hourly in sessions 09:30–15:30 (XNYS)")
+        #expect(ExchangeDetection.firstOfEachDay(data.target.timestamps ?? []).count == 42)   // 44 weekdays, two holidays
+    }
+
     @Test func barsAroundTheClockKeepThePlainClock() throws {
         var text = "time,load\n"
         for hour in 0 ..< 24 * 10 { text += "2026-11-\(Self.two(2 + hour / 24)) \(Self.two(hour % 24)):00,\(hour % 7)\n" }
