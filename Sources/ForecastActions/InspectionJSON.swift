@@ -61,7 +61,8 @@ enum InspectionJSON {
         var seasonPeriod: Int
         var missingSteps: Int
         var exchange: String?
-        /// Intraday sessions: `{"first_bar": "09:30", "last_bar": "15:55"}`, null around the clock.
+        /// Intraday sessions: `{"first_bar": "09:00", "last_bar": "14:55", "hours": "09:00–11:25, 12:30–14:55"}`,
+        /// null around the clock.
         var session: [String: String]?
 
         enum CodingKeys: String, CodingKey {
@@ -114,7 +115,8 @@ enum InspectionJSON {
                 Time(column: $0.column, format: $0.format.description, first: $0.first, last: $0.last,
                      frequency: $0.frequency.description, seasonPeriod: $0.seasonPeriod, missingSteps: $0.missingSteps,
                      exchange: $0.exchange?.rawValue,
-                     session: $0.session.map { ["first_bar": TradingSession.clock($0.firstBar), "last_bar": TradingSession.clock($0.lastBar)] })
+                     session: $0.session.map { ["first_bar": TradingSession.clock($0.firstBar), "last_bar": TradingSession.clock($0.lastBar),
+                                                "hours": $0.description] })
             },
             columns: inspection.columns.map {
                 Column(name: $0.name, type: $0.kind.rawValue, missing: $0.missing, min: $0.minimum, mean: $0.mean, max: $0.maximum)

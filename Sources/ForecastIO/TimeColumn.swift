@@ -370,7 +370,9 @@ struct TimeColumn: Sendable {
            case .detected(.year) = DateFormat.detect(in: sampleValues(of: timeIndex, in: context, options: CSVReadOptions())),
            let part = context.header.indices.first(where: { Self.periodWithinYearNames.contains(context.header[$0].lowercased()) }) {
             let (first, second) = (context.header[timeIndex], context.header[part])
-            return YearPeriodColumns.Unit(header: second) != nil
+            // With a day column too, reading the two together would date days as months.
+            let hasDays = context.header.contains { YearPeriodColumns.dayHeaderNames.contains($0.lowercased()) }
+            return YearPeriodColumns.Unit(header: second) != nil && !hasDays
                 ? .readDateColumnsTogether(first: first, second: second) : .combineDateColumns(first: first, second: second)
         }
         for index in context.header.indices where index != timeIndex && index != withinYear?.period {

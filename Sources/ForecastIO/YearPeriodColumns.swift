@@ -77,6 +77,9 @@ struct YearPeriodColumns: Sendable, Equatable {
 
     /// Headers of a year column, in the languages of `TimeColumn.recognisedNames`, lower case.
     static let yearHeaderNames: Set<String> = ["year", "jahr", "année", "annee", "año", "anno", "ano", "jaar"]
+    /// Headers of a day-of-month column: beside a year and a month, the rows are days, which two
+    /// columns would read as months (one row a month kept, the others lost as repeats).
+    static let dayHeaderNames: Set<String> = ["day", "tag", "jour", "día", "dia", "giorno", "dag"]
 
     /// The two columns of `context`: a column named for a month (or, failing that, a quarter)
     /// beside the time column found (`time`) when it holds years, or, when none was found, beside a
@@ -89,6 +92,7 @@ struct YearPeriodColumns: Sendable, Equatable {
     static func locate(in context: CSVHeaderContext, time: Int?, options: CSVReadOptions) -> YearPeriodColumns? {
         guard options.dateColumn == nil, options.dateFormat == nil else { return nil }
         let folded = context.header.map { $0.lowercased() }
+        guard !folded.contains(where: dayHeaderNames.contains) else { return nil }
         let year: Int
         if let time {
             guard case .detected(.year) = DateFormat.detect(in: TimeColumn.sampleValues(of: time, in: context, options: options)) else {

@@ -171,3 +171,22 @@ import ForecastData
         #expect(Frequency.weekly.closedWeekdays(in: noSundays) == nil)
     }
 }
+
+/// Intraday bars of a market that closes each day: the nights are no steps.
+@Suite struct SessionFrequencyInferenceTests {
+    /// Bars at `times` (hours, minutes) on the weekdays of 2 to 13 November 2026, UTC.
+    static func bars(_ times: [(Int, Int)]) -> [Timestamp] {
+        (2...13).filter { Timestamp(year: 2026, month: 11, day: $0).civil.weekday <= 5 }.flatMap { day in
+            times.map { Timestamp(year: 2026, month: 11, day: day, hour: $0.0, minute: $0.1) }
+        }
+    }
+
+    @Test func twoHourBarsOfASessionAreEveryTwoHours() {
+        #expect(Frequency.infer(from: Self.bars([(9, 30), (11, 30), (13, 30), (15, 30)])) == .minutes(120))
+    }
+
+    @Test func hourlyBarsAfterAHalfHourOpenAreHourly() {
+        // 09:30, then on the hour to 15:00, as some brokers export them.
+        #expect(Frequency.infer(from: Self.bars([(9, 30), (10, 0), (11, 0), (12, 0), (13, 0), (14, 0), (15, 0)])) == .hourly)
+    }
+}

@@ -49,6 +49,40 @@ import Testing
         #expect(TradingSession.infer(from: Self.bars(days: Self.tenWeekdays), frequency: .daily) == nil)
     }
 
+    @Test func aLunchBreakIsNoBarOfTheSession() throws {
+        // Tokyo: 09:00 to 11:30 and 12:30 to 15:00, five-minute bars.
+        let bars = Self.bars(days: Self.tenWeekdays, open: (9, 0), close: (11, 30)) + Self.bars(days: Self.tenWeekdays, open: (12, 30), close: (15, 0))
+        let session = try #require(TradingSession.infer(from: bars.sorted(), frequency: .minutes(5)))
+        #expect(session.description == "09:00–11:25, 12:30–14:55")
+        #expect(session.barsPerSession == 60)
+        #expect(session.missingBars(in: bars.sorted(), exchange: nil) == 0)
+        let morning = Timestamp(year: 2026, month: 11, day: 13, hour: 11, minute: 25)
+        #expect(session.timestamps(after: morning, count: 2) == [Timestamp(year: 2026, month: 11, day: 13, hour: 12, minute: 30),
+                                                                 Timestamp(year: 2026, month: 11, day: 13, hour: 12, minute: 35)])
+    }
+
+    @Test func barsWrittenInUTCFollowAChangeOfClockFromItsFirstDay() throws {
+        // New York bars in UTC: 14:30–20:55 until Friday 6 March 2026, 13:30–19:55 from Monday 9 March
+        // (daylight saving), and the file ends on Tuesday 10 March.
+        let winter = Self.bars(days: [(2, 23), (2, 24), (2, 25), (2, 26), (2, 27), (3, 2), (3, 3), (3, 4), (3, 5), (3, 6)],
+                               open: (14, 30), close: (21, 0))
+        let summer = Self.bars(days: [(3, 9), (3, 10)], open: (13, 30), close: (20, 0))
+        let session = try #require(TradingSession.infer(from: winter + summer, frequency: .minutes(5)))
+        #expect(session.description == "13:30–19:55")
+        let session1 = try #require(TradingSession.infer(from: winter + Self.bars(days: [(3, 9)], open: (13, 30), close: (20, 0)),
+                                                         frequency: .minutes(5)))
+        #expect(session1.description == "13:30–19:55")
+        // A half day at the end moves nothing: its last bar is not an hour off.
+        let halfDay = Self.bars(days: [(3, 9)], open: (14, 30), close: (18, 0))
+        #expect(TradingSession.infer(from: winter + halfDay, frequency: .minutes(5))?.description == "14:30–20:55")
+    }
+
+    @Test func aStrayWeekendBarKeepsSessionsOnWeekdays() throws {
+        let bars = Self.bars(days: Self.tenWeekdays) + [Timestamp(year: 2026, month: 11, day: 14, hour: 10)]
+        let session = try #require(TradingSession.infer(from: bars, frequency: .minutes(5)))
+        #expect(session.weekdaysOnly)
+    }
+
     @Test func barsOnWeekendsMakeEveryDayASession() throws {
         let everyDay = (2...15).map { (11, $0) }
         let session = try #require(TradingSession.infer(from: Self.bars(days: everyDay, open: (8, 0), close: (20, 0)), frequency: .minutes(5)))
@@ -102,6 +136,8 @@ import Testing
         let thanksgivingWeek = Self.bars(days: [(11, 23), (11, 24), (11, 25), (11, 27)])
         #expect(session.missingBars(in: thanksgivingWeek, exchange: nil) == 78)
         #expect(session.missingBars(in: thanksgivingWeek, exchange: ExchangeCalendar(.XNYS)) == 0)
+        // A stray bar on a Saturday after the last session is no day of missing bars.
+        #expect(session.missingBars(in: full + [Timestamp(year: 2026, month: 11, day: 14, hour: 10)], exchange: nil) == 0)
     }
 
     @Test func aSeriesWithASessionStepsAndSeasonsByIt() throws {

@@ -162,6 +162,15 @@ import Testing
         #expect(error?.errorDescription?.contains("--") == false)
     }
 
+    /// A day column beside them makes the rows days: two columns would read them as months, keeping
+    /// one row a month, so the file is refused with the advice to write one date column.
+    @Test func aDayColumnKeepsYearAndMonthApart() {
+        let text = "Year,Month,Day,Value\n2024,1,1,5\n2024,1,2,6\n2024,1,3,7\n2024,2,1,8\n"
+        let error = readError { try SeriesReader.read(memorySource(text), target: "Value") }
+        #expect(error?.remedies == [.combineDateColumns(first: "Year", second: "Month")], "\(String(describing: error))")
+        #expect((try? TableInspection.inspect(memorySource(text))) == nil)
+    }
+
     /// The month column dates the rows: it is not a value column too.
     @Test func theMonthColumnIsNoValueColumn() {
         let text = Self.monthlyText("Year,Month,Value")

@@ -33,7 +33,7 @@ import _ForecastTestSupport
         let outcome = try CLIRunner.run(["inspect", "--format", "json", file])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         let time = try #require(object["time"] as? [String: Any])
-        #expect(time["session"] as? [String: String] == ["first_bar": "09:30", "last_bar": "15:55"])
+        #expect(time["session"] as? [String: String] == ["first_bar": "09:30", "last_bar": "15:55", "hours": "09:30–15:55"])
         #expect(time["season_period"] as? Int == 78)
     }
 

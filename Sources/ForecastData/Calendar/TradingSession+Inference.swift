@@ -1,7 +1,6 @@
 extension TradingSession {
     /// How many of the latest days with bars decide the session's hours: recent enough to follow a
-    /// change of hours (or of daylight saving, for a file written in UTC), many enough that a half
-    /// day or a late first bar does not.
+    /// change of hours, many enough that a half day or a missing bar does not.
     static let recentDays = 20
 
     /// The session of intraday bars, when their days stop and start again: nil when the bars run
@@ -9,45 +8,53 @@ extension TradingSession {
     ///
     /// `timestamps` are sorted and on the clock the source wrote (a row at `09:30-05:00` is read at
     /// 09:30). Over the latest `recentDays` days with bars:
-    /// 1. the first bar's time of day most often seen opens the session and the last bar's time
-    ///    most often seen ends it (a half day, or a missing first bar, does not move them; of two
-    ///    seen as often, the later day's), and each is seen on at least half of those days;
-    /// 2. the market is closed for at least an hour a day between the session's end and the next
-    ///    day's first bar; bars across midnight are not a session of one day.
+    /// 1. a time of day that holds a bar on at least half of those days is a bar of the session (a
+    ///    half day or a missing bar does not remove one; a lunch break, absent every day, is no bar);
+    /// 2. at least 90 % of those days' bars fall on the session's times, so days that keep
+    ///    different hours have no session;
+    /// 3. the market is closed for at least an hour a day between the session's last bar and the
+    ///    next day's first; bars across midnight are not a session of one day.
+    ///
+    /// A file written in UTC moves its hours by one when daylight saving starts or ends where the
+    /// market is: the days before the latest day whose first and last bars are both an hour off
+    /// the last day's are left out, so the new hours hold from the first day after the change.
     /// At least two days with bars are needed. Sessions fall on weekdays only when at most 1 % of
-    /// the days with bars are Saturdays or Sundays.
+    /// the bars are on Saturdays or Sundays.
     public static func infer(from timestamps: [Timestamp], frequency: Frequency) -> TradingSession? {
         guard frequency.isSubDaily, let stepSeconds = frequency.nominalSeconds, timestamps.count >= 2 else { return nil }
         let step = Int(stepSeconds)
-        var days: [(day: Int, first: Int, last: Int)] = []
+        var days: [(day: Int, times: [Int])] = []
+        var weekendBars = 0
         for timestamp in timestamps {
             let day = timestamp.dayNumber
-            let second = Int((timestamp.secondsSinceEpoch - Double(day * CivilCalendar.secondsPerDay)).rounded(.down))
-            if let latest = days.last, latest.day == day {
-                days[days.count - 1].first = min(latest.first, second)
-                days[days.count - 1].last = max(latest.last, second)
-            } else {
-                days.append((day, second, second))
-            }
+            let second = Int(secondOfDay(timestamp).rounded(.down))
+            if CivilCalendar.weekday(fromDays: day) >= 6 { weekendBars += 1 }
+            if days.last?.day == day { days[days.count - 1].times.append(second) } else { days.append((day, [second])) }
         }
         guard days.count >= 2 else { return nil }
-        let recent = days.suffix(recentDays)
-        guard let (firstBar, opens) = mostCommon(recent.map(\.first)),
-              let (lastBar, closes) = mostCommon(recent.map(\.last)),
-              firstBar <= lastBar,
-              2 * opens >= recent.count, 2 * closes >= recent.count,
-              CivilCalendar.secondsPerDay - (lastBar + step - firstBar) >= 3600
-        else { return nil }
-        let weekendDays = days.lazy.filter { CivilCalendar.weekday(fromDays: $0.day) >= 6 }.count
-        return TradingSession(firstBar: firstBar, lastBar: lastBar, step: step,
-                              weekdaysOnly: Double(weekendDays) <= 0.01 * Double(days.count))
+        let recent = days[sinceChangeOfClock(days) ..< days.count]
+        var counts: [Int: Int] = [:]
+        for day in recent { for time in Set(day.times) { counts[time, default: 0] += 1 } }
+        let barTimes = counts.filter { 2 * $0.value >= recent.count }.keys.sorted()
+        guard let first = barTimes.first, let last = barTimes.last else { return nil }
+        let sessionTimes = Set(barTimes)
+        let recentBars = recent.reduce(0) { $0 + $1.times.count }
+        let onSession = recent.reduce(0) { $0 + $1.times.lazy.filter(sessionTimes.contains).count }
+        guard 10 * onSession >= 9 * recentBars,
+              CivilCalendar.secondsPerDay - (last + step - first) >= 3600 else { return nil }
+        return TradingSession(barTimes: barTimes, weekdaysOnly: Double(weekendBars) <= 0.01 * Double(timestamps.count))
     }
 
-    /// The value seen most often and how often; of two seen as often, the one seen last (the
-    /// hours after a change, when the change is as old as the days before it).
-    private static func mostCommon(_ values: [Int]) -> (value: Int, count: Int)? {
-        var seen: [Int: (count: Int, last: Int)] = [:]
-        for (index, value) in values.enumerated() { seen[value] = ((seen[value]?.count ?? 0) + 1, index) }
-        return seen.max { a, b in (a.value.count, a.value.last) < (b.value.count, b.value.last) }.map { ($0.key, $0.value.count) }
+    /// Where the latest run of `recentDays` days starts: after the latest day whose first and last
+    /// bars are both exactly an hour off the last day's (a clock change between them), if any.
+    private static func sinceChangeOfClock(_ days: [(day: Int, times: [Int])]) -> Int {
+        let start = max(0, days.count - recentDays)
+        guard let latest = days.last, let latestFirst = latest.times.min(), let latestLast = latest.times.max() else { return start }
+        for index in Swift.stride(from: days.count - 2, through: start, by: -1) {
+            guard let first = days[index].times.min(), let last = days[index].times.max() else { continue }
+            let shift = first - latestFirst
+            if abs(shift) == 3600, last - latestLast == shift { return index + 1 }
+        }
+        return start
     }
 }
