@@ -23,23 +23,24 @@ extension TradingSession {
     public static func infer(from timestamps: [Timestamp], frequency: Frequency) -> TradingSession? {
         guard frequency.isSubDaily, let stepSeconds = frequency.nominalSeconds, timestamps.count >= 2 else { return nil }
         let step = Int(stepSeconds)
-        var days: [(day: Int, times: [Int])] = []
-        var weekendBars = 0
-        for timestamp in timestamps {
+        // Each day's bars as a range of positions: only the latest days' times are read one by one.
+        var days: [(day: Int, bars: Range<Int>)] = []
+        for (index, timestamp) in timestamps.enumerated() {
             let day = timestamp.dayNumber
-            let second = Int(secondOfDay(timestamp).rounded(.down))
-            if CivilCalendar.weekday(fromDays: day) >= 6 { weekendBars += 1 }
-            if days.last?.day == day { days[days.count - 1].times.append(second) } else { days.append((day, [second])) }
+            if days.last?.day == day { days[days.count - 1].bars = days[days.count - 1].bars.lowerBound ..< index + 1 } else { days.append((day, index ..< index + 1)) }
         }
         guard days.count >= 2 else { return nil }
-        let recent = days[sinceChangeOfClock(days) ..< days.count]
+        let weekendBars = days.reduce(0) { $0 + (CivilCalendar.weekday(fromDays: $1.day) >= 6 ? $1.bars.count : 0) }
+        let recent = days[sinceChangeOfClock(days, timestamps) ..< days.count].map { day in
+            day.bars.map { Int(secondOfDay(timestamps[$0]).rounded(.down)) }
+        }
         var counts: [Int: Int] = [:]
-        for day in recent { for time in Set(day.times) { counts[time, default: 0] += 1 } }
+        for times in recent { for time in Set(times) { counts[time, default: 0] += 1 } }
         let barTimes = counts.filter { 2 * $0.value >= recent.count }.keys.sorted()
         guard let first = barTimes.first, let last = barTimes.last else { return nil }
         let sessionTimes = Set(barTimes)
-        let recentBars = recent.reduce(0) { $0 + $1.times.count }
-        let onSession = recent.reduce(0) { $0 + $1.times.lazy.filter(sessionTimes.contains).count }
+        let recentBars = recent.reduce(0) { $0 + $1.count }
+        let onSession = recent.reduce(0) { $0 + $1.lazy.filter(sessionTimes.contains).count }
         guard 10 * onSession >= 9 * recentBars,
               CivilCalendar.secondsPerDay - (last + step - first) >= 3600 else { return nil }
         return TradingSession(barTimes: barTimes, weekdaysOnly: Double(weekendBars) <= 0.01 * Double(timestamps.count))
@@ -47,13 +48,16 @@ extension TradingSession {
 
     /// Where the latest run of `recentDays` days starts: after the latest day whose first and last
     /// bars are both exactly an hour off the last day's (a clock change between them), if any.
-    private static func sinceChangeOfClock(_ days: [(day: Int, times: [Int])]) -> Int {
+    private static func sinceChangeOfClock(_ days: [(day: Int, bars: Range<Int>)], _ timestamps: [Timestamp]) -> Int {
         let start = max(0, days.count - recentDays)
-        guard let latest = days.last, let latestFirst = latest.times.min(), let latestLast = latest.times.max() else { return start }
+        func hours(_ day: (day: Int, bars: Range<Int>)) -> (first: Double, last: Double) {
+            (secondOfDay(timestamps[day.bars.lowerBound]), secondOfDay(timestamps[day.bars.upperBound - 1]))
+        }
+        let latest = hours(days[days.count - 1])
         for index in Swift.stride(from: days.count - 2, through: start, by: -1) {
-            guard let first = days[index].times.min(), let last = days[index].times.max() else { continue }
-            let shift = first - latestFirst
-            if abs(shift) == 3600, last - latestLast == shift { return index + 1 }
+            let other = hours(days[index])
+            let shift = other.first - latest.first
+            if abs(shift) == 3600, other.last - latest.last == shift { return index + 1 }
         }
         return start
     }

@@ -9,8 +9,9 @@ extension Frequency {
     ///
     /// 1. Fewer than two timestamps, or any step that is not strictly increasing ⇒ `.irregular`.
     /// 2. The median gap chooses the candidate: under a day ⇒ the most common gap in whole seconds
-    ///    between timestamps of the same (UTC) day, so that nights between trading sessions do not
-    ///    count as steps (3600 ⇒ `hourly`, whole minutes ⇒ `minutes(n)`, else `seconds(n)`); about 1 day ⇒
+    ///    (3600 ⇒ `hourly`, whole minutes ⇒ `minutes(n)`, else `seconds(n)`), or, when that is not
+    ///    regular enough, the most common gap between timestamps of the same (UTC) day, so that
+    ///    nights between trading sessions do not count as steps; about 1 day ⇒
     ///    `tradingDays` when (almost) no timestamp falls on a weekend, otherwise `daily`; 7 days ⇒
     ///    `weekly`; 25–35 days ⇒ `monthly`; 85–97 days ⇒ `quarterly`; 360–370 days ⇒ `yearly`.
     ///    Day-based gaps are rounded to whole days, so times of day need not agree.
@@ -32,10 +33,12 @@ extension Frequency {
         let medianGap = median(gaps)
         let day = Double(CivilCalendar.secondsPerDay)
         if medianGap < day * 0.9 {
-            // Gaps within a day decide: the night between two trading sessions is no step (two-hour
-            // bars from 09:30 to 15:30 have three steps a day and one night).
+            let found = inferSubDaily(gaps: gaps)
+            guard found == .irregular else { return found }
+            // Then gaps within a day decide: the night between two trading sessions is no step
+            // (two-hour bars from 09:30 to 15:30 have three steps a day and one night).
             let withinDays = gaps.indices.filter { timestamps[$0].dayNumber == timestamps[$0 + 1].dayNumber }.map { gaps[$0] }
-            return inferSubDaily(gaps: withinDays.isEmpty ? gaps : withinDays)
+            return withinDays.isEmpty ? found : inferSubDaily(gaps: withinDays)
         }
         let medianDays = (medianGap / day).rounded()
         let candidate: Frequency
