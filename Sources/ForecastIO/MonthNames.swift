@@ -15,7 +15,7 @@ enum MonthNames {
         ["june", "juni", "juin", "junio", "giugno", "junho"],
         ["july", "juli", "juillet", "julio", "luglio", "julho"],
         ["august", "août", "agosto", "augustus"],
-        ["september", "septembre", "septiembre", "settembre", "setembro"],
+        ["september", "septembre", "septiembre", "setiembre", "settembre", "setembro"],
         ["october", "oktober", "octobre", "octubre", "ottobre", "outubro"],
         ["november", "novembre", "noviembre", "novembro"],
         ["december", "dezember", "décembre", "diciembre", "dicembre", "dezembro"],

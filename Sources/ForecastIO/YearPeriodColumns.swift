@@ -60,10 +60,16 @@ struct YearPeriodColumns: Sendable, Equatable {
             }
         }
 
-        /// One or two ASCII digits as a number; nil for anything else.
+        /// One or two ASCII digits as a number, also with a zero fraction (`3.0`, as a spreadsheet
+        /// that stores numbers as decimals exports them); nil for anything else.
         static func smallNumber(_ bytes: UnsafeRawBufferPointer) -> Int? {
-            guard (1...2).contains(bytes.count), bytes.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-            return bytes.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            var digits = bytes
+            if digits.count >= 3, digits[digits.count - 1] == UInt8(ascii: "0"),
+               digits[digits.count - 2] == UInt8(ascii: ".") || digits[digits.count - 2] == UInt8(ascii: ",") {
+                digits = UnsafeRawBufferPointer(rebasing: digits.dropLast(2))
+            }
+            guard (1...2).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
     }
 

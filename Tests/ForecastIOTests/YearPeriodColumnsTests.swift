@@ -40,6 +40,8 @@ import Testing
         ["Jan.", "Feb.", "Mrz.", "Apr.", "Mai", "Jun.", "Jul.", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."],
         ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
         ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+        ["enero", "feb", "mar", "abr", "may", "jun", "jul", "ago", "setiembre", "oct", "nov", "dic"],
+        ["1.0", "2.0", "3.0", "4.0", "5.0", "6.0", "7.0", "8.0", "9.0", "10.0", "11.0", "12.0"],
         ["gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"],
         ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
         ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
@@ -53,7 +55,7 @@ import Testing
 
     /// A prefix that begins names of two months (`jui`: juin, juillet) is none, and words that
     /// only look like a month are not read as one.
-    @Test(arguments: ["jui", "ju", "m", "Total", "13", "0", "1.5", "Q1", ""])
+    @Test(arguments: ["jui", "ju", "m", "Total", "13", "0", "1.5", "13.0", "0.0", ".0", "Q1", ""])
     func textsThatNameNoMonthAreNone(text: String) {
         #expect(YearPeriodColumns.Unit.month.firstMonth(of: text) == nil)
     }
