@@ -61,7 +61,7 @@ public struct TableInspection: Sendable {
 
         /// The season's length in steps: one session's bars for intraday bars in sessions.
         public var seasonPeriod: Int {
-            frequency.isSubDaily ? session?.barsPerSession ?? frequency.seasonPeriod : frequency.seasonPeriod
+            TradingSession.seasonPeriod(of: frequency, in: session)
         }
     }
 

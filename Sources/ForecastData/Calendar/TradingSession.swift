@@ -41,6 +41,13 @@ public struct TradingSession: Hashable, Sendable, CustomStringConvertible {
     /// How many bars one full session holds: the length of its daily season.
     public var barsPerSession: Int { barTimes.count }
 
+    /// The season of a series at `frequency` with `session`: one session's bars for intraday bars
+    /// in sessions, else the frequency's (`Frequency.seasonPeriod`).
+    public static func seasonPeriod(of frequency: Frequency, in session: TradingSession?) -> Int {
+        guard frequency.isSubDaily, let session else { return frequency.seasonPeriod }
+        return session.barsPerSession
+    }
+
     /// The most common step between the session's bars, in seconds (0 for a session of one bar).
     public var usualStep: Int {
         var counts: [Int: Int] = [:]

@@ -110,8 +110,7 @@ public struct TimeSeries: Hashable, Sendable {
     /// The length of one season in steps: a session's bars for intraday bars with a `session`, else
     /// the frequency's (`Frequency.seasonPeriod`).
     public var seasonPeriod: Int {
-        if frequency.isSubDaily, let session { return session.barsPerSession }
-        return frequency.seasonPeriod
+        TradingSession.seasonPeriod(of: frequency, in: session)
     }
 
     /// A timestamp written like the input (`dateFormat`, `dateSample`), or in the frequency's
