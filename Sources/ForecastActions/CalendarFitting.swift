@@ -19,11 +19,22 @@ extension CalendarFitting {
 /// Fitting a forecaster on a file's series with its calendar columns: imposed (`--calendar LIST`),
 /// tried and kept only when they help (`--calendar auto`), or none. Shared by forecast and train.
 enum CalendarFitting {
-    /// The fitted forecaster and the series' feature columns as it reads them (the calendar's
-    /// appended to the known-in-advance ones when it was kept).
+    /// The fitted forecaster, with the series' exchange (which its model file records), and the
+    /// series' feature columns as it reads them (the calendar's appended to the known-in-advance
+    /// ones when it was kept).
     static func fit(
         data: CSVSeriesData, future: FutureRows?, calendar: CalendarColumns?, configuration: ForecasterConfiguration,
         startingFrom start: Forecaster? = nil, reporter: ActionReporter
+    ) throws -> (forecaster: Forecaster, columns: FeatureColumns) {
+        var (forecaster, columns) = try fitWithCalendar(data: data, future: future, calendar: calendar, configuration: configuration,
+                                                        startingFrom: start, reporter: reporter)
+        forecaster.exchange = data.target.exchange?.code
+        return (forecaster, columns)
+    }
+
+    private static func fitWithCalendar(
+        data: CSVSeriesData, future: FutureRows?, calendar: CalendarColumns?, configuration: ForecasterConfiguration,
+        startingFrom start: Forecaster?, reporter: ActionReporter
     ) throws -> (forecaster: Forecaster, columns: FeatureColumns) {
         var columns = data.featureColumns(future: future)
         guard let calendar else {

@@ -53,6 +53,9 @@ public struct PredictAction: Sendable {
         try IntervalLevelError.check(levels)
         var forecaster = try Forecaster(contentsOf: URL(fileURLWithPath: modelPath))
         let selection = try resolveColumns(of: forecaster, reporter: reporter)
+        // The exchange the model was fitted on dates the forecast, unless another is asked for.
+        var readOptions = self.readOptions
+        if readOptions.exchange == nil { readOptions.exchange = forecaster.exchange }
         let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
         PredictionInputCheck.warnings(forecaster: forecaster, series: data.target, file: source.displayName).forEach(reporter.warning)
         let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection,

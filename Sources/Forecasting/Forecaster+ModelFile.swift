@@ -93,6 +93,7 @@ extension Forecaster {
             recentFeatures: metadata.featureHistory.isEmpty && metadata.network.inputSize > 1
                 ? [] : metadata.featureHistory, knownFeatureCount: metadata.knownFeatureCount,
             statistical: statistical)
+        exchange = metadata.exchange
     }
 
     /// Whether the forecaster holds a history to forecast from (a file from PyTorch may not).
@@ -112,6 +113,7 @@ extension Forecaster {
         metadata.method = method
         metadata.columnNames = columnNames
         metadata.frequency = frequency
+        metadata.exchange = exchange
         metadata.history = recentValues
         metadata.featureHistory = recentFeatures
         metadata.knownFeatureCount = knownFeatureCount

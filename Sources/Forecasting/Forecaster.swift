@@ -38,6 +38,11 @@ public struct Forecaster: Sendable {
     public let knownFeatureCount: Int
     /// The frequency of the series the model was fitted on.
     public let frequency: Frequency
+    /// The exchange whose sessions the series follows, when known: a model file records it
+    /// (`exchange`), so that a forecast from the loaded model skips the same holidays however the
+    /// exchange was found (asked for, or detected). The CSV actions set it; nil dates forecasts by
+    /// the frequency (and what the reader detects again).
+    public var exchange: ExchangeCalendar.Code? = nil
     /// How fitting went; `nil` for a model loaded from a file.
     public let fitReport: FitReport?
     /// What forecasts are made with (the network unless a baseline did better on validation).

@@ -121,6 +121,12 @@ extension ModelFileMetadata {
             featureHistory = rows
         }
         seed = map["seed"].flatMap { UInt64($0) }
+        if let text = map["exchange"] {
+            guard let code = ExchangeCalendar.Code(rawValue: text) else {
+                throw fail("metadata 'exchange' is '\(text)'; expected one of \(ExchangeCalendar.Code.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            exchange = code
+        }
         if let name = map["method"] {
             let period = map["season"].flatMap { Int($0) }
             guard let value = ForecastMethod(name: name, seasonPeriod: period) else {

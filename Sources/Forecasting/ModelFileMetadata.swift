@@ -31,6 +31,8 @@ struct ModelFileMetadata: Hashable, Sendable {
     var columnNames: [String] = []
     /// `frequency`: a frequency code, default irregular.
     var frequency: Frequency = .irregular
+    /// The exchange whose sessions the series follows (`Forecaster.exchange`).
+    var exchange: ExchangeCalendar.Code?
     /// `history`: the latest raw target values (JSON array), default none.
     var history: [Double] = []
     /// `feature_history`: the latest raw rows of each feature (JSON array of arrays), default none.
@@ -75,6 +77,7 @@ struct ModelFileMetadata: Hashable, Sendable {
         if !history.isEmpty { map["history"] = Self.jsonArray(history) }
         if !featureHistory.isEmpty { map["feature_history"] = "[" + featureHistory.map(Self.jsonArray).joined(separator: ",") + "]" }
         if let seed { map["seed"] = String(seed) }
+        if let exchange { map["exchange"] = exchange.rawValue }
         if knownFeatureCount > 0 { map["known_features"] = String(knownFeatureCount) }
         if let forecastSteps { map["forecast_steps"] = String(forecastSteps) }
         if !quantiles.isEmpty { map["quantiles"] = Self.jsonArray(quantiles) }

@@ -40,6 +40,20 @@ struct ForecasterModelFileTests {
         #expect(loaded.network.parameters == forecaster.network.parameters)
     }
 
+    /// The exchange a series follows is recorded, so a loaded model dates forecasts on it too.
+    @Test func theExchangeIsRecorded() throws {
+        var forecaster = try Self.fitted()
+        let url = Self.temporaryURL("model.safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try forecaster.save(to: url)
+        #expect(try SafeTensorsFile(contentsOf: url).metadata["exchange"] == nil)
+        #expect(try Forecaster(contentsOf: url).exchange == nil)
+        forecaster.exchange = .XLON
+        try forecaster.save(to: url)
+        #expect(try SafeTensorsFile(contentsOf: url).metadata["exchange"] == "XLON")
+        #expect(try Forecaster(contentsOf: url).exchange == .XLON)
+    }
+
     @Test func theFileHoldsPyTorchNamesAndTheRequiredMetadata() throws {
         let url = Self.temporaryURL("model.safetensors")
         defer { try? FileManager.default.removeItem(at: url) }
@@ -88,6 +102,7 @@ struct ForecasterModelFileTests {
             $0.tensors["rnn.weight_ih_l2"] = SafeTensorsFile.Tensor(shape: [1], values: [0])
         }
         try expectLoadFailure("expected rnn, lstm or gru") { $0.metadata["cell"] = "transformer" }
+        try expectLoadFailure("metadata 'exchange' is 'NYSE'; expected one of XNYS") { $0.metadata["exchange"] = "NYSE" }
         try expectLoadFailure("not finite") {
             $0.tensors["head.bias"] = SafeTensorsFile.Tensor(shape: [3], values: [0, .nan, 0])
         }
