@@ -88,6 +88,7 @@ public struct ManySeriesForecast: Sendable {
         var configuration = configuration
         configuration.horizon = horizon
         configuration.threads = 1
+        configuration.applySessionSeason(of: series)
         let forecaster = try Forecaster.fit(values: series.values, features: columns.observed(before: series.count),
                                             knownFeatures: columns.known(before: series.count), frequency: series.frequency,
                                             columnNames: columnNames, configuration: configuration,

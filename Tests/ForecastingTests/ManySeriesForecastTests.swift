@@ -22,6 +22,21 @@ import Forecasting
         TimeSeries(name: "c", values: [1, 2, 3, 4], frequency: .irregular),
     ]
 
+    /// One of many series in intraday sessions fits with a session's season, as a single one does.
+    @Test func aSeriesInSessionsFitsWithASessionsSeason() throws {
+        // Quarter-hour bars from 09:30 to 15:45 on ten weekdays: sessions of 26 bars.
+        let days = (2...13).filter { Timestamp(year: 2026, month: 11, day: $0).civil.weekday <= 5 }
+        let timestamps = days.flatMap { day in
+            (0..<26).map { Timestamp(year: 2026, month: 11, day: day, hour: 9, minute: 30).advanced(by: Double($0 * 900)) }
+        }
+        var series = TimeSeries(name: "bars", timestamps: timestamps, values: timestamps.indices.map { 10 + sin(Double($0) / 4) })
+        let plain = try ManySeriesForecast(configuration: Self.quick(), steps: 2).forecast(series)
+        #expect(plain.forecaster.configuration.seasonPeriod == 96)                   // a day of quarter hours
+        series.session = TradingSession.infer(from: timestamps, frequency: series.frequency)
+        let sessions = try ManySeriesForecast(configuration: Self.quick(), steps: 2).forecast(series)
+        #expect(sessions.forecaster.configuration.seasonPeriod == 26)
+    }
+
     final class Results: @unchecked Sendable {
         let lock = NSLock()
         var forecasts: [Int: [Double]] = [:]
