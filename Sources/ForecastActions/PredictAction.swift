@@ -53,10 +53,13 @@ public struct PredictAction: Sendable {
         try IntervalLevelError.check(levels)
         var forecaster = try Forecaster(contentsOf: URL(fileURLWithPath: modelPath))
         let selection = try resolveColumns(of: forecaster, reporter: reporter)
-        // The exchange the model was fitted on dates the forecast, unless another is asked for.
-        var readOptions = self.readOptions
-        if readOptions.exchange == nil { readOptions.exchange = forecaster.exchange }
-        let data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
+        var data = try CSVSeriesLoading.read(source, selection: selection, options: readOptions, reporter: reporter)
+        // The exchange the model was fitted on dates the forecast when the file shows none (it was
+        // asked for in training) and no other is asked for now; one the file shows wins.
+        if readOptions.exchange == nil, data.target.exchange == nil, let recorded = forecaster.exchange,
+           data.target.frequency == .tradingDays || (data.target.frequency.isSubDaily && data.target.session != nil) {
+            data.target.exchange = ExchangeCalendar(recorded)
+        }
         PredictionInputCheck.warnings(forecaster: forecaster, series: data.target, file: source.displayName).forEach(reporter.warning)
         let future = try FutureRowsResolution.resolve(data: data, file: source.displayName, selection: selection,
                                                       futureSource: futureSource, options: readOptions)

@@ -39,9 +39,9 @@ public struct Forecaster: Sendable {
     /// The frequency of the series the model was fitted on.
     public let frequency: Frequency
     /// The exchange whose sessions the series follows, when known: a model file records it
-    /// (`exchange`), so that a forecast from the loaded model skips the same holidays however the
-    /// exchange was found (asked for, or detected). The CSV actions set it; nil dates forecasts by
-    /// the frequency (and what the reader detects again).
+    /// (`exchange`), so that a forecast from the loaded model skips the same holidays when the
+    /// new rows show no exchange of their own (it was asked for in training). The CSV actions set
+    /// it; nil dates forecasts by the frequency and what the reader detects.
     public var exchange: ExchangeCalendar.Code? = nil
     /// How fitting went; `nil` for a model loaded from a file.
     public let fitReport: FitReport?
