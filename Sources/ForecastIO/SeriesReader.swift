@@ -211,7 +211,10 @@ public enum SeriesReader {
         // Weekdays, holidays and gaps on the dates the file wrote (see `TimeColumn+WallClock.swift`).
         let calendarTimestamps = keptTime?.calendarTimestamps(at: frequency)
         // Intraday bars that stop each day are read on the clock the file wrote, where sessions open.
-        let session = frequency.isSubDaily ? keptTime.flatMap { TradingSession.infer(from: $0.wallClockTimestamps, frequency: frequency) } : nil
+        // One day of bars has a session only when the market is known.
+        let session = frequency.isSubDaily ? keptTime.flatMap {
+            TradingSession.infer(from: $0.wallClockTimestamps, frequency: frequency, minimumDays: options.exchange == nil ? 2 : 1)
+        } : nil
         let sessionClock = session == nil ? calendarTimestamps : keptTime?.wallClockTimestamps
         let exchange = sessionClock.flatMap {
             ExchangeDetection.exchange(of: $0, frequency: frequency, session: session, forced: options.exchange)

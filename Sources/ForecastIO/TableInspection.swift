@@ -191,7 +191,8 @@ public struct TableInspection: Sendable {
     static func summarizeTime(_ time: TimeColumn, texts: CSVColumn, styleRows: (first: Int, last: Int)? = nil,
                               exchange forced: ExchangeCalendar.Code?) -> Time {
         let frequency = time.frequency
-        let session = frequency.isSubDaily ? TradingSession.infer(from: time.wallClockTimestamps, frequency: frequency) : nil
+        let session = frequency.isSubDaily
+            ? TradingSession.infer(from: time.wallClockTimestamps, frequency: frequency, minimumDays: forced == nil ? 2 : 1) : nil
         let calendarTimestamps = session == nil ? time.calendarTimestamps(at: frequency) : time.wallClockTimestamps
         let exchange = ExchangeDetection.exchange(of: calendarTimestamps, frequency: frequency, session: session, forced: forced)
         let last = time.timestamps.count - 1

@@ -46,6 +46,7 @@ import Testing
         }
         #expect(TradingSession.infer(from: drifting, frequency: .minutes(5)) == nil)
         #expect(TradingSession.infer(from: Self.bars(days: [(11, 2)]), frequency: .minutes(5)) == nil)    // one day
+        #expect(TradingSession.infer(from: Self.bars(days: [(11, 2)]), frequency: .minutes(5), minimumDays: 1)?.description == "09:30–15:55")
         #expect(TradingSession.infer(from: Self.bars(days: Self.tenWeekdays), frequency: .daily) == nil)
     }
 

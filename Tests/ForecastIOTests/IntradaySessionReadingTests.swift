@@ -91,6 +91,21 @@ import ForecastData
         #expect(ExchangeDetection.firstOfEachDay(data.target.timestamps ?? []).count == 42)   // 44 weekdays, two holidays
     }
 
+    @Test func oneDayOfBarsHasASessionOnlyWhenTheExchangeIsGiven() throws {
+        var text = "time,price\n"
+        for bar in 0 ..< 78 { text += "2026-11-25 \(Self.two(9 + (30 + 5 * bar) / 60)):\(Self.two((30 + 5 * bar) % 60)),\(100 + bar % 5)\n" }
+        let plain = try SeriesReader.read(Self.source(text), target: "price")
+        #expect(plain.target.session == nil)
+        #expect(plain.target.futureTimestamps(count: 1) == [Timestamp(year: 2026, month: 11, day: 25, hour: 16)])
+        let options = CSVReadOptions(exchange: .XNYS)
+        let known = try SeriesReader.read(Self.source(text), target: "price", options: options)
+        #expect(known.target.session?.description == "09:30–15:55")
+        // The eve of Thanksgiving: the next session opens on Friday 27 November.
+        #expect(known.target.futureTimestamps(count: 1) == [Timestamp(year: 2026, month: 11, day: 27, hour: 9, minute: 30)])
+        #expect(try TableInspection.inspect(Self.source(text), options: options).time?.frequencyDescription
+                == "every 5 minutes in sessions 09:30–15:55 (XNYS)")
+    }
+
     @Test func barsAroundTheClockKeepThePlainClock() throws {
         var text = "time,load\n"
         for hour in 0 ..< 24 * 10 { text += "2026-11-\(Self.two(2 + hour / 24)) \(Self.two(hour % 24)):00,\(hour % 7)\n" }

@@ -18,9 +18,11 @@ extension TradingSession {
     /// A file written in UTC moves its hours by one when daylight saving starts or ends where the
     /// market is: the days before the latest day whose first and last bars are both an hour off
     /// the last day's are left out, so the new hours hold from the first day after the change.
-    /// At least two days with bars are needed. Sessions fall on weekdays only when at most 1 % of
-    /// the bars are on Saturdays or Sundays.
-    public static func infer(from timestamps: [Timestamp], frequency: Frequency) -> TradingSession? {
+    /// At least `minimumDays` days with bars are needed: two, since one day's bars cannot tell a
+    /// market that closes from one whose file stops mid-day, or one when the market is known (an
+    /// exchange asked for). Sessions fall on weekdays only when at most 1 % of the bars are on
+    /// Saturdays or Sundays.
+    public static func infer(from timestamps: [Timestamp], frequency: Frequency, minimumDays: Int = 2) -> TradingSession? {
         guard frequency.isSubDaily, let stepSeconds = frequency.nominalSeconds, timestamps.count >= 2 else { return nil }
         let step = Int(stepSeconds)
         // Each day's bars as a range of positions: only the latest days' times are read one by one.
@@ -29,7 +31,7 @@ extension TradingSession {
             let day = timestamp.dayNumber
             if days.last?.day == day { days[days.count - 1].bars = days[days.count - 1].bars.lowerBound ..< index + 1 } else { days.append((day, index ..< index + 1)) }
         }
-        guard days.count >= 2 else { return nil }
+        guard days.count >= max(1, minimumDays) else { return nil }
         let weekendBars = days.reduce(0) { $0 + (CivilCalendar.weekday(fromDays: $1.day) >= 6 ? $1.bars.count : 0) }
         let recent = days[sinceChangeOfClock(days, timestamps) ..< days.count].map { day in
             day.bars.map { Int(secondOfDay(timestamps[$0]).rounded(.down)) }
