@@ -74,10 +74,10 @@ public struct GlobalForecaster: Sendable {
             decisions.append("strategy \(configuration.strategy.rawValue): the default for \(frequency) series")
         }
         let horizon = configuration.stepsPerPass
-        // The median length, so that one very short series does not shorten every series' lookback.
-        let median = series.map(\.count).sorted()[series.count / 2]
-        let lookback = requested.lookback ?? Forecaster.defaultLookback(frequency: frequency, rows: median)
-        if requested.lookback == nil { decisions.append("lookback \(lookback): the default for the median series length (\(median) rows)") }
+        let lookback = Self.lookback(requested: requested.lookback, frequency: frequency, lengths: series.map(\.count))
+        if requested.lookback == nil {
+            decisions.append("lookback \(lookback): the default for the median series length (\(Self.medianLength(series.map(\.count))) rows)")
+        }
         let transform: TransformKind
         if let given = requested.transform {
             transform = given
@@ -187,5 +187,17 @@ struct SupervisedWindowsBundle {
         return try Trainer.Examples(inputs: inputs, targets: targets, lookback: specification.lookback, features: inputSize,
                                     outputs: specification.horizon * outputsPerStep, headInputs: headInputs,
                                     headInputWidth: specification.horizon * knownCount)
+    }
+}
+
+extension GlobalForecaster {
+    /// The lookback a fit of series of `lengths` rows takes: the one asked for, else the default
+    /// for the median length, so that one very short series does not shorten every series'.
+    static func lookback(requested: Int?, frequency: Frequency, lengths: [Int]) -> Int {
+        requested ?? Forecaster.defaultLookback(frequency: frequency, rows: medianLength(lengths))
+    }
+
+    static func medianLength(_ lengths: [Int]) -> Int {
+        lengths.sorted()[lengths.count / 2]
     }
 }

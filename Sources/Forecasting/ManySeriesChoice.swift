@@ -104,6 +104,8 @@ public struct ManySeriesChoice: Sendable {
         let horizon = steps ?? frequency.defaultHorizon
         var configuration = self.configuration
         configuration.horizon = horizon
+        // Intraday series that share one trading session are weighed, and fitted, on its season.
+        if let first = series.first, series.allSatisfy({ $0.session == first.session }) { configuration.applySessionSeason(of: first) }
         let perSeries = ManySeriesForecast(configuration: configuration, steps: horizon, levels: levels)
         guard series.count >= Self.minimumSeries else {
             let outputs = forecastEach(series, with: perSeries, cancellation: cancellation)
@@ -116,8 +118,11 @@ public struct ManySeriesChoice: Sendable {
         try cancellation?.check()
         let globalForecasts = heldOutGlobalForecasts(series, horizon: horizon, configuration: configuration, cancellation: cancellation)
         try cancellation?.check()
+        // The seasonal-naive forecast of a series is made from the rows the network across series
+        // keeps (its lookback), as a single series' is: a longer season has no such candidate.
+        let keptRows = GlobalForecaster.lookback(requested: configuration.lookback, frequency: frequency, lengths: series.map(\.count))
         let candidates = Self.candidates(seasonPeriod: season, networkTrained: globalForecasts.contains { $0 != nil },
-                                         averagingOwnChoice: averagesOwnChoice)
+                                         averagingOwnChoice: averagesOwnChoice, seasonalNaive: season <= keptRows)
         let (scores, scored) = Self.scores(of: candidates, evidence: evidence, global: globalForecasts, season: season)
         let chosen = Self.choose(among: candidates, scores: scores, scoredSeries: scored)
         // The winner's held-out errors widen every series' intervals it forecasts (not those of a
@@ -277,9 +282,11 @@ public struct ManySeriesChoice: Sendable {
     /// The candidates weighed: all of them, or, without a network across series (none could be
     /// trained: series too short for its windows, a fit that diverged), all the others; without the
     /// blend of each series' own choice with that network unless `averagingOwnChoice`.
-    static func candidates(seasonPeriod: Int, networkTrained: Bool, averagingOwnChoice: Bool = true) -> [ManySeriesCandidate] {
+    static func candidates(seasonPeriod: Int, networkTrained: Bool, averagingOwnChoice: Bool = true,
+                           seasonalNaive: Bool = true) -> [ManySeriesCandidate] {
         ManySeriesCandidate.all(seasonPeriod: seasonPeriod).filter { candidate in
             if case .perSeriesAndGlobal = candidate, !averagingOwnChoice { return false }
+            if case .seasonalNaive = candidate, !seasonalNaive { return false }
             return networkTrained || !candidate.usesNetworkAcrossSeries
         }
     }

@@ -37,6 +37,37 @@ import Forecasting
         #expect(sessions.forecaster.configuration.seasonPeriod == 26)
     }
 
+    /// Many series in one shared session are weighed on its season, as each of them is fitted.
+    @Test func seriesSharingASessionAreChosenForOnItsSeason() throws {
+        let days = (2...9).filter { Timestamp(year: 2026, month: 11, day: $0).civil.weekday <= 5 }
+        let timestamps = days.flatMap { day in
+            (0..<26).map { Timestamp(year: 2026, month: 11, day: day, hour: 9, minute: 30).advanced(by: Double($0 * 900)) }
+        }
+        let session = TradingSession.infer(from: timestamps, frequency: .minutes(15))
+        let series = (0..<ManySeriesChoice.minimumSeries).map { index -> TimeSeries in
+            var made = TimeSeries(name: "s\(index)", timestamps: timestamps,
+                                  values: timestamps.indices.map { 10 + Double(index) + sin(Double($0) * 2 * .pi / 26) })
+            made.session = session
+            return made
+        }
+        func seasonalPeriods(lookback: Int) throws -> [Int] {
+            var configuration = Self.quick()
+            configuration.lookback = lookback
+            var choice = ManySeriesChoice(configuration: configuration, steps: 2)
+            choice.threads = 1
+            let outcome = try choice.run(series)
+            #expect(outcome.outputs.allSatisfy { (try? $0.get()) != nil })
+            return outcome.scores.compactMap { score -> Int? in
+                if case let .seasonalNaive(period) = score.candidate { return period }
+                return nil
+            }
+        }
+        #expect(try seasonalPeriods(lookback: 26) == [26])
+        // A lookback shorter than the season keeps too few rows for the seasonal-naive forecast: it
+        // is no candidate (it was, and trapped when it won).
+        #expect(try seasonalPeriods(lookback: 6) == [])
+    }
+
     final class Results: @unchecked Sendable {
         let lock = NSLock()
         var forecasts: [Int: [Double]] = [:]
