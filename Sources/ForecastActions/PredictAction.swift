@@ -57,7 +57,7 @@ public struct PredictAction: Sendable {
         // The exchange the model was fitted on dates the forecast when the file shows none (it was
         // asked for in training) and no other is asked for now; one the file shows wins.
         if readOptions.exchange == nil, data.target.exchange == nil, let recorded = forecaster.exchange,
-           data.target.frequency == .tradingDays || (data.target.frequency.isSubDaily && data.target.session != nil) {
+           ExchangeCalendar.applies(to: data.target.frequency, session: data.target.session) {
             data.target.exchange = ExchangeCalendar(recorded)
         }
         PredictionInputCheck.warnings(forecaster: forecaster, series: data.target, file: source.displayName).forEach(reporter.warning)

@@ -2,12 +2,13 @@ import ForecastData
 
 extension ExchangeDetection {
     /// The exchange a reader attaches to a series: the one asked for, else the detected one, and
-    /// only for trading days or intraday bars in sessions (other frequencies have no sessions to
-    /// follow); detected for intraday bars only when their sessions fall on weekdays. `timestamps` are on the source's clock (`TimeColumn.calendarTimestamps(at:)`,
-    /// or `wallClockTimestamps` for intraday bars), so rows fall on their own dates.
+    /// only where one applies (`ExchangeCalendar.applies(to:session:)`); detected for intraday bars
+    /// only when their sessions fall on weekdays. `timestamps` are on the source's clock
+    /// (`TimeColumn.calendarTimestamps(at:)`, or `wallClockTimestamps` for intraday bars), so rows
+    /// fall on their own dates.
     static func exchange(of timestamps: [Timestamp], frequency: Frequency, session: TradingSession? = nil,
                          forced: ExchangeCalendar.Code?) -> ExchangeCalendar.Code? {
-        guard frequency == .tradingDays || session != nil else { return nil }
+        guard ExchangeCalendar.applies(to: frequency, session: session) else { return nil }
         if let forced { return forced }
         guard session?.weekdaysOnly ?? true else { return nil }
         return detect(in: session == nil ? timestamps : firstOfEachDay(timestamps))

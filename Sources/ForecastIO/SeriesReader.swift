@@ -48,18 +48,12 @@ public enum SeriesReader {
     /// A warning when more than a tenth of the calendar's steps (and at least 10) have no row: a
     /// sign of dates read in the wrong order, or of a series that is not on that calendar, which
     /// would be forecast as if the gaps were not there. An exchange's holidays are not absent steps.
-    /// Intraday bars with a `session` (`timestamps` then on the source's wall clock) count only the
-    /// session's bars: nights, weekends and the exchange's holidays are not absent steps.
-    static func absentStepsWarning(_ timestamps: [Timestamp], frequency: Frequency, exchange: ExchangeCalendar.Code?,
-                                   session: TradingSession? = nil, file: String, column: String) -> CSVWarning? {
-        guard frequency != .irregular else { return nil }
-        let absent: Int
-        if let session {
-            absent = session.missingBars(in: timestamps, exchange: exchange.map(ExchangeCalendar.init))
-        } else {
-            absent = exchange.map { ExchangeCalendar($0).missingSessions(in: timestamps) } ?? frequency.missingSteps(in: timestamps)
-        }
-        return absentStepsWarning(timestamps, absent: absent, frequency: frequency, session: session, file: file, column: column)
+    /// Intraday bars with a session count only the session's bars: nights, weekends and the
+    /// exchange's holidays are not absent steps (`RowCalendar.absentSteps`).
+    static func absentStepsWarning(_ calendar: RowCalendar, file: String, column: String) -> CSVWarning? {
+        guard calendar.frequency != .irregular else { return nil }
+        return absentStepsWarning(calendar.timestamps, absent: calendar.absentSteps, frequency: calendar.frequency,
+                                  session: calendar.session, file: file, column: column)
     }
 
     /// The same, for `absent` steps already counted (`tsf inspect` counts them for its summary).
@@ -208,28 +202,18 @@ public enum SeriesReader {
         let keptTime = time?.selecting(keptRows)
         let timestamps = keptTime?.timestamps
         let frequency = keptTime?.frequency ?? .irregular
-        // Weekdays, holidays and gaps on the dates the file wrote (see `TimeColumn+WallClock.swift`).
-        let calendarTimestamps = keptTime?.calendarTimestamps(at: frequency)
-        // Intraday bars that stop each day are read on the clock the file wrote, where sessions open.
-        // One day of bars has a session only when the market is known.
-        let session = frequency.isSubDaily ? keptTime.flatMap {
-            TradingSession.infer(from: $0.wallClockTimestamps, frequency: frequency, minimumDays: options.exchange == nil ? 2 : 1)
-        } : nil
-        let sessionClock = session == nil ? calendarTimestamps : keptTime?.wallClockTimestamps
-        let exchange = sessionClock.flatMap {
-            ExchangeDetection.exchange(of: $0, frequency: frequency, session: session, forced: options.exchange)
-        }
-        if let sessionClock, let warning = Self.absentStepsWarning(sessionClock, frequency: frequency, exchange: exchange, session: session,
-                                                                    file: table.fileName, column: time?.name ?? "") {
+        // Weekdays, holidays, sessions and gaps on the dates the file wrote.
+        let calendar = keptTime?.rowCalendar(at: frequency, forcedExchange: options.exchange)
+        if let calendar, let warning = Self.absentStepsWarning(calendar, file: table.fileName, column: time?.name ?? "") {
             warnings.append(warning)
         }
         let timeTexts = time.flatMap { time in table.columns.first { $0.name == time.name } }
         func series(_ position: Int) -> TimeSeries {
             var made = TimeSeries(name: realNames[position], timestamps: timestamps,
                                   values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format,
-                                  exchange: exchange.map(ExchangeCalendar.init), utcOffset: keptTime?.lastOffset ?? 0)
+                                  exchange: calendar?.exchange.map(ExchangeCalendar.init), utcOffset: keptTime?.lastOffset ?? 0)
             made.dateSample = timeTexts.flatMap { column in keptRows.last.map { column.text($0) } }
-            made.session = session
+            made.session = calendar?.session
             return made
         }
         let observedCount = usedCount - 1 - knownCount

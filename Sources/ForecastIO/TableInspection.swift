@@ -144,14 +144,13 @@ public struct TableInspection: Sendable {
             DispatchQueue.concurrentPerform(iterations: jobCount) { job in
                 if job == finalTable.columns.count {
                     if let finalTime, let finalTimeIndex {
-                        let summary = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex],
-                                                    styleRows: finalStyleRows, exchange: options.exchange)
+                        let (summary, calendar) = summarizeTime(finalTime, texts: finalTable.columns[finalTimeIndex],
+                                                                styleRows: finalStyleRows, exchange: options.exchange)
                         output.base[job].time = summary
                         // The warning a forecast of the file gives about its calendar's gaps, from the
                         // absent steps the summary counted (walking a calendar costs more than the read).
                         output.base[job].warning = summary.missingSteps < 10 ? nil : SeriesReader.absentStepsWarning(
-                            summary.session == nil ? finalTime.calendarTimestamps(at: finalTime.frequency) : finalTime.wallClockTimestamps,
-                            absent: summary.missingSteps, frequency: finalTime.frequency, session: summary.session,
+                            calendar.timestamps, absent: summary.missingSteps, frequency: calendar.frequency, session: calendar.session,
                             file: finalTable.fileName, column: finalTime.name)
                     }
                 } else if finalTimeIndices.contains(job) {
@@ -187,34 +186,26 @@ public struct TableInspection: Sendable {
     /// `exchange`, when given, is the user's choice; otherwise a trading-day series' exchange is
     /// detected.
     /// `styleRows` are the rows of the first and last timestamps when they are not the first and last
-    /// rows (a long-format file summarised across its series).
+    /// rows (a long-format file summarised across its series). Also returns the rows' calendar, which
+    /// the gap warning reads.
     static func summarizeTime(_ time: TimeColumn, texts: CSVColumn, styleRows: (first: Int, last: Int)? = nil,
-                              exchange forced: ExchangeCalendar.Code?) -> Time {
+                              exchange forced: ExchangeCalendar.Code?) -> (time: Time, calendar: RowCalendar) {
         let frequency = time.frequency
-        let session = frequency.isSubDaily
-            ? TradingSession.infer(from: time.wallClockTimestamps, frequency: frequency, minimumDays: forced == nil ? 2 : 1) : nil
-        let calendarTimestamps = session == nil ? time.calendarTimestamps(at: frequency) : time.wallClockTimestamps
-        let exchange = ExchangeDetection.exchange(of: calendarTimestamps, frequency: frequency, session: session, forced: forced)
+        let calendar = time.rowCalendar(at: frequency, forcedExchange: forced)
         let last = time.timestamps.count - 1
-        let missingSteps: Int
-        if let session {
-            missingSteps = session.missingBars(in: calendarTimestamps, exchange: exchange.map(ExchangeCalendar.init))
-        } else if let exchange {
-            missingSteps = ExchangeCalendar(exchange).missingSessions(in: calendarTimestamps)
-        } else {
-            missingSteps = countsCalendarGaps(frequency) ? frequency.missingSteps(in: calendarTimestamps) : 0
-        }
+        let missingSteps = calendar.session != nil || countsCalendarGaps(frequency) ? calendar.absentSteps : 0
         // A date the file wrote with an offset is written on that offset, as the file has it.
         func written(_ index: Int, row: Int) -> String {
             if let offset = time.writtenOffsets?[index], offset != 0 { return time.format.string(from: time.timestamps[index], utcOffset: offset) }
             return time.format.string(from: time.timestamps[index], like: texts.text(row))
         }
-        return Time(
+        let summary = Time(
             column: time.name, format: time.format,
             first: written(0, row: styleRows?.first ?? 0),
             last: written(last, row: styleRows?.last ?? last),
-            frequency: frequency, missingSteps: missingSteps, exchange: exchange, session: session
+            frequency: frequency, missingSteps: missingSteps, exchange: calendar.exchange, session: calendar.session
         )
+        return (summary, calendar)
     }
 
     /// Whether calendar gaps mean anything for this frequency (see `Time.missingSteps`).

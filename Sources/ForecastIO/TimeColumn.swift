@@ -371,8 +371,7 @@ struct TimeColumn: Sendable {
            let part = context.header.indices.first(where: { Self.periodWithinYearNames.contains(context.header[$0].lowercased()) }) {
             let (first, second) = (context.header[timeIndex], context.header[part])
             // With a day column too, reading the two together would date days as months.
-            let hasDays = context.header.contains { YearPeriodColumns.dayHeaderNames.contains($0.lowercased()) }
-            return YearPeriodColumns.Unit(header: second) != nil && !hasDays
+            return YearPeriodColumns.Unit(header: second) != nil && !YearPeriodColumns.hasDayColumn(context.header)
                 ? .readDateColumnsTogether(first: first, second: second) : .combineDateColumns(first: first, second: second)
         }
         for index in context.header.indices where index != timeIndex && index != withinYear?.period {

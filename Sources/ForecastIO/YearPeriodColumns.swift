@@ -87,6 +87,11 @@ struct YearPeriodColumns: Sendable, Equatable {
     /// columns would read as months (one row a month kept, the others lost as repeats).
     static let dayHeaderNames: Set<String> = ["day", "tag", "jour", "día", "dia", "giorno", "dag"]
 
+    /// Whether `header` names a day-of-month column (`dayHeaderNames`, in any case).
+    static func hasDayColumn(_ header: [String]) -> Bool {
+        header.contains { dayHeaderNames.contains($0.lowercased()) }
+    }
+
     /// The two columns of `context`: a column named for a month (or, failing that, a quarter)
     /// beside the time column found (`time`) when it holds years, or, when none was found, beside a
     /// column named for years that mostly holds them (one value that is no year keeps a column
@@ -98,7 +103,7 @@ struct YearPeriodColumns: Sendable, Equatable {
     static func locate(in context: CSVHeaderContext, time: Int?, options: CSVReadOptions) -> YearPeriodColumns? {
         guard options.dateColumn == nil, options.dateFormat == nil else { return nil }
         let folded = context.header.map { $0.lowercased() }
-        guard !folded.contains(where: dayHeaderNames.contains) else { return nil }
+        guard !hasDayColumn(context.header) else { return nil }
         let year: Int
         if let time {
             guard case .detected(.year) = DateFormat.detect(in: TimeColumn.sampleValues(of: time, in: context, options: options)) else {

@@ -29,13 +29,8 @@ import _ForecastTestSupport
     }
 
     @Test func theAsyncFitTakesKnownFeatures() async throws {
-        var configuration = ForecasterConfiguration()
-        configuration.lookback = 4
-        configuration.horizon = 2
-        configuration.hiddenSize = 4
-        configuration.epochs = 2
-        configuration.selection = .network
-        configuration.transform = TransformKind.none
+        let configuration = ForecasterConfiguration(hiddenSize: 4, lookback: 4, horizon: 2, selection: .network,
+                                                    transform: TransformKind.none, epochs: 2)
         let values = (0..<60).map { 10 + sin(Double($0) / 2) }
         let plan = (0..<60).map { Double($0 % 3) }
         let synchronous = try Self.synchronously { try Forecaster.fit(values: values, knownFeatures: [plan], configuration: configuration) }

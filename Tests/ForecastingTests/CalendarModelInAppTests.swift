@@ -12,12 +12,7 @@ struct CalendarModelInAppTests {
         let dates = (0..<96).map { month in Frequency.monthly.timestamps(after: start, count: month).last ?? start }
         let values = dates.indices.map { 100 + 10 * sin(Double($0) * 2 * .pi / 12) + Double($0) / 4 }
         let calendar = try CalendarFeatures([.month])
-        var configuration = ForecasterConfiguration()
-        configuration.lookback = 6
-        configuration.horizon = 3
-        configuration.hiddenSize = 4
-        configuration.epochs = 3
-        configuration.selection = .network
+        let configuration = ForecasterConfiguration(hiddenSize: 4, lookback: 6, horizon: 3, selection: .network, epochs: 3)
         let fitted = try Forecaster.fit(values: values, knownFeatures: calendar.columns(for: dates), frequency: .monthly,
                                         columnNames: ["sales"] + calendar.columnNames, configuration: configuration)
         let folder = try ScratchFolder()

@@ -107,6 +107,10 @@ public struct TradingSession: Hashable, Sendable, CustomStringConvertible {
         let lastSecond = Self.secondOfDay(last)
         var expected = 0
         for day in firstDay ... lastDay where isSessionDay(day, exchange: exchange) {
+            guard day == firstDay || day == lastDay else {
+                expected += barTimes.count
+                continue
+            }
             expected += barTimes.lazy.filter { time in
                 (day != firstDay || Double(time) >= firstSecond) && (day != lastDay || Double(time) <= lastSecond)
             }.count

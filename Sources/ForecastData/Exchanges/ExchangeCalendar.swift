@@ -47,6 +47,13 @@ public struct ExchangeCalendar: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { code.rawValue }
 
+    /// Whether a series at `frequency` steps through an exchange's sessions, so that its holidays
+    /// apply: trading days, or intraday bars in a `session`. Other frequencies have no sessions an
+    /// exchange closes.
+    public static func applies(to frequency: Frequency, session: TradingSession?) -> Bool {
+        frequency == .tradingDays || (frequency.isSubDaily && session != nil)
+    }
+
     /// The first and last years whose one-off closures and data-listed dates are known.
     public static let coveredYears = 1990...2035
 
