@@ -187,6 +187,19 @@ struct TimeColumn: Sendable {
     /// detecting "from the whole column" means, at about half the cost for large files.
     static func parse(_ column: CSVColumn, table: CSVTable, format given: DateFormat?,
                       missingTokens: MissingTokens) throws(CSVReadError) -> TimeColumn {
+        var time = try parseValues(column, table: table, format: given, missingTokens: missingTokens)
+        // A century guessed without being asked for is said (a pattern with `%y` asked for it).
+        if given == nil, time.format.hasTwoDigitYear, let first = time.timestamps.first {
+            let range = DateFormat.twoDigitYears
+            time.warnings.append(CSVWarning(
+                "\(table.fileName): column \"\(column.name)\" writes years with two digits, read as \(range.lowerBound)–\(range.upperBound) as spreadsheets read them (\"\(column.text(0))\" is \(DateFormat.isoDate.string(from: first))); save the file with four-digit years if its dates reach back before \(range.lowerBound)."))
+        }
+        return time
+    }
+
+    /// `parse(_:table:format:missingTokens:)` without its warning about two-digit years.
+    private static func parseValues(_ column: CSVColumn, table: CSVTable, format given: DateFormat?,
+                                    missingTokens: MissingTokens) throws(CSVReadError) -> TimeColumn {
         let file = table.fileName
         // A missing date cannot be placed in time.
         var missingRow: Int? = nil

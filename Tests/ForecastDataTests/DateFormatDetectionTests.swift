@@ -37,6 +37,25 @@ import ForecastData
         #expect(detect(["03-14-2021", "03-15-2021"]) == .detected(.monthDayYear(.dash)))
     }
 
+    /// Spreadsheet short dates: day and month ordered as with four-digit years, the century in
+    /// 1930–2029; four-digit years are never read as two.
+    @Test func twoDigitYears() {
+        #expect(detect(["1/4/21", "1/5/21", "12/31/21"]) == .detected(.monthDayShortYear(.slash)))
+        #expect(detect(["04.01.21", "31.12.21"]) == .detected(.dayMonthShortYear(.dot)))
+        #expect(detect(["01-02-21", "03-04-21"]) == .ambiguous([.monthDayShortYear(.dash), .dayMonthShortYear(.dash)]))
+        #expect(detect(["4-Jan-21", "05-Jan-21", "6 Jan 21"]) == .detected(.dayMonthNameShortYear))
+        #expect(detect(["1/4/2021", "12/31/2021"]) == .detected(.monthDayYear(.slash)))
+        #expect(detect(["1/4/21", "1/5/2021"]) == .none)                   // mixed widths
+        #expect(detect(["1/4/212"]) == .none)
+        #expect(DateFormat.monthDayShortYear(.slash).parse("1/4/29") == Timestamp(year: 2029, month: 1, day: 4))
+        #expect(DateFormat.monthDayShortYear(.slash).parse("1/4/30") == Timestamp(year: 1930, month: 1, day: 4))
+        #expect(DateFormat.dayMonthShortYear(.slash).parse("29/2/00") == Timestamp(year: 2000, month: 2, day: 29))
+        #expect(DateFormat.dayMonthShortYear(.slash).parse("29/2/99") == nil)   // 1999 is no leap year
+        #expect(DateFormat.monthDayShortYear(.slash).parse("1/4/21 9:30") == Timestamp(year: 2021, month: 1, day: 4, hour: 9, minute: 30, second: 0))
+        #expect(DateFormat.monthDayShortYear(.slash).strftimePattern == "%m/%d/%y")
+        #expect(DateFormat.monthDayShortYear(.slash).hasTwoDigitYear && !DateFormat.monthDayYear(.slash).hasTwoDigitYear)
+    }
+
     @Test func plainIntegers() {
         #expect(detect(["1700", "1701", "2008"]) == .detected(.year))
         #expect(detect(["1700.0", "1701.0"]) == .detected(.year))

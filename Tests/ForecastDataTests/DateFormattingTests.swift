@@ -16,6 +16,9 @@ import ForecastData
         #expect(DateFormat.dayMonthYear(.dot).string(from: morning) == "04.03.2021 09:05:07")
         #expect(DateFormat.yearMonthDaySlashed.string(from: midnight) == "2021/03/04")
         #expect(DateFormat.monthNameDayYear.string(from: midnight) == "Mar 4, 2021")
+        #expect(DateFormat.monthDayShortYear(.slash).string(from: midnight) == "03/04/21")
+        #expect(DateFormat.dayMonthShortYear(.dot).string(from: morning) == "04.03.21 09:05:07")
+        #expect(DateFormat.dayMonthNameShortYear.string(from: Timestamp(year: 1999, month: 1, day: 4)) == "4-Jan-99")
         #expect(DateFormat.epochSeconds.string(from: Timestamp(secondsSinceEpoch: 1e9)) == "1000000000")
         #expect(DateFormat.year.string(from: Timestamp(year: 1, month: 1, day: 1)) == "0001")
     }

@@ -17,9 +17,13 @@ import ForecastData
         #expect(DateFormat.pattern("100%% %Y").parse("100% 2021") == Timestamp(year: 2021, month: 1, day: 1))
     }
 
-    @Test func twoDigitYearsFollowPOSIX() {
-        #expect(DateFormat.pattern("%y").parse("68") == Timestamp(year: 2068, month: 1, day: 1))
-        #expect(DateFormat.pattern("%y").parse("69") == Timestamp(year: 1969, month: 1, day: 1))
+    /// As spreadsheets read them, and as detected columns are read: 1930–2029.
+    @Test func twoDigitYearsFallIn1930To2029() {
+        #expect(DateFormat.pattern("%y").parse("29") == Timestamp(year: 2029, month: 1, day: 1))
+        #expect(DateFormat.pattern("%y").parse("30") == Timestamp(year: 1930, month: 1, day: 1))
+        #expect(DateFormat.pattern("%y").parse("68") == Timestamp(year: 1968, month: 1, day: 1))
+        #expect(DateFormat.pattern("%y").parse("00") == Timestamp(year: 2000, month: 1, day: 1))
+        #expect(DateFormat.pattern("%y").parse("99") == Timestamp(year: 1999, month: 1, day: 1))
     }
 
     @Test func dayOfYear() {

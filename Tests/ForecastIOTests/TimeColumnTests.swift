@@ -75,6 +75,23 @@ import _ForecastTestSupport
         #expect(warning.message.contains("reads as month/day/year (M/D/YYYY) (a monthly calendar)"))
     }
 
+    /// A spreadsheet's short dates are read, and the century guessed for them is said; a pattern
+    /// with `%y` asks for it, so it reads the same dates without the warning.
+    @Test func twoDigitYearsAreReadWithAWarning() throws {
+        let folder = try ScratchFolder()
+        let path = try folder.write("short.csv", "Date,Close\n12/30/49,1\n12/31/49,2\n1/3/50,3\n1/4/50,4\n")
+        let data = try SeriesReader.read(.file(path), target: "Close", features: [], options: CSVReadOptions())
+        #expect(data.target.timestamps == [day(1949, 12, 30), day(1949, 12, 31), day(1950, 1, 3), day(1950, 1, 4)])
+        #expect(data.target.dateFormat == .monthDayShortYear(.slash))
+        #expect(data.warnings.map(\.message).contains {
+            $0.contains("column \"Date\" writes years with two digits, read as 1930–2029") && $0.contains("\"12/30/49\" is 1949-12-30")
+        }, "\(data.warnings)")
+        let given = try SeriesReader.read(.file(path), target: "Close", features: [],
+                                          options: CSVReadOptions(dateFormat: .pattern("%m/%d/%y")))
+        #expect(given.target.timestamps == data.target.timestamps)
+        #expect(!given.warnings.contains { $0.message.contains("two digits") })
+    }
+
     @Test func givenPatternResolvesAmbiguity() throws {
         let data = try read("ambiguous_dates.csv", target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y")))
         #expect(data.target.timestamps == [day(2021, 2, 1), day(2021, 3, 1), day(2021, 4, 1)])

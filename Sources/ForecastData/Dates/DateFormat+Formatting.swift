@@ -3,7 +3,7 @@ extension DateFormat {
     ///
     /// Where a format allows several spellings, one is chosen: numeric day/month formats are
     /// zero-padded (`03/07/2021`), `monthNameDayYear` writes `Mar 7, 2021`, `dayMonthNameYear`
-    /// writes `7 Mar 2021`, and a time of day
+    /// writes `7 Mar 2021` (`dayMonthNameShortYear` `7-Mar-21`), and a time of day
     /// is added (` HH:MM:SS`) only when it is not midnight. `isoDateTime` always writes
     /// `YYYY-MM-DDTHH:MM:SS` with the fraction when there is one and `Z`, because offsets in the
     /// input were converted to UTC. Formats coarser than the timestamp drop the finer fields:
@@ -30,6 +30,14 @@ extension DateFormat {
         case .dayMonthYear(let separator):
             let s = separator.rawValue
             return "\(day2)\(s)\(month2)\(s)\(date4)" + Self.timeSuffix(civil)
+        case .monthDayShortYear(let separator):
+            let s = separator.rawValue
+            return "\(month2)\(s)\(day2)\(s)\(Self.padded(civil.year % 100, width: 2))" + Self.timeSuffix(civil)
+        case .dayMonthShortYear(let separator):
+            let s = separator.rawValue
+            return "\(day2)\(s)\(month2)\(s)\(Self.padded(civil.year % 100, width: 2))" + Self.timeSuffix(civil)
+        case .dayMonthNameShortYear:
+            return "\(civil.day)-\(EnglishNames.monthAbbreviations[civil.month - 1])-\(Self.padded(civil.year % 100, width: 2))" + Self.timeSuffix(civil)
         case .yearMonthDaySlashed:
             return "\(date4)/\(month2)/\(day2)" + Self.timeSuffix(civil)
         case .monthNameDayYear:

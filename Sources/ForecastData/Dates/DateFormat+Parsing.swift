@@ -59,6 +59,16 @@ extension DateFormat {
                   let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
                   let year = cursor.number(digits: 4) else { return nil }
             return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
+        case .monthDayShortYear(let separator):
+            guard let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
+                  let day = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
+                  let year = cursor.number(digits: 2) else { return nil }
+            return Self.timestamp(date: (Self.year(twoDigits: year), month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
+        case .dayMonthShortYear(let separator):
+            guard let day = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
+                  let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
+                  let year = cursor.number(digits: 2) else { return nil }
+            return Self.timestamp(date: (Self.year(twoDigits: year), month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
         case .yearMonthDaySlashed:
             let slash = UInt8(ascii: "/")
             guard let year = cursor.number(digits: 4), cursor.consume(slash),
@@ -78,6 +88,12 @@ extension DateFormat {
             _ = cursor.consume(UInt8(ascii: "."))
             guard Self.nameSeparator(&cursor), let year = cursor.number(digits: 4) else { return nil }
             return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
+        case .dayMonthNameShortYear:
+            guard let day = cursor.number(minDigits: 1, maxDigits: 2), Self.nameSeparator(&cursor),
+                  let key = cursor.wordKey(), let month = EnglishNames.monthByKey[key] else { return nil }
+            _ = cursor.consume(UInt8(ascii: "."))
+            guard Self.nameSeparator(&cursor), let year = cursor.number(digits: 2) else { return nil }
+            return Self.timestamp(date: (Self.year(twoDigits: year), month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
         case .epochSeconds:
             return Self.epoch(&cursor, unitsPerSecond: 1, maxIntegerDigits: 12)
         case .epochMilliseconds:

@@ -6,6 +6,8 @@ extension DateFormat {
         switch self {
         case .monthDayYear(let separator): return "%m\(separator.rawValue)%d\(separator.rawValue)%Y"
         case .dayMonthYear(let separator): return "%d\(separator.rawValue)%m\(separator.rawValue)%Y"
+        case .monthDayShortYear(let separator): return "%m\(separator.rawValue)%d\(separator.rawValue)%y"
+        case .dayMonthShortYear(let separator): return "%d\(separator.rawValue)%m\(separator.rawValue)%y"
         case .yearMonthDaySlashed: return "%Y/%m/%d"
         case .isoDate: return "%Y-%m-%d"
         case .compactDate: return "%Y%m%d"

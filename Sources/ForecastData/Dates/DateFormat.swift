@@ -32,12 +32,20 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     /// `D Mon YYYY`: day, English month name (abbreviated or full), year, separated by spaces or
     /// dashes: `14 Mar 2021`, `14-Mar-2021`, `14 March 2021`.
     case dayMonthNameYear
+    /// `M/D/YY` (US order, two-digit year) with the given separator, as spreadsheets export short
+    /// dates (`1/4/21`); the century follows `twoDigitYears`.
+    case monthDayShortYear(DateSeparator)
+    /// `D/M/YY` (European order, two-digit year) with the given separator (`04.01.21`).
+    case dayMonthShortYear(DateSeparator)
+    /// `D Mon YY`: day, English month name, two-digit year, separated by spaces or dashes
+    /// (`4-Jan-21`, a spreadsheet's `d-mmm-yy`).
+    case dayMonthNameShortYear
     /// Seconds since 1970-01-01T00:00:00Z, an integer or a decimal number, optionally signed.
     case epochSeconds
     /// Milliseconds since 1970-01-01T00:00:00Z, as written by JavaScript and many loggers.
     case epochMilliseconds
     /// A strftime/strptime-style pattern such as `%d.%m.%Y %H:%M`. Supported directives:
-    /// `%Y` (4-digit year), `%y` (2-digit year: 69–99 → 19xx, 00–68 → 20xx, as POSIX), `%m`, `%d`,
+    /// `%Y` (4-digit year), `%y` (2-digit year, in `twoDigitYears`), `%m`, `%d`,
     /// `%e`, `%H`, `%I` with `%p` (AM/PM), `%M`, `%S`, `%f` (fraction digits), `%j` (day of year),
     /// `%b`/`%h`/`%B` (English month name, any form), `%a`/`%A` (weekday name, read and ignored),
     /// `%z` (offset or `Z`), `%s` (epoch seconds), `%F` (= `%Y-%m-%d`), `%T` (= `%H:%M:%S`),
@@ -54,7 +62,32 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
         .dayMonthNameYear, .monthDayYear(.slash), .dayMonthYear(.slash),
         .monthDayYear(.dash), .dayMonthYear(.dash),
         .monthDayYear(.dot), .dayMonthYear(.dot),
+        .dayMonthNameShortYear, .monthDayShortYear(.slash), .dayMonthShortYear(.slash),
+        .monthDayShortYear(.dash), .dayMonthShortYear(.dash),
+        .monthDayShortYear(.dot), .dayMonthShortYear(.dot),
     ]
+
+    /// The years a two-digit year names: `00`–`29` are 2000–2029 and `30`–`99` are 1930–1999, the
+    /// default of Excel and LibreOffice (Microsoft KB 214391, "How Excel works with two-digit year
+    /// numbers"), the programs that write most files with such years. POSIX `strptime` puts the
+    /// turn at 69; a series of the 1940s to the 1960s would then be dated in the future.
+    public static let twoDigitYears = 1930...2029
+
+    /// The year `twoDigits` (0…99) names, in `twoDigitYears`.
+    @inline(__always)
+    static func year(twoDigits: Int) -> Int {
+        let century = twoDigitYears.lowerBound / 100 * 100
+        let year = century + twoDigits
+        return year < twoDigitYears.lowerBound ? year + 100 : year
+    }
+
+    /// Whether the format writes years with two digits (and so guesses their century).
+    public var hasTwoDigitYear: Bool {
+        switch self {
+        case .monthDayShortYear, .dayMonthShortYear, .dayMonthNameShortYear: return true
+        default: return false
+        }
+    }
 
     /// A human description naming the layout, for messages and `tsf inspect`.
     public var description: String {
@@ -69,6 +102,9 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
         case .yearMonthDaySlashed: return "year/month/day (YYYY/MM/DD)"
         case .monthNameDayYear: return "month name, day, year (Mon D YYYY)"
         case .dayMonthNameYear: return "day, month name, year (D Mon YYYY)"
+        case .monthDayShortYear(let separator): return "month/day/two-digit year (M\(separator.rawValue)D\(separator.rawValue)YY)"
+        case .dayMonthShortYear(let separator): return "day/month/two-digit year (D\(separator.rawValue)M\(separator.rawValue)YY)"
+        case .dayMonthNameShortYear: return "day, month name, two-digit year (D-Mon-YY)"
         case .epochSeconds: return "Unix time in seconds"
         case .epochMilliseconds: return "Unix time in milliseconds"
         case .pattern(let pattern): return "pattern \(pattern)"

@@ -27,6 +27,8 @@ extension DateFormat {
     /// 4. Numeric day/month dates with `/`, then `-`, then `.`: if only month-first reads every
     ///    value (some second part exceeds 12) ⇒ `monthDayYear`; if only day-first does (some first
     ///    part exceeds 12) ⇒ `dayMonthYear`; if both do ⇒ `.ambiguous` with both.
+    /// 5. The same with two-digit years, after `dayMonthNameShortYear` (`4-Jan-21`):
+    ///    `monthDayShortYear`, `dayMonthShortYear` (`1/4/21`, `04.01.21`).
     /// `pattern` formats are never detected; they are what the user gives when this fails.
     ///
     /// Complexity: O(n) per candidate tried, stopping at the first value a candidate cannot read.
@@ -71,9 +73,21 @@ extension DateFormat {
         where readsAll(format, values) {
             return .detected(format)
         }
+        if let numeric = dayAndMonth(values, monthFirst: DateFormat.monthDayYear, dayFirst: DateFormat.dayMonthYear) {
+            return numeric
+        }
+        // Two-digit years last: a column of four-digit years never reads in them.
+        if readsAll(.dayMonthNameShortYear, values) { return .detected(.dayMonthNameShortYear) }
+        return dayAndMonth(values, monthFirst: DateFormat.monthDayShortYear, dayFirst: DateFormat.dayMonthShortYear) ?? .none
+    }
+
+    /// Numeric day/month dates with `/`, then `-`, then `.`: month-first or day-first where only
+    /// one reads every value, both (ambiguous) where both do; nil where neither does.
+    private static func dayAndMonth(_ values: [Substring], monthFirst: (DateSeparator) -> DateFormat,
+                                    dayFirst: (DateSeparator) -> DateFormat) -> DateFormatDetection? {
         for separator in DateSeparator.allCases {
-            let monthFirst = DateFormat.monthDayYear(separator)
-            let dayFirst = DateFormat.dayMonthYear(separator)
+            let monthFirst = monthFirst(separator)
+            let dayFirst = dayFirst(separator)
             switch (readsAll(monthFirst, values), readsAll(dayFirst, values)) {
             case (true, true): return .ambiguous([monthFirst, dayFirst])
             case (true, false): return .detected(monthFirst)
@@ -81,7 +95,7 @@ extension DateFormat {
             case (false, false): continue
             }
         }
-        return .none
+        return nil
     }
 
     /// The non-numeric format that reads the most of `values` when it reads at least `share` of
@@ -94,6 +108,8 @@ extension DateFormat {
         var best: (format: DateFormat, read: Int)?
         var candidates: [DateFormat] = [.isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .monthNameDayYear, .dayMonthNameYear]
         for separator in DateSeparator.allCases { candidates += [.monthDayYear(separator), .dayMonthYear(separator)] }
+        candidates.append(.dayMonthNameShortYear)
+        for separator in DateSeparator.allCases { candidates += [.monthDayShortYear(separator), .dayMonthShortYear(separator)] }
         for format in candidates {
             let read = present.reduce(0) { $0 + (format.parse($1) == nil ? 0 : 1) }
             if read > best?.read ?? 0 { best = (format, read) }

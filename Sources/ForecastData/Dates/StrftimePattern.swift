@@ -104,7 +104,7 @@ enum StrftimePattern {
             fields.year = year
         case UInt8(ascii: "y"):
             guard let year = cursor.number(digits: 2) else { return false }
-            fields.year = year < 69 ? 2000 + year : 1900 + year
+            fields.year = DateFormat.year(twoDigits: year)
         case UInt8(ascii: "m"):
             guard let month = cursor.number(minDigits: 1, maxDigits: 2) else { return false }
             fields.month = month
