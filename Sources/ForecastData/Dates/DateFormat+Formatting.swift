@@ -32,12 +32,12 @@ extension DateFormat {
             return "\(day2)\(s)\(month2)\(s)\(date4)" + Self.timeSuffix(civil)
         case .monthDayShortYear(let separator):
             let s = separator.rawValue
-            return "\(month2)\(s)\(day2)\(s)\(Self.padded(civil.year % 100, width: 2))" + Self.timeSuffix(civil)
+            return "\(month2)\(s)\(day2)\(s)\(Self.shortYear(civil.year))" + Self.timeSuffix(civil)
         case .dayMonthShortYear(let separator):
             let s = separator.rawValue
-            return "\(day2)\(s)\(month2)\(s)\(Self.padded(civil.year % 100, width: 2))" + Self.timeSuffix(civil)
+            return "\(day2)\(s)\(month2)\(s)\(Self.shortYear(civil.year))" + Self.timeSuffix(civil)
         case .dayMonthNameShortYear:
-            return "\(civil.day)-\(EnglishNames.monthAbbreviations[civil.month - 1])-\(Self.padded(civil.year % 100, width: 2))" + Self.timeSuffix(civil)
+            return "\(civil.day)-\(EnglishNames.monthAbbreviations[civil.month - 1])-\(Self.shortYear(civil.year))" + Self.timeSuffix(civil)
         case .yearMonthDaySlashed:
             return "\(date4)/\(month2)/\(day2)" + Self.timeSuffix(civil)
         case .monthNameDayYear:
@@ -51,6 +51,12 @@ extension DateFormat {
         case .pattern(let pattern):
             return StrftimePattern.format(timestamp, pattern: pattern)
         }
+    }
+
+    /// A year in two digits where they read back as the same year (`twoDigitYears`), in four where
+    /// they would not.
+    static func shortYear(_ year: Int) -> String {
+        padded(twoDigitYears.contains(year) ? year % 100 : year, width: twoDigitYears.contains(year) ? 2 : 4)
     }
 
     /// A non-negative integer with leading zeros to `width` digits (a leading `-` when negative).
