@@ -148,7 +148,7 @@ struct YearPeriodColumns: Sendable, Equatable {
     func warning(file: String) -> CSVWarning {
         let what = unit == .month
             ? "months, written YYYY-MM (March 2024 as 2024-03)"
-            : "quarters, each dated by its first month and written YYYY-MM (the second quarter of 2024 as 2024-04)"
+            : "quarters, written YYYY-Qn (the second quarter of 2024 as 2024-Q2)"
         return CSVWarning("\(file): rows are dated by \"\(yearName)\" and \"\(periodName)\" together, read as one date column of \(what).")
     }
 
@@ -178,6 +178,7 @@ struct YearPeriodColumns: Sendable, Equatable {
             }
             timestamps.append(Timestamp(year: yearNumber, month: month, day: 1))
         }
-        return TimeColumn(name: name, format: .yearMonth, timestamps: timestamps)
+        // Forecasts are dated `2024-01`, or `2024-Q2` for quarters; either reads back as one column.
+        return TimeColumn(name: name, format: unit == .quarter ? .period(.yearDashQuarter) : .yearMonth, timestamps: timestamps)
     }
 }

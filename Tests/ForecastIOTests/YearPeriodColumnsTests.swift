@@ -73,7 +73,8 @@ import Testing
         #expect(data.timeColumn == "Year and Quarter")
         #expect(data.target.timestamps == Self.months(12, every: 3))
         #expect(data.target.frequency == .quarterly)
-        #expect(data.warnings.first?.message.contains("quarters, each dated by its first month") == true)
+        #expect(data.warnings.first?.message.contains("quarters, written YYYY-Qn (the second quarter of 2024 as 2024-Q2)") == true)
+        #expect(data.target.dateFormat.map { $0.string(from: Timestamp(year: 2024, month: 4, day: 1)) } == "2024-Q2")
     }
 
     /// A German export: `;` between fields, decimal commas, German headers and month names.

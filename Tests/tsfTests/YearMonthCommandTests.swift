@@ -35,8 +35,8 @@ import _ForecastTestSupport
         let path = try folder.write("quarters.csv", lines.joined(separator: "\n") + "\n")
         let outcome = try CLIRunner.run(["inspect", path])
         #expect(outcome.exitCode == 0, "\(outcome.stderr)")
-        #expect(outcome.stdout.contains("Time column: Year and Quarter, ISO 8601 month (YYYY-MM)"))
-        #expect(outcome.stdout.contains("Range:       2020-01 … 2023-10"))
+        #expect(outcome.stdout.contains("Time column: Year and Quarter, year and quarter (2019-Q1)"))
+        #expect(outcome.stdout.contains("Range:       2020-Q1 … 2023-Q4"))
         #expect(outcome.stdout.contains("Frequency:   quarterly, season period 4"))
     }
 

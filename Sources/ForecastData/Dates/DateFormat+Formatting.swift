@@ -44,6 +44,8 @@ extension DateFormat {
             return "\(EnglishNames.monthAbbreviations[civil.month - 1]) \(civil.day), \(date4)" + Self.timeSuffix(civil)
         case .dayMonthNameYear:
             return "\(civil.day) \(EnglishNames.monthAbbreviations[civil.month - 1]) \(date4)" + Self.timeSuffix(civil)
+        case .period(let layout):
+            return layout.string(from: civil)
         case .epochSeconds:
             return Self.decimal(timestamp.secondsSinceEpoch)
         case .epochMilliseconds:

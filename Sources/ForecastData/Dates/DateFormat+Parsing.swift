@@ -94,6 +94,8 @@ extension DateFormat {
             _ = cursor.consume(UInt8(ascii: "."))
             guard Self.nameSeparator(&cursor), let year = cursor.number(digits: 2) else { return nil }
             return Self.timestamp(date: (Self.year(twoDigits: year), month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
+        case .period(let layout):
+            return layout.parse(&cursor)
         case .epochSeconds:
             return Self.epoch(&cursor, unitsPerSecond: 1, maxIntegerDigits: 12)
         case .epochMilliseconds:

@@ -40,6 +40,9 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     /// `D Mon YY`: day, English month name, two-digit year, separated by spaces or dashes
     /// (`4-Jan-21`, a spreadsheet's `d-mmm-yy`).
     case dayMonthNameShortYear
+    /// A month, quarter or fiscal year without a day (`2019-Q1`, `Jan-2020`, `2020M01`, `FY2015`),
+    /// dated by its first day.
+    case period(PeriodLayout)
     /// Seconds since 1970-01-01T00:00:00Z, an integer or a decimal number, optionally signed.
     case epochSeconds
     /// Milliseconds since 1970-01-01T00:00:00Z, as written by JavaScript and many loggers.
@@ -65,7 +68,7 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
         .dayMonthNameShortYear, .monthDayShortYear(.slash), .dayMonthShortYear(.slash),
         .monthDayShortYear(.dash), .dayMonthShortYear(.dash),
         .monthDayShortYear(.dot), .dayMonthShortYear(.dot),
-    ]
+    ] + PeriodLayout.detectable.map(DateFormat.period)
 
     /// The years a two-digit year names: `00`–`29` are 2000–2029 and `30`–`99` are 1930–1999, the
     /// default of Excel and LibreOffice (Microsoft KB 214391, "How Excel works with two-digit year
@@ -85,6 +88,7 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     public var hasTwoDigitYear: Bool {
         switch self {
         case .monthDayShortYear, .dayMonthShortYear, .dayMonthNameShortYear: return true
+        case .period(let layout): return layout.hasTwoDigitYear
         default: return false
         }
     }
@@ -105,6 +109,7 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
         case .monthDayShortYear(let separator): return "month/day/two-digit year (M\(separator.rawValue)D\(separator.rawValue)YY)"
         case .dayMonthShortYear(let separator): return "day/month/two-digit year (D\(separator.rawValue)M\(separator.rawValue)YY)"
         case .dayMonthNameShortYear: return "day, month name, two-digit year (D-Mon-YY)"
+        case .period(let layout): return layout.description
         case .epochSeconds: return "Unix time in seconds"
         case .epochMilliseconds: return "Unix time in milliseconds"
         case .pattern(let pattern): return "pattern \(pattern)"

@@ -23,7 +23,8 @@ extension DateFormat {
     ///    (`epochMilliseconds`); integers of those lengths may be mixed in.
     /// 3. `isoDate`, then `yearMonth`, then `isoDateTime` (which also reads bare dates, so a column
     ///    mixing dates and date-times is `isoDateTime`), `yearMonthDaySlashed`, `monthNameDayYear`,
-    ///    `dayMonthNameYear`.
+    ///    `dayMonthNameYear`, then the months, quarters and fiscal years of `PeriodLayout`
+    ///    (`2019-Q1`, `Jan-2020`, `2020M01`, `FY2015`).
     /// 4. Numeric day/month dates with `/`, then `-`, then `.`: if only month-first reads every
     ///    value (some second part exceeds 12) ⇒ `monthDayYear`; if only day-first does (some first
     ///    part exceeds 12) ⇒ `dayMonthYear`; if both do ⇒ `.ambiguous` with both.
@@ -73,6 +74,9 @@ extension DateFormat {
         where readsAll(format, values) {
             return .detected(format)
         }
+        for layout in PeriodLayout.detectable where readsAll(.period(layout), values) {
+            return .detected(.period(layout))
+        }
         if let numeric = dayAndMonth(values, monthFirst: DateFormat.monthDayYear, dayFirst: DateFormat.dayMonthYear) {
             return numeric
         }
@@ -108,6 +112,7 @@ extension DateFormat {
         var best: (format: DateFormat, read: Int)?
         var candidates: [DateFormat] = [.isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .monthNameDayYear, .dayMonthNameYear]
         for separator in DateSeparator.allCases { candidates += [.monthDayYear(separator), .dayMonthYear(separator)] }
+        candidates += PeriodLayout.detectable.map(DateFormat.period)
         candidates.append(.dayMonthNameShortYear)
         for separator in DateSeparator.allCases { candidates += [.monthDayShortYear(separator), .dayMonthShortYear(separator)] }
         for format in candidates {
