@@ -59,7 +59,7 @@ public enum LongFormatReader {
         guard let ids = table.columns.first(where: { $0.fileIndex == idIndex }) else {
             preconditionFailure("the column plan keeps the id column")
         }
-        table.weighGroupedThousandsOnEveryRow(of: plan.values, options: options)
+        table.weighThousandsOnEveryRow(of: plan.values, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
             + (plan.withinYear.map { [$0.warning(file: table.fileName)] } ?? [])
         if table.emptyRecordsSkipped > 0 {

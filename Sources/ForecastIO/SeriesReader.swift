@@ -101,7 +101,7 @@ public enum SeriesReader {
             }
             return CSVColumnPlan(keep: columns.keep, seriesFilter: try options.seriesFilter(in: context))
         }
-        table.weighGroupedThousandsOnEveryRow(of: valueIndices, options: options)
+        table.weighThousandsOnEveryRow(of: valueIndices, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
             + (withinYear.map { [$0.warning(file: table.fileName)] } ?? [])
         if table.emptyRecordsSkipped > 0 {

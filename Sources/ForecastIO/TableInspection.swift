@@ -98,7 +98,7 @@ public struct TableInspection: Sendable {
             }
             return CSVColumnPlan(keep: Array(context.header.indices), seriesFilter: try options.seriesFilter(in: context))
         }
-        table.weighGroupedThousandsOnEveryRow(of: Array(table.header.indices.filter { !timeIndices.contains($0) }), options: options)
+        table.weighThousandsOnEveryRow(of: Array(table.header.indices.filter { !timeIndices.contains($0) }), options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName)
             + (withinYear.map { [$0.warning(file: table.fileName)] } ?? [])
         if table.emptyRecordsSkipped > 0 {

@@ -1,3 +1,4 @@
+import ForecastData
 import ForecastIO
 import Testing
 
@@ -169,5 +170,31 @@ import Testing
         #expect(data.target.values == [243.26, 243.36, 245.0])
         #expect(data.lines == [4, 5, 6])
         #expect(try readAllColumns(memorySource("a,b\nTicker,x\nDate,y\n1,2\n")).header == ["a", "b"])
+    }
+
+    /// Price exports quote numbers with commas between thousands (`"1,801.70"`): where a comma can
+    /// only group thousands, it is read so, on any row; where one comma could be a decimal one
+    /// (`"1,5"`, or `"1,801"` with nothing else), the file is left as it is and the error names
+    /// the options.
+    @Test func commasThatOnlyGroupThousandsAreRead() throws {
+        let investing = try SeriesReader.read(memorySource("Date,Price\n2024-01-02,\"1,801.70\"\n2024-01-03,\"981.25\"\n2024-01-04,\"$1,234,567\"\n"), target: "Price")
+        #expect(investing.target.values == [1801.70, 981.25, 1_234_567])
+        // Past the sampled rows, and in a `;`-separated file with decimal points.
+        var growing = "Date,Close\n"
+        for day in 0..<300 { growing += "\(DateFormat.isoDate.string(from: Timestamp(year: 2020, month: 1, day: 1).advanced(by: Double(day) * 86_400))),\(day < 299 ? "\"999.50\"" : "\"1,000.25\"")\n" }
+        #expect(try SeriesReader.read(memorySource(growing), target: "Close").target.values.last == 1000.25)
+        #expect(try SeriesReader.read(memorySource("d;v\n2024-01-01;1,204.5\n2024-01-02;3.5\n"), target: "v").target.values == [1204.5, 3.5])
+        for ambiguous in ["d,v\n2024-01-01,\"1,801.70\"\n2024-01-02,\"1,5\"\n", "d,v\n2024-01-01,\"1,801\"\n2024-01-02,\"2,250\"\n",
+                          "d,v\n2024-01-01,\"01,801.7\"\n2024-01-02,\"3.5\"\n"] {
+            let error = readError { try SeriesReader.read(memorySource(ambiguous), target: "v") }
+            guard case .notANumber = error else {
+                Issue.record("\(ambiguous): expected a value that is not a number, got \(String(describing: error))")
+                continue
+            }
+        }
+        // A separator given is kept: with a decimal comma, `1,801.70` is no number.
+        let given = readError { try SeriesReader.read(memorySource("d,v\n2024-01-01,\"1,801.70\"\n"), target: "v",
+                                                      options: CSVReadOptions(decimalSeparator: UInt8(ascii: ","))) }
+        #expect(given != nil)
     }
 }
