@@ -19,6 +19,9 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case emptyFile(file: String)
     /// The file has a header and no data rows.
     case noDataRows(file: String)
+    /// No column holds dates, but the column names do (`1960`, `1961`, … or `2019-Q1`, …): each row
+    /// is a series across the columns, which a series read down a column would silently mix up.
+    case datesAcrossColumns(file: String, first: String, last: String, count: Int)
     /// Rows were read, but a column the series needs is missing on every one of them.
     case noValues(file: String, column: String, rows: Int)
     /// A NUL byte: the file is not text.
@@ -141,6 +144,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
             "\(file) cannot be read: \(reason)"
         case .emptyFile(let file):
             "\(file) is empty: a CSV file needs a header line"
+        case .datesAcrossColumns(let file, let first, let last, let count):
+            "\(file): \(count) column names are dates (\"\(first)\" … \"\(last)\"), so each row holds a series across the columns; a series is read down one column, dated by another: transpose the table (one row per date, one column per series) to forecast its rows"
         case .noDataRows(let file):
             "\(file) has a header but no data rows"
         case .noValues(let file, let column, let rows):

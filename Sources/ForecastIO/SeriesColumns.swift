@@ -21,6 +21,9 @@ struct SeriesColumns {
         in context: CSVHeaderContext, options: CSVReadOptions, idColumn: String?, target: String, features: [String]
     ) throws(CSVReadError) -> SeriesColumns {
         let (time, withinYear, timeIndices) = try YearPeriodColumns.locateTime(in: context, options: options)
+        if timeIndices.isEmpty, let across = DatesAcrossColumns(header: context.header) {
+            throw .datesAcrossColumns(file: context.fileName, first: across.first, last: across.last, count: across.count)
+        }
         var keep = timeIndices
         var id: Int? = nil
         if let idColumn {

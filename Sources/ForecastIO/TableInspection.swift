@@ -125,6 +125,10 @@ public struct TableInspection: Sendable {
                 warnings += orderWarnings
                 ordered = result
             }
+        } else if let across = DatesAcrossColumns(header: table.header) {
+            // What a forecast would stop on, said as a warning: the file can still be looked at.
+            warnings.append(CSVWarning(CSVReadError.datesAcrossColumns(file: table.fileName, first: across.first, last: across.last,
+                                                                       count: across.count).problem + "."))
         } else {
             warnings.append(CSVWarning(before: "\(table.fileName): no time column found; rows are taken as numbered steps (",
                                        remedies: [.nameDateColumn], after: ")."))
