@@ -76,6 +76,20 @@ package enum NumberParsing {
         while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
         // A no-break space around the field, as spreadsheets in some locales pad.
         while start < end, case let space = unicodeSpaceLength(bytes, at: start, end: end), space > 0 { start += space }
+        // A unit right after the digits, as price sites write volumes and changes: `1.85M` is
+        // 1,850,000 (`K` thousands, `M` millions, `B` billions), `-0.08%` is -0.08 (in percent, as the
+        // column says).
+        var unitExponent = 0
+        if end - start >= 2, bytes[end - 2] &- 0x30 < 10 {
+            switch bytes[end - 1] {
+            case UInt8(ascii: "K"): unitExponent = 3
+            case UInt8(ascii: "M"): unitExponent = 6
+            case UInt8(ascii: "B"): unitExponent = 9
+            case UInt8(ascii: "%"): unitExponent = 0
+            default: end += 1                                   // undone below: no unit
+            }
+            end -= 1
+        }
         var index = start
         var negative = false
         var signed = false
@@ -179,6 +193,7 @@ package enum NumberParsing {
             guard exponentDigits > 0 else { return .invalid(looksSeparated: false) }
             exponent10 += exponentNegative ? -explicit : explicit
         }
+        exponent10 += unitExponent
         // Or after it (`12,50 €`), when none came before; no-break spaces may pad the end.
         if currency == 0, index < end {
             let after = afterSpaces(bytes, from: index, end: end)
@@ -199,7 +214,7 @@ package enum NumberParsing {
                 value /= exactPowerOfTen(-exponent10)
             }
         } else {
-            value = slowParse(bytes, from: start, to: end, format: format)
+            value = slowParse(bytes, from: start, to: end, format: format) * exactPowerOfTen(unitExponent)
             return value.isFinite ? .value(value) : .infinite
         }
         if negative { value = -value }

@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    /// Volumes and changes as price sites write them: a unit right after the last digit.
+    @Test func unitsAfterTheDigitsScaleTheNumber() {
+        #expect(NumberParsing.parse("1.85M") == .value(1_850_000))
+        #expect(NumberParsing.parse("230.5K") == .value(230_500))
+        #expect(NumberParsing.parse("2.1B") == .value(2_100_000_000))
+        #expect(NumberParsing.parse("-0.08%") == .value(-0.08))
+        #expect(NumberParsing.parse("$1.2B") == .value(1_200_000_000))
+        #expect(NumberParsing.parse("12345678901234567890123K") == .value(Double("12345678901234567890123")! * 1e3))
+        for text in ["M", "1.5 M", "1.5m", "1.5MM", "1.5k", "%", "1.5X", "1,85M"] {
+            guard case .value = NumberParsing.parse(text) else { continue }
+            Issue.record("\(text) read as a number")
+        }
+    }
+
     @Test func infinityIsReportedAsInfinite() {
         #expect(NumberParsing.parse("inf") == .infinite)
         #expect(NumberParsing.parse("-Infinity") == .infinite)
