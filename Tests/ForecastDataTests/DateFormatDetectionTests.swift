@@ -14,6 +14,9 @@ import ForecastData
         // A column mixing bare dates and date-times needs the date-time reader.
         #expect(detect(["2020-01-01", "2020-01-01 10:00"]) == .detected(.isoDateTime))
         #expect(detect(["2000/03/01", "2000/03/02"]) == .detected(.yearMonthDaySlashed))
+        #expect(detect(["2024.01.02", "2024.01.03 09:30"]) == .detected(.yearMonthDayDotted))
+        #expect(DateFormat.yearMonthDayDotted.parse("2024.01.03 09:30") == Timestamp(year: 2024, month: 1, day: 3, hour: 9, minute: 30, second: 0))
+        #expect(detect(["02.01.2024", "03.01.2024"]) != .detected(.yearMonthDayDotted))
         #expect(detect(["Jan 1, 2000", "Feb 1, 2000"]) == .detected(.monthNameDayYear))
     }
 

@@ -40,6 +40,8 @@ extension DateFormat {
             return "\(civil.day)-\(EnglishNames.monthAbbreviations[civil.month - 1])-\(Self.shortYear(civil.year))" + Self.timeSuffix(civil)
         case .yearMonthDaySlashed:
             return "\(date4)/\(month2)/\(day2)" + Self.timeSuffix(civil)
+        case .yearMonthDayDotted:
+            return "\(date4).\(month2).\(day2)" + Self.timeSuffix(civil)
         case .monthNameDayYear:
             return "\(EnglishNames.monthAbbreviations[civil.month - 1]) \(civil.day), \(date4)" + Self.timeSuffix(civil)
         case .dayMonthNameYear:

@@ -69,8 +69,8 @@ extension DateFormat {
                   let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
                   let year = cursor.number(digits: 2) else { return nil }
             return Self.timestamp(date: (Self.year(twoDigits: year), month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
-        case .yearMonthDaySlashed:
-            let slash = UInt8(ascii: "/")
+        case .yearMonthDaySlashed, .yearMonthDayDotted:
+            let slash = UInt8(ascii: self == .yearMonthDaySlashed ? "/" : ".")
             guard let year = cursor.number(digits: 4), cursor.consume(slash),
                   let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(slash),
                   let day = cursor.number(minDigits: 1, maxDigits: 2) else { return nil }

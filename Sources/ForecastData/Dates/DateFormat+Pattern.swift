@@ -9,6 +9,7 @@ extension DateFormat {
         case .monthDayShortYear(let separator): return "%m\(separator.rawValue)%d\(separator.rawValue)%y"
         case .dayMonthShortYear(let separator): return "%d\(separator.rawValue)%m\(separator.rawValue)%y"
         case .yearMonthDaySlashed: return "%Y/%m/%d"
+        case .yearMonthDayDotted: return "%Y.%m.%d"
         case .isoDate: return "%Y-%m-%d"
         case .compactDate: return "%Y%m%d"
         case .pattern(let pattern): return pattern

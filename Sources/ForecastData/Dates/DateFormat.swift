@@ -4,7 +4,7 @@
 /// the machine's locale) and a formatter that writes timestamps back the same way, so forecasts
 /// come out dated like the input. All results are UTC; explicit offsets are applied when parsing.
 ///
-/// Numeric day/month formats (`monthDayYear`, `dayMonthYear`, `yearMonthDaySlashed`) and
+/// Numeric day/month formats (`monthDayYear`, `dayMonthYear`, `yearMonthDaySlashed`, `yearMonthDayDotted`) and
 /// `monthNameDayYear` also accept a time of day after a space or `T` (`HH:MM`, `HH:MM:SS`, fraction),
 /// as exported by spreadsheets. Leading and trailing spaces are ignored by every format.
 public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
@@ -26,6 +26,8 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     case dayMonthYear(DateSeparator)
     /// `YYYY/MM/DD`.
     case yearMonthDaySlashed
+    /// `YYYY.MM.DD`, as MetaTrader exports bars (`2024.01.02`, optionally `2024.01.02 09:30`).
+    case yearMonthDayDotted
     /// `Mon D YYYY`: English month name, abbreviated (`Jan`, `Sept`, optional `.`) or full
     /// (`January`), day, optional comma, year: `Jan 1 2000`, `Jan 1, 2000`, `January 1, 2000`.
     case monthNameDayYear
@@ -61,7 +63,7 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     /// `pattern` is never detected: it is what the user passes when detection cannot decide.
     public static let detectable: [DateFormat] = [
         .year, .compactDate, .epochSeconds, .epochMilliseconds,
-        .isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .monthNameDayYear,
+        .isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .yearMonthDayDotted, .monthNameDayYear,
         .dayMonthNameYear, .monthDayYear(.slash), .dayMonthYear(.slash),
         .monthDayYear(.dash), .dayMonthYear(.dash),
         .monthDayYear(.dot), .dayMonthYear(.dot),
@@ -104,6 +106,7 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
         case .monthDayYear(let separator): return "month/day/year (M\(separator.rawValue)D\(separator.rawValue)YYYY)"
         case .dayMonthYear(let separator): return "day/month/year (D\(separator.rawValue)M\(separator.rawValue)YYYY)"
         case .yearMonthDaySlashed: return "year/month/day (YYYY/MM/DD)"
+        case .yearMonthDayDotted: return "year.month.day (YYYY.MM.DD)"
         case .monthNameDayYear: return "month name, day, year (Mon D YYYY)"
         case .dayMonthNameYear: return "day, month name, year (D Mon YYYY)"
         case .monthDayShortYear(let separator): return "month/day/two-digit year (M\(separator.rawValue)D\(separator.rawValue)YY)"

@@ -22,7 +22,7 @@ extension DateFormat {
     /// 2. Decimal numbers whose integer part has 9–10 (12–13) digits ⇒ `epochSeconds`
     ///    (`epochMilliseconds`); integers of those lengths may be mixed in.
     /// 3. `isoDate`, then `yearMonth`, then `isoDateTime` (which also reads bare dates, so a column
-    ///    mixing dates and date-times is `isoDateTime`), `yearMonthDaySlashed`, `monthNameDayYear`,
+    ///    mixing dates and date-times is `isoDateTime`), `yearMonthDaySlashed`, `yearMonthDayDotted`, `monthNameDayYear`,
     ///    `dayMonthNameYear`, then the months, quarters and fiscal years of `PeriodLayout`
     ///    (`2019-Q1`, `Jan-2020`, `2020M01`, `FY2015`).
     /// 4. Numeric day/month dates with `/`, then `-`, then `.`: if only month-first reads every
@@ -69,7 +69,7 @@ extension DateFormat {
             return .none
         }
 
-        for format in [DateFormat.isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .monthNameDayYear,
+        for format in [DateFormat.isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .yearMonthDayDotted, .monthNameDayYear,
                        .dayMonthNameYear]
         where readsAll(format, values) {
             return .detected(format)
@@ -110,7 +110,7 @@ extension DateFormat {
         let present = values.filter { !isMissingDate($0) }
         guard present.count >= 5 else { return nil }
         var best: (format: DateFormat, read: Int)?
-        var candidates: [DateFormat] = [.isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .monthNameDayYear, .dayMonthNameYear]
+        var candidates: [DateFormat] = [.isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .yearMonthDayDotted, .monthNameDayYear, .dayMonthNameYear]
         for separator in DateSeparator.allCases { candidates += [.monthDayYear(separator), .dayMonthYear(separator)] }
         candidates += PeriodLayout.detectable.map(DateFormat.period)
         candidates.append(.dayMonthNameShortYear)
