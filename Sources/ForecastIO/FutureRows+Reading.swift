@@ -9,7 +9,7 @@ extension FutureRows {
         precondition(!knownFeatures.isEmpty, "future rows hold at least one known-in-advance column")
         try options.validate()
         var timeIndex: Int? = nil
-        var withinYear: YearPeriodColumns? = nil
+        var splitDate: SplitDateColumns? = nil
         var valueIndices: [Int] = []
         var table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
@@ -18,13 +18,13 @@ extension FutureRows {
             let columns = try SeriesColumns.locate(in: context, options: options, idColumn: nil,
                                                    target: knownFeatures[0], features: Array(knownFeatures.dropFirst()))
             timeIndex = columns.time
-            withinYear = columns.withinYear
+            splitDate = columns.splitDate
             valueIndices = columns.values
             return CSVColumnPlan(keep: columns.keep, seriesFilter: nil)
         }
         if table.rowCount == 0 { throw .noDataRows(file: table.fileName) }
         var timestamps: [Timestamp]? = nil
-        if let parsed = try TimeColumn.parse(in: table, at: timeIndex, withinYear: withinYear, format: options.dateFormat,
+        if let parsed = try TimeColumn.parse(in: table, at: timeIndex, splitDate: splitDate, format: options.dateFormat,
                                              missingTokens: options.missingTokens) {
             let (ordered, _) = try TimeColumn.orderRows(of: &table, time: parsed, rule: .error, longFormatHint: nil)
             timestamps = ordered.timestamps

@@ -61,7 +61,7 @@ public enum LongFormatReader {
         }
         table.weighThousandsOnEveryRow(of: plan.values, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
-            + (plan.withinYear.map { [$0.warning(file: table.fileName)] } ?? [])
+            + (plan.splitDate.map { [$0.warning(file: table.fileName)] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }
@@ -94,7 +94,7 @@ public enum LongFormatReader {
             chosen = selection.reduce(into: []) { kept, id in if !kept.contains(id) { kept.append(id) } }
         }
 
-        let time = try TimeColumn.parse(in: table, at: plan.time, withinYear: plan.withinYear, format: options.dateFormat,
+        let time = try TimeColumn.parse(in: table, at: plan.time, splitDate: plan.splitDate, format: options.dateFormat,
                                         missingTokens: options.missingTokens)
         return LongFormatFile(
             fileName: table.fileName, idColumn: ids.name, ids: chosen, rows: chosen.map { rowsByID[$0]! },

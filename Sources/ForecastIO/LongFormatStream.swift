@@ -109,7 +109,7 @@ public final class LongFormatStream: @unchecked Sendable {
     public var warnings: [CSVWarning] {
         let (skipped, dialect) = lock.withLock { (table.emptyRecordsSkipped, table.dialect) }
         return dialect.detectionWarnings(file: fileName) + (unreadDates.map { [$0] } ?? [])
-            + (columns.withinYear.map { [$0.warning(file: fileName)] } ?? [])
+            + (columns.splitDate.map { [$0.warning(file: fileName)] } ?? [])
             + (skipped > 0 ? [CSVWarning("\(fileName): \(skipped) record\(skipped == 1 ? "" : "s") with no value skipped.")] : [])
     }
 
@@ -170,9 +170,9 @@ public final class LongFormatStream: @unchecked Sendable {
 
     /// The group as a series to assemble later; the first one fixes the time column's format.
     private func series(id: String, group: CSVTable) throws(CSVReadError) -> LongFormatSeries {
-        let (timeIndex, withinYear) = (columns.time, columns.withinYear)
-        if timeFormat == nil, withinYear == nil,
-           let first = try TimeColumn.parse(in: group, at: timeIndex, withinYear: nil, format: nil, missingTokens: options.missingTokens) {
+        let (timeIndex, splitDate) = (columns.time, columns.splitDate)
+        if timeFormat == nil, splitDate == nil,
+           let first = try TimeColumn.parse(in: group, at: timeIndex, splitDate: nil, format: nil, missingTokens: options.missingTokens) {
             timeFormat = first.format
         }
         let format = timeFormat
@@ -181,7 +181,7 @@ public final class LongFormatStream: @unchecked Sendable {
         let fileName = fileName
         return LongFormatSeries(id: id, rowCount: group.rowCount) {
             LongFormatReader.seriesResult(id: id, rowCount: group.rowCount, fileName: fileName, options: options) { () throws(CSVReadError) in
-                let time = try TimeColumn.parse(in: group, at: timeIndex, withinYear: withinYear, format: format,
+                let time = try TimeColumn.parse(in: group, at: timeIndex, splitDate: splitDate, format: format,
                                                 missingTokens: options.missingTokens)
                 return try LongFormatReader.seriesData(id: id, part: group, time: time, layout: layout, options: options)
             }

@@ -3,10 +3,10 @@
 /// the single-series and long-format readers find and refuse columns alike.
 struct SeriesColumns {
     /// Header position of the time column; nil when the file has none. The years, when the rows
-    /// are dated by them and the column of `withinYear` together.
+    /// are dated by them and the column of `splitDate` together.
     let time: Int?
     /// The year and month (or quarter) columns, when they date the rows together.
-    let withinYear: YearPeriodColumns?
+    let splitDate: SplitDateColumns?
     /// Header position of the id column; nil when none was asked for.
     let id: Int?
     /// Header positions of the target, then each feature.
@@ -20,7 +20,7 @@ struct SeriesColumns {
     static func locate(
         in context: CSVHeaderContext, options: CSVReadOptions, idColumn: String?, target: String, features: [String]
     ) throws(CSVReadError) -> SeriesColumns {
-        let (time, withinYear, timeIndices) = try YearPeriodColumns.locateTime(in: context, options: options)
+        let (time, splitDate, timeIndices) = try SplitDateColumns.locateTime(in: context, options: options)
         if timeIndices.isEmpty, let across = DatesAcrossColumns(header: context.header) {
             throw .datesAcrossColumns(file: context.fileName, first: across.first, last: across.last, count: across.count)
         }
@@ -44,7 +44,7 @@ struct SeriesColumns {
             if !keep.contains(index) { keep.append(index) }
             values.append(index)
         }
-        return SeriesColumns(time: time, withinYear: withinYear, id: id, values: values, keep: keep)
+        return SeriesColumns(time: time, splitDate: splitDate, id: id, values: values, keep: keep)
     }
 }
 

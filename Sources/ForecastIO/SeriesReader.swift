@@ -79,7 +79,7 @@ public enum SeriesReader {
     ) throws(CSVReadError) -> CSVSeriesData {
         try options.validate()
         var timeIndex: Int? = nil
-        var withinYear: YearPeriodColumns? = nil
+        var splitDate: SplitDateColumns? = nil
         var unreadDates: CSVWarning? = nil
         var hint: CSVReadError.Remedy? = nil
         var valueIndices: [Int] = []
@@ -90,26 +90,26 @@ public enum SeriesReader {
             let columns = try SeriesColumns.locate(in: context, options: options, idColumn: nil, target: target,
                                                    features: features + knownFeatures)
             timeIndex = columns.time
-            withinYear = columns.withinYear
+            splitDate = columns.splitDate
             valueIndices = columns.values
             if columns.time == nil {
                 unreadDates = TimeColumn.unreadDateColumnWarning(in: context, options: options, file: source.displayName)
             }
             if options.idColumn == nil {
-                hint = TimeColumn.longFormatHint(in: context, timeIndex: columns.time, withinYear: columns.withinYear,
+                hint = TimeColumn.longFormatHint(in: context, timeIndex: columns.time, splitDate: columns.splitDate,
                                                  missingTokens: options.missingTokens)
             }
             return CSVColumnPlan(keep: columns.keep, seriesFilter: try options.seriesFilter(in: context))
         }
         table.weighThousandsOnEveryRow(of: valueIndices, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
-            + (withinYear.map { [$0.warning(file: table.fileName)] } ?? [])
+            + (splitDate.map { [$0.warning(file: table.fileName)] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }
 
         var time: TimeColumn? = nil
-        if let parsed = try TimeColumn.parse(in: table, at: timeIndex, withinYear: withinYear, format: options.dateFormat,
+        if let parsed = try TimeColumn.parse(in: table, at: timeIndex, splitDate: splitDate, format: options.dateFormat,
                                              missingTokens: options.missingTokens) {
             let (ordered, orderWarnings) = try TimeColumn.orderRows(
                 of: &table, time: parsed, rule: options.duplicates,

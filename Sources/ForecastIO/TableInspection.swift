@@ -83,7 +83,7 @@ public struct TableInspection: Sendable {
     package static func inspect(_ source: CSVSource, options: CSVReadOptions, acrossSeries: Bool) throws(CSVReadError) -> TableInspection {
         try options.validate()
         var timeIndex: Int? = nil
-        var withinYear: YearPeriodColumns? = nil
+        var splitDate: SplitDateColumns? = nil
         // The columns that date the rows: one, or a year and a month or quarter read together.
         var timeIndices: [Int] = []
         var hint: CSVReadError.Remedy? = nil
@@ -91,16 +91,16 @@ public struct TableInspection: Sendable {
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
         ) { context throws(CSVReadError) in
-            (timeIndex, withinYear, timeIndices) = try YearPeriodColumns.locateTime(in: context, options: options)
+            (timeIndex, splitDate, timeIndices) = try SplitDateColumns.locateTime(in: context, options: options)
             if options.idColumn == nil {
-                hint = TimeColumn.longFormatHint(in: context, timeIndex: timeIndex, withinYear: withinYear,
+                hint = TimeColumn.longFormatHint(in: context, timeIndex: timeIndex, splitDate: splitDate,
                                                  missingTokens: options.missingTokens)
             }
             return CSVColumnPlan(keep: Array(context.header.indices), seriesFilter: try options.seriesFilter(in: context))
         }
         table.weighThousandsOnEveryRow(of: Array(table.header.indices.filter { !timeIndices.contains($0) }), options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName)
-            + (withinYear.map { [$0.warning(file: table.fileName)] } ?? [])
+            + (splitDate.map { [$0.warning(file: table.fileName)] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }
@@ -108,7 +108,7 @@ public struct TableInspection: Sendable {
         var ordered: TimeColumn? = nil
         // The rows whose texts show how the first and last timestamps are written.
         var styleRows: (first: Int, last: Int)? = nil
-        if let parsed = try TimeColumn.parse(in: table, at: timeIndex, withinYear: withinYear, format: options.dateFormat,
+        if let parsed = try TimeColumn.parse(in: table, at: timeIndex, splitDate: splitDate, format: options.dateFormat,
                                              missingTokens: options.missingTokens) {
             if acrossSeries {
                 // One row per distinct timestamp, in time order.

@@ -170,11 +170,11 @@ struct TimeColumn: Sendable {
     }
 
     /// The time column of `table`: the column at header position `index` parsed by
-    /// `parse(_:table:format:missingTokens:)`, or the two columns of `withinYear` read together;
+    /// `parse(_:table:format:missingTokens:)`, or the two columns of `splitDate` read together;
     /// nil when the table has no time column.
-    static func parse(in table: CSVTable, at index: Int?, withinYear: YearPeriodColumns?, format: DateFormat?,
+    static func parse(in table: CSVTable, at index: Int?, splitDate: SplitDateColumns?, format: DateFormat?,
                       missingTokens: MissingTokens) throws(CSVReadError) -> TimeColumn? {
-        if let withinYear { return try withinYear.parse(table, missingTokens: missingTokens) }
+        if let splitDate { return try splitDate.parse(table, missingTokens: missingTokens) }
         guard let index, let column = table.columns.first(where: { $0.fileIndex == index }) else { return nil }
         return try parse(column, table: table, format: format, missingTokens: missingTokens)
     }
@@ -373,13 +373,13 @@ struct TimeColumn: Sendable {
 
     /// For a duplicate-timestamp message: if some other column of the sampled rows holds words
     /// (not numbers) from a small set, the file is probably long format (one row per series and
-    /// date), and `idColumn`/`series` are the way to read it. `withinYear`, when the rows are dated
+    /// date), and `idColumn`/`series` are the way to read it. `splitDate`, when the rows are dated
     /// by two columns together, holds the second, whose month names are no ids.
-    static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, withinYear: YearPeriodColumns? = nil,
+    static func longFormatHint(in context: CSVHeaderContext, timeIndex: Int?, splitDate: SplitDateColumns? = nil,
                                missingTokens: MissingTokens) -> CSVReadError.Remedy? {
         // Years beside a month, quarter or week column not read with them (a date column or format
         // was given, or weeks): the rows are dated by the two together.
-        if withinYear == nil, let timeIndex,
+        if splitDate == nil, let timeIndex,
            case .detected(.year) = DateFormat.detect(in: sampleValues(of: timeIndex, in: context, options: CSVReadOptions())),
            let part = context.header.indices.first(where: { Self.periodWithinYearNames.contains(context.header[$0].lowercased()) }) {
             let (first, second) = (context.header[timeIndex], context.header[part])
@@ -387,7 +387,7 @@ struct TimeColumn: Sendable {
             return YearPeriodColumns.Unit(header: second) != nil && !YearPeriodColumns.hasDayColumn(context.header)
                 ? .readDateColumnsTogether(first: first, second: second) : .combineDateColumns(first: first, second: second)
         }
-        for index in context.header.indices where index != timeIndex && index != withinYear?.period {
+        for index in context.header.indices where index != timeIndex && index != splitDate?.second {
             var distinct: [String] = []
             var allWords = true
             for record in context.sample where record.indices.contains(index) {

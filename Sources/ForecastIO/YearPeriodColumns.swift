@@ -128,18 +128,6 @@ struct YearPeriodColumns: Sendable, Equatable {
     /// Both columns' header positions.
     var indices: [Int] { [year, period] }
 
-    /// Where the rows of `context` get their dates: the time column `TimeColumn.locate` finds, or
-    /// two columns read together (`time` is then their years); `indices` holds every column that
-    /// dates the rows, none of which is a value column.
-    static func locateTime(in context: CSVHeaderContext, options: CSVReadOptions)
-        throws(CSVReadError) -> (time: Int?, withinYear: YearPeriodColumns?, indices: [Int]) {
-        let found = try TimeColumn.locate(in: context, options: options)
-        if let withinYear = locate(in: context, time: found, options: options) {
-            return (withinYear.year, withinYear, withinYear.indices)
-        }
-        return (found, nil, found.map { [$0] } ?? [])
-    }
-
     /// The name of the time column the two make, for messages: `Year and Month`.
     var name: String { "\(yearName) and \(periodName)" }
 

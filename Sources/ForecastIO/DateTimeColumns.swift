@@ -1,0 +1,121 @@
+import ForecastData
+
+/// A column of dates and, beside it, a column of the time of day (`Date,Time,Open,…` with
+/// `01/02/2024,09:30`), as intraday bars are often exported: the rows are dated by the two together,
+/// so they are read as one time column, and forecasts are written as one date and time
+/// (`01/02/2024 09:35`).
+///
+/// Found only when no date column was given, when the time column found holds days (no time of its
+/// own; a date format given must read days alone), and when a column named for the time of day
+/// holds `HH:MM`, `HH:MM:SS` or a fraction of seconds on at least 90 % of the sampled rows.
+struct DateTimeColumns: Sendable, Equatable {
+    /// Header position and name of the days.
+    let date: Int
+    let dateName: String
+    /// Header position and name of the times of day.
+    let time: Int
+    let timeName: String
+    /// The days' format when one was given; detected otherwise.
+    let dateFormat: DateFormat?
+
+    /// Headers of a time-of-day column, in the languages of `TimeColumn.recognisedNames`, lower case.
+    static let timeHeaderNames: Set<String> = ["time", "zeit", "uhrzeit", "heure", "hora", "ora", "tijd", "<time>"]
+
+    /// The two columns of `context` when the time column found, `date`, holds days and another
+    /// column named for the time of day holds times on every sampled row; nil otherwise.
+    static func locate(in context: CSVHeaderContext, date: Int?, options: CSVReadOptions) -> DateTimeColumns? {
+        guard options.dateColumn == nil, let date else { return nil }
+        let days = TimeColumn.sampleValues(of: date, in: context, options: options)
+        if let given = options.dateFormat {
+            // A format given for the days (`%m/%d/%Y` where they read both ways) keeps the times.
+            guard given.holdsDaysOnly, days.allSatisfy({ given.parse($0) != nil }) else { return nil }
+        } else {
+            switch DateFormat.detect(in: days) {
+            case .detected(let format): guard format.holdsDaysOnly else { return nil }
+            case .ambiguous(let formats): guard formats.allSatisfy(\.holdsDaysOnly) else { return nil }
+            case .none: return nil
+            }
+        }
+        guard let time = context.header.indices.first(where: { $0 != date && timeHeaderNames.contains(context.header[$0].lowercased()) }) else {
+            return nil
+        }
+        let times = TimeColumn.sampleValues(of: time, in: context, options: options)
+        // Mostly times: reading then names a value that is none, rather than leaving the days to repeat.
+        guard !times.isEmpty, 10 * times.count(where: { Self.secondOfDay($0) != nil }) >= 9 * times.count else { return nil }
+        return DateTimeColumns(date: date, dateName: context.header[date], time: time, timeName: context.header[time],
+                               dateFormat: options.dateFormat)
+    }
+
+    /// Both columns' header positions.
+    var indices: [Int] { [date, time] }
+
+    /// The name of the time column the two make, for messages: `Date and Time`.
+    var name: String { "\(dateName) and \(timeName)" }
+
+    /// What a reader tells about a file read so.
+    func warning(file: String) -> CSVWarning {
+        CSVWarning("\(file): rows are dated by \"\(dateName)\" and \"\(timeName)\" together, read as one column of dates and times.")
+    }
+
+    /// `HH:MM`, `H:MM`, `HH:MM:SS` or `HH:MM:SS.fff` as seconds after midnight (below 24 hours);
+    /// nil for anything else.
+    static func secondOfDay<Text: StringProtocol>(_ text: Text) -> Double? {
+        func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+        let parts = String(text).trimmingSpaces().split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count), (1...2).contains(parts[0].count), parts[1].count == 2,
+              parts[0].allSatisfy(isDigit), parts[1].allSatisfy(isDigit),
+              let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60 else { return nil }
+        var second = 0.0
+        if parts.count == 3 {
+            let text = parts[2]
+            guard text.count >= 2, text.prefix(2).allSatisfy(isDigit),
+                  text.count == 2 || (text.dropFirst(2).first == "." && text.count > 3 && text.dropFirst(3).allSatisfy(isDigit)),
+                  let value = Double(text), value < 60 else { return nil }
+            second = value
+        }
+        return Double(hour * 3600 + minute * 60) + second
+    }
+
+    /// The rows of `table` dated by the two columns together, written in the date column's format
+    /// followed by `%H:%M` (`%H:%M:%S` when a time has seconds).
+    ///
+    /// - Throws: what reading the date column alone throws, `CSVReadError.missingDate` for an
+    ///   empty time, `CSVReadError.invalidDatePart` for one that is no time of day.
+    func parse(_ table: CSVTable, missingTokens: MissingTokens) throws(CSVReadError) -> TimeColumn {
+        guard let dates = table.columns.first(where: { $0.fileIndex == date }),
+              let times = table.columns.first(where: { $0.fileIndex == time }) else {
+            preconditionFailure("the column plan keeps both date columns")
+        }
+        let days = try TimeColumn.parse(dates, table: table, format: dateFormat, missingTokens: missingTokens)
+        var timestamps: [Timestamp] = []
+        timestamps.reserveCapacity(table.rowCount)
+        var seconds = false
+        for row in 0..<table.rowCount {
+            let text = times.text(row)
+            guard let second = Self.secondOfDay(text) else {
+                if missingTokens.isMissing(text) { throw .missingDate(file: table.fileName, line: table.lines[row], column: timeName) }
+                throw .invalidDatePart(file: table.fileName, line: table.lines[row], column: timeName, value: text,
+                                       expected: "time of day (HH:MM or HH:MM:SS)")
+            }
+            if second.truncatingRemainder(dividingBy: 60) != 0 { seconds = true }
+            timestamps.append(days.timestamps[row].advanced(by: second))
+        }
+        let datePattern = days.format.strftimePattern ?? "%Y-%m-%d"
+        return TimeColumn(name: name, format: .pattern(datePattern + (seconds ? " %H:%M:%S" : " %H:%M")), timestamps: timestamps,
+                          warnings: days.warnings)
+    }
+}
+
+extension DateFormat {
+    /// Whether the format names days and never a time of day of its own: a date beside which a
+    /// time column can stand (a pattern with no directive of hours, minutes or seconds).
+    var holdsDaysOnly: Bool {
+        switch self {
+        case .pattern(let pattern):
+            return !["%H", "%I", "%M", "%S", "%T", "%s", "%p"].contains { pattern.contains($0) }
+        case .isoDate, .compactDate, .monthDayYear, .dayMonthYear, .yearMonthDaySlashed, .yearMonthDayDotted,
+             .monthNameDayYear, .dayMonthNameYear, .monthDayShortYear, .dayMonthShortYear, .dayMonthNameShortYear: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ForecastData
+import ForecastIO
+import Testing
+@testable import ForecastIO
+
+/// Intraday bars exported with the day and the time of day in two columns.
+@Suite struct DateTimeColumnsTests {
+    /// Five-minute bars from 09:30 to 10:00 on three weekdays, the day written by `day`.
+    static func bars(day: (Int) -> String, header: String = "Date,Time,Close") -> String {
+        var lines = [header]
+        for index in 0..<3 {
+            for bar in 0..<7 { lines.append("\(day(index)),\(bar < 1 ? "09:30" : "\(bar < 6 ? "09" : "10"):\(String(format: "%02d", (30 + 5 * bar) % 60))"),\(100 + bar)") }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func aDayAndATimeOfDayAreOneTimeColumn() throws {
+        let text = Self.bars { "2026-11-0\($0 + 2)" }
+        let data = try SeriesReader.read(memorySource(text), target: "Close")
+        #expect(data.timeColumn == "Date and Time")
+        #expect(data.target.timestamps?.first == Timestamp(year: 2026, month: 11, day: 2, hour: 9, minute: 30, second: 0))
+        #expect(data.target.timestamps?.last == Timestamp(year: 2026, month: 11, day: 4, hour: 10, minute: 0, second: 0))
+        #expect(data.target.frequency == .minutes(5))
+        #expect(data.target.values.count == 21)
+        #expect(data.target.dateFormat?.string(from: Timestamp(year: 2026, month: 11, day: 5, hour: 9, minute: 30, second: 0)) == "2026-11-05 09:30")
+        #expect(data.warnings.contains { $0.message.contains("rows are dated by \"Date\" and \"Time\" together") })
+    }
+
+    /// Days that read both ways are settled by a format given for them, and the times are kept.
+    @Test func aFormatGivenForTheDaysKeepsTheTimes() throws {
+        let text = Self.bars { "01/0\($0 + 2)/2024" }
+        let error = readError { try SeriesReader.read(memorySource(text), target: "Close") }
+        guard case .ambiguousDateFormat = error else {
+            Issue.record("expected the days' ambiguity, got \(String(describing: error))")
+            return
+        }
+        let data = try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%m/%d/%Y")))
+        #expect(data.target.timestamps?[7] == Timestamp(year: 2024, month: 1, day: 3, hour: 9, minute: 30, second: 0))
+        #expect(data.target.dateFormat?.string(from: try #require(data.target.timestamps?[7])) == "01/03/2024 09:30")
+    }
+
+    @Test func aTimeThatIsNoneIsNamed() {
+        let text = Self.bars { "2026-11-0\($0 + 2)" }.replacingOccurrences(of: "2026-11-03,09:40", with: "2026-11-03,9:4x")
+        let error = readError { try SeriesReader.read(memorySource(text), target: "Close") }
+        #expect(error == .invalidDatePart(file: "memory.csv", line: 11, column: "Time", value: "9:4x", expected: "time of day (HH:MM or HH:MM:SS)"))
+    }
+
+    /// A column called Time that holds no times of day is a value column, and the days stand alone.
+    @Test func aTimeColumnOfOtherValuesIsNotCombined() throws {
+        let data = try SeriesReader.read(memorySource("Date,Time,Close\n2024-01-01,12.5,1\n2024-01-02,13.5,2\n2024-01-03,11.0,3\n"), target: "Time")
+        #expect(data.timeColumn == "Date")
+        #expect(data.target.values == [12.5, 13.5, 11.0])
+    }
+
+    @Test func aLongFormatFileDatesEachSeriesByBoth() throws {
+        var text = "Ticker,Date,Time,Close\n"
+        for ticker in ["AAA", "BBB"] {
+            for line in Self.bars(day: { "2026-11-0\($0 + 2)" }).split(separator: "\n").dropFirst() { text += "\(ticker),\(line)\n" }
+        }
+        let file = try LongFormatReader.read(memorySource(text), idColumn: "Ticker", target: "Close")
+        #expect(file.ids == ["AAA", "BBB"])
+        for index in file.ids.indices {
+            let series = try file.series(at: index).get()
+            #expect(series.target.frequency == .minutes(5))
+            #expect(series.target.values.count == 21)
+        }
+    }
+
+    @Test(arguments: [("09:30", 34_200.0), ("9:30", 34_200), ("23:59:59", 86_399), ("00:00:01.5", 1.5)])
+    func timesOfDayAreRead(text: String, seconds: Double) {
+        #expect(DateTimeColumns.secondOfDay(text) == seconds)
+    }
+
+    @Test(arguments: ["24:00", "12:60", "12:5", "12:30:60", "12", "12:30:1", "a:30", "12:30:05.", "-1:30"])
+    func whatIsNoTimeOfDayIsRefused(text: String) {
+        #expect(DateTimeColumns.secondOfDay(text) == nil)
+    }
+}
