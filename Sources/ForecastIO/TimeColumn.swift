@@ -188,6 +188,11 @@ struct TimeColumn: Sendable {
     static func parse(_ column: CSVColumn, table: CSVTable, format given: DateFormat?,
                       missingTokens: MissingTokens) throws(CSVReadError) -> TimeColumn {
         var time = try parseValues(column, table: table, format: given, missingTokens: missingTokens)
+        // Day numbers, read as spreadsheets count them, are said with the first date they give.
+        if given == nil, time.format == .spreadsheetSerial, let first = time.timestamps.first {
+            time.warnings.append(CSVWarning(
+                "\(table.fileName): column \"\(column.name)\" holds day numbers, read as a spreadsheet's days since 1899-12-30 (\"\(column.text(0))\" is \(DateFormat.isoDate.string(from: first))); format the column as dates before saving if they are something else."))
+        }
         // A century guessed without being asked for is said (a pattern with `%y` asked for it).
         if given == nil, time.format.hasTwoDigitYear, let first = time.timestamps.first {
             let range = DateFormat.twoDigitYears
@@ -412,7 +417,7 @@ extension DateFormat {
     /// Formats whose values are bare numbers, which only a time-like column name makes dates.
     var isPlainNumber: Bool {
         switch self {
-        case .year, .compactDate, .epochSeconds, .epochMilliseconds: true
+        case .year, .compactDate, .epochSeconds, .epochMilliseconds, .spreadsheetSerial: true
         default: false
         }
     }

@@ -69,6 +69,13 @@ import ForecastData
         #expect(detect(["999999999", "1600000000"]) == .detected(.epochSeconds))
         #expect(detect(["1600000000.5", "1600000001"]) == .detected(.epochSeconds))
         #expect(detect(["1600000000000", "1600000001000"]) == .detected(.epochMilliseconds))
+        // Spreadsheet day numbers, with a time as a fraction (rounded to the second).
+        #expect(detect(["45293", "45294.5", "45295"]) == .detected(.spreadsheetSerial))
+        #expect(DateFormat.spreadsheetSerial.parse("45293") == Timestamp(year: 2024, month: 1, day: 2))
+        #expect(DateFormat.spreadsheetSerial.parse("45293.395833") == Timestamp(year: 2024, month: 1, day: 2, hour: 9, minute: 30, second: 0))
+        #expect(DateFormat.spreadsheetSerial.parse("25569") == Timestamp(secondsSinceEpoch: 0))
+        #expect(detect(["12345", "12346"]) == .none)                       // 1933: not a spreadsheet's dates
+        #expect(detect(["99999", "99998"]) == .none)                       // 2173
         #expect(detect(["12", "13"]) == .none)
         #expect(detect(["1999", "20200101"]) == .none)                       // mixed shapes
     }

@@ -16,6 +16,8 @@ import ForecastData
         #expect(DateFormat.dayMonthYear(.dot).string(from: morning) == "04.03.2021 09:05:07")
         #expect(DateFormat.yearMonthDaySlashed.string(from: midnight) == "2021/03/04")
         #expect(DateFormat.yearMonthDayDotted.string(from: morning) == "2021.03.04 09:05:07")
+        #expect(DateFormat.spreadsheetSerial.string(from: midnight) == "44259")
+        #expect(DateFormat.spreadsheetSerial.string(from: Timestamp(year: 2021, month: 3, day: 4, hour: 12, minute: 0, second: 0)) == "44259.5")
         #expect(DateFormat.monthNameDayYear.string(from: midnight) == "Mar 4, 2021")
         #expect(DateFormat.monthDayShortYear(.slash).string(from: midnight) == "03/04/21")
         #expect(DateFormat.dayMonthShortYear(.dot).string(from: morning) == "04.03.21 09:05:07")

@@ -92,6 +92,17 @@ import _ForecastTestSupport
         #expect(!given.warnings.contains { $0.message.contains("two digits") })
     }
 
+    /// Day numbers under a date header are read as a spreadsheet counts them, and said so; under
+    /// another header they are amounts.
+    @Test func spreadsheetDayNumbersUnderADateHeaderAreDates() throws {
+        let text = "Date,Units\n45293,20100\n45294,20200\n45295,20300\n"
+        let data = try SeriesReader.read(memorySource(text), target: "Units")
+        #expect(data.target.timestamps == [day(2024, 1, 2), day(2024, 1, 3), day(2024, 1, 4)])
+        #expect(data.warnings.map(\.message).contains { $0.contains("holds day numbers, read as a spreadsheet's days since 1899-12-30 (\"45293\" is 2024-01-02)") })
+        let amounts = try SeriesReader.read(memorySource("Sold,Units\n45293,1\n45294,2\n45295,3\n"), target: "Units")
+        #expect(amounts.timeColumn == nil)
+    }
+
     @Test func givenPatternResolvesAmbiguity() throws {
         let data = try read("ambiguous_dates.csv", target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y")))
         #expect(data.target.timestamps == [day(2021, 2, 1), day(2021, 3, 1), day(2021, 4, 1)])

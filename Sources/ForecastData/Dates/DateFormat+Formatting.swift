@@ -52,6 +52,9 @@ extension DateFormat {
             return Self.decimal(timestamp.secondsSinceEpoch)
         case .epochMilliseconds:
             return Self.decimal((timestamp.secondsSinceEpoch * 1000).rounded())
+        case .spreadsheetSerial:
+            let days = (timestamp.secondsSinceEpoch + Self.spreadsheetEpochOffset) / Double(CivilCalendar.secondsPerDay)
+            return Self.decimal((days * 1e6).rounded() / 1e6)
         case .pattern(let pattern):
             return StrftimePattern.format(timestamp, pattern: pattern)
         }

@@ -100,6 +100,11 @@ extension DateFormat {
             return Self.epoch(&cursor, unitsPerSecond: 1, maxIntegerDigits: 12)
         case .epochMilliseconds:
             return Self.epoch(&cursor, unitsPerSecond: 1000, maxIntegerDigits: 15)
+        case .spreadsheetSerial:
+            guard let days = Self.epoch(&cursor, unitsPerSecond: 1.0 / Double(CivilCalendar.secondsPerDay), maxIntegerDigits: 5) else {
+                return nil
+            }
+            return Timestamp(secondsSinceEpoch: (days.secondsSinceEpoch - Self.spreadsheetEpochOffset).rounded())
         case .pattern(let pattern):
             return StrftimePattern.parse(&cursor, pattern: pattern, writtenOffset: &writtenOffset)
         }
@@ -248,6 +253,9 @@ extension DateFormat {
         guard seconds >= epochSecondsRange.lowerBound, seconds < epochSecondsRange.upperBound else { return nil }
         return Timestamp(secondsSinceEpoch: seconds)
     }
+
+    /// Day number 0 of spreadsheets, 1899-12-30, in seconds before 1970-01-01 (day 25569).
+    static let spreadsheetEpochOffset = Double(25_569 * CivilCalendar.secondsPerDay)
 
     /// 0001-01-01T00:00:00Z ..< 10000-01-01T00:00:00Z in seconds since the epoch.
     static let epochSecondsRange: Range<Double> =

@@ -49,6 +49,10 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     case epochSeconds
     /// Milliseconds since 1970-01-01T00:00:00Z, as written by JavaScript and many loggers.
     case epochMilliseconds
+    /// A spreadsheet's day number: days since 1899-12-30 (`45293` is 2024-01-02), a fraction for
+    /// the time of day (rounded to the second), as Excel and LibreOffice store dates and export
+    /// them from cells formatted as numbers.
+    case spreadsheetSerial
     /// A strftime/strptime-style pattern such as `%d.%m.%Y %H:%M`. Supported directives:
     /// `%Y` (4-digit year), `%y` (2-digit year, in `twoDigitYears`), `%m`, `%d`,
     /// `%e`, `%H`, `%I` with `%p` (AM/PM), `%M`, `%S`, `%f` (fraction digits), `%j` (day of year),
@@ -62,7 +66,7 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
     /// The formats that detection tries, in precedence order (see `detect(in:)`).
     /// `pattern` is never detected: it is what the user passes when detection cannot decide.
     public static let detectable: [DateFormat] = [
-        .year, .compactDate, .epochSeconds, .epochMilliseconds,
+        .year, .compactDate, .epochSeconds, .epochMilliseconds, .spreadsheetSerial,
         .isoDate, .yearMonth, .isoDateTime, .yearMonthDaySlashed, .yearMonthDayDotted, .monthNameDayYear,
         .dayMonthNameYear, .monthDayYear(.slash), .dayMonthYear(.slash),
         .monthDayYear(.dash), .dayMonthYear(.dash),
@@ -115,6 +119,7 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
         case .period(let layout): return layout.description
         case .epochSeconds: return "Unix time in seconds"
         case .epochMilliseconds: return "Unix time in milliseconds"
+        case .spreadsheetSerial: return "spreadsheet day number (days since 1899-12-30)"
         case .pattern(let pattern): return "pattern \(pattern)"
         }
     }

@@ -60,6 +60,11 @@ extension DateFormat {
         }
         if shape.allNumbers {
             if shape.lengths(within: [4]), readsAll(.year, values, yearLimit: 1000...2999) { return .detected(.year) }
+            // Five-digit day numbers of 1955–2099 (20,000 to 73,000): what a spreadsheet's date cells
+            // export as when formatted as numbers.
+            if shape.lengths(within: [5]), readsAll(.spreadsheetSerial, values, yearLimit: 1955...2099) {
+                return .detected(.spreadsheetSerial)
+            }
             if shape.lengths(within: [9, 10]), readsAll(.epochSeconds, values) {
                 return .detected(.epochSeconds)
             }
