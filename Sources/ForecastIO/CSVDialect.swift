@@ -11,6 +11,8 @@ public struct CSVDialect: Hashable, Sendable {
     /// Whether a sampled field, in any column, showed a decimal separator (`3.14`): the dot is then
     /// never read between thousands, however the rows after the sample look.
     var decimalSeparatorSeen = false
+    /// The encoding the source was read in, when it was not UTF-8 (`SourceEncoding`).
+    var sourceEncoding = SourceEncoding.utf8
 
     public init(delimiter: UInt8 = UInt8(ascii: ","), numberFormat: NumberFormat = NumberFormat(),
                 groupedThousands: GroupedThousands? = nil) {
@@ -19,10 +21,13 @@ public struct CSVDialect: Hashable, Sendable {
         self.groupedThousands = groupedThousands
     }
 
-    /// What detection decided that the user should know: a dot read between thousands.
+    /// What detection decided that the user should know: a text encoding other than UTF-8, a dot
+    /// read between thousands.
     public func detectionWarnings(file: String) -> [CSVWarning] {
-        guard let grouped = groupedThousands else { return [] }
-        return [CSVWarning(
+        let encoding = sourceEncoding == .utf8 ? [] : [CSVWarning(
+            "\(file) is not UTF-8; it was read as \(sourceEncoding.name), as spreadsheets save text on Windows (save it as UTF-8 to be sure).")]
+        guard let grouped = groupedThousands else { return encoding }
+        return encoding + [CSVWarning(
             before: "\(file): column \"\(grouped.column)\" writes \"\(grouped.grouped)\" beside \"\(grouped.plain)\", so \".\" is read between thousands (\(grouped.grouped) is \(grouped.grouped.filter { $0 != "." })) and \",\" as the decimal separator; ",
             remedies: [.setDecimalSeparator(".")], after: ".")]
     }

@@ -90,6 +90,8 @@ package final class CSVTableStream {
     private let builder: TableBuilder
     private let parser: LibCSVParser
     private var ended = false
+    /// Turns the chunks into UTF-8 when the source is in another encoding (`SourceEncoding`).
+    private var transcoder: SourceTranscoder?
 
     /// Reads the head of the input (dialect detection, header, plan) and parses it.
     package init(
@@ -117,6 +119,12 @@ package final class CSVTableStream {
             lines += chunk.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         }
         if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        let encoding = SourceEncoding.detect(head: head)
+        if encoding != .utf8 {
+            var transcoder = SourceTranscoder(encoding)
+            head = head.withUnsafeBytes { transcoder.transcode($0) } + (atEnd ? transcoder.finish() : [])
+            self.transcoder = transcoder
+        }
         if head.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) && atEnd {
             throw .emptyFile(file: fileName)
         }
@@ -150,6 +158,7 @@ package final class CSVTableStream {
                                            ? CSVDialect.groupSeparatorBeforeDecimalComma(records: nonEmpty) : nil)),
             groupedThousands: grouped)
         dialect.decimalSeparatorSeen = sampled.decimalSeen
+        dialect.sourceEncoding = encoding
         let levels = CSVDialect.tickerHeaderLevels(nonEmpty)
         let sampleRecords = Array(nonEmpty.dropFirst(1 + levels))
 
@@ -169,8 +178,19 @@ package final class CSVTableStream {
     package func advance() throws(CSVReadError) -> Bool {
         guard !ended else { return false }
         if let chunk = try reader.next() {
-            try feed(chunk)
+            if var transcoder {
+                let converted = transcoder.transcode(chunk)
+                self.transcoder = transcoder
+                try converted.withUnsafeBytes { bytes in Result { () throws(CSVReadError) in try feed(bytes) } }.get()
+            } else {
+                try feed(chunk)
+            }
         } else {
+            if var transcoder {
+                let rest = transcoder.finish()
+                self.transcoder = transcoder
+                try rest.withUnsafeBytes { bytes in Result { () throws(CSVReadError) in try feed(bytes) } }.get()
+            }
             try end()
         }
         return !ended

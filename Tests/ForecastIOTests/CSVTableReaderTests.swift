@@ -64,9 +64,18 @@ import _ForecastTestSupport
         #expect(error?.category == .badData)
     }
 
-    @Test func invalidUTF8IsAnErrorNamingItsLine() {
-        let error = readError { try readAllColumns(fixtureSource("invalid_utf8.csv")) }
-        #expect(error == CSVReadError.invalidUTF8(file: fixturePath("invalid_utf8.csv"), line: 3))
+    /// A byte that is not UTF-8 in the first megabyte makes the file Windows-1252 (`caf\u{E9}` is
+    /// café, `SourceEncodingTests`); one after it, once the file was taken for UTF-8, is an error
+    /// naming its line.
+    @Test func invalidUTF8IsAnErrorNamingItsLine() throws {
+        let early = try readAllColumns(fixtureSource("invalid_utf8.csv"))
+        #expect(early.columns.first { $0.name == "Name" }?.text(1) == "café")
+        let rows = 70_000
+        let late = Array("Date,Name,Close\n".utf8) + Array(String(repeating: "2021-01-04,ok,1\n", count: rows).utf8)
+            + Array("2021-01-05,caf".utf8) + [0xE9] + Array(",2\n".utf8)
+        #expect(late.count > 1 << 20)                                     // past the first chunk read
+        let error = readError { try readAllColumns(.bytes(late, name: "late.csv")) }
+        #expect(error == CSVReadError.invalidUTF8(file: "late.csv", line: rows + 2))
         #expect(error?.category == .badData)
     }
 
