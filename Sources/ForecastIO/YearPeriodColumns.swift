@@ -3,8 +3,8 @@ import ForecastData
 /// A column of years and, beside it, a column of the month or quarter within each year
 /// (`Year,Month,Sales`; `Jahr;Quartal;Umsatz`): the rows are dated by the two together, so they are
 /// read as one time column. Each row's timestamp is the 1st of its month, or of its quarter's first
-/// month, and dates are written as ISO months (`2024-03`), the form the two columns would take as
-/// one, which reads back as the same calendar.
+/// month, and dates are written as ISO months (`2024-03`) or quarters (`2024-Q2`), the form the two
+/// columns would take as one, which reads back as the same calendar.
 ///
 /// Found only when neither a date column nor a date format was given: each of those says how one
 /// column is to be read, and the years then repeat, which the duplicate-timestamp error explains
