@@ -23,6 +23,7 @@ extension FutureRows {
             return CSVColumnPlan(keep: columns.keep, seriesFilter: nil)
         }
         if table.rowCount == 0 { throw .noDataRows(file: table.fileName) }
+        table.weighThousandsOnEveryRow(of: valueIndices, options: options)
         var timestamps: [Timestamp]? = nil
         if let parsed = try TimeColumn.parse(in: table, at: timeIndex, splitDate: splitDate, format: options.dateFormat,
                                              missingTokens: options.missingTokens) {

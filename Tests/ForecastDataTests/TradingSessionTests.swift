@@ -26,6 +26,35 @@ import Testing
         #expect(session.description == "09:30–15:55")
     }
 
+    /// New York's early closes: bars stop at 13:00 on the day after Thanksgiving (27 November 2026)
+    /// and on Christmas Eve (a Thursday in 2026), and the afternoon is neither forecast nor missing.
+    @Test func anEarlyCloseEndsTheSessionAt13() throws {
+        let session = TradingSession(firstBar: 9 * 3600 + 30 * 60, lastBar: 15 * 3600 + 55 * 60, step: 300, weekdaysOnly: true)
+        let newYork = ExchangeCalendar(.XNYS)
+        let wednesday = Timestamp(year: 2026, month: 11, day: 25, hour: 15, minute: 55)
+        let next = session.timestamps(after: wednesday, count: 43, exchange: newYork)
+        #expect(next.first == Timestamp(year: 2026, month: 11, day: 27, hour: 9, minute: 30))
+        #expect(next[41] == Timestamp(year: 2026, month: 11, day: 27, hour: 12, minute: 55))   // 42 bars to 13:00
+        #expect(next[42] == Timestamp(year: 2026, month: 11, day: 30, hour: 9, minute: 30))
+        let lastHalfDayBar = Timestamp(year: 2026, month: 12, day: 24, hour: 12, minute: 55)
+        #expect(session.timestamps(after: lastHalfDayBar, count: 1, exchange: newYork) == [Timestamp(year: 2026, month: 12, day: 28, hour: 9, minute: 30)])
+        // Without the exchange, or on a clock whose bars do not end at 16:00, the day is whole.
+        #expect(session.timestamps(after: lastHalfDayBar, count: 1) == [Timestamp(year: 2026, month: 12, day: 24, hour: 13, minute: 0)])
+        let utc = TradingSession(firstBar: 14 * 3600 + 30 * 60, lastBar: 20 * 3600 + 55 * 60, step: 300, weekdaysOnly: true)
+        #expect(utc.barTimes(onDay: lastHalfDayBar.dayNumber, exchange: newYork).count == 78)
+        // A history with the half day holds no missing bar.
+        let history = Self.bars(days: [(11, 25)]) + Self.bars(days: [(11, 27)], close: (13, 0)) + Self.bars(days: [(11, 30)])
+        #expect(session.missingBars(in: history, exchange: newYork) == 0)
+        #expect(session.missingBars(in: history, exchange: nil) > 0)
+        // The rules: 3 July and 24 December from Monday to Thursday only.
+        let day = { (year: Int, month: Int, day: Int) in Timestamp(year: year, month: month, day: day).dayNumber }
+        #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2025, 7, 3))?.early == 13 * 3600)
+        #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2026, 7, 3)) == nil)      // a Friday: the holiday
+        #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2021, 12, 24)) == nil)    // a Friday: the holiday
+        #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2026, 11, 26)) == nil)    // Thanksgiving itself
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2026, 12, 24)) == nil)
+    }
+
     @Test func aHalfDayAndALateFirstBarDoNotMoveTheHours() throws {
         var timestamps = Self.bars(days: Array(Self.tenWeekdays.prefix(8)))
         timestamps += Self.bars(days: [(11, 12)], close: (13, 0))               // a half day

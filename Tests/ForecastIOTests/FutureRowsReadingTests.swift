@@ -77,5 +77,8 @@ import Testing
         #expect(throws: CSVReadError.self) { try late.checkContinues(history.target, timeColumn: "time") }
         let empty = readError { try FutureRows.read(memorySource("time,plan\n2024-01-01T04:00,\n"), knownFeatures: ["plan"]) }
         #expect(empty == .missingFutureValue(file: "memory.csv", line: 2, column: "plan"))
+        // Commas that can only group thousands read in a future file as in the history.
+        let grouped = try FutureRows.read(memorySource("time,plan\n2024-01-01T04:00,\"1,204.5\"\n"), knownFeatures: ["plan"])
+        #expect(grouped.values == [[1204.5]])
     }
 }

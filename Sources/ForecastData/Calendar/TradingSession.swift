@@ -78,8 +78,9 @@ public struct TradingSession: Hashable, Sendable, CustomStringConvertible {
         return !weekdaysOnly || CivilCalendar.weekday(fromDays: dayNumber) <= 5
     }
 
-    /// The `count` bars after `last`: the session's next bar time the same day while there is one,
-    /// then the first bar of the next session day (skipping weekends, and `exchange`'s holidays). A
+    /// The `count` bars after `last`: the session's next bar time the same day while there is one
+    /// (before the early close on a day `exchange` ends early), then the first bar of the next
+    /// session day (skipping weekends, and `exchange`'s holidays). A
     /// bar on a day without a session is followed by the next session's first. Timestamps are on
     /// the wall clock the session is read on (`utcOffset` seconds east of UTC; the results are UTC
     /// instants again).
@@ -107,21 +108,32 @@ public struct TradingSession: Hashable, Sendable, CustomStringConvertible {
         let lastSecond = Self.secondOfDay(last)
         var expected = 0
         for day in firstDay ... lastDay where isSessionDay(day, exchange: exchange) {
+            let times = barTimes(onDay: day, exchange: exchange)
             guard day == firstDay || day == lastDay else {
-                expected += barTimes.count
+                expected += times.count
                 continue
             }
-            expected += barTimes.lazy.filter { time in
+            expected += times.lazy.filter { time in
                 (day != firstDay || Double(time) >= firstSecond) && (day != lastDay || Double(time) <= lastSecond)
             }.count
         }
         return max(0, expected - timestamps.count)
     }
 
+    /// The bar times of `day`: on a session `exchange` ends early (`EarlyCloses`), those before the
+    /// early close, when the session is read on the exchange's own clock (its bars end at the
+    /// regular close); every bar time otherwise.
+    public func barTimes(onDay day: Int, exchange: ExchangeCalendar?) -> ArraySlice<Int> {
+        guard let exchange, let close = EarlyCloses.close(of: exchange.code, dayNumber: day),
+              lastBar + max(usualStep, 1) == close.regular else { return barTimes[...] }
+        return barTimes.prefix { $0 < close.early }
+    }
+
     /// The bar that follows `bar` (both on the session's wall clock).
     func nextBar(after bar: Timestamp, exchange: ExchangeCalendar?) -> Timestamp {
         let day = bar.dayNumber
-        if isSessionDay(day, exchange: exchange), let time = barTimes.first(where: { Double($0) > Self.secondOfDay(bar) }) {
+        if isSessionDay(day, exchange: exchange),
+           let time = barTimes(onDay: day, exchange: exchange).first(where: { Double($0) > Self.secondOfDay(bar) }) {
             return Self.time(day: day, second: time)
         }
         var next = day + 1
