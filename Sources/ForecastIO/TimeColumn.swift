@@ -202,7 +202,8 @@ struct TimeColumn: Sendable {
         return time
     }
 
-    /// `parse(_:table:format:missingTokens:)` without its warning about two-digit years.
+    /// `parse(_:table:format:missingTokens:)` without its warnings about guessed dates (day numbers,
+    /// two-digit years).
     private static func parseValues(_ column: CSVColumn, table: CSVTable, format given: DateFormat?,
                                     missingTokens: MissingTokens) throws(CSVReadError) -> TimeColumn {
         let file = table.fileName
