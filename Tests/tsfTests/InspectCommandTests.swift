@@ -109,10 +109,11 @@ import _ForecastTestSupport
         #expect(outcome.stderr == "tsf: \(fixture("ragged.csv")):4: the row has 2 fields but the header has 3.\n")
     }
 
-    @Test func invalidUTF8NamesItsLine() throws {
+    /// A Latin-1 `é` in the first rows: the file is read as Windows-1252, and the listing says so.
+    @Test func textThatIsNotUTF8IsReadWithAWarning() throws {
         let outcome = try CLIRunner.run(["inspect", fixture("invalid_utf8.csv")])
-        #expect(outcome.exitCode == 65)
-        #expect(outcome.stderr.hasPrefix("tsf: \(fixture("invalid_utf8.csv")):3: the text is not valid UTF-8"))
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("invalid_utf8.csv is not UTF-8; it was read as Windows-1252"), "\(outcome.stdout)")
     }
 
     @Test func warningsAreListed() throws {
