@@ -26,6 +26,26 @@ extension CSVDialect {
     }
 }
 
+extension CSVDialect {
+    /// Whether the sampled `records` (the header first) write numbers whose commas can only group
+    /// thousands and none with a comma anywhere else: what the dialect of a file with decimal
+    /// points starts from, so that a file read as a stream (standard input) reads them too.
+    static func commasGroupThousands(inRecords records: [[String]]) -> Bool {
+        var certain = false
+        for record in records.dropFirst() {
+            for field in record where field.utf8.contains(UInt8(ascii: ",")) {
+                var field = field
+                switch field.withUTF8({ CommaGrouping(UnsafeRawBufferPointer($0)) }) {
+                case .certain: certain = true
+                case .against: return false
+                case .silent: break
+                }
+            }
+        }
+        return certain
+    }
+}
+
 extension CSVTable {
     /// The thousands separators weighed on every row of the value columns at `fileIndices` once
     /// the file is read: a dot (`weighGroupedThousandsOnEveryRow`) or a comma

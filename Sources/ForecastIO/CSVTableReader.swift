@@ -153,9 +153,11 @@ package final class CSVTableStream {
             delimiter: chosen,
             // With a decimal comma, a dot or a space between digits can only group thousands
             // (`1.205,21`, `1 205,21`, often a no-break space): the one the sample shows, else a space.
+            // With a decimal point, commas that can only group thousands (`"1,801.70"`) are read so.
             numberFormat: NumberFormat(decimalSeparator: decimal,
                                        thousandsSeparator: thousandsSeparator ?? (grouped != nil ? point : decimal == comma
-                                           ? CSVDialect.groupSeparatorBeforeDecimalComma(records: nonEmpty) : nil)),
+                                           ? CSVDialect.groupSeparatorBeforeDecimalComma(records: nonEmpty)
+                                           : decimalSeparator == nil && CSVDialect.commasGroupThousands(inRecords: nonEmpty) ? comma : nil)),
             groupedThousands: grouped)
         dialect.decimalSeparatorSeen = sampled.decimalSeen
         dialect.sourceEncoding = encoding

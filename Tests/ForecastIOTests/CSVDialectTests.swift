@@ -192,6 +192,11 @@ import Testing
                 continue
             }
         }
+        // Read as a stream too (standard input, many series), from the sampled rows.
+        let stream = try LongFormatStream(memorySource("id,Date,Price\na,2024-01-02,\"1,801.70\"\na,2024-01-03,\"981.25\"\n"),
+                                          idColumn: "id", target: "Price")
+        let streamed = try #require(try stream.next())
+        #expect(try streamed.data().get().target.values == [1801.70, 981.25])
         // A separator given is kept: with a decimal comma, `1,801.70` is no number.
         let given = readError { try SeriesReader.read(memorySource("d,v\n2024-01-01,\"1,801.70\"\n"), target: "v",
                                                       options: CSVReadOptions(decimalSeparator: UInt8(ascii: ","))) }
