@@ -97,14 +97,42 @@ public struct TimeSeries: Hashable, Sendable {
     /// irregular series): see `Frequency.timestamps(after:count:)`; trading days with an `exchange`
     /// are its next sessions, and intraday bars with a `session` its next bars
     /// (`TradingSession.timestamps(after:count:exchange:utcOffset:)`). Dates are on the source's
-    /// clock (`utcOffset`).
+    /// clock (`utcOffset`), or on the exchange's when its changes of daylight saving move the bars
+    /// (`exchangeClock`).
     public func futureTimestamps(count: Int) -> [Timestamp] {
         guard let last = timestamps?.last else { return [] }
         if frequency.isSubDaily, let session {
+            if let clock = exchangeClock, let local = clock.localSession {
+                // Bars on the exchange's own clock, each dated with the offset of its day.
+                var bar = last.advanced(by: Double(clock.zone.utcOffset(at: last)))
+                return (0..<count).map { _ in
+                    bar = local.nextBar(after: bar, exchange: exchange)
+                    return bar.advanced(by: Double(-clock.zone.utcOffset(atLocal: bar)))
+                }
+            }
             return session.timestamps(after: last, count: count, exchange: exchange, utcOffset: utcOffset)
         }
         if frequency == .tradingDays, let exchange { return exchange.sessions(after: last, count: count, utcOffset: utcOffset) }
         return frequency.timestamps(after: last, count: count, utcOffset: utcOffset)
+    }
+
+    /// How intraday bars in a session relate to their exchange's clock, when its changes of
+    /// daylight saving move them: bars written with the exchange's own offsets (`-05:00`, then
+    /// `-04:00`), or in UTC with the exchange's hours (14:30 to 21:00 in New York's winter). nil for
+    /// bars written on a local clock without offsets (their wall clock needs no change), and for
+    /// clocks the hours do not place.
+    var exchangeClock: ExchangeClock? {
+        guard frequency.isSubDaily, let session, let exchange, let last = timestamps?.last else { return nil }
+        let zone = ExchangeTimeZone(exchange.code)
+        let zoneOffset = zone.utcOffset(at: last)
+        if utcOffset != 0, utcOffset == zoneOffset {
+            return ExchangeClock(zone: zone, session: session, shift: 0, writesZoneOffsets: true)
+        }
+        let close = session.lastBar + max(session.usualStep, 1)
+        if utcOffset == 0, zoneOffset != 0, ((close + zoneOffset) % 86_400 + 86_400) % 86_400 == zone.regularClose {
+            return ExchangeClock(zone: zone, session: session, shift: zoneOffset, writesZoneOffsets: false)
+        }
+        return nil
     }
 
     /// The length of one season in steps: a session's bars for intraday bars with a `session`, else
@@ -117,8 +145,9 @@ public struct TimeSeries: Hashable, Sendable {
     /// preferred format, on the source's clock (`utcOffset`).
     public func format(_ timestamp: Timestamp) -> String {
         let format = dateFormat ?? DateFormat.preferred(for: frequency)
-        if utcOffset == 0, let dateSample { return format.string(from: timestamp, like: dateSample) }
-        return format.string(from: timestamp, utcOffset: utcOffset)
+        let offset = exchangeClock.map { $0.writesZoneOffsets ? $0.zone.utcOffset(at: timestamp) : utcOffset } ?? utcOffset
+        if offset == 0, let dateSample { return format.string(from: timestamp, like: dateSample) }
+        return format.string(from: timestamp, utcOffset: offset)
     }
 
     private var storedTimestamps: [Timestamp]?
