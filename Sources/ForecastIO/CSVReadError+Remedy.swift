@@ -1,3 +1,4 @@
+import ForecastData
 import Foundation
 
 extension CSVReadError {
@@ -79,9 +80,18 @@ package enum DateReadings {
         }
         let (firstField, secondField) = dayFirst(first) ? ("%d", "%m") : ("%m", "%d")
         let example = first.replacingOccurrences(of: firstField, with: "03").replacingOccurrences(of: secondField, with: "04")
-            .replacingOccurrences(of: "%Y", with: "2020")
+            .replacingOccurrences(of: "%Y", with: "2020").replacingOccurrences(of: "%y", with: "20")
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
         return patterns.enumerated().map { index, pattern in
-            let meaning = dayFirst(pattern) ? "3 April" : "4 March"
+            // The date the pattern reads in the example; its year only where it is not 2020 (a
+            // year-first reading of `03.04.20` is 20 April 2003).
+            let meaning: String
+            if let date = DateFormat.pattern(pattern).parse(example)?.civil {
+                meaning = "\(date.day) \(months[date.month - 1])" + (date.year == 2020 ? "" : " \(date.year)")
+            } else {
+                meaning = dayFirst(pattern) ? "3 April" : "4 March"
+            }
             return index == 0 ? "\(show(pattern)) reads \(example) as \(meaning)" : "\(show(pattern)) as \(meaning)"
         }.joined(separator: ", ")
     }

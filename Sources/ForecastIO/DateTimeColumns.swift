@@ -57,11 +57,21 @@ struct DateTimeColumns: Sendable, Equatable {
         CSVWarning("\(file): rows are dated by \"\(dateName)\" and \"\(timeName)\" together, read as one column of dates and times.")
     }
 
-    /// `HH:MM`, `H:MM`, `HH:MM:SS` or `HH:MM:SS.fff` as seconds after midnight (below 24 hours);
-    /// nil for anything else.
+    /// `HH:MM`, `H:MM`, `HH:MM:SS` or `HH:MM:SS.fff` as seconds after midnight (below 24 hours),
+    /// also with `AM` or `PM` after it (hours 1 to 12); nil for anything else.
     static func secondOfDay<Text: StringProtocol>(_ text: Text) -> Double? {
         func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
-        let parts = String(text).trimmingSpaces().split(separator: ":", omittingEmptySubsequences: false)
+        // `09:30 AM`, `1:05 PM`: twelve-hour times, 12 AM being midnight.
+        var clock = String(text).trimmingSpaces()
+        let upper = clock.uppercased()
+        if upper.hasSuffix("AM") || upper.hasSuffix("PM") {
+            let afternoon = upper.hasSuffix("PM")
+            clock = String(clock.dropLast(2)).trimmingSpaces()
+            guard let twelve = secondOfDay(clock), twelve >= 3600, twelve < 13 * 3600 else { return nil }
+            let morning = twelve >= 12 * 3600 ? twelve - 12 * 3600 : twelve
+            return afternoon ? morning + 12 * 3600 : morning
+        }
+        let parts = clock.split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), (1...2).contains(parts[0].count), parts[1].count == 2,
               parts[0].allSatisfy(isDigit), parts[1].allSatisfy(isDigit),
               let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60 else { return nil }

@@ -264,8 +264,8 @@ struct TimeColumn: Sendable {
         }
     }
 
-    /// Day-first or month-first, when every value reads both ways: the reading whose dates fall on
-    /// a regular calendar, when only one does (monthly data on the 1st reads month-first as months,
+    /// Day-first or month-first (or year-first, for two-digit years), when every value reads
+    /// several ways: the reading whose dates fall on a regular calendar, when only one does (monthly data on the 1st reads month-first as months,
     /// day-first as days scattered over each year). nil when the calendar cannot tell them apart.
     ///
     /// A reading wins when its frequency is regular and the other's is not, or when the other's
@@ -278,7 +278,7 @@ struct TimeColumn: Sendable {
             let frequency = Frequency.infer(from: sorted)
             return (format, dates, frequency, frequency == .irregular ? Int.max : frequency.missingSteps(in: sorted))
         }.sorted { $0.absent < $1.absent }
-        guard readings.count == 2, readings[0].frequency != .irregular else { return nil }
+        guard readings.count >= 2, readings[0].frequency != .irregular else { return nil }
         let (best, other) = (readings[0], readings[1])
         guard other.frequency == .irregular || (other.absent > 10 * best.absent && other.absent >= best.absent + 10) else { return nil }
         let otherCalendar = other.frequency == .irregular

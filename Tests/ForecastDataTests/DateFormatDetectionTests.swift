@@ -44,8 +44,12 @@ import ForecastData
     /// 1930–2029; four-digit years are never read as two.
     @Test func twoDigitYears() {
         #expect(detect(["1/4/21", "1/5/21", "12/31/21"]) == .detected(.monthDayShortYear(.slash)))
-        #expect(detect(["04.01.21", "31.12.21"]) == .detected(.dayMonthShortYear(.dot)))
-        #expect(detect(["01-02-21", "03-04-21"]) == .ambiguous([.monthDayShortYear(.dash), .dayMonthShortYear(.dash)]))
+        #expect(detect(["04.01.21", "31.12.45"]) == .detected(.dayMonthShortYear(.dot)))
+        // Year first reads too where every part fits (`31.12.21` is 21 December 1931): one more
+        // candidate, which the calendar or the user settles.
+        #expect(detect(["04.01.21", "31.12.21"]) == .ambiguous([.dayMonthShortYear(.dot), .pattern("%y.%m.%d")]))
+        #expect(detect(["01-02-21", "03-04-21"]) == .ambiguous([.monthDayShortYear(.dash), .dayMonthShortYear(.dash), .pattern("%y-%m-%d")]))
+        #expect(detect(["21.01.04", "21.01.05", "21.01.29"]) == .ambiguous([.dayMonthShortYear(.dot), .pattern("%y.%m.%d")]))
         #expect(detect(["4-Jan-21", "05-Jan-21", "6 Jan 21"]) == .detected(.dayMonthNameShortYear))
         #expect(detect(["1/4/2021", "12/31/2021"]) == .detected(.monthDayYear(.slash)))
         #expect(detect(["1/4/21", "1/5/2021"]) == .none)                   // mixed widths

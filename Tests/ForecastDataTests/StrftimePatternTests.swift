@@ -24,6 +24,9 @@ import ForecastData
         #expect(DateFormat.pattern("%y").parse("68") == Timestamp(year: 1968, month: 1, day: 1))
         #expect(DateFormat.pattern("%y").parse("00") == Timestamp(year: 2000, month: 1, day: 1))
         #expect(DateFormat.pattern("%y").parse("99") == Timestamp(year: 1999, month: 1, day: 1))
+        // Written back with two digits inside the window, four outside it.
+        #expect(DateFormat.pattern("%m/%d/%y").string(from: Timestamp(year: 2029, month: 1, day: 15)) == "01/15/29")
+        #expect(DateFormat.pattern("%m/%d/%y").string(from: Timestamp(year: 2030, month: 1, day: 15)) == "01/15/2030")
     }
 
     @Test func dayOfYear() {

@@ -53,6 +53,10 @@ import Testing
         #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2021, 12, 24)) == nil)    // a Friday: the holiday
         #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2026, 11, 26)) == nil)    // Thanksgiving itself
         #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2026, 12, 24)) == nil)
+        // Bars stamped at their end (10:00 … 16:00) keep the one stamped 13:00.
+        let endStamped = TradingSession(firstBar: 10 * 3600, lastBar: 16 * 3600, step: 1800, weekdaysOnly: true)
+        #expect(endStamped.barTimes(onDay: day(2026, 11, 27), exchange: newYork).last == 13 * 3600)
+        #expect(endStamped.barTimes(onDay: day(2026, 11, 25), exchange: newYork).last == 16 * 3600)
     }
 
     @Test func aHalfDayAndALateFirstBarDoNotMoveTheHours() throws {

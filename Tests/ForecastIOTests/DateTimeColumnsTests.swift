@@ -66,12 +66,13 @@ import Testing
         }
     }
 
-    @Test(arguments: [("09:30", 34_200.0), ("9:30", 34_200), ("23:59:59", 86_399), ("00:00:01.5", 1.5)])
+    @Test(arguments: [("09:30", 34_200.0), ("9:30", 34_200), ("23:59:59", 86_399), ("00:00:01.5", 1.5),
+                      ("09:30 AM", 34_200), ("1:05 PM", 47_100), ("12:30 AM", 1800), ("12:00 pm", 43_200)])
     func timesOfDayAreRead(text: String, seconds: Double) {
         #expect(DateTimeColumns.secondOfDay(text) == seconds)
     }
 
-    @Test(arguments: ["24:00", "12:60", "12:5", "12:30:60", "12", "12:30:1", "a:30", "12:30:05.", "-1:30"])
+    @Test(arguments: ["24:00", "12:60", "12:5", "12:30:60", "12", "12:30:1", "a:30", "12:30:05.", "-1:30", "13:00 PM", "0:30 AM", "AM"])
     func whatIsNoTimeOfDayIsRefused(text: String) {
         #expect(DateTimeColumns.secondOfDay(text) == nil)
     }

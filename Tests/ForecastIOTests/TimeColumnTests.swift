@@ -103,6 +103,30 @@ import _ForecastTestSupport
         #expect(amounts.timeColumn == nil)
     }
 
+    /// `21.01.04` (year, month, day) also reads as 21 January 2004: the calendar picks the reading
+    /// whose days follow one another, and says so; with too few rows to tell, the error shows what
+    /// each reading makes of one date.
+    @Test func yearFirstTwoDigitDatesAreReadByTheirCalendar() throws {
+        // 4 January to 12 February 2021 (read day first, 21 January of 2004 … 2031, then 21 February
+        // of 2001 …: no calendar).
+        var text = "Date,Value\n"
+        for offset in 0..<40 {
+            let date = Timestamp(year: 2021, month: 1, day: 4).advanced(by: Double(offset * 86_400)).civil
+            text += "21.\(date.month < 10 ? "0" : "")\(date.month).\(date.day < 10 ? "0" : "")\(date.day),\(offset)\n"
+        }
+        let data = try SeriesReader.read(memorySource(text), target: "Value")
+        #expect(data.target.timestamps?.first == day(2021, 1, 4))
+        #expect(data.target.frequency == .daily)
+        #expect(data.warnings.contains { $0.remedies == [.confirmDateFormat(chosen: "%y.%m.%d", other: "%d.%m.%y")] })
+        let error = readError { try SeriesReader.read(memorySource("Date,Value\n21.01.04,1\n21.01.05,2\n"), target: "Value") }
+        guard case .ambiguousDateFormat(_, _, let candidates) = error else {
+            Issue.record("expected ambiguity, got \(String(describing: error))")
+            return
+        }
+        #expect(candidates == ["%d.%m.%y", "%y.%m.%d"])
+        #expect(DateReadings.describe(candidates) == "%d.%m.%y reads 03.04.20 as 3 April, %y.%m.%d as 20 April 2003")
+    }
+
     @Test func givenPatternResolvesAmbiguity() throws {
         let data = try read("ambiguous_dates.csv", target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y")))
         #expect(data.target.timestamps == [day(2021, 2, 1), day(2021, 3, 1), day(2021, 4, 1)])

@@ -120,13 +120,15 @@ public struct TradingSession: Hashable, Sendable, CustomStringConvertible {
         return max(0, expected - timestamps.count)
     }
 
-    /// The bar times of `day`: on a session `exchange` ends early (`EarlyCloses`), those before the
+    /// The bar times of `day`: on a session `exchange` ends early (`EarlyCloses`), those within the
     /// early close, when the session is read on the exchange's own clock (its bars end at the
-    /// regular close); every bar time otherwise.
+    /// regular close, stamped at their start or their end); every bar time otherwise.
     public func barTimes(onDay day: Int, exchange: ExchangeCalendar?) -> ArraySlice<Int> {
-        guard let exchange, let close = EarlyCloses.close(of: exchange.code, dayNumber: day),
-              lastBar + max(usualStep, 1) == close.regular else { return barTimes[...] }
-        return barTimes.prefix { $0 < close.early }
+        guard let exchange, let close = EarlyCloses.close(of: exchange.code, dayNumber: day) else { return barTimes[...] }
+        // Bars stamped at their start end a step before the close; bars stamped at their end, at it.
+        if lastBar + max(usualStep, 1) == close.regular { return barTimes.prefix { $0 < close.early } }
+        if lastBar == close.regular { return barTimes.prefix { $0 <= close.early } }
+        return barTimes[...]
     }
 
     /// The bar that follows `bar` (both on the session's wall clock).

@@ -95,7 +95,17 @@ public enum DateFormat: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .monthDayShortYear, .dayMonthShortYear, .dayMonthNameShortYear: return true
         case .period(let layout): return layout.hasTwoDigitYear
+        case .pattern(let pattern): return pattern.contains("%y")
         default: return false
+        }
+    }
+
+    /// The separator of a numeric day, month and year format; nil for the others.
+    var separator: DateSeparator? {
+        switch self {
+        case .monthDayYear(let separator), .dayMonthYear(let separator), .monthDayShortYear(let separator),
+             .dayMonthShortYear(let separator): return separator
+        default: return nil
         }
     }
 

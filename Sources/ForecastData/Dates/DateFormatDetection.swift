@@ -87,7 +87,20 @@ extension DateFormat {
         }
         // Two-digit years last: a column of four-digit years never reads in them.
         if readsAll(.dayMonthNameShortYear, values) { return .detected(.dayMonthNameShortYear) }
-        return dayAndMonth(values, monthFirst: DateFormat.monthDayShortYear, dayFirst: DateFormat.dayMonthShortYear) ?? .none
+        guard let short = dayAndMonth(values, monthFirst: DateFormat.monthDayShortYear, dayFirst: DateFormat.dayMonthShortYear) else {
+            return .none
+        }
+        // `21.01.04` reads day first and year first alike: the year-first reading is one more
+        // candidate, which the calendar or the user settles.
+        let formats: [DateFormat]
+        switch short {
+        case .detected(let format): formats = [format]
+        case .ambiguous(let some): formats = some
+        case .none: formats = []
+        }
+        guard let separator = formats.first?.separator else { return short }
+        let yearFirst = DateFormat.pattern("%y\(separator.rawValue)%m\(separator.rawValue)%d")
+        return readsAll(yearFirst, values) ? .ambiguous(formats + [yearFirst]) : short
     }
 
     /// Numeric day/month dates with `/`, then `-`, then `.`: month-first or day-first where only

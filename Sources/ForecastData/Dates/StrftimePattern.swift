@@ -199,7 +199,7 @@ enum StrftimePattern {
         let wholeSecond = Int(civil.second.rounded(.down))
         switch directive {
         case "Y": return DateFormat.padded(civil.year, width: 4)
-        case "y": return DateFormat.padded(civil.year % 100, width: 2)
+        case "y": return DateFormat.shortYear(civil.year)            // four digits where two would not read back
         case "m": return DateFormat.padded(civil.month, width: 2)
         case "d": return DateFormat.padded(civil.day, width: 2)
         case "e": return civil.day < 10 ? " \(civil.day)" : "\(civil.day)"

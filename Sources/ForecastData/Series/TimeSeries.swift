@@ -128,8 +128,9 @@ public struct TimeSeries: Hashable, Sendable {
         if utcOffset != 0, utcOffset == zoneOffset {
             return ExchangeClock(zone: zone, session: session, shift: 0, writesZoneOffsets: true)
         }
-        let close = session.lastBar + max(session.usualStep, 1)
-        if utcOffset == 0, zoneOffset != 0, ((close + zoneOffset) % 86_400 + 86_400) % 86_400 == zone.regularClose {
+        // The close on the exchange's clock, for bars stamped at their start or at their end.
+        let closes = [session.lastBar + max(session.usualStep, 1), session.lastBar].map { (($0 + zoneOffset) % 86_400 + 86_400) % 86_400 }
+        if utcOffset == 0, zoneOffset != 0, closes.contains(zone.regularClose) {
             return ExchangeClock(zone: zone, session: session, shift: zoneOffset, writesZoneOffsets: false)
         }
         return nil
