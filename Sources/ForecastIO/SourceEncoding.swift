@@ -64,7 +64,7 @@ struct SourceTranscoder {
                 if byte < 0x80 {
                     output.append(byte)
                 } else {
-                    output.append(contentsOf: String(Character(Self.windows1252Scalar(byte))).utf8)
+                    UTF8.encode(Self.windows1252Scalar(byte)) { output.append($0) }
                 }
             }
             return output

@@ -48,7 +48,7 @@ import Testing
         #expect(session.missingBars(in: history, exchange: nil) > 0)
         // The rules: 3 July and 24 December from Monday to Thursday only.
         let day = { (year: Int, month: Int, day: Int) in Timestamp(year: year, month: month, day: day).dayNumber }
-        #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2025, 7, 3))?.early == 13 * 3600)
+        #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2025, 7, 3)) == 13 * 3600)
         #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2026, 7, 3)) == nil)      // a Friday: the holiday
         #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2021, 12, 24)) == nil)    // a Friday: the holiday
         #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2026, 11, 26)) == nil)    // Thanksgiving itself

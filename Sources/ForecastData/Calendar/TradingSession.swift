@@ -124,10 +124,11 @@ public struct TradingSession: Hashable, Sendable, CustomStringConvertible {
     /// early close, when the session is read on the exchange's own clock (its bars end at the
     /// regular close, stamped at their start or their end); every bar time otherwise.
     public func barTimes(onDay day: Int, exchange: ExchangeCalendar?) -> ArraySlice<Int> {
-        guard let exchange, let close = EarlyCloses.close(of: exchange.code, dayNumber: day) else { return barTimes[...] }
+        guard let exchange, let early = EarlyCloses.close(of: exchange.code, dayNumber: day) else { return barTimes[...] }
         // Bars stamped at their start end a step before the close; bars stamped at their end, at it.
-        if lastBar + max(usualStep, 1) == close.regular { return barTimes.prefix { $0 < close.early } }
-        if lastBar == close.regular { return barTimes.prefix { $0 <= close.early } }
+        let regular = ExchangeTimeZone(exchange.code).regularClose
+        if lastBar + max(usualStep, 1) == regular { return barTimes.prefix { $0 < early } }
+        if lastBar == regular { return barTimes.prefix { $0 <= early } }
         return barTimes[...]
     }
 

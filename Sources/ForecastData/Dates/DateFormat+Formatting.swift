@@ -24,18 +24,12 @@ extension DateFormat {
             return "\(date4)-\(month2)-\(day2)T\(Self.clockTime(civil))Z"
         case .compactDate:
             return "\(date4)\(month2)\(day2)"
-        case .monthDayYear(let separator):
+        case .monthDayYear(let separator), .dayMonthYear(let separator),
+             .monthDayShortYear(let separator), .dayMonthShortYear(let separator):
             let s = separator.rawValue
-            return "\(month2)\(s)\(day2)\(s)\(date4)" + Self.timeSuffix(civil)
-        case .dayMonthYear(let separator):
-            let s = separator.rawValue
-            return "\(day2)\(s)\(month2)\(s)\(date4)" + Self.timeSuffix(civil)
-        case .monthDayShortYear(let separator):
-            let s = separator.rawValue
-            return "\(month2)\(s)\(day2)\(s)\(Self.shortYear(civil.year))" + Self.timeSuffix(civil)
-        case .dayMonthShortYear(let separator):
-            let s = separator.rawValue
-            return "\(day2)\(s)\(month2)\(s)\(Self.shortYear(civil.year))" + Self.timeSuffix(civil)
+            let (first, second) = isMonthFirst ? (month2, day2) : (day2, month2)
+            let year = hasTwoDigitYear ? Self.shortYear(civil.year) : date4
+            return "\(first)\(s)\(second)\(s)\(year)" + Self.timeSuffix(civil)
         case .dayMonthNameShortYear:
             return "\(civil.day)-\(EnglishNames.monthAbbreviations[civil.month - 1])-\(Self.shortYear(civil.year))" + Self.timeSuffix(civil)
         case .yearMonthDaySlashed:

@@ -49,26 +49,13 @@ extension DateFormat {
             guard let year = cursor.number(digits: 4), let month = cursor.number(digits: 2),
                   let day = cursor.number(digits: 2), cursor.isAtEnd else { return nil }
             return Self.timestamp(year: year, month: month, day: day)
-        case .monthDayYear(let separator):
-            guard let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
-                  let day = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
-                  let year = cursor.number(digits: 4) else { return nil }
+        case .monthDayYear(let separator), .dayMonthYear(let separator),
+             .monthDayShortYear(let separator), .dayMonthShortYear(let separator):
+            guard let first = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
+                  let second = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
+                  let year = Self.year(&cursor, twoDigits: hasTwoDigitYear) else { return nil }
+            let (month, day) = isMonthFirst ? (first, second) : (second, first)
             return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
-        case .dayMonthYear(let separator):
-            guard let day = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
-                  let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
-                  let year = cursor.number(digits: 4) else { return nil }
-            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
-        case .monthDayShortYear(let separator):
-            guard let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
-                  let day = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
-                  let year = cursor.number(digits: 2) else { return nil }
-            return Self.timestamp(date: (Self.year(twoDigits: year), month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
-        case .dayMonthShortYear(let separator):
-            guard let day = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
-                  let month = cursor.number(minDigits: 1, maxDigits: 2), cursor.consume(separator.byte),
-                  let year = cursor.number(digits: 2) else { return nil }
-            return Self.timestamp(date: (Self.year(twoDigits: year), month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
         case .yearMonthDaySlashed, .yearMonthDayDotted:
             let slash = UInt8(ascii: self == .yearMonthDaySlashed ? "/" : ".")
             guard let year = cursor.number(digits: 4), cursor.consume(slash),
@@ -92,8 +79,8 @@ extension DateFormat {
             guard let day = cursor.number(minDigits: 1, maxDigits: 2), Self.nameSeparator(&cursor),
                   let key = cursor.wordKey(), let month = EnglishNames.monthByKey[key] else { return nil }
             _ = cursor.consume(UInt8(ascii: "."))
-            guard Self.nameSeparator(&cursor), let year = cursor.number(digits: 2) else { return nil }
-            return Self.timestamp(date: (Self.year(twoDigits: year), month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
+            guard Self.nameSeparator(&cursor), let year = Self.year(&cursor, twoDigits: true) else { return nil }
+            return Self.timestamp(date: (year, month, day), timeTail: &cursor, strictHour: false, writtenOffset: &writtenOffset)
         case .period(let layout):
             return layout.parse(&cursor)
         case .epochSeconds:
@@ -111,6 +98,21 @@ extension DateFormat {
     }
 
     // MARK: - Pieces shared by the formats
+
+    /// A year of four digits, or of two read in `twoDigitYears`.
+    @inline(__always)
+    static func year(_ cursor: inout DateTextCursor, twoDigits: Bool) -> Int? {
+        guard twoDigits else { return cursor.number(digits: 4) }
+        return cursor.number(digits: 2).map(year(twoDigits:))
+    }
+
+    /// Whether a numeric day/month format writes the month first.
+    var isMonthFirst: Bool {
+        switch self {
+        case .monthDayYear, .monthDayShortYear: return true
+        default: return false
+        }
+    }
 
     /// Years the parsers accept: the four-digit years of ISO 8601 (year 0 is not a calendar year).
     static let yearRange = 1...9999

@@ -77,7 +77,7 @@ public enum PeriodLayout: Hashable, Sendable, CaseIterable {
             guard let key = cursor.wordKey(), let name = EnglishNames.monthByKey[key] else { return nil }
             _ = cursor.consume(UInt8(ascii: "."))
             guard self == .monthNameSpaceYear ? cursor.skipSpaces() > 0 : cursor.consume(dash) else { return nil }
-            guard let read = Self.year(&cursor, twoDigits: hasTwoDigitYear) else { return nil }
+            guard let read = DateFormat.year(&cursor, twoDigits: hasTwoDigitYear) else { return nil }
             (year, month) = (read, name)
         case .yearLetterMonth, .yearSlashMonth:
             guard let read = cursor.number(digits: 4),
@@ -89,17 +89,11 @@ public enum PeriodLayout: Hashable, Sendable, CaseIterable {
             guard cursor.consume(UInt8(ascii: "F")) || cursor.consume(UInt8(ascii: "f")),
                   cursor.consume(UInt8(ascii: "Y")) || cursor.consume(UInt8(ascii: "y")) else { return nil }
             cursor.skipSpaces()
-            guard let read = Self.year(&cursor, twoDigits: hasTwoDigitYear) else { return nil }
+            guard let read = DateFormat.year(&cursor, twoDigits: hasTwoDigitYear) else { return nil }
             (year, month) = (read, 1)
         }
         guard cursor.isAtEnd else { return nil }
         return DateFormat.timestamp(year: year, month: month, day: 1)
-    }
-
-    /// A year of four digits, or of two in `DateFormat.twoDigitYears`.
-    private static func year(_ cursor: inout DateTextCursor, twoDigits: Bool) -> Int? {
-        guard twoDigits else { return cursor.number(digits: 4) }
-        return cursor.number(digits: 2).map(DateFormat.year(twoDigits:))
     }
 
     /// `Q` or `q` and a quarter from 1 to 4.

@@ -8,9 +8,10 @@
 /// (nyse.com/markets/hours-calendars, "early close at 1:00 p.m."). The other exchanges' shortened
 /// days are not listed: their sessions are forecast in full.
 public enum EarlyCloses {
-    /// The regular and the early close of `code`'s session on `dayNumber` (days since 1970-01-01),
-    /// in seconds after local midnight, when that session ends early; nil otherwise.
-    public static func close(of code: ExchangeCalendar.Code, dayNumber: Int) -> (regular: Int, early: Int)? {
+    /// The early close of `code`'s session on `dayNumber` (days since 1970-01-01), in seconds after
+    /// local midnight, when that session ends early; nil otherwise. The regular close is
+    /// `ExchangeTimeZone.regularClose`.
+    public static func close(of code: ExchangeCalendar.Code, dayNumber: Int) -> Int? {
         guard code == .XNYS else { return nil }
         let date = CivilCalendar.date(fromDays: dayNumber)
         guard date.year >= 2013 else { return nil }
@@ -19,6 +20,6 @@ public enum EarlyCloses {
         let early = dayNumber == thanksgiving + 1
             || (date.month == 12 && date.day == 24 && weekday <= 4)
             || (date.month == 7 && date.day == 3 && weekday <= 4)
-        return early ? (16 * 3600, 13 * 3600) : nil
+        return early ? 13 * 3600 : nil
     }
 }

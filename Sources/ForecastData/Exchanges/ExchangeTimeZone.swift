@@ -15,7 +15,7 @@ public struct ExchangeTimeZone: Hashable, Sendable {
     let rule: Rule
     /// The regular close, in seconds after local midnight (New York 16:00, London 16:30, Xetra
     /// 17:30, Tokyo 15:30, Hong Kong 16:00; the exchanges' published trading hours): what tells
-    /// bars written in UTC by their hours.
+    /// bars written in UTC by their hours, and where an early close (`EarlyCloses`) cuts a session.
     public let regularClose: Int
 
     public init(_ code: ExchangeCalendar.Code) {

@@ -146,7 +146,9 @@ public struct TimeSeries: Hashable, Sendable {
     /// preferred format, on the source's clock (`utcOffset`).
     public func format(_ timestamp: Timestamp) -> String {
         let format = dateFormat ?? DateFormat.preferred(for: frequency)
-        let offset = exchangeClock.map { $0.writesZoneOffsets ? $0.zone.utcOffset(at: timestamp) : utcOffset } ?? utcOffset
+        // Only a source that writes offsets can write its exchange's (the others keep `utcOffset`).
+        let zone = utcOffset == 0 ? nil : exchangeClock.flatMap { $0.writesZoneOffsets ? $0.zone : nil }
+        let offset = zone?.utcOffset(at: timestamp) ?? utcOffset
         if offset == 0, let dateSample { return format.string(from: timestamp, like: dateSample) }
         return format.string(from: timestamp, utcOffset: offset)
     }
