@@ -30,7 +30,7 @@ enum InspectionText {
         for column in inspection.columns {
             table.append([
                 column.name, column.kind.rawValue, String(column.missing),
-                column.minimum.map(number) ?? "", column.mean.map(number) ?? "", column.maximum.map(number) ?? "",
+                column.minimum.map(TextTable.number) ?? "", column.mean.map(TextTable.number) ?? "", column.maximum.map(TextTable.number) ?? "",
             ])
         }
         let widths = (0..<6).map { index in table.map { $0[index].count }.max() ?? 0 }
@@ -48,19 +48,5 @@ enum InspectionText {
             lines += inspection.warnings.map { "  \($0.message(wording: wording))" }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Up to 6 significant digits, without exponent for everyday magnitudes.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        if abs(value) >= 1e6 && abs(value) < 1e15 { return String(Int64(value.rounded())) }
-        if abs(value) >= 1e15 || abs(value) < 1e-4 { return String(format: "%.6g", value) }
-        let integerDigits = abs(value) < 1 ? 1 : Int(log10(abs(value))) + 1
-        let text = String(format: "%.\(max(0, 6 - integerDigits))f", value)
-        guard text.contains(".") else { return text }
-        var trimmed = Substring(text)
-        while trimmed.last == "0" { trimmed.removeLast() }
-        if trimmed.last == "." { trimmed.removeLast() }
-        return String(trimmed)
     }
 }

@@ -48,11 +48,28 @@ enum TextTable {
     /// Four significant digits for a metric; "undefined" where it has no value.
     static func metric(_ value: Double?) -> String {
         guard let value else { return "undefined" }
-        return String(format: "%.4g", value)
+        return number(value, significantDigits: 4)
     }
 
-    /// Six significant digits for a forecast value.
-    static func number(_ value: Double) -> String { String(format: "%.6g", value) }
+    /// Six significant digits for a forecast value or a column's statistic.
+    static func number(_ value: Double) -> String { number(value, significantDigits: 6) }
+
+    /// At least `significantDigits` significant digits, without trailing zeros, and every digit of the
+    /// whole part: a volume of 1,493,548 reads `1493548`, not `1.49355e+06`. Only magnitudes outside
+    /// 1e-4 ..< 1e15 (or not finite) keep an exponent.
+    static func number(_ value: Double, significantDigits: Int) -> String {
+        let magnitude = abs(value)
+        guard magnitude.isFinite, magnitude < 1e15, magnitude == 0 || magnitude >= 1e-4 else {
+            return String(format: "%.\(significantDigits)g", value)
+        }
+        let wholeDigits = magnitude == 0 ? 1 : Int(log10(magnitude).rounded(.down)) + 1
+        let text = String(format: "%.\(max(0, significantDigits - wholeDigits))f", value)
+        guard text.contains(".") else { return text == "-0" ? "0" : text }
+        var trimmed = Substring(text)
+        while trimmed.last == "0" { trimmed.removeLast() }
+        if trimmed.last == "." { trimmed.removeLast() }
+        return trimmed == "-0" ? "0" : String(trimmed)
+    }
 
     /// The shortest decimal that reads back as the value rounded to 15 significant digits, for
     /// programs: `25.7`, not the `25.700000000000003` that a subtraction leaves in the last bit.

@@ -17,4 +17,25 @@ import Testing
         #expect(Set(lines.map(TextTable.displayWidth)).count == 1, "\(table)")
         #expect(lines[1] == "日本    1.5")
     }
+
+    @Test func forecastsOfMillionsKeepEveryWholeDigitWithoutAnExponent() {
+        #expect(TextTable.number(1_493_548.1) == "1493548")
+        #expect(TextTable.number(-2_500_000_000) == "-2500000000")
+        #expect(TextTable.number(123.456789) == "123.457")
+        #expect(TextTable.number(0.012345678) == "0.0123457")
+        #expect(TextTable.number(56.1374) == "56.1374")
+        #expect(TextTable.number(12) == "12")
+        #expect(TextTable.number(0) == "0")
+        #expect(TextTable.number(-0.0000001) == "-1e-07")
+        #expect(TextTable.number(3e20) == "3e+20")
+        #expect(TextTable.number(.infinity) == "inf")
+    }
+
+    @Test func metricsShowFourSignificantDigitsAndWholeNumbersInFull() {
+        #expect(TextTable.metric(0.87364) == "0.8736")
+        #expect(TextTable.metric(23049.5) == "23050")
+        #expect(TextTable.metric(1.0) == "1")
+        #expect(TextTable.metric(-0.00049999) == "-0.0005")
+        #expect(TextTable.metric(nil) == "undefined")
+    }
 }
