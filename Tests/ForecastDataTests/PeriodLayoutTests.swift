@@ -20,6 +20,8 @@ import ForecastData
         (["Jan-19", "Feb-19", "Oct-19"], .monthNameDashShortYear, "Oct-19"),
         (["2019M01", "2019M2", "2019M10"], .yearLetterMonth, "2019M10"),
         (["2019/01", "2019/2", "2019/10"], .yearSlashMonth, "2019/10"),
+        (["01/2019", "2/2019", "10/2019"], .monthSlashYear, "10/2019"),
+        (["01-2019", "2-2019", "10-2019"], .monthDashYear, "10-2019"),
         (["FY2017", "FY 2018", "fy2019"], .fiscalYear, "FY2019"),
         (["FY17", "FY 18", "fy19"], .fiscalShortYear, "FY19"),
     ])
@@ -35,18 +37,20 @@ import ForecastData
         #expect(DateFormat.period(.monthNameDashShortYear).parse("Mar-45") == first(1945, 3))
         #expect(DateFormat.period(.monthNameDashShortYear).parse("Mar-29") == first(2029, 3))
         #expect(DateFormat.period(.fiscalYear).parse("FY2015") == first(2015, 1))
+        #expect(DateFormat.period(.monthSlashYear).parse("7/2021") == first(2021, 7))
         // A timestamp within a period is written as the period.
         #expect(DateFormat.period(.yearQuarter).string(from: Timestamp(year: 2019, month: 6, day: 30)) == "2019Q2")
     }
 
     @Test func whatIsNoPeriodIsRefused() {
-        for text in ["2019-Q5", "2019-Q0", "2019-Q12", "2019-Q1x", "Q1 19", "2019M13", "2019M00", "2019/13", "Foo-2019", "FY015", "FYI2015"] {
+        for text in ["2019-Q5", "2019-Q0", "2019-Q12", "2019-Q1x", "Q1 19", "2019M13", "2019M00", "2019/13", "13/2019", "00-2019", "1/19", "01/2019/1", "Foo-2019", "FY015", "FYI2015"] {
             #expect(PeriodLayout.allCases.allSatisfy { DateFormat.period($0).parse(text) == nil }, "\(text)")
         }
         // Full dates keep their own formats.
         #expect(detect(["Jan 1, 2000", "Feb 1, 2000"]) == .detected(.monthNameDayYear))
         #expect(detect(["2000/03/01", "2000/03/02"]) == .detected(.yearMonthDaySlashed))
         #expect(detect(["2019-01", "2019-02"]) == .detected(.yearMonth))
+        #expect(detect(["01/02/2019", "01/03/2019"]) != .detected(.period(.monthSlashYear)))
         #expect(detect(["2019-Q1", "2019Q2"]) == .none)                    // two layouts in one column
     }
 

@@ -1,5 +1,5 @@
 /// How a column names months, quarters or fiscal years without a day: `2019-Q1`, `Q1 2019`,
-/// `Jan-2020`, `Jan-20`, `2020M01`, `2020/01`, `FY2015`, `FY15`. Statistics offices (OECD, Eurostat, the
+/// `Jan-2020`, `Jan-20`, `2020M01`, `2020/01`, `01/2020`, `FY2015`, `FY15`. Statistics offices (OECD, Eurostat, the
 /// IMF) and spreadsheets (`mmm-yy`) write periods so; each is dated by its first day, so that the
 /// calendar is monthly, quarterly or yearly, and forecasts are written back the same way.
 public enum PeriodLayout: Hashable, Sendable, CaseIterable {
@@ -23,6 +23,10 @@ public enum PeriodLayout: Hashable, Sendable, CaseIterable {
     case yearLetterMonth
     /// `2020/01`, `2020/1`.
     case yearSlashMonth
+    /// `01/2020`, `1/2020`: a spreadsheet's `mm/yyyy`.
+    case monthSlashYear
+    /// `01-2020`, `1-2020`.
+    case monthDashYear
     /// `FY2015`, `FY 2015`: a fiscal year, dated 1 January of its year (a fiscal year ends in
     /// different months for different bodies; the series is yearly either way).
     case fiscalYear
@@ -45,6 +49,8 @@ public enum PeriodLayout: Hashable, Sendable, CaseIterable {
         case .monthNameDashShortYear: return "month name and two-digit year (Jan-20)"
         case .yearLetterMonth: return "year and month (2020M01)"
         case .yearSlashMonth: return "year and month (2020/01)"
+        case .monthSlashYear: return "month and year (01/2020)"
+        case .monthDashYear: return "month and year (01-2020)"
         case .fiscalYear: return "fiscal year (FY2015)"
         case .fiscalShortYear: return "fiscal year, two digits (FY15)"
         }
@@ -85,6 +91,11 @@ public enum PeriodLayout: Hashable, Sendable, CaseIterable {
                       : cursor.consume(UInt8(ascii: "M")) || cursor.consume(UInt8(ascii: "m")),
                   let number = cursor.number(minDigits: 1, maxDigits: 2) else { return nil }
             (year, month) = (read, number)
+        case .monthSlashYear, .monthDashYear:
+            guard let number = cursor.number(minDigits: 1, maxDigits: 2),
+                  cursor.consume(self == .monthSlashYear ? UInt8(ascii: "/") : dash),
+                  let read = cursor.number(digits: 4) else { return nil }
+            (year, month) = (read, number)
         case .fiscalYear, .fiscalShortYear:
             guard cursor.consume(UInt8(ascii: "F")) || cursor.consume(UInt8(ascii: "f")),
                   cursor.consume(UInt8(ascii: "Y")) || cursor.consume(UInt8(ascii: "y")) else { return nil }
@@ -119,6 +130,8 @@ public enum PeriodLayout: Hashable, Sendable, CaseIterable {
         case .monthNameDashShortYear: return "\(name)-\(DateFormat.shortYear(civil.year))"
         case .yearLetterMonth: return "\(year)M\(DateFormat.padded(civil.month, width: 2))"
         case .yearSlashMonth: return "\(year)/\(DateFormat.padded(civil.month, width: 2))"
+        case .monthSlashYear: return "\(DateFormat.padded(civil.month, width: 2))/\(year)"
+        case .monthDashYear: return "\(DateFormat.padded(civil.month, width: 2))-\(year)"
         case .fiscalYear: return "FY\(year)"
         case .fiscalShortYear: return "FY\(DateFormat.shortYear(civil.year))"
         }
