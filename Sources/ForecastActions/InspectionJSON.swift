@@ -64,9 +64,13 @@ enum InspectionJSON {
         /// Intraday sessions: `{"first_bar": "09:00", "last_bar": "14:55", "hours": "09:00–11:25, 12:30–14:55"}`,
         /// null around the clock.
         var session: [String: String]?
+        /// Bars around the clock that stop for the weekend: `{"first_bar": "Sunday 22:00",
+        /// "last_bar": "Friday 21:00"}`, else null.
+        var weeklyHours: [String: String]?
 
         enum CodingKeys: String, CodingKey {
             case column, format, first, last, frequency, seasonPeriod = "season_period", missingSteps = "missing_steps", exchange, session
+            case weeklyHours = "weekly_hours"
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -80,6 +84,7 @@ enum InspectionJSON {
             try container.encode(missingSteps, forKey: .missingSteps)
             try container.encode(exchange, forKey: .exchange)         // null when none, as the keys promise
             try container.encode(session, forKey: .session)
+            try container.encode(weeklyHours, forKey: .weeklyHours)
         }
     }
 
@@ -116,7 +121,8 @@ enum InspectionJSON {
                      frequency: $0.frequency.description, seasonPeriod: $0.seasonPeriod, missingSteps: $0.missingSteps,
                      exchange: $0.exchange?.rawValue,
                      session: $0.session.map { ["first_bar": TradingSession.clock($0.firstBar), "last_bar": TradingSession.clock($0.lastBar),
-                                                "hours": $0.description] })
+                                                "hours": $0.description] },
+                     weeklyHours: $0.weeklyHours.map { ["first_bar": WeeklyHours.weekTime($0.firstBar), "last_bar": WeeklyHours.weekTime($0.lastBar)] })
             },
             columns: inspection.columns.map {
                 Column(name: $0.name, type: $0.kind.rawValue, missing: $0.missing, min: $0.minimum, mean: $0.mean, max: $0.maximum)

@@ -49,19 +49,23 @@ public enum SeriesReader {
     /// sign of dates read in the wrong order, or of a series that is not on that calendar, which
     /// would be forecast as if the gaps were not there. An exchange's holidays are not absent steps.
     /// Intraday bars with a session count only the session's bars: nights, weekends and the
-    /// exchange's holidays are not absent steps (`RowCalendar.absentSteps`).
+    /// exchange's holidays are not absent steps (`RowCalendar.absentSteps`), nor are the weekends
+    /// of bars with weekly hours.
     static func absentStepsWarning(_ calendar: RowCalendar, file: String, column: String) -> CSVWarning? {
         guard calendar.frequency != .irregular else { return nil }
         return absentStepsWarning(calendar.timestamps, absent: calendar.absentSteps, frequency: calendar.frequency,
-                                  session: calendar.session, file: file, column: column)
+                                  session: calendar.session, weeklyHours: calendar.weeklyHours, file: file, column: column)
     }
 
     /// The same, for `absent` steps already counted (`tsf inspect` counts them for its summary).
     static func absentStepsWarning(_ timestamps: [Timestamp], absent: Int, frequency: Frequency, session: TradingSession? = nil,
-                                   file: String, column: String) -> CSVWarning? {
+                                   weeklyHours: WeeklyHours? = nil, file: String, column: String) -> CSVWarning? {
         guard absent >= 10, absent * 10 > timestamps.count + absent else { return nil }
         if let session {
             return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) bars of its \(session) sessions (\(frequency)) without a row; check the date format, since the gaps are forecast as if they were not there.")
+        }
+        if let weeklyHours {
+            return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) bars of its weekly hours (\(weeklyHours), \(frequency)) without a row; check the date format, since the gaps are forecast as if they were not there.")
         }
         if let closed = frequency.closedWeekdays(in: timestamps) {
             let names = closed.map { Frequency.weekdayNames[$0 - 1] + "s" }.joined(separator: " and ")
@@ -214,6 +218,7 @@ public enum SeriesReader {
                                   exchange: calendar?.exchange.map(ExchangeCalendar.init), utcOffset: keptTime?.lastOffset ?? 0)
             made.dateSample = timeTexts.flatMap { column in keptRows.last.map { column.text($0) } }
             made.session = calendar?.session
+            made.weeklyHours = calendar?.weeklyHours
             return made
         }
         let observedCount = usedCount - 1 - knownCount

@@ -47,21 +47,27 @@ public struct TableInspection: Sendable {
         public var exchange: ExchangeCalendar.Code? = nil
         /// The hours intraday bars trade each day (`TradingSession.infer`), nil around the clock.
         public var session: TradingSession? = nil
+        /// The hours of the week bars around the clock trade, when they stop for the weekend
+        /// (`WeeklyHours.infer`).
+        public var weeklyHours: WeeklyHours? = nil
 
         /// The frequency as reports name it: `trading days (XNYS sessions)` when an exchange is
         /// known, `every 5 minutes in sessions 09:30–15:55 (XNYS)` for intraday bars in sessions,
-        /// else the frequency's own description.
+        /// `hourly from Sunday 22:00 to Friday 21:00` for bars with weekly hours, else the
+        /// frequency's own description.
         public var frequencyDescription: String {
             if frequency.isSubDaily, let session {
                 return "\(frequency) in sessions \(session)" + (exchange.map { " (\($0.rawValue))" } ?? "")
             }
+            if frequency.isSubDaily, let weeklyHours { return "\(frequency) from \(weeklyHours)" }
             guard frequency == .tradingDays, let exchange else { return frequency.description }
             return "trading days (\(exchange.rawValue) sessions)"
         }
 
-        /// The season's length in steps: one session's bars for intraday bars in sessions.
+        /// The season's length in steps: one session's bars for intraday bars in sessions, one
+        /// day's bars for bars with weekly hours.
         public var seasonPeriod: Int {
-            TradingSession.seasonPeriod(of: frequency, in: session)
+            session == nil ? WeeklyHours.seasonPeriod(of: frequency, in: weeklyHours) : TradingSession.seasonPeriod(of: frequency, in: session)
         }
     }
 
@@ -155,6 +161,7 @@ public struct TableInspection: Sendable {
                         // absent steps the summary counted (walking a calendar costs more than the read).
                         output.base[job].warning = summary.missingSteps < 10 ? nil : SeriesReader.absentStepsWarning(
                             calendar.timestamps, absent: summary.missingSteps, frequency: calendar.frequency, session: calendar.session,
+                            weeklyHours: calendar.weeklyHours,
                             file: finalTable.fileName, column: finalTime.name)
                     }
                 } else if finalTimeIndices.contains(job) {
@@ -197,17 +204,17 @@ public struct TableInspection: Sendable {
         let frequency = time.frequency
         let calendar = time.rowCalendar(at: frequency, forcedExchange: forced)
         let last = time.timestamps.count - 1
-        let missingSteps = calendar.session != nil || countsCalendarGaps(frequency) ? calendar.absentSteps : 0
+        let missingSteps = calendar.session != nil || calendar.weeklyHours != nil || countsCalendarGaps(frequency) ? calendar.absentSteps : 0
         // A date the file wrote with an offset is written on that offset, as the file has it.
         func written(_ index: Int, row: Int) -> String {
-            if let offset = time.writtenOffsets?[index], offset != 0 { return time.format.string(from: time.timestamps[index], utcOffset: offset) }
-            return time.format.string(from: time.timestamps[index], like: texts.text(row))
+            time.format.string(from: time.timestamps[index], utcOffset: time.writtenOffsets?[index] ?? 0, like: texts.text(row))
         }
         let summary = Time(
             column: time.name, format: time.format,
             first: written(0, row: styleRows?.first ?? 0),
             last: written(last, row: styleRows?.last ?? last),
-            frequency: frequency, missingSteps: missingSteps, exchange: calendar.exchange, session: calendar.session
+            frequency: frequency, missingSteps: missingSteps, exchange: calendar.exchange, session: calendar.session,
+            weeklyHours: calendar.weeklyHours
         )
         return (summary, calendar)
     }

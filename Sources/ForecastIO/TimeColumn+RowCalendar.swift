@@ -1,20 +1,23 @@
 import ForecastData
 
 /// The calendar a time column's rows follow, as reading a series and inspecting a file both ask it:
-/// the timestamps calendar questions are asked of, the intraday session the rows trade in, and the
-/// exchange whose holidays they skip.
+/// the timestamps calendar questions are asked of, the intraday session the rows trade in (or the
+/// weekly hours of bars around the clock that stop for the weekend), and the exchange whose
+/// holidays they skip.
 struct RowCalendar {
     /// The rows on the clock the file wrote (`TimeColumn+WallClock.swift`): for days, and for
     /// intraday bars in sessions; other intraday steps stay in UTC.
     let timestamps: [Timestamp]
     let frequency: Frequency
     let session: TradingSession?
+    let weeklyHours: WeeklyHours?
     let exchange: ExchangeCalendar.Code?
 
     /// The calendar's steps between the first and last row that have no row: the session's bars,
-    /// else the exchange's sessions, else the frequency's steps.
+    /// else the weekly hours' bars, else the exchange's sessions, else the frequency's steps.
     var absentSteps: Int {
         if let session { return session.missingBars(in: timestamps, exchange: exchange.map(ExchangeCalendar.init)) }
+        if let weeklyHours { return weeklyHours.missingBars(in: timestamps) }
         if let exchange { return ExchangeCalendar(exchange).missingSessions(in: timestamps) }
         return frequency.missingSteps(in: timestamps)
     }
@@ -23,12 +26,14 @@ struct RowCalendar {
 extension TimeColumn {
     /// The rows' calendar at `frequency`: intraday bars that stop each day get their session
     /// (`TradingSession.infer`; one day of bars only when the exchange is `forced`, as the market is
-    /// then known), and trading days or sessions their exchange (`ExchangeDetection.exchange`).
+    /// then known), bars around the clock that stop each week their weekly hours
+    /// (`WeeklyHours.infer`), and trading days or sessions their exchange (`ExchangeDetection.exchange`).
     func rowCalendar(at frequency: Frequency, forcedExchange forced: ExchangeCalendar.Code?) -> RowCalendar {
         let session = frequency.isSubDaily
             ? TradingSession.infer(from: wallClockTimestamps, frequency: frequency, minimumDays: forced == nil ? 2 : 1) : nil
-        let timestamps = session == nil ? calendarTimestamps(at: frequency) : wallClockTimestamps
+        let weeklyHours = frequency.isSubDaily && session == nil ? WeeklyHours.infer(from: wallClockTimestamps, frequency: frequency) : nil
+        let timestamps = session == nil && weeklyHours == nil ? calendarTimestamps(at: frequency) : wallClockTimestamps
         let exchange = ExchangeDetection.exchange(of: timestamps, frequency: frequency, session: session, forced: forced)
-        return RowCalendar(timestamps: timestamps, frequency: frequency, session: session, exchange: exchange)
+        return RowCalendar(timestamps: timestamps, frequency: frequency, session: session, weeklyHours: weeklyHours, exchange: exchange)
     }
 }

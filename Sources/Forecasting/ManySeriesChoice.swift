@@ -104,8 +104,11 @@ public struct ManySeriesChoice: Sendable {
         let horizon = steps ?? frequency.defaultHorizon
         var configuration = self.configuration
         configuration.horizon = horizon
-        // Intraday series that share one trading session are weighed, and fitted, on its season.
-        if let first = series.first, series.allSatisfy({ $0.session == first.session }) { configuration.applySessionSeason(of: first) }
+        // Intraday series that share one trading session (or weekly hours) are weighed, and fitted,
+        // on its season.
+        if let first = series.first, series.allSatisfy({ $0.session == first.session && $0.weeklyHours == first.weeklyHours }) {
+            configuration.applySessionSeason(of: first)
+        }
         let perSeries = ManySeriesForecast(configuration: configuration, steps: horizon, levels: levels)
         guard series.count >= Self.minimumSeries else {
             let outputs = forecastEach(series, with: perSeries, cancellation: cancellation)

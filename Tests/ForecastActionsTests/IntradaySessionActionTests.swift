@@ -28,7 +28,7 @@ import _ForecastTestSupport
         let outcome = try ForecastAction(source: .file(file), selection: SeriesSelection(column: "price"),
                                          configuration: ActionFixtures.quick, steps: 3).run()
         // Tuesday 17 November ends at 15:45; Wednesday opens at 09:30.
-        #expect(outcome.result.steps.map(\.date) == ["2026-11-18 09:30:00", "2026-11-18 09:45:00", "2026-11-18 10:00:00"])
+        #expect(outcome.result.steps.map(\.date) == ["2026-11-18 09:30", "2026-11-18 09:45", "2026-11-18 10:00"])
         let forecaster = try #require(outcome.forecaster)
         #expect(forecaster.configuration.seasonPeriod == 26)
         #expect(forecaster.configuration.lookback == 52)                  // two sessions, not two days of 96 bars

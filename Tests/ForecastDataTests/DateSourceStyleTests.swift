@@ -19,4 +19,19 @@ import ForecastData
         #expect(DateFormat.dayMonthYear(.dot).string(from: morning, like: "01.01.2021") == "04.03.2021 09:05:07")
         #expect(DateFormat.isoDateTime.string(from: morning, like: "2021-01-01") == "2021-03-04T09:05:07Z")
     }
+
+    @Test func timesWrittenToTheMinuteStayToTheMinute() {
+        let open = Timestamp(year: 2024, month: 2, day: 1, hour: 9, minute: 30)
+        #expect(DateFormat.isoDateTime.string(from: open, like: "2024-01-31 15:55") == "2024-02-01 09:30")
+        #expect(DateFormat.isoDateTime.string(from: open, like: "2024-01-31T15:55:00") == "2024-02-01T09:30:00")
+        #expect(DateFormat.dayMonthYear(.slash).string(from: open, like: "31/01/2024 9:55") == "01/02/2024 09:30")
+        #expect(DateFormat.dayMonthYear(.slash).string(from: open, like: "31/01/2024") == "01/02/2024 09:30:00")
+        // On the source's clock, with its offset, still to the minute.
+        #expect(DateFormat.isoDateTime.string(from: open, utcOffset: -5 * 3600, like: "2024-01-31T15:55-05:00")
+                == "2024-02-01T04:30-05:00")
+        // A time with seconds keeps them, whatever the sample.
+        #expect(DateFormat.isoDateTime.string(from: morning, like: "2024-01-31 15:55") == "2021-03-04 09:05:07")
+        let fraction = Timestamp(secondsSinceEpoch: open.secondsSinceEpoch + 0.25)
+        #expect(DateFormat.isoDateTime.string(from: fraction, like: "2024-01-31 15:55") == "2024-02-01 09:30:00.25")
+    }
 }

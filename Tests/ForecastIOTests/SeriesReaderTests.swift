@@ -106,8 +106,10 @@ import Testing
     }
 
     /// Forecast dates of a file of naive times (no offset) are written as the file writes them,
-    /// without the `Z` of UTC it never claimed; a file in UTC keeps its `Z`.
-    @Test(arguments: [("2026-12-04 15:%02d", "2026-12-04 16:00:00"), ("2026-12-04T15:%02d", "2026-12-04T16:00:00"),
+    /// without the `Z` of UTC it never claimed and to the minute where it writes minutes; a file in
+    /// UTC keeps its `Z`.
+    @Test(arguments: [("2026-12-04 15:%02d", "2026-12-04 16:00"), ("2026-12-04T15:%02d", "2026-12-04T16:00"),
+                      ("2026-12-04 15:%02d:00", "2026-12-04 16:00:00"),
                       ("2026-12-04T15:%02d:00Z", "2026-12-04T16:00:00Z")])
     func naiveTimesAreWrittenWithoutAZone(pattern: String, expected: String) throws {
         var text = "time,price\n"
@@ -115,5 +117,25 @@ import Testing
         let series = try SeriesReader.read(memorySource(text), target: "price").target
         let next = try #require(series.futureTimestamps(count: 1).first)
         #expect(series.format(next) == expected)
+    }
+
+    /// Hourly currency bars from Sunday 22:00 to Friday 21:00: the weekend is no gap, and the
+    /// forecast after Friday's last bar starts on Sunday evening.
+    @Test func barsAroundTheClockThatStopForTheWeekendAreForecastAfterIt() throws {
+        var text = "time,rate\n"
+        var hour = Timestamp(year: 2024, month: 1, day: 7, hour: 22)
+        let end = Timestamp(year: 2024, month: 2, day: 2, hour: 21)
+        while hour <= end {
+            let weekday = (hour.dayNumber + 3) % 7 + 1   // 1 = Monday; 1 January 1970 was a Thursday
+            if weekday <= 4 || (weekday == 5 && hour.civil.hour <= 21) || (weekday == 7 && hour.civil.hour >= 22) {
+                text += DateFormat.isoDate.string(from: hour) + String(format: " %02d:00,1.1\n", hour.civil.hour)
+            }
+            hour = hour.advanced(by: 3600)
+        }
+        let data = try SeriesReader.read(memorySource(text), target: "rate")
+        #expect(data.warnings.isEmpty, "\(data.warnings)")
+        let series = data.target
+        #expect(series.weeklyHours?.description == "Sunday 22:00 to Friday 21:00")
+        #expect(series.futureTimestamps(count: 2).map(series.format) == ["2024-02-04 22:00", "2024-02-04 23:00"])
     }
 }

@@ -37,6 +37,29 @@ import _ForecastTestSupport
         #expect(time["season_period"] as? Int == 78)
     }
 
+    /// Hourly currency bars from Sunday 22:00 to Friday 21:00 (UTC) over three weeks, one bar missing.
+    @Test func barsThatStopForTheWeekendNameTheirWeeklyHours() throws {
+        var lines = ["time,rate"]
+        for day in 7...26 {   // 7 January 2024 was a Sunday
+            let weekday = (day - 7) % 7   // 0 = Sunday
+            for hour in 0..<24 where (weekday == 0 && hour >= 22) || (1...4).contains(weekday) || (weekday == 5 && hour <= 21) {
+                if day == 10 && hour == 13 { continue }
+                lines.append(String(format: "2024-01-%02d %02d:00,%.4f", day, hour, 1.1 + Double(hour) / 1000))
+            }
+        }
+        let folder = try ScratchFolder()
+        let file = try folder.write("fx.csv", lines.joined(separator: "\n") + "\n")
+        let text = try CLIRunner.run(["inspect", file])
+        #expect(text.stdout.contains("Frequency:   hourly from Sunday 22:00 to Friday 21:00, season period 24, 1 step absent from its calendar\n"), "\(text.stdout)")
+        #expect(!text.stdout.contains("without a row"))
+        let outcome = try CLIRunner.run(["inspect", "--format", "json", file])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let time = try #require(object["time"] as? [String: Any])
+        #expect(time["weekly_hours"] as? [String: String] == ["first_bar": "Sunday 22:00", "last_bar": "Friday 21:00"])
+        #expect(time["missing_steps"] as? Int == 1)
+        #expect(time["last"] as? String == "2024-01-26 21:00")
+    }
+
     @Test func goodFileAsJSONHasStableKeys() throws {
         let outcome = try CLIRunner.run(["inspect", "--format", "json", fixture("good_prices.csv")])
         #expect(outcome.exitCode == 0)
@@ -47,9 +70,10 @@ import _ForecastTestSupport
         #expect(object["delimiter"] as? String == ",")
         let time = try #require(object["time"] as? [String: Any])
         #expect(Set(time.keys) == ["column", "format", "first", "last", "frequency", "season_period", "missing_steps", "exchange",
-                                   "session"])
+                                   "session", "weekly_hours"])
         #expect(time["exchange"] is NSNull)                               // six rows hold no holiday
         #expect(time["session"] is NSNull)                                // daily rows have no hours
+        #expect(time["weekly_hours"] is NSNull)
         #expect(time["first"] as? String == "2021-01-04")
         #expect(time["season_period"] as? Int == 5)
         let columns = try #require(object["columns"] as? [[String: Any]])

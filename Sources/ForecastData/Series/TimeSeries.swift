@@ -45,6 +45,9 @@ public struct TimeSeries: Hashable, Sendable {
     /// next session's first and a season is one session's bars; nil runs around the clock. Ignored
     /// at frequencies of a day or more.
     public var session: TradingSession? = nil
+    /// The hours of the week an intraday series without a `session` trades, when it stops for the
+    /// weekend (currencies, futures): the step after Friday's last bar is Sunday's first.
+    public var weeklyHours: WeeklyHours? = nil
 
     /// A series; when `frequency` is nil it is inferred from the timestamps (`.irregular` without).
     /// - Precondition: `timestamps`, when given, has one element per value.
@@ -112,6 +115,7 @@ public struct TimeSeries: Hashable, Sendable {
             }
             return session.timestamps(after: last, count: count, exchange: exchange, utcOffset: utcOffset)
         }
+        if frequency.isSubDaily, let weeklyHours { return weeklyHours.timestamps(after: last, count: count, utcOffset: utcOffset) }
         if frequency == .tradingDays, let exchange { return exchange.sessions(after: last, count: count, utcOffset: utcOffset) }
         return frequency.timestamps(after: last, count: count, utcOffset: utcOffset)
     }
@@ -136,10 +140,10 @@ public struct TimeSeries: Hashable, Sendable {
         return nil
     }
 
-    /// The length of one season in steps: a session's bars for intraday bars with a `session`, else
-    /// the frequency's (`Frequency.seasonPeriod`).
+    /// The length of one season in steps: a session's bars for intraday bars with a `session`, a
+    /// day's bars for bars with `weeklyHours`, else the frequency's (`Frequency.seasonPeriod`).
     public var seasonPeriod: Int {
-        TradingSession.seasonPeriod(of: frequency, in: session)
+        session == nil ? WeeklyHours.seasonPeriod(of: frequency, in: weeklyHours) : TradingSession.seasonPeriod(of: frequency, in: session)
     }
 
     /// A timestamp written like the input (`dateFormat`, `dateSample`), or in the frequency's
@@ -149,7 +153,7 @@ public struct TimeSeries: Hashable, Sendable {
         // Only a source that writes offsets can write its exchange's (the others keep `utcOffset`).
         let zone = utcOffset == 0 ? nil : exchangeClock.flatMap { $0.writesZoneOffsets ? $0.zone : nil }
         let offset = zone?.utcOffset(at: timestamp) ?? utcOffset
-        if offset == 0, let dateSample { return format.string(from: timestamp, like: dateSample) }
+        if let dateSample { return format.string(from: timestamp, utcOffset: offset, like: dateSample) }
         return format.string(from: timestamp, utcOffset: offset)
     }
 
