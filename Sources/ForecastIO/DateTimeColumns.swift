@@ -6,8 +6,9 @@ import ForecastData
 /// (`01/02/2024 09:35`).
 ///
 /// Found only when no date column was given, when the time column found holds days (no time of its
-/// own; a date format given must read days alone), and when a column named for the time of day
-/// holds `HH:MM`, `HH:MM:SS` or a fraction of seconds on at least 90 % of the sampled rows.
+/// own; a date format given must read days alone, or read each day and time joined by a space, as
+/// `%d/%m/%Y %H:%M:%S` does), and when a column named for the time of day holds `HH:MM`,
+/// `HH:MM:SS` or a fraction of seconds on at least 90 % of the sampled rows.
 struct DateTimeColumns: Sendable, Equatable {
     /// Header position and name of the days.
     let date: Int
@@ -17,6 +18,8 @@ struct DateTimeColumns: Sendable, Equatable {
     let timeName: String
     /// The days' format when one was given; detected otherwise.
     let dateFormat: DateFormat?
+    /// The format given for days and times together, which forecasts are then written in.
+    var givenDateTimeFormat: DateFormat? = nil
 
     /// Headers of a time-of-day column, in the languages of `TimeColumn.recognisedNames`, lower case.
     static let timeHeaderNames: Set<String> = ["time", "zeit", "uhrzeit", "heure", "hora", "ora", "tijd", "<time>"]
@@ -26,9 +29,11 @@ struct DateTimeColumns: Sendable, Equatable {
     static func locate(in context: CSVHeaderContext, date: Int?, options: CSVReadOptions) -> DateTimeColumns? {
         guard options.dateColumn == nil, let date else { return nil }
         let days = TimeColumn.sampleValues(of: date, in: context, options: options)
-        if let given = options.dateFormat {
-            // A format given for the days (`%m/%d/%Y` where they read both ways) keeps the times.
-            guard given.holdsDaysOnly, days.allSatisfy({ given.parse($0) != nil }) else { return nil }
+        // A format given for the days (`%m/%d/%Y` where they read both ways) keeps the times; one
+        // given for days and times together reads the days with its part before the time.
+        let givenDays = options.dateFormat.flatMap { $0.holdsDaysOnly ? $0 : $0.daysPart }
+        if options.dateFormat != nil {
+            guard let givenDays, days.allSatisfy({ givenDays.parse($0) != nil }) else { return nil }
         } else {
             switch DateFormat.detect(in: days) {
             case .detected(let format): guard format.holdsDaysOnly else { return nil }
@@ -42,8 +47,10 @@ struct DateTimeColumns: Sendable, Equatable {
         let times = TimeColumn.sampleValues(of: time, in: context, options: options)
         // Mostly times: reading then names a value that is none, rather than leaving the days to repeat.
         guard !times.isEmpty, 10 * times.count(where: { Self.secondOfDay($0) != nil }) >= 9 * times.count else { return nil }
+        let combined = options.dateFormat.flatMap { $0.holdsDaysOnly ? nil : $0 }
+        if let combined, !zip(days, times).allSatisfy({ combined.parse("\($0) \($1)") != nil }) { return nil }
         return DateTimeColumns(date: date, dateName: context.header[date], time: time, timeName: context.header[time],
-                               dateFormat: options.dateFormat)
+                               dateFormat: givenDays, givenDateTimeFormat: combined)
     }
 
     /// Both columns' header positions.
@@ -111,8 +118,8 @@ struct DateTimeColumns: Sendable, Equatable {
             timestamps.append(days.timestamps[row].advanced(by: second))
         }
         let datePattern = days.format.strftimePattern ?? "%Y-%m-%d"
-        return TimeColumn(name: name, format: .pattern(datePattern + (seconds ? " %H:%M:%S" : " %H:%M")), timestamps: timestamps,
-                          warnings: days.warnings)
+        let format = givenDateTimeFormat ?? .pattern(datePattern + (seconds ? " %H:%M:%S" : " %H:%M"))
+        return TimeColumn(name: name, format: format, timestamps: timestamps, warnings: days.warnings)
     }
 }
 
@@ -127,5 +134,18 @@ extension DateFormat {
              .monthNameDayYear, .dayMonthNameYear, .monthDayShortYear, .dayMonthShortYear, .dayMonthNameShortYear: return true
         default: return false
         }
+    }
+
+    /// The days of a pattern for dates and times: its part before the first directive of a time
+    /// of day (`%d/%m/%Y` of `%d/%m/%Y %H:%M:%S`), without the space or `T` between; nil for other
+    /// formats, and where that part names no day.
+    var daysPart: DateFormat? {
+        guard case .pattern(let pattern) = self else { return nil }
+        let timeDirectives = ["%H", "%I", "%M", "%S", "%T", "%s", "%p"]
+        guard let cut = timeDirectives.compactMap({ pattern.range(of: $0)?.lowerBound }).min() else { return nil }
+        var days = pattern[..<cut]
+        while let last = days.last, last == " " || last == "T" { days.removeLast() }
+        guard days.contains("%d") || days.contains("%e") || days.contains("%j") else { return nil }
+        return .pattern(String(days))
     }
 }

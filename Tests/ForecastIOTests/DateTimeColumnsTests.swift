@@ -39,6 +39,24 @@ import Testing
         #expect(data.target.dateFormat?.string(from: try #require(data.target.timestamps?[7])) == "01/03/2024 09:30")
     }
 
+    /// A format given for days and times together reads the two columns joined by a space, and
+    /// forecasts are written in it; one whose times do not match the column reads nothing.
+    @Test func aFormatGivenForDaysAndTimesTogetherReadsBothColumns() throws {
+        let text = Self.bars { "0\($0 + 2)/01/2024" }
+        let data = try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y %H:%M")))
+        #expect(data.timeColumn == "Date and Time")
+        let eighth = try #require(data.target.timestamps?[7])
+        #expect(eighth == Timestamp(year: 2024, month: 1, day: 3, hour: 9, minute: 30, second: 0))
+        #expect(data.target.dateFormat == .pattern("%d/%m/%Y %H:%M"))
+        let error = readError {
+            try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y %H:%M:%S")))
+        }
+        #expect(error != nil)
+        #expect(DateFormat.pattern("%d/%m/%YT%H:%M").daysPart == .pattern("%d/%m/%Y"))
+        #expect(DateFormat.pattern("%H:%M %d/%m/%Y").daysPart == nil)
+        #expect(DateFormat.isoDateTime.daysPart == nil)
+    }
+
     @Test func aTimeThatIsNoneIsNamed() {
         let text = Self.bars { "2026-11-0\($0 + 2)" }.replacingOccurrences(of: "2026-11-03,09:40", with: "2026-11-03,9:4x")
         let error = readError { try SeriesReader.read(memorySource(text), target: "Close") }
