@@ -13,6 +13,8 @@ public struct CSVDialect: Hashable, Sendable {
     var decimalSeparatorSeen = false
     /// The encoding the source was read in, when it was not UTF-8 (`SourceEncoding`).
     var sourceEncoding = SourceEncoding.utf8
+    /// The records skipped above the header (`preambleRecords(_:)`), their fields joined.
+    var preamble: [String] = []
 
     public init(delimiter: UInt8 = UInt8(ascii: ","), numberFormat: NumberFormat = NumberFormat(),
                 groupedThousands: GroupedThousands? = nil) {
@@ -21,11 +23,16 @@ public struct CSVDialect: Hashable, Sendable {
         self.groupedThousands = groupedThousands
     }
 
-    /// What detection decided that the user should know: a text encoding other than UTF-8, a dot
-    /// read between thousands.
+    /// What detection decided that the user should know: a text encoding other than UTF-8, a
+    /// preamble skipped, a dot read between thousands.
     public func detectionWarnings(file: String) -> [CSVWarning] {
-        let encoding = sourceEncoding == .utf8 ? [] : [CSVWarning(
+        var encoding = sourceEncoding == .utf8 ? [] : [CSVWarning(
             "\(file) is not UTF-8; it was read as \(sourceEncoding.name), as spreadsheets save text on Windows (save it as UTF-8 to be sure).")]
+        if let first = preamble.first {
+            let lines = preamble.count == 1 ? "the line" : "the \(preamble.count) lines"
+            encoding.append(CSVWarning(
+                "\(file): \(lines) above the header (\"\(first.prefix(60))\"\(preamble.count > 1 ? " …" : "")) \(preamble.count == 1 ? "is" : "are") narrower than the table below and \(preamble.count == 1 ? "was" : "were") skipped as notes, not read as the header."))
+        }
         guard let grouped = groupedThousands else { return encoding }
         return encoding + [CSVWarning(
             before: "\(file): column \"\(grouped.column)\" writes \"\(grouped.grouped)\" beside \"\(grouped.plain)\", so \".\" is read between thousands (\(grouped.grouped) is \(grouped.grouped.filter { $0 != "." })) and \",\" as the decimal separator; ",

@@ -138,7 +138,9 @@ package final class CSVTableStream {
             return (line, chosen, records)
         }
         if let nulLine { throw .binaryFile(file: fileName, line: nulLine) }
-        let nonEmpty = records.filter { $0.contains { !$0.isEmpty } }
+        let withPreamble = records.filter { $0.contains { !$0.isEmpty } }
+        let preamble = CSVDialect.preambleRecords(withPreamble)
+        let nonEmpty = Array(withPreamble.dropFirst(preamble))
         // A thousands separator given alone settles the decimal one when it is `.` or `,`: the other.
         let (point, comma) = (UInt8(ascii: "."), UInt8(ascii: ","))
         let implied: UInt8? = thousandsSeparator == point ? comma : thousandsSeparator == comma ? point : nil
@@ -161,11 +163,12 @@ package final class CSVTableStream {
             groupedThousands: grouped)
         dialect.decimalSeparatorSeen = sampled.decimalSeen
         dialect.sourceEncoding = encoding
+        dialect.preamble = withPreamble.prefix(preamble).map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }
         let levels = CSVDialect.tickerHeaderLevels(nonEmpty)
         let sampleRecords = Array(nonEmpty.dropFirst(1 + levels))
 
         builder = TableBuilder(fileName: fileName, dialect: dialect, sample: sampleRecords, skipsFirstRecord: hint != nil,
-                               headerLevels: levels, plan: plan)
+                               preambleRecords: preamble, headerLevels: levels, plan: plan)
         do throws(LibCSVFailure) {
             parser = try LibCSVParser(delimiter: dialect.delimiter, handler: builder)
         } catch {
@@ -292,16 +295,19 @@ private final class TableBuilder: LibCSVHandler {
 
     /// Whether the first record is a spreadsheet's `sep=;` line rather than the header.
     var skipsFirstRecord: Bool
+    /// Records with content before the header (`CSVDialect.preambleRecords`) still to skip.
+    var preambleRecords: Int
     /// Header records after the first (`CSVDialect.tickerHeaderLevels`), skipped; the first
     /// column is then the dates.
     var headerLevels: Int
 
-    init(fileName: String, dialect: CSVDialect, sample: [[String]], skipsFirstRecord: Bool = false, headerLevels: Int = 0,
-         plan: @escaping (CSVHeaderContext) throws(CSVReadError) -> CSVColumnPlan) {
+    init(fileName: String, dialect: CSVDialect, sample: [[String]], skipsFirstRecord: Bool = false, preambleRecords: Int = 0,
+         headerLevels: Int = 0, plan: @escaping (CSVHeaderContext) throws(CSVReadError) -> CSVColumnPlan) {
         self.fileName = fileName
         self.dialect = dialect
         self.sample = sample
         self.skipsFirstRecord = skipsFirstRecord
+        self.preambleRecords = preambleRecords
         self.headerLevels = headerLevels
         self.plan = plan
         state = .allocate(capacity: 1)
@@ -372,7 +378,16 @@ private final class TableBuilder: LibCSVHandler {
         }
         guard !state.pointee.failed else { return }
         guard state.pointee.hasHeader else {
-            if state.pointee.recordHasContent, !skipsFirstRecord { acceptHeader() } else { headerFields.removeAll() }
+            if state.pointee.recordHasContent, !skipsFirstRecord {
+                if preambleRecords > 0 {
+                    preambleRecords -= 1
+                    headerFields.removeAll()
+                } else {
+                    acceptHeader()
+                }
+            } else {
+                headerFields.removeAll()
+            }
             skipsFirstRecord = false
             return
         }
