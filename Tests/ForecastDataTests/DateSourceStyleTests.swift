@@ -31,6 +31,12 @@ import ForecastData
                 == "2024-02-01T04:30-05:00")
         // A time with seconds keeps them, whatever the sample.
         #expect(DateFormat.isoDateTime.string(from: morning, like: "2024-01-31 15:55") == "2021-03-04 09:05:07")
+        // Midnight keeps its time where the source writes times, though days alone leave it out.
+        let midnight = Timestamp(year: 2024, month: 3, day: 4)
+        #expect(DateFormat.dayMonthYear(.slash).string(from: midnight, like: "03/03/2024 23:00") == "04/03/2024 00:00")
+        #expect(DateFormat.dayMonthYear(.dot).string(from: midnight, like: "03.03.2024 23:00:00") == "04.03.2024 00:00:00")
+        #expect(DateFormat.dayMonthYear(.slash).string(from: midnight, like: "03/03/2024") == "04/03/2024")
+        #expect(DateFormat.monthNameDayYear.string(from: midnight, utcOffset: 3600, like: "Mar 3, 2024 22:00") == "Mar 4, 2024 01:00")
         let fraction = Timestamp(secondsSinceEpoch: open.secondsSinceEpoch + 0.25)
         #expect(DateFormat.isoDateTime.string(from: fraction, like: "2024-01-31 15:55") == "2024-02-01 09:30:00.25")
     }

@@ -77,6 +77,22 @@ import Testing
         #expect(hours.missingBars(in: bars) == 25)
     }
 
+    /// A bar missing at the same time of the week in every week a short file holds (Wednesday
+    /// 12:00 in both) is a hole the hours keep, not a pause: a pause recurs on most days.
+    @Test func aBarMissingInEveryWeekOfAShortFileIsNoPause() throws {
+        let bars = Self.hourly(from: Timestamp(year: 2024, month: 1, day: 7, hour: 22), to: Timestamp(year: 2024, month: 1, day: 24, hour: 15)) { time in
+            Self.currencyOpen(time) && !(CivilCalendar.weekday(fromDays: time.dayNumber) == 3 && time.civil.hour == 12)
+        }
+        let hours = try #require(WeeklyHours.infer(from: bars, frequency: .hourly))
+        #expect(hours.barTimes.count == 120)
+        #expect(hours.barsPerDay == 24)
+        let wednesday = Timestamp(year: 2024, month: 1, day: 31, hour: 11)
+        #expect(hours.timestamps(after: wednesday, count: 1) == [Timestamp(year: 2024, month: 1, day: 31, hour: 12)])
+        // A time absent on most days stays out: a daily pause.
+        let pause = WeeklyHours.withHolesFilled(Array(stride(from: 0, to: 5 * 86_400, by: 3600)).filter { $0 % 86_400 != 17 * 3600 }, step: 3600)
+        #expect(pause.count == 115)
+    }
+
     @Test func barsOnAClockEastOfUTCAreForecastOnIt() throws {
         // The same week read on a clock two hours east: Monday 00:00 to Friday 23:00 local.
         let hours = WeeklyHours(barTimes: Array(stride(from: 0, to: 5 * 86_400, by: 3600)))

@@ -28,8 +28,9 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
 
     /// The weekly hours of intraday bars that stop for at least a day each week, read from the latest
     /// `recentWeeks` weeks: a time of the week that holds a bar in at least half of the weeks that
-    /// reach it is a bar of the week, at least 90 % of those weeks' bars fall on such times, and the
-    /// bars leave a closure of at least a day. nil for other frequencies, for bars around the clock
+    /// reach it is a bar of the week, and so is every step between the week's first and last bar
+    /// but a pause that recurs on most days (`withHolesFilled`); at least 90 % of those weeks' bars
+    /// fall on such times, and the bars leave a closure of at least a day. nil for other frequencies, for bars around the clock
     /// every day (crypto), and for bars that never stop for a day (one weekend must be seen, as
     /// one night must for a session). `timestamps` are sorted and on the clock the source wrote.
     public static func infer(from timestamps: [Timestamp], frequency: Frequency) -> WeeklyHours? {
@@ -57,12 +58,34 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
             }.count
             return 2 * held.count >= reached ? time : nil
         }.sorted()
-        guard !hours.isEmpty else { return nil }
-        let hourSet = Set(hours)
+        guard !hours.isEmpty, let step = frequency.nominalSeconds else { return nil }
+        let hourSet = Set(withHolesFilled(hours, step: max(1, Int(step))))
         let onHours = recent.lazy.filter { hourSet.contains(secondOfWeek($0)) }.count
         guard 10 * onHours >= 9 * recent.count else { return nil }
-        let weekly = WeeklyHours(barTimes: hours)
+        let weekly = WeeklyHours(barTimes: hourSet.sorted())
         return weekly.closure.length >= shortestClosure ? weekly : nil
+    }
+
+    /// `hours` with the steps between the week's first and last bar that the latest weeks happened
+    /// to lack put back (a quiet minute, a bar missing twice in a short file), keeping the times of
+    /// day absent on most days their market is open: a daily pause, such as futures' hour at 17:00.
+    static func withHolesFilled(_ hours: [Int], step: Int) -> [Int] {
+        let held = Set(hours)
+        let closure = WeeklyHours(barTimes: hours).closure
+        let day = CivilCalendar.secondsPerDay
+        /// How far into the open week a time of the week lies, from its first bar.
+        func intoWeek(_ time: Int) -> Int { ((time - closure.nextBar) % secondsPerWeek + secondsPerWeek) % secondsPerWeek }
+        let openLength = intoWeek(closure.lastBar)
+        var filled = hours
+        for offset in Swift.stride(from: step, to: openLength, by: step) {
+            let time = (closure.nextBar + offset) % secondsPerWeek
+            guard !held.contains(time) else { continue }
+            // The same time of day on each day of the week it falls within the open week.
+            let sameTime = (0..<7).map { ($0 * day + time % day) }.filter { intoWeek($0) <= openLength }
+            let absent = sameTime.count { !held.contains($0) }
+            if absent < 2 || 2 * absent <= sameTime.count { filled.append(time) }
+        }
+        return filled
     }
 
     /// The longest stretch of the week without a bar, from the bar before it to the bar after it

@@ -3,25 +3,32 @@ extension DateFormat {
     /// its dates, on a clock `utcOffset` seconds east of UTC. An ISO date-time without an offset is
     /// naive (local to whoever wrote the file), so it is written without `Z` and with the sample's
     /// separator: a report must not claim a zone the file never gave. Times are written to the
-    /// minute where the sample's are (`09:30`, not `09:30:00`), unless the timestamp has seconds.
-    /// Everything else is written as `string(from:utcOffset:)` does.
+    /// minute where the sample's are (`09:30`, not `09:30:00`), unless the timestamp has seconds,
+    /// and midnight is written (`04/03/2024 00:00`) where the sample has a time of day, though a
+    /// day format leaves it out for days. Everything else is written as `string(from:utcOffset:)` does.
     public func string(from timestamp: Timestamp, utcOffset: Int = 0, like sample: String) -> String {
-        let text: String
+        var text: String
         if utcOffset == 0, case .isoDateTime = self, let style = Self.isoDateTimeStyle(of: sample), !style.hasOffset {
             text = DateFormat.isoDate.string(from: timestamp) + String(style.separator) + Self.clockTime(timestamp.civil)
         } else {
             text = string(from: timestamp, utcOffset: utcOffset)
         }
-        return Self.writesSeconds(sample) ? text : Self.withoutZeroSeconds(text)
+        let sampleTime = Self.timeOfDay(in: sample)
+        if sampleTime.written, !Self.timeOfDay(in: text).written {
+            text += " " + Self.clockTime(timestamp.advanced(by: Double(utcOffset)).civil)
+        }
+        return !sampleTime.written || sampleTime.withSeconds ? text : Self.withoutZeroSeconds(text)
     }
 
-    /// Whether the first time of day in `text` (its first `H:MM`) goes on to seconds; true where
-    /// there is no time, so that nothing is taken away.
-    static func writesSeconds(_ text: String) -> Bool {
+    /// Whether `text` writes a time of day (an `H:MM` or `HH:MM`), and whether its first one goes on
+    /// to seconds.
+    static func timeOfDay(in text: String) -> (written: Bool, withSeconds: Bool) {
         let bytes = Array(text.utf8)
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 2 < bytes.count,
-              DateTextCursor.isDigit(bytes[colon - 1]), DateTextCursor.isDigit(bytes[colon + 1]), DateTextCursor.isDigit(bytes[colon + 2]) else { return true }
-        return colon + 3 < bytes.count && bytes[colon + 3] == UInt8(ascii: ":")
+              DateTextCursor.isDigit(bytes[colon - 1]), DateTextCursor.isDigit(bytes[colon + 1]), DateTextCursor.isDigit(bytes[colon + 2]) else {
+            return (false, false)
+        }
+        return (true, colon + 3 < bytes.count && bytes[colon + 3] == UInt8(ascii: ":"))
     }
 
     /// `text` with the `:00` after its first `HH:MM` taken out, where no fraction follows.
