@@ -31,8 +31,10 @@ extension TimeColumn {
     func rowCalendar(at frequency: Frequency, forcedExchange forced: ExchangeCalendar.Code?) -> RowCalendar {
         let session = frequency.isSubDaily
             ? TradingSession.infer(from: wallClockTimestamps, frequency: frequency, minimumDays: forced == nil ? 2 : 1) : nil
-        let weeklyHours = frequency.isSubDaily && session == nil ? WeeklyHours.infer(from: wallClockTimestamps, frequency: frequency) : nil
-        let timestamps = session == nil && weeklyHours == nil ? calendarTimestamps(at: frequency) : wallClockTimestamps
+        let weeklyHours = frequency.isSubDaily && session == nil
+            ? WeeklyHours.infer(wallClock: wallClockTimestamps, instants: self.timestamps, frequency: frequency) : nil
+        let timestamps = weeklyHours?.clockTimes(instants: self.timestamps, wallClock: wallClockTimestamps)
+            ?? (session == nil ? calendarTimestamps(at: frequency) : wallClockTimestamps)
         let exchange = ExchangeDetection.exchange(of: timestamps, frequency: frequency, session: session, forced: forced)
         return RowCalendar(timestamps: timestamps, frequency: frequency, session: session, weeklyHours: weeklyHours, exchange: exchange)
     }

@@ -93,6 +93,32 @@ import Testing
         #expect(pause.count == 115)
     }
 
+    /// Currency bars in UTC across New York's change of clock on 10 March 2024: the week opens at
+    /// 22:00 UTC before and 21:00 after, Sunday 17:00 in New York throughout. Read on New York's
+    /// clock, the week keeps its hours, and forecasts follow the change.
+    @Test func currencyBarsInUTCFollowNewYorksChangeOfClock() throws {
+        let newYork = ExchangeTimeZone(.XNYS)
+        let instants = Self.hourly(from: Timestamp(year: 2024, month: 2, day: 4, hour: 21), to: Timestamp(year: 2024, month: 3, day: 22, hour: 20)) { time in
+            // Sunday 17:00 to Friday 16:00 (the last bar's start) in New York.
+            let local = time.advanced(by: Double(newYork.utcOffset(at: time)))
+            let weekday = CivilCalendar.weekday(fromDays: local.dayNumber)
+            return weekday <= 4 || (weekday == 5 && local.civil.hour <= 16) || (weekday == 7 && local.civil.hour >= 17)
+        }
+        let hours = try #require(WeeklyHours.infer(wallClock: instants, instants: instants, frequency: .hourly))
+        #expect(hours.zone == newYork)
+        #expect(hours.description == "Sunday 17:00 to Friday 16:00 New York time")
+        #expect(hours.barTimes.count == 120)
+        let fridayClose = Timestamp(year: 2024, month: 3, day: 22, hour: 20)
+        #expect(hours.timestamps(after: fridayClose, count: 2) == [Timestamp(year: 2024, month: 3, day: 24, hour: 21),
+                                                                    Timestamp(year: 2024, month: 3, day: 24, hour: 22)])
+        // Read on its own clock alone, the week keeps the winter's hours, which most weeks held.
+        #expect(WeeklyHours.infer(from: instants, frequency: .hourly)?.description == "Sunday 22:00 to Friday 21:00")
+        // A winter of bars keeps the source's clock: nothing tells the two apart.
+        let winter = try #require(WeeklyHours.infer(wallClock: Self.currency, instants: Self.currency, frequency: .hourly))
+        #expect(winter.zone == nil)
+        #expect(winter.description == "Sunday 22:00 to Friday 21:00")
+    }
+
     @Test func barsOnAClockEastOfUTCAreForecastOnIt() throws {
         // The same week read on a clock two hours east: Monday 00:00 to Friday 23:00 local.
         let hours = WeeklyHours(barTimes: Array(stride(from: 0, to: 5 * 86_400, by: 3600)))

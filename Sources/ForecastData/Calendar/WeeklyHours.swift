@@ -4,10 +4,14 @@
 /// Sunday's first, not a bar on Saturday.
 ///
 /// Markets that close every night have a `TradingSession` instead; this is for those that do not.
-/// Times are seconds after Monday 00:00 on the clock the source wrote.
+/// Times are seconds after Monday 00:00 on the clock the source wrote, or on New York's (`zone`)
+/// for a file in UTC whose market keeps New York's hours across changes of daylight saving.
 public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
     /// The times of the week (seconds after Monday 00:00) that hold a bar, ascending.
     public let barTimes: [Int]
+    /// The clock the hours are read on when it is not the source's: New York's, with its changes of
+    /// daylight saving.
+    public let zone: ExchangeTimeZone?
 
     static let secondsPerWeek = 7 * CivilCalendar.secondsPerDay
     /// How many of the latest weeks decide the hours: enough that a holiday or a missing bar does
@@ -19,11 +23,42 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
 
     /// Hours from the times of the week of their bars (seconds after Monday 00:00).
     /// - Precondition: `barTimes` is not empty, and its times are distinct and within one week.
-    public init(barTimes: [Int]) {
+    public init(barTimes: [Int], zone: ExchangeTimeZone? = nil) {
         let times = Array(Set(barTimes)).sorted()
         precondition(!times.isEmpty && times.count == barTimes.count, "weekly hours need distinct bar times, got \(barTimes.count)")
         precondition(times[0] >= 0 && times[times.count - 1] < Self.secondsPerWeek, "weekly hours must lie within one week")
         self.barTimes = times
+        self.zone = zone
+    }
+
+    /// The weekly hours on the clock that holds them best: the source's (`wallClock`, as
+    /// `infer(from:frequency:)` reads it), or New York's, from the bars' `instants`, where more of the
+    /// latest weeks' bars fall on its hours, or as many on fewer hours (the source's clock then
+    /// holds both the winter's and the summer's hours). Currencies and US futures keep New York's
+    /// and Chicago's hours, so a file of them in UTC opens an hour earlier in summer; on New York's
+    /// clock their week is the same all year, and forecasts follow the change.
+    public static func infer(wallClock: [Timestamp], instants: [Timestamp], frequency: Frequency) -> WeeklyHours? {
+        guard frequency.isSubDaily, stopsForADay(wallClock) else { return nil }
+        let own = fitted(wallClock, frequency: frequency)
+        let newYork = ExchangeTimeZone(.XNYS)
+        let local = newYork.localTimes(instants)
+        guard let zoned = fitted(local, frequency: frequency) else { return own?.hours }
+        if let own, own.share > zoned.share || (own.share == zoned.share && own.hours.barTimes.count <= zoned.hours.barTimes.count) {
+            return own.hours
+        }
+        return WeeklyHours(barTimes: zoned.hours.barTimes, zone: newYork)
+    }
+
+    /// `timestamps` (instants) on the clock the hours are read on: the source's `wallClock`, or
+    /// New York's.
+    public func clockTimes(instants: [Timestamp], wallClock: [Timestamp]) -> [Timestamp] {
+        guard let zone else { return wallClock }
+        return zone.localTimes(instants)
+    }
+
+    /// Whether consecutive `timestamps` are a day or more apart somewhere: a weekend seen.
+    private static func stopsForADay(_ timestamps: [Timestamp]) -> Bool {
+        zip(timestamps, timestamps.dropFirst()).contains { $1.secondsSinceEpoch - $0.secondsSinceEpoch >= Double(shortestClosure) }
     }
 
     /// The weekly hours of intraday bars that stop for at least a day each week, read from the latest
@@ -34,12 +69,15 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
     /// every day (crypto), and for bars that never stop for a day (one weekend must be seen, as
     /// one night must for a session). `timestamps` are sorted and on the clock the source wrote.
     public static func infer(from timestamps: [Timestamp], frequency: Frequency) -> WeeklyHours? {
+        fitted(timestamps, frequency: frequency)?.hours
+    }
+
+    /// The weekly hours `infer(from:frequency:)` finds, with the share of the latest weeks' bars on them.
+    private static func fitted(_ timestamps: [Timestamp], frequency: Frequency) -> (hours: WeeklyHours, share: Double)? {
         guard frequency.isSubDaily, let first = timestamps.first, let last = timestamps.last else { return nil }
         let lastWeek = week(of: last)
         let firstWeek = max(week(of: first), lastWeek - recentWeeks + 1)
-        guard lastWeek - firstWeek >= 1,
-              zip(timestamps, timestamps.dropFirst()).contains(where: { $1.secondsSinceEpoch - $0.secondsSinceEpoch >= Double(shortestClosure) })
-        else { return nil }
+        guard lastWeek - firstWeek >= 1, stopsForADay(timestamps) else { return nil }
         let start = Double(firstWeek * secondsPerWeek - mondayOffset)
         let recent = timestamps[(timestamps.firstIndex { $0.secondsSinceEpoch >= start } ?? timestamps.count)...]
         // Per time of the week: how many weeks hold a bar at it, and the latest (the rows are sorted).
@@ -63,7 +101,7 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
         let onHours = recent.lazy.filter { hourSet.contains(secondOfWeek($0)) }.count
         guard 10 * onHours >= 9 * recent.count else { return nil }
         let weekly = WeeklyHours(barTimes: hourSet.sorted())
-        return weekly.closure.length >= shortestClosure ? weekly : nil
+        return weekly.closure.length >= shortestClosure ? (weekly, Double(onHours) / Double(recent.count)) : nil
     }
 
     /// `hours` with the steps between the week's first and last bar that the latest weeks happened
@@ -117,15 +155,23 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
         return hours.barsPerDay
     }
 
-    /// `Sunday 22:00 to Friday 21:00`: the week's first and last bar.
-    public var description: String { Self.weekTime(firstBar) + " to " + Self.weekTime(lastBar) }
+    /// `Sunday 22:00 to Friday 21:00`: the week's first and last bar, with `New York time` where the
+    /// hours are read on New York's clock.
+    public var description: String {
+        Self.weekTime(firstBar) + " to " + Self.weekTime(lastBar) + (zone == nil ? "" : " New York time")
+    }
 
     /// The `count` bars after `last`: the next time of the week that holds a bar, into the next week
     /// after the last one. Timestamps are on the wall clock the hours are read on (`utcOffset`
-    /// seconds east of UTC; the results are UTC instants again).
+    /// seconds east of UTC, or `zone`'s offset of each bar; the results are UTC instants again).
     /// - Precondition: `count >= 0`.
     public func timestamps(after last: Timestamp, count: Int, utcOffset: Int = 0) -> [Timestamp] {
         precondition(count >= 0, "count of future bars must not be negative, got \(count)")
+        if let zone {
+            let unzoned = WeeklyHours(barTimes: barTimes)
+            let local = last.advanced(by: Double(zone.utcOffset(at: last)))
+            return unzoned.timestamps(after: local, count: count).map { $0.advanced(by: Double(-zone.utcOffset(atLocal: $0))) }
+        }
         let local = last.secondsSinceEpoch + Double(utcOffset)
         var week = Self.week(of: Timestamp(secondsSinceEpoch: local))
         let second = local - Double(week * Self.secondsPerWeek - Self.mondayOffset)

@@ -35,6 +35,24 @@ public struct ExchangeTimeZone: Hashable, Sendable {
         return seconds >= start && seconds < end ? standardOffset + 3600 : standardOffset
     }
 
+    /// `instants` on this zone's clock: `utcOffset(at:)` added to each, with each year's changes of
+    /// clock worked out once rather than for every bar.
+    public func localTimes(_ instants: [Timestamp]) -> [Timestamp] {
+        var year: (range: Range<Double>, daylightSaving: (start: Double, end: Double)?) = (0..<0, nil)
+        return instants.map { instant in
+            let seconds = instant.secondsSinceEpoch
+            if !year.range.contains(seconds) {
+                let civilYear = instant.civil.year
+                let day = Double(CivilCalendar.secondsPerDay)
+                let first = Double(CivilCalendar.days(year: civilYear, month: 1, day: 1)) * day
+                let next = Double(CivilCalendar.days(year: civilYear + 1, month: 1, day: 1)) * day
+                year = (first..<next, daylightSaving(year: civilYear))
+            }
+            let summer = year.daylightSaving.map { seconds >= $0.start && seconds < $0.end } ?? false
+            return instant.advanced(by: Double(standardOffset + (summer ? 3600 : 0)))
+        }
+    }
+
     /// The offset from UTC at the local wall-clock time `wall` (a timestamp read as local time);
     /// in the hour a change of clock skips or repeats, the offset before the change.
     public func utcOffset(atLocal wall: Timestamp) -> Int {
