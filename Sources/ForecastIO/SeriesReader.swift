@@ -62,16 +62,16 @@ public enum SeriesReader {
                                    weeklyHours: WeeklyHours? = nil, file: String, column: String) -> CSVWarning? {
         guard absent >= 10, absent * 10 > timestamps.count + absent else { return nil }
         if let session {
-            return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) bars of its \(session) sessions (\(frequency)) without a row; check the date format, since the gaps are forecast as if they were not there.")
+            return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) bars of its \(session) sessions (\(frequency)) without a row, and the gaps are forecast as if they were not there; if the rows should follow one another, check the date format.")
         }
         if let weeklyHours {
-            return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) bars of its weekly hours (\(weeklyHours), \(frequency)) without a row; check the date format, since the gaps are forecast as if they were not there.")
+            return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) bars of its weekly hours (\(weeklyHours), \(frequency)) without a row, and the gaps are forecast as if they were not there; if the rows should follow one another, check the date format.")
         }
         if let closed = frequency.closedWeekdays(in: timestamps) {
             let names = closed.map { Frequency.weekdayNames[$0 - 1] + "s" }.joined(separator: " and ")
             return CSVWarning("\(file): column \"\(column)\" has no row on \(names) (\(absent) days): its rows are read one after another, so its weekly season of 7 rows spans more than a week, and forecast dates include \(names); if the series is 0 on those days, give them rows.")
         }
-        return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) steps of its \(frequency) calendar without a row; check the date format, since the gaps are forecast as if they were not there.")
+        return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) steps of its \(frequency) calendar without a row, and the gaps are forecast as if they were not there; if the rows should follow one another, check the date format.")
     }
 
     public static func read(

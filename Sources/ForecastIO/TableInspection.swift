@@ -38,9 +38,9 @@ public struct TableInspection: Sendable {
         public var frequency: Frequency
         /// Rows the frequency's calendar expects between first and last that the file lacks
         /// (for trading days without an `exchange` this counts holidays too; with one, only its
-        /// sessions). Intraday bars count the bars of their `session`; without one (bars around
-        /// the clock, or days that do not agree) they are not counted: trading hours and nights the
-        /// calendar cannot know would make a count large and meaningless.
+        /// sessions). Intraday bars count the bars of their `session` or `weeklyHours`; without
+        /// either (bars around the clock, or days that do not agree) every step of their frequency,
+        /// as the warning a forecast gives counts them.
         public var missingSteps: Int
         /// The exchange whose sessions a trading-day series, or intraday bars in sessions, follow
         /// (asked for or detected).
@@ -204,7 +204,7 @@ public struct TableInspection: Sendable {
         let frequency = time.frequency
         let calendar = time.rowCalendar(at: frequency, forcedExchange: forced)
         let last = time.timestamps.count - 1
-        let missingSteps = calendar.session != nil || calendar.weeklyHours != nil || countsCalendarGaps(frequency) ? calendar.absentSteps : 0
+        let missingSteps = frequency == .irregular ? 0 : calendar.absentSteps
         // A date the file wrote with an offset is written on that offset, as the file has it.
         func written(_ index: Int, row: Int) -> String {
             time.format.string(from: time.timestamps[index], utcOffset: time.writtenOffsets?[index] ?? 0, like: texts.text(row))
@@ -217,14 +217,6 @@ public struct TableInspection: Sendable {
             weeklyHours: calendar.weeklyHours
         )
         return (summary, calendar)
-    }
-
-    /// Whether calendar gaps mean anything for this frequency (see `Time.missingSteps`).
-    static func countsCalendarGaps(_ frequency: Frequency) -> Bool {
-        switch frequency {
-        case .yearly, .quarterly, .monthly, .weekly, .daily, .tradingDays: true
-        case .hourly, .minutes, .seconds, .irregular: false
-        }
     }
 
     /// One column's kind and numbers, and a warning when it has missing values or stray words.

@@ -115,4 +115,20 @@ import ForecastData
         #expect(data.target.futureTimestamps(count: 1) == [Timestamp(year: 2026, month: 11, day: 12)])
         #expect(try TableInspection.inspect(Self.source(text)).time?.frequencyDescription == "hourly")
     }
+
+    /// Gaps in bars around the clock are counted by `tsf inspect` as a forecast's warning counts them.
+    @Test func gapsInBarsAroundTheClockAreCountedWhereTheyAreWarned() throws {
+        var text = "time,load\n"
+        // Ten days of hourly loads with every seventh hour from the second day on missing, at a
+        // different time each day (a gap every day at one time would be a pause of a session).
+        for hour in 0 ..< 24 * 10 where hour < 24 || hour % 7 != 3 {
+            text += "2026-11-\(Self.two(2 + hour / 24)) \(Self.two(hour % 24)):00,\(hour % 7)\n"
+        }
+        let inspection = try TableInspection.inspect(Self.source(text))
+        #expect(inspection.time?.missingSteps == 31)
+        let data = try SeriesReader.read(Self.source(text), target: "load")
+        let warned = try #require(data.warnings.first { $0.message.contains("without a row") })
+        #expect(warned.message.contains("leaves 31 of the 240 steps of its hourly calendar"), "\(warned.message)")
+        #expect(inspection.warnings.map(\.message).contains(warned.message))
+    }
 }

@@ -125,6 +125,14 @@ extension Frequency {
         // business day rather than its last day) still count as the step they belong to.
         let slack = 0.5 * (nominalSeconds ?? 0)
         var missing = 0
+        if isSubDaily, let step = nominalSeconds {
+            // Steps of fixed length: each gap's count, as the walk below would find it.
+            for index in 1..<timestamps.count {
+                let gap = timestamps[index].secondsSinceEpoch - timestamps[index - 1].secondsSinceEpoch
+                missing += max(0, min(10_000, Int((gap / step).rounded())) - 1)
+            }
+            return missing
+        }
         for index in 1..<timestamps.count {
             var probe = timestamps[index - 1]
             var steps = 0
