@@ -21,7 +21,7 @@ struct Inspect: AsyncParsableCommand {
         try await ToolFailure.reporting {
             let report = try InspectAction(source: csv.source(file), readOptions: csv.readOptions).run()
             print(InspectAction.rendered(report, format: format, wording: ErrorSentences.flags(for:)), terminator: "")
-            if let long = report.longFormat, let first = long.series.first {
+            if csv.id == nil, let long = report.longFormat, let first = long.series.first {
                 ToolFailure.printError("note: a long-format file: forecast every series with --id \(long.idColumn), or one with --id \(long.idColumn) --series \(first.id)")
             }
         }

@@ -170,6 +170,10 @@ import _ForecastTestSupport
         #expect(described.stdout.contains("Series:      "))
         #expect(described.stdout.contains("series in column \"symbol\": AAA ("))
         #expect(described.stderr.contains("--id symbol --series AAA"))
+        // With --id given, no note suggests giving it.
+        let given = try CLIRunner.run(["inspect", "--id", "symbol", fixture("long_format.csv")])
+        #expect(given.stdout == described.stdout)
+        #expect(!given.stderr.contains("--id symbol"), "\(given.stderr)")
         let json = try CLIRunner.run(["inspect", "--id", "symbol", "--format", "json", fixture("long_format.csv")])
         #expect(json.exitCode == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
