@@ -48,7 +48,8 @@ struct CrossSeriesCalibration: Sendable {
     /// `output` with its intervals calibrated (`intervals(_:forecasts:history:)`).
     func calibrated(_ output: ManySeriesForecast.Output) -> ManySeriesForecast.Output {
         ManySeriesForecast.Output(series: output.series, forecasts: output.forecasts,
-                                  intervals: intervals(output.intervals, forecasts: output.forecasts, history: output.series.values),
+                                  intervals: intervals(output.intervals, forecasts: output.forecasts, history: output.series.values,
+                                                       lowerBound: output.forecaster.lowerBound),
                                   forecaster: output.forecaster, acrossSeries: output.acrossSeries,
                                   calibratedAcrossSeries: calibratedLevels(output.intervals.map(\.level)))
     }
@@ -59,13 +60,14 @@ struct CrossSeriesCalibration: Sendable {
     /// and the series' own where the held-out values give too few scores for the level. A level's
     /// interval is then widened, where needed, to hold every lower level's: the two sources can
     /// exist at one level and not the next (a 99 % interval needs 99 scores), and intervals at
-    /// several levels must nest.
-    func intervals(_ own: [IntervalForecast], forecasts: [Double], history: [Double]) -> [IntervalForecast] {
+    /// several levels must nest. Bounds below the series' `lowerBound` are raised to it, as the
+    /// series' own are (whose half-width is read from the upper bound, which no bound raised).
+    func intervals(_ own: [IntervalForecast], forecasts: [Double], history: [Double], lowerBound: Double? = nil) -> [IntervalForecast] {
         let movement = RecentMovement(history: history).scale(before: history.count)
         var halfWidths = own.map { interval -> [Double?] in
             let across = unitHalfWidths(level: interval.level).map { $0.map { $0 * movement } }
             return forecasts.indices.map { step -> Double? in
-                let ownWidth = interval.lower[step].flatMap { lower in interval.upper[step].map { ($0 - lower) / 2 } }
+                let ownWidth = interval.lower[step].flatMap { _ in interval.upper[step].map { $0 - forecasts[step] } }
                 let acrossWidth = step < across.count ? across[step] : nil
                 switch (ownWidth, acrossWidth) {
                 case let (ownWidth?, acrossWidth?): return (ownWidth + acrossWidth) / 2
@@ -82,9 +84,10 @@ struct CrossSeriesCalibration: Sendable {
             }
         }
         return zip(own, halfWidths).map { interval, widths in
-            IntervalForecast(level: interval.level,
-                             lower: zip(forecasts, widths).map { forecast, width in width.map { forecast - $0 } },
-                             upper: zip(forecasts, widths).map { forecast, width in width.map { forecast + $0 } })
+            let averaged = IntervalForecast(level: interval.level,
+                                            lower: zip(forecasts, widths).map { forecast, width in width.map { forecast - $0 } },
+                                            upper: zip(forecasts, widths).map { forecast, width in width.map { forecast + $0 } })
+            return lowerBound.map(averaged.raised(to:)) ?? averaged
         }
     }
 

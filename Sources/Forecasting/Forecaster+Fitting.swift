@@ -160,11 +160,18 @@ extension Forecaster {
             keptEpoch: report.restoredEpoch ?? report.epochs.count, stoppedEarly: report.stoppedEarly,
             trainingWindows: trainingWindows.count, validationWindows: validationWindows?.count ?? 0,
             decisions: decisions, validationErrors: validationErrors)
-        return Forecaster(
+        var chosen = Forecaster(
             configuration: resolved, network: network, scalers: scalers, columnNames: names,
             frequency: frequency, fitReport: fitReport, method: method,
             recentValues: fitted.recentValues, recentFeatures: fitted.recentFeatures, knownFeatureCount: knownCount,
             statistical: statistical)
+        chosen.lowerBound = Self.lowerBound(of: values)
+        return chosen
+    }
+
+    /// 0 for a series that never goes below zero, nil otherwise (`lowerBound`).
+    static func lowerBound(of values: [Double]) -> Double? {
+        values.allSatisfy { $0 >= 0 } ? 0 : nil
     }
 
     /// The chosen statistical models refitted on the whole series with the structure chosen on the

@@ -19,6 +19,17 @@ extension Forecaster {
             throw ForecasterError.featuresUnknownBeyondHorizon(steps: steps, horizon: horizon)
         }
         try checkKnownFuture(knownFuture, steps: steps)
+        return floored(try unflooredForecast(steps: steps, knownFuture: knownFuture))
+    }
+
+    /// `values` raised to `lowerBound` where they fall below it.
+    func floored(_ values: [Double]) -> [Double] {
+        guard let lowerBound else { return values }
+        return values.map { max($0, lowerBound) }
+    }
+
+    /// The forecast of `method`, before `lowerBound` applies.
+    private func unflooredForecast(steps: Int, knownFuture: [[Double]]) throws -> [Double] {
         switch method {
         case .network:
             return try networkForecast(steps: steps, knownFuture: knownFuture)
@@ -109,7 +120,7 @@ extension Forecaster {
             let column = paths.map { $0[step] }.sorted()
             for level in column.indices { sorted[level][step] = column[level] }
         }
-        return sorted
+        return sorted.map(floored)
     }
 
     /// One path per head output of a step (one for a point loss, one per quantile level), `steps` long.

@@ -94,6 +94,7 @@ extension Forecaster {
                 ? [] : metadata.featureHistory, knownFeatureCount: metadata.knownFeatureCount,
             statistical: statistical)
         exchange = metadata.exchange
+        lowerBound = metadata.lowerBound
     }
 
     /// Whether the forecaster holds a history to forecast from (a file from PyTorch may not).
@@ -114,6 +115,7 @@ extension Forecaster {
         metadata.columnNames = columnNames
         metadata.frequency = frequency
         metadata.exchange = exchange
+        metadata.lowerBound = lowerBound
         metadata.history = recentValues
         metadata.featureHistory = recentFeatures
         metadata.knownFeatureCount = knownFeatureCount

@@ -47,8 +47,12 @@ extension Forecaster {
         guard let report = fitReport else { return self }
         var decisions = report.decisions
         decisions.insert(decision, at: min(index, decisions.count))
-        return Forecaster(configuration: configuration, network: network, scalers: scalers, columnNames: columnNames,
-                          frequency: frequency, fitReport: report.replacingDecisions(decisions), method: method, recentValues: recentValues,
-                          recentFeatures: recentFeatures, knownFeatureCount: knownFeatureCount, statistical: statistical)
+        var changed = Forecaster(configuration: configuration, network: network, scalers: scalers, columnNames: columnNames,
+                                 frequency: frequency, fitReport: report.replacingDecisions(decisions), method: method,
+                                 recentValues: recentValues, recentFeatures: recentFeatures, knownFeatureCount: knownFeatureCount,
+                                 statistical: statistical)
+        changed.exchange = exchange
+        changed.lowerBound = lowerBound
+        return changed
     }
 }

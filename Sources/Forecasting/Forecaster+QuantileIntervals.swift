@@ -50,6 +50,8 @@ extension Forecaster {
             for interval in intervals { byLevel[interval.level] = interval }
         }
         // The two calibrations can cross (a conformal 95 % bound inside the quantiles' 80 % one).
-        return IntervalForecast.nested(levels.map { byLevel[$0]! })
+        let nested = IntervalForecast.nested(levels.map { byLevel[$0]! })
+        guard let lowerBound else { return nested }
+        return nested.map { $0.raised(to: lowerBound) }
     }
 }

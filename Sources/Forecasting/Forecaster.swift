@@ -49,6 +49,11 @@ public struct Forecaster: Sendable {
     public let method: ForecastMethod
     /// The fitted statistical models and the history they filter, when `method` uses them.
     public private(set) var statistical: StatisticalForecasts?
+    /// The least value a forecast or an interval bound takes: 0 for a series fitted on values that
+    /// never go below zero (sales, counts, prices, rainfall), so that no forecast says what the
+    /// series cannot be; nil for one that goes below zero, and once a negative value is observed or
+    /// conditioned on. A model file records it (`lower_bound`).
+    public internal(set) var lowerBound: Double? = nil
 
     /// The latest raw target values, oldest first: `lookback + transform.rowsConsumed` of them.
     public private(set) var recentValues: [Double]
@@ -146,6 +151,7 @@ public struct Forecaster: Sendable {
         recentValues = tail
         recentFeatures = featureTails
         statistical?.replaceHistory(with: values)
+        if let lowerBound, values.contains(where: { $0 < lowerBound }) { self.lowerBound = nil }
     }
 
     /// Appends one observation (and the feature values of the same row) and returns the forecast of
@@ -176,6 +182,7 @@ public struct Forecaster: Sendable {
         recentValues.removeFirst()
         recentValues.append(value)
         statistical?.append(value)
+        if let lowerBound, value < lowerBound { self.lowerBound = nil }
         for index in recentFeatures.indices {
             recentFeatures[index].removeFirst()
             recentFeatures[index].append(row[index])

@@ -143,11 +143,13 @@ public struct GlobalForecaster: Sendable {
         let members = zip(series.indices, prepared).map { index, member -> Result<Forecaster, ForecasterError> in
             member.map { member in
                 let named = names.indices.contains(index) ? [names[index]] + featureNames : []
-                return Forecaster(configuration: resolved, network: network, scalers: member.scalers,
-                           columnNames: named.count == columnCount ? named : [], frequency: frequency,
-                           fitReport: fitReport, method: .network,
-                           recentValues: Array(series[index].suffix(lookback + transform.rowsConsumed)),
-                           recentFeatures: member.features.map { Array($0.suffix(lookback)) }, knownFeatureCount: knownCount)
+                var fitted = Forecaster(configuration: resolved, network: network, scalers: member.scalers,
+                                        columnNames: named.count == columnCount ? named : [], frequency: frequency,
+                                        fitReport: fitReport, method: .network,
+                                        recentValues: Array(series[index].suffix(lookback + transform.rowsConsumed)),
+                                        recentFeatures: member.features.map { Array($0.suffix(lookback)) }, knownFeatureCount: knownCount)
+                fitted.lowerBound = Forecaster.lowerBound(of: series[index])
+                return fitted
             }
         }
         return GlobalForecaster(configuration: resolved, network: network, members: members, fitReport: fitReport)

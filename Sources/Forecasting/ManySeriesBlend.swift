@@ -53,8 +53,9 @@ public struct ManySeriesBlend: FittedForecastingModel {
 
     /// The forecast after `history` (the whole series) and its split-conformal intervals at `levels`,
     /// calibrated as a single series' forecast is: the blend forecasts from up to 50 cut-offs in the
-    /// second half of the history. A history shorter than the blend reads throws `historyTooShort`,
-    /// as a `Forecaster`'s does.
+    /// second half of the history, its bounds raised to the series' `lowerBound` (where its own
+    /// choice has one). A history shorter than the blend reads throws `historyTooShort`, as a
+    /// `Forecaster`'s does.
     public func forecastWithIntervals(steps: Int, levels: [Double], history: [Double]) throws
         -> (forecasts: [Double], intervals: [IntervalForecast]) {
         guard history.count >= requiredHistory else {
@@ -64,6 +65,7 @@ public struct ManySeriesBlend: FittedForecastingModel {
         let intervals = try ConformalCalibration.intervals(
             of: self, history: history, forecasts: forecasts, levels: levels, count: 50,
             minimumHistory: max(requiredHistory, history.count / 2))
-        return (forecasts, intervals)
+        guard let floor = own.lowerBound else { return (forecasts, intervals) }
+        return (forecasts, intervals.map { $0.raised(to: floor) })
     }
 }

@@ -410,11 +410,13 @@ public struct ManySeriesChoice: Sendable {
         var configuration = member.configuration
         configuration.selection = .automatic
         let report = member.fitReport?.replacingDecisions(decisions)
-        return Forecaster(configuration: configuration, network: member.network, scalers: member.scalers,
-                          columnNames: member.columnNames, frequency: member.frequency, fitReport: report,
-                          method: candidate.method ?? .network, recentValues: member.recentValues,
-                          recentFeatures: member.recentFeatures, knownFeatureCount: member.knownFeatureCount,
-                          statistical: statistical)
+        var chosen = Forecaster(configuration: configuration, network: member.network, scalers: member.scalers,
+                                columnNames: member.columnNames, frequency: member.frequency, fitReport: report,
+                                method: candidate.method ?? .network, recentValues: member.recentValues,
+                                recentFeatures: member.recentFeatures, knownFeatureCount: member.knownFeatureCount,
+                                statistical: statistical)
+        chosen.lowerBound = Forecaster.lowerBound(of: values)
+        return chosen
     }
 
     /// Series' forecast by its own choice (fitted by `ownChoice`, without intervals) averaged with

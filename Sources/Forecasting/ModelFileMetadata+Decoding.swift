@@ -121,6 +121,10 @@ extension ModelFileMetadata {
             featureHistory = rows
         }
         seed = map["seed"].flatMap { UInt64($0) }
+        if let text = map["lower_bound"] {
+            guard let value = Double(text), value.isFinite else { throw fail("metadata 'lower_bound' is '\(text)'; expected a finite number") }
+            lowerBound = value
+        }
         if let text = map["exchange"] {
             guard let code = ExchangeCalendar.Code(rawValue: text) else {
                 throw fail("metadata 'exchange' is '\(text)'; expected one of \(ExchangeCalendar.Code.allCases.map(\.rawValue).joined(separator: ", "))")

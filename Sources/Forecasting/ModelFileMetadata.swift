@@ -33,6 +33,8 @@ struct ModelFileMetadata: Hashable, Sendable {
     var frequency: Frequency = .irregular
     /// The exchange whose sessions the series follows (`Forecaster.exchange`).
     var exchange: ExchangeCalendar.Code?
+    /// `lower_bound`: the least value a forecast takes (`Forecaster.lowerBound`), default none.
+    var lowerBound: Double?
     /// `history`: the latest raw target values (JSON array), default none.
     var history: [Double] = []
     /// `feature_history`: the latest raw rows of each feature (JSON array of arrays), default none.
@@ -78,6 +80,7 @@ struct ModelFileMetadata: Hashable, Sendable {
         if !featureHistory.isEmpty { map["feature_history"] = "[" + featureHistory.map(Self.jsonArray).joined(separator: ",") + "]" }
         if let seed { map["seed"] = String(seed) }
         if let exchange { map["exchange"] = exchange.rawValue }
+        if let lowerBound { map["lower_bound"] = "\(lowerBound)" }
         if knownFeatureCount > 0 { map["known_features"] = String(knownFeatureCount) }
         if let forecastSteps { map["forecast_steps"] = String(forecastSteps) }
         if !quantiles.isEmpty { map["quantiles"] = Self.jsonArray(quantiles) }

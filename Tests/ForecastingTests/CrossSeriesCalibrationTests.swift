@@ -47,6 +47,21 @@ import Testing
         #expect(abs(upper - 166) <= 1e-9)
     }
 
+    /// A series that never goes below zero: its own interval was raised to zero (half-width 3 around
+    /// a forecast of 1, read from the upper bound), and the averaged one is raised to zero too.
+    @Test func aSeriesBoundAtZeroKeepsItsOwnWidthAndItsBound() throws {
+        let history = (0..<30).map { Double($0) }
+        let own = IntervalForecast(level: 0.8, lower: [0, nil], upper: [4, nil])
+        let result = try #require(Self.forty.intervals([own], forecasts: [1, 1], history: history, lowerBound: 0).first)
+        // Step 1: own half-width 3, cross-series 33, mean 18: 1 + 18 above, and 0 below (not 1 − 18).
+        #expect(result.lower.map { $0 ?? .nan } == [0, 0])
+        let upper = try result.upper.map { try #require($0) }
+        #expect(abs(upper[0] - 19) <= 1e-9 && abs(upper[1] - 34) <= 1e-9, "\(upper)")
+        // Without a bound the same interval reaches below zero.
+        let unbounded = try #require(Self.forty.intervals([own], forecasts: [1, 1], history: history).first)
+        #expect(try #require(unbounded.lower[0]) < 0)
+    }
+
     /// Intervals at several levels nest even where a level's width comes from one source only: the
     /// 95 % one has only the cross-series width (the 77th of 80 pooled scores, 39), the 99 % one
     /// only its own narrower one (80 scores are too few for it), so it is widened to the 95 %'s.

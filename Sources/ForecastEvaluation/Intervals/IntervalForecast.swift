@@ -20,6 +20,12 @@ public struct IntervalForecast: Hashable, Codable, Sendable {
         self.upper = upper
     }
 
+    /// The interval with every bound below `floor` raised to it: for a series that cannot go below
+    /// a value (0 for sales or counts), a bound under it says nothing the floor does not.
+    public func raised(to floor: Double) -> IntervalForecast {
+        IntervalForecast(level: level, lower: lower.map { $0.map { max($0, floor) } }, upper: upper.map { $0.map { max($0, floor) } })
+    }
+
     /// `intervals` (in any order) with each level's bounds widened, where needed, to hold those of
     /// every lower level at the same step: intervals calibrated in two ways (quantiles for some
     /// levels, split-conformal for others) can cross, and a 95 % interval must hold the 80 % one.
