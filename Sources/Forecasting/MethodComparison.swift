@@ -105,6 +105,8 @@ struct MethodComparison {
         }
 
         var totals = Array(repeating: 0.0, count: candidates.count)
+        // Each candidate is scored as it would forecast: raised to the series' floor (`Forecaster.lowerBound`).
+        let floor = Forecaster.lowerBound(of: values) ?? -.infinity
         for (index, cutoff) in cutoffs.enumerated() {
             var conditioned = forecaster
             try conditioned.condition(on: Array(values[..<cutoff]), features: features.map { Array($0[..<cutoff]) },
@@ -129,7 +131,7 @@ struct MethodComparison {
                 case let .networkAndStatistical(models): forecast = zip(network, statisticalMean(models)).map { ($0 + $1) / 2 }
                 case .ownAndAcrossSeries: preconditionFailure("a many-series blend is no candidate of one series' choice")
                 }
-                for step in 0..<horizon { totals[candidateIndex] += abs(forecast[step] - values[cutoff + step]) }
+                for step in 0..<horizon { totals[candidateIndex] += abs(max(forecast[step], floor) - values[cutoff + step]) }
             }
         }
         let count = cutoffs.count * horizon

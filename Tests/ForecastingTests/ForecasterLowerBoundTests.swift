@@ -62,6 +62,30 @@ import ForecastEvaluation
         #expect(try loaded.forecast(steps: 10).allSatisfy { $0 >= 0 })
     }
 
+    /// The choice scores each candidate as it would forecast: raised to zero. Counts that fall to
+    /// zero and stay there: a network that goes on falling errs by nothing once raised to zero.
+    @Test func theChoiceScoresForecastsRaisedToZero() throws {
+        let values = Self.falling.prefix(100).map { max(0, $0 - 10) } + Array(repeating: 0.0, count: 20)
+        let forecaster = try Self.fitted(Array(values))
+        let cutoffs = Array(stride(from: 100, through: 110, by: 1))
+        let comparison = try MethodComparison(forecaster: forecaster, values: Array(values), features: [], cutoffs: cutoffs,
+                                              horizon: 10, seasonPeriod: 1)
+        let network = try #require(comparison.errors.first { $0.method == .network }).meanAbsoluteError
+        var unbounded = forecaster
+        unbounded.lowerBound = nil
+        var raised = 0.0, raw = 0.0
+        for cutoff in cutoffs {
+            try unbounded.condition(on: Array(values[..<cutoff]))
+            let forecast = try unbounded.networkForecast(steps: 10, knownFuture: [])
+            for step in 0..<10 {
+                raised += abs(max(forecast[step], 0) - values[cutoff + step])
+                raw += abs(forecast[step] - values[cutoff + step])
+            }
+        }
+        #expect(abs(network - raised / 110) <= 1e-9 * max(1, raised))
+        #expect(raw > raised, "the network should fall below zero on some cut-offs")
+    }
+
     @Test func anIntervalIsRaisedToAFloor() {
         let interval = IntervalForecast(level: 0.8, lower: [-2, nil, 1], upper: [-1, 3, 4]).raised(to: 0)
         #expect(interval.lower == [0, nil, 1])
