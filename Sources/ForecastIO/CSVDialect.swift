@@ -31,7 +31,7 @@ public struct CSVDialect: Hashable, Sendable {
         if let first = preamble.first {
             let lines = preamble.count == 1 ? "the line" : "the \(preamble.count) lines"
             encoding.append(CSVWarning(
-                "\(file): \(lines) above the header (\"\(first.prefix(60))\"\(preamble.count > 1 ? " …" : "")) \(preamble.count == 1 ? "is" : "are") narrower than the table below and \(preamble.count == 1 ? "was" : "were") skipped as notes, not read as the header."))
+                "\(file): \(lines) above the header (\"\(first.prefix(60))\"\(preamble.count > 1 ? " …" : "")) \(preamble.count == 1 ? "was read as a note" : "were read as notes") (a comment, a title, or narrower than the table below), not as the header."))
         }
         guard let grouped = groupedThousands else { return encoding }
         return encoding + [CSVWarning(
@@ -48,15 +48,21 @@ public struct CSVDialect: Hashable, Sendable {
     }
 
     /// Chooses the delimiter whose split of the sample gives the most columns (at least two) with
-    /// every sampled record as wide as the header. With no such delimiter the file is treated as
-    /// comma-separated, and a ragged row is then reported with its line.
+    /// every sampled record as wide as the header, past notes above it: leading `#` comments and
+    /// records of one field (a title), which the split that needs fewer of them wins a tie with.
+    /// With no such delimiter the file is treated as comma-separated, and a ragged row is then
+    /// reported with its line.
     static func detectDelimiter(in sample: UnsafeRawBufferPointer) -> UInt8 {
-        var best: (delimiter: UInt8, width: Int)? = nil
+        var best: (delimiter: UInt8, width: Int, notes: Int)? = nil
         for candidate in candidateDelimiters {
             let records = CSVSample.records(in: sample, delimiter: candidate, limit: 100)
-            guard let header = records.first, header.count >= 2 else { continue }
-            guard records.allSatisfy({ $0.count == header.count }) else { continue }
-            if header.count > best?.width ?? 0 { best = (candidate, header.count) }
+            let comments = commentRecords(records)
+            let notes = comments + records.dropFirst(comments).prefix(longestPreamble - comments).prefix { $0.count == 1 }.count
+            let table = records.dropFirst(notes)
+            guard let header = table.first, header.count >= 2 else { continue }
+            guard table.allSatisfy({ $0.count == header.count }) else { continue }
+            if let best, header.count < best.width || (header.count == best.width && notes >= best.notes) { continue }
+            best = (candidate, header.count, notes)
         }
         return best?.delimiter ?? UInt8(ascii: ",")
     }

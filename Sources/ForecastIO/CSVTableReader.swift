@@ -163,7 +163,9 @@ package final class CSVTableStream {
             groupedThousands: grouped)
         dialect.decimalSeparatorSeen = sampled.decimalSeen
         dialect.sourceEncoding = encoding
-        dialect.preamble = withPreamble.prefix(preamble).map { $0.filter { !$0.isEmpty }.joined(separator: ", ") }
+        dialect.preamble = withPreamble.prefix(preamble).map {
+            $0.filter { !$0.isEmpty }.joined(separator: ", ").split(whereSeparator: \.isNewline).joined(separator: " ")
+        }
         let levels = CSVDialect.tickerHeaderLevels(nonEmpty)
         let sampleRecords = Array(nonEmpty.dropFirst(1 + levels))
 

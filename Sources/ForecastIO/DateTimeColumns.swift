@@ -6,8 +6,8 @@ import ForecastData
 /// (`01/02/2024 09:35`).
 ///
 /// Found only when no date column was given, when the time column found holds days (no time of its
-/// own; a date format given must read days alone, or read each day and time joined by a space, as
-/// `%d/%m/%Y %H:%M:%S` does), and when a column named for the time of day holds `HH:MM`,
+/// own; a date format given must read days alone, or days and times with its part before the time
+/// reading the days, as `%d/%m/%Y %H:%M:%S` does), and when a column named for the time of day holds `HH:MM`,
 /// `HH:MM:SS` or a fraction of seconds on at least 90 % of the sampled rows.
 struct DateTimeColumns: Sendable, Equatable {
     /// Header position and name of the days.
@@ -47,8 +47,9 @@ struct DateTimeColumns: Sendable, Equatable {
         let times = TimeColumn.sampleValues(of: time, in: context, options: options)
         // Mostly times: reading then names a value that is none, rather than leaving the days to repeat.
         guard !times.isEmpty, 10 * times.count(where: { Self.secondOfDay($0) != nil }) >= 9 * times.count else { return nil }
+        // A format for days and times: its days part read the days, the times are read as times
+        // (with or without the seconds it names), and forecasts are written in it.
         let combined = options.dateFormat.flatMap { $0.holdsDaysOnly ? nil : $0 }
-        if let combined, !zip(days, times).allSatisfy({ combined.parse("\($0) \($1)") != nil }) { return nil }
         return DateTimeColumns(date: date, dateName: context.header[date], time: time, timeName: context.header[time],
                                dateFormat: givenDays, givenDateTimeFormat: combined)
     }

@@ -25,7 +25,50 @@ import Testing
         #expect(data.target.values.count == 30)
         #expect(data.timeColumn == "Time")
         let warning = try #require(data.warnings.first { $0.message.contains("above the header") })
-        #expect(warning.message.contains("the 2 lines above the header (\"# station 12\" …)"))
+        #expect(warning.message.contains("the 2 lines above the header (\"# station 12\" …) were read as notes"))
+    }
+
+    /// A header a field narrower than its rows (rows that end in a stray delimiter, or R's row
+    /// names) stays the header: its rows are a ragged-row error, as they were.
+    @Test(arguments: ["Date,Sales\n2024-01-01,10,\n2024-01-02,11,\n2024-01-03,12,\n",
+                      "\"Date\",\"Sales\"\n\"1\",2024-01-01,10\n\"2\",2024-01-02,11\n\"3\",2024-01-03,12\n"])
+    func aHeaderNarrowerThanItsRowsIsKept(text: String) {
+        let error = readError { try TableInspection.inspect(memorySource(text)) }
+        guard case .raggedRow(_, 2, 2, 3) = error else {
+            Issue.record("expected a ragged row on line 2, got \(String(describing: error))")
+            return
+        }
+    }
+
+    /// A title padded to the table's width, comments as wide as the table, and a one-column table
+    /// under a comment: each note is skipped; a column named `#` alone is a header.
+    @Test func titlesAndCommentsOfAnyWidthAreNotes() throws {
+        let rows = (1...5).map { "2024-01-0\($0),\(10 + $0),\($0)" }.joined(separator: "\n") + "\n"
+        let padded = try SeriesReader.read(memorySource("Sales report 2024,,\nDate,Sales,Units\n" + rows), target: "Sales")
+        #expect(padded.target.values == [11, 12, 13, 14, 15])
+        let comment = try SeriesReader.read(memorySource("# Units: pieces, euros\n# by day,,\nDate,Sales,Units\n" + rows), target: "Units")
+        #expect(comment.target.values == [1, 2, 3, 4, 5])
+        let single = try TableInspection.inspect(memorySource("# note\nSales\n1\n2\n3\n4\n"))
+        #expect(single.columns.map(\.name) == ["Sales"])
+        #expect(single.rowCount == 4)
+        let hashColumn = try TableInspection.inspect(memorySource("#,Date,Sales\n1,2024-01-01,5\n2,2024-01-02,6\n3,2024-01-03,7\n"))
+        #expect(hashColumn.columns.map(\.name) == ["#", "Date", "Sales"])
+    }
+
+    /// Notes above a semicolon or tab table do not hide its delimiter.
+    @Test(arguments: [("# Logger\n# Units C\nDatum;Menge;Preis\n", ";"), ("Station 12 North\nDatum\tMenge\tPreis\n", "\t")])
+    func notesAboveASemicolonOrTabTableKeepItsDelimiter(notes: String, delimiter: String) throws {
+        let rows = (1...6).map { ["2024-01-0\($0)", "\(10 + $0)", "\($0),5"].joined(separator: delimiter) }.joined(separator: "\n") + "\n"
+        let data = try SeriesReader.read(memorySource(notes + rows), target: "Preis")
+        #expect(data.target.values == [1.5, 2.5, 3.5, 4.5, 5.5, 6.5])
+        #expect(data.warnings.contains { $0.message.contains("above the header") })
+    }
+
+    /// Without notes, a semicolon table whose numbers have decimal commas keeps its delimiter.
+    @Test func aSemicolonTableWithDecimalCommasIsNoCommaTable() throws {
+        let text = "Datum;Menge;Preis\n" + (1...6).map { "2024-01-0\($0);\(10 + $0),5;\($0),25" }.joined(separator: "\n") + "\n"
+        let data = try SeriesReader.read(memorySource(text), target: "Preis")
+        #expect(data.target.values == [1.25, 2.25, 3.25, 4.25, 5.25, 6.25])
     }
 
     @Test func aTableWithoutNotesHasNoPreamble() {

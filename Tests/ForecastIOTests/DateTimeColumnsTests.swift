@@ -39,8 +39,8 @@ import Testing
         #expect(data.target.dateFormat?.string(from: try #require(data.target.timestamps?[7])) == "01/03/2024 09:30")
     }
 
-    /// A format given for days and times together reads the two columns joined by a space, and
-    /// forecasts are written in it; one whose times do not match the column reads nothing.
+    /// A format given for days and times together reads the days with its days part and the times
+    /// as times, and forecasts are written in it, with the seconds it names or without them.
     @Test func aFormatGivenForDaysAndTimesTogetherReadsBothColumns() throws {
         let text = Self.bars { "0\($0 + 2)/01/2024" }
         let data = try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y %H:%M")))
@@ -48,10 +48,13 @@ import Testing
         let eighth = try #require(data.target.timestamps?[7])
         #expect(eighth == Timestamp(year: 2024, month: 1, day: 3, hour: 9, minute: 30, second: 0))
         #expect(data.target.dateFormat == .pattern("%d/%m/%Y %H:%M"))
-        let error = readError {
-            try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y %H:%M:%S")))
-        }
-        #expect(error != nil)
+        let withSeconds = try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y %H:%M:%S")))
+        #expect(withSeconds.target.timestamps?[7] == eighth)
+        #expect(withSeconds.target.format(eighth) == "03/01/2024 09:30:00")
+        // A days part that does not read the days reads nothing.
+        #expect(readError {
+            try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%Y-%m-%d %H:%M")))
+        } != nil)
         #expect(DateFormat.pattern("%d/%m/%YT%H:%M").daysPart == .pattern("%d/%m/%Y"))
         #expect(DateFormat.pattern("%H:%M %d/%m/%Y").daysPart == nil)
         #expect(DateFormat.isoDateTime.daysPart == nil)
