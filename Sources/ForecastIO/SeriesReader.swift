@@ -52,9 +52,17 @@ public enum SeriesReader {
     /// exchange's holidays are not absent steps (`RowCalendar.absentSteps`), nor are the weekends
     /// of bars with weekly hours.
     static func absentStepsWarning(_ calendar: RowCalendar, file: String, column: String) -> CSVWarning? {
-        guard calendar.frequency != .irregular else { return nil }
+        guard calendar.frequency != .irregular else { return irregularWarning(calendar.timestamps, file: file, column: column) }
         return absentStepsWarning(calendar.timestamps, absent: calendar.absentSteps, frequency: calendar.frequency,
                                   session: calendar.session, weeklyHours: calendar.weeklyHours, file: file, column: column)
+    }
+
+    /// For rows read as irregular whose steps are mostly of one length (`Frequency.nearlyRegular`):
+    /// a warning that says so, since their forecasts are numbered steps rather than dates.
+    static func irregularWarning(_ timestamps: [Timestamp], file: String, column: String) -> CSVWarning? {
+        guard let (frequency, share) = Frequency.nearlyRegular(in: timestamps) else { return nil }
+        let percent = Int((share * 100).rounded(.down))
+        return CSVWarning("\(file): column \"\(column)\" is read as irregular: \(percent) % of its steps are \(frequency.oneStep), fewer than the \(Int(Frequency.regularStepShare * 100)) % a calendar needs, so forecasts are numbered steps, not dates; give the missing rows (empty values are filled) to date them.")
     }
 
     /// The same, for `absent` steps already counted (`tsf inspect` counts them for its summary).

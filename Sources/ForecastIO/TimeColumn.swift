@@ -282,9 +282,9 @@ struct TimeColumn: Sendable {
         let (best, other) = (readings[0], readings[1])
         guard other.frequency == .irregular || (other.absent > 10 * best.absent && other.absent >= best.absent + 10) else { return nil }
         let otherCalendar = other.frequency == .irregular
-            ? "an irregular calendar" : "a \(other.frequency) calendar with \(other.absent) absent steps"
+            ? "an irregular calendar" : "calendar \(other.frequency), \(other.absent) steps absent"
         let warning = CSVWarning(
-            before: "\(file): column \"\(column.name)\" reads as \(best.format.description) (a \(best.frequency) calendar) or as \(other.format.description) (\(otherCalendar)); the first was chosen; ",
+            before: "\(file): column \"\(column.name)\" reads as \(best.format.description) (calendar \(best.frequency)) or as \(other.format.description) (\(otherCalendar)); the first was chosen; ",
             remedies: [.confirmDateFormat(chosen: best.format.strftimePattern ?? best.format.description,
                                           other: other.format.strftimePattern ?? other.format.description)], after: ".")
         return TimeColumn(name: column.name, format: best.format, timestamps: best.dates.timestamps,

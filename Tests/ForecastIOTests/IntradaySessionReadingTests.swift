@@ -131,4 +131,18 @@ import ForecastData
         #expect(warned.message.contains("leaves 31 of the 240 steps of its hourly calendar"), "\(warned.message)")
         #expect(inspection.warnings.map(\.message).contains(warned.message))
     }
+
+    /// An hourly feed with so many hours missing that it is read as irregular says why, in a
+    /// forecast's read and in `tsf inspect` alike.
+    @Test func aFeedReadAsIrregularForItsGapsSaysSo() throws {
+        var text = "time,load\n"
+        for hour in 0 ..< 24 * 10 where hour % 5 != 2 {
+            text += "2026-11-\(Self.two(2 + hour / 24)) \(Self.two(hour % 24)):00,\(hour % 7)\n"
+        }
+        let data = try SeriesReader.read(Self.source(text), target: "load")
+        #expect(data.target.frequency == .irregular)
+        let warning = try #require(data.warnings.first { $0.message.contains("is read as irregular") })
+        #expect(warning.message.contains("74 % of its steps are an hour"), "\(warning.message)")
+        #expect(try TableInspection.inspect(Self.source(text)).warnings.map(\.message).contains(warning.message))
+    }
 }

@@ -72,7 +72,7 @@ import _ForecastTestSupport
         #expect(data.target.frequency == .monthly)
         let warning = try #require(data.warnings.first { !$0.remedies.isEmpty })
         #expect(warning.remedies == [.confirmDateFormat(chosen: "%m/%d/%Y", other: "%d/%m/%Y")])
-        #expect(warning.message.contains("reads as month/day/year (M/D/YYYY) (a monthly calendar)"))
+        #expect(warning.message.contains("reads as month/day/year (M/D/YYYY) (calendar monthly)"))
     }
 
     /// A spreadsheet's short dates are read, and the century guessed for them is said; a pattern

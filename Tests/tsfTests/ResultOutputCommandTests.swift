@@ -214,6 +214,6 @@ import _ForecastTestSupport
         #expect(wrong.stderr.contains("steps of its daily calendar without a row, and the gaps are forecast as if they were not there; if the rows should follow one another, check the date format"), "\(wrong.stderr)")
         let right = try CLIRunner.run(["forecast", path, "--column", "v", "--epochs", "1", "--hidden", "4"])
         #expect(!right.stderr.contains("without a row"))
-        #expect(right.stderr.contains("reads as month/day/year (M/D/YYYY) (a monthly calendar)"))
+        #expect(right.stderr.contains("reads as month/day/year (M/D/YYYY) (calendar monthly)"))
     }
 }
