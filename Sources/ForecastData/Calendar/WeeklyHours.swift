@@ -65,9 +65,10 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
     /// `recentWeeks` weeks: a time of the week that holds a bar in at least half of the weeks that
     /// reach it is a bar of the week, and so is every step between the week's first and last bar
     /// but a pause that recurs on most days (`withHolesFilled`); at least 90 % of those weeks' bars
-    /// fall on such times, and the bars leave a closure of at least a day. nil for other frequencies, for bars around the clock
-    /// every day (crypto), and for bars that never stop for a day (one weekend must be seen, as
-    /// one night must for a session). `timestamps` are sorted and on the clock the source wrote.
+    /// fall on such times, and the bars leave a closure of at least a day. nil for other
+    /// frequencies, for bars around the clock every day (crypto), and for bars that never stop for a
+    /// day (one weekend must be seen, as one night must for a session). `timestamps` are sorted and
+    /// on the clock the source wrote.
     public static func infer(from timestamps: [Timestamp], frequency: Frequency) -> WeeklyHours? {
         fitted(timestamps, frequency: frequency)?.hours
     }
