@@ -95,7 +95,7 @@ struct DateTimeColumns: Sendable, Equatable {
     }
 
     /// The rows of `table` dated by the two columns together, written in the date column's format
-    /// followed by `%H:%M` (`%H:%M:%S` when a time has seconds).
+    /// followed by `%H:%M` (`%H:%M:%S` when a time has seconds; `%I:%M %p` for times with AM or PM).
     ///
     /// - Throws: what reading the date column alone throws, `CSVReadError.missingDate` for an
     ///   empty time, `CSVReadError.invalidDatePart` for one that is no time of day.
@@ -119,7 +119,11 @@ struct DateTimeColumns: Sendable, Equatable {
             timestamps.append(days.timestamps[row].advanced(by: second))
         }
         let datePattern = days.format.strftimePattern ?? "%Y-%m-%d"
-        let format = givenDateTimeFormat ?? .pattern(datePattern + (seconds ? " %H:%M:%S" : " %H:%M"))
+        // Times on a 12-hour clock (`09:30 AM`) are written on one.
+        let first = table.rowCount > 0 ? String(times.text(0)).trimmingSpaces().uppercased() : ""
+        let twelveHour = first.hasSuffix("AM") || first.hasSuffix("PM")
+        let clock = (twelveHour ? " %I:%M" : " %H:%M") + (seconds ? ":%S" : "") + (twelveHour ? " %p" : "")
+        let format = givenDateTimeFormat ?? .pattern(datePattern + clock)
         return TimeColumn(name: name, format: format, timestamps: timestamps, warnings: days.warnings)
     }
 }

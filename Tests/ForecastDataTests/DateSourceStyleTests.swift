@@ -40,4 +40,20 @@ import ForecastData
         let fraction = Timestamp(secondsSinceEpoch: open.secondsSinceEpoch + 0.25)
         #expect(DateFormat.isoDateTime.string(from: fraction, like: "2024-01-31 15:55") == "2024-02-01 09:30:00.25")
     }
+
+    /// A source on a 12-hour clock has its forecasts written on one, its hours padded as it pads them.
+    @Test func twelveHourTimesStayOnTwelveHours() {
+        let evening = Timestamp(year: 2024, month: 1, day: 3, hour: 21, minute: 30)
+        let noon = Timestamp(year: 2024, month: 1, day: 3, hour: 12)
+        let midnight = Timestamp(year: 2024, month: 1, day: 4)
+        let format = DateFormat.monthDayYear(.slash)
+        #expect(format.string(from: evening, like: "1/2/2024 9:30 AM") == "01/03/2024 9:30 PM")
+        #expect(format.string(from: noon, like: "1/2/2024 9:30 am") == "01/03/2024 12:00 PM")
+        #expect(format.string(from: midnight, like: "1/2/2024 11:00 PM") == "01/04/2024 12:00 AM")
+        #expect(format.string(from: Timestamp(year: 2024, month: 1, day: 3, hour: 9, minute: 5), like: "01/02/2024 09:30 AM")
+                == "01/03/2024 09:05 AM")
+        #expect(format.string(from: evening, like: "1/2/2024 9:30:15 PM") == "01/03/2024 9:30:00 PM")
+        // A 24-hour source stays on 24 hours.
+        #expect(format.string(from: evening, like: "1/2/2024 09:30") == "01/03/2024 21:30")
+    }
 }

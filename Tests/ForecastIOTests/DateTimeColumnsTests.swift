@@ -60,6 +60,19 @@ import Testing
         #expect(DateFormat.isoDateTime.daysPart == nil)
     }
 
+    /// Times with AM or PM are read on a 12-hour clock and forecasts written on one.
+    @Test func twelveHourTimesAreWrittenOnTwelveHours() throws {
+        var lines = ["Date,Time,Close"]
+        for day in 2...4 {
+            for (index, time) in ["9:30 AM", "11:30 AM", "1:30 PM", "3:30 PM"].enumerated() { lines.append("2024-01-0\(day),\(time),\(100 + index)") }
+        }
+        let data = try SeriesReader.read(memorySource(lines.joined(separator: "\n") + "\n"), target: "Close")
+        #expect(data.target.timestamps?[2] == Timestamp(year: 2024, month: 1, day: 2, hour: 13, minute: 30))
+        let next = try #require(data.target.futureTimestamps(count: 1).first)
+        #expect(data.target.format(next) == "2024-01-05 09:30 AM")
+        #expect(data.target.format(Timestamp(year: 2024, month: 1, day: 5, hour: 15, minute: 30)) == "2024-01-05 03:30 PM")
+    }
+
     @Test func aTimeThatIsNoneIsNamed() {
         let text = Self.bars { "2026-11-0\($0 + 2)" }.replacingOccurrences(of: "2026-11-03,09:40", with: "2026-11-03,9:4x")
         let error = readError { try SeriesReader.read(memorySource(text), target: "Close") }

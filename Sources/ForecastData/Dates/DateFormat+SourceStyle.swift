@@ -5,7 +5,8 @@ extension DateFormat {
     /// separator: a report must not claim a zone the file never gave. Times are written to the
     /// minute where the sample's are (`09:30`, not `09:30:00`), unless the timestamp has seconds,
     /// and midnight is written (`04/03/2024 00:00`) where the sample has a time of day, though a
-    /// day format leaves it out for days. Everything else is written as `string(from:utcOffset:)` does.
+    /// day format leaves it out for days; a sample on a 12-hour clock (`1/2/2024 9:30 AM`) has its
+    /// times written so (`1/3/2024 12:00 PM`). Everything else is written as `string(from:utcOffset:)` does.
     public func string(from timestamp: Timestamp, utcOffset: Int = 0, like sample: String) -> String {
         var text: String
         if utcOffset == 0, case .isoDateTime = self, let style = Self.isoDateTimeStyle(of: sample), !style.hasOffset {
@@ -17,7 +18,35 @@ extension DateFormat {
         if sampleTime.written, !Self.timeOfDay(in: text).written {
             text += " " + Self.clockTime(timestamp.advanced(by: Double(utcOffset)).civil)
         }
-        return !sampleTime.written || sampleTime.withSeconds ? text : Self.withoutZeroSeconds(text)
+        if sampleTime.written, !sampleTime.withSeconds { text = Self.withoutZeroSeconds(text) }
+        guard Self.hasMeridiem(sample) else { return text }
+        // `09:30 AM` pads its hours; `9:30 AM`, and a sample whose hour has two digits of its own, do not.
+        let padded = sample.firstIndex(of: ":").map { colon in
+            let hour = sample[..<colon].reversed().prefix { $0.isASCII && $0.isNumber }
+            return hour.count == 2 && hour.last == "0"
+        } ?? false
+        return Self.onTwelveHourClock(text, padded: padded)
+    }
+
+    /// Whether `text` ends in a time of day followed by `AM` or `PM` (either case).
+    static func hasMeridiem(_ text: String) -> Bool {
+        var upper = text.uppercased()
+        while upper.last == " " { upper.removeLast() }
+        guard upper.hasSuffix("AM") || upper.hasSuffix("PM") else { return false }
+        return timeOfDay(in: String(upper.dropLast(2))).written
+    }
+
+    /// `text`, whose time of day (its first `HH:MM`, at the end of the text with what follows it)
+    /// is on a 24-hour clock, with that time on a 12-hour clock and `AM` or `PM` after it; unchanged
+    /// when the time is not last, or already has either.
+    static func onTwelveHourClock(_ text: String, padded: Bool) -> String {
+        guard !hasMeridiem(text), let colon = text.firstIndex(of: ":"), colon > text.startIndex else { return text }
+        let hourStart = text[..<colon].lastIndex { !$0.isASCII || !$0.isNumber }.map { text.index(after: $0) } ?? text.startIndex
+        let rest = text[text.index(after: colon)...]
+        guard let hour = Int(text[hourStart..<colon]), hour < 24,
+              rest.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }) else { return text }
+        let twelve = hour % 12 == 0 ? 12 : hour % 12
+        return String(text[..<hourStart]) + (padded && twelve < 10 ? "0" : "") + "\(twelve)" + String(text[colon...]) + (hour < 12 ? " AM" : " PM")
     }
 
     /// Whether `text` writes a time of day (an `H:MM` or `HH:MM`), and whether its first one goes on
