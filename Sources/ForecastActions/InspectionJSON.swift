@@ -65,7 +65,7 @@ enum InspectionJSON {
         /// null around the clock.
         var session: [String: String]?
         /// Bars around the clock that stop for the weekend: `{"first_bar": "Sunday 22:00",
-        /// "last_bar": "Friday 21:00"}`, else null.
+        /// "last_bar": "Friday 21:00"}` (with `"daily_pause": "17:00–18:00"` where they pause), else null.
         var weeklyHours: [String: String]?
 
         enum CodingKeys: String, CodingKey {
@@ -109,6 +109,14 @@ enum InspectionJSON {
         enum CodingKeys: String, CodingKey { case name, type, missing, min, mean, max }
     }
 
+    /// `{"first_bar": "Sunday 18:00", "last_bar": "Friday 16:00", "daily_pause": "17:00–18:00"}`, the
+    /// pause only where there is one.
+    static func weeklyHours(_ hours: WeeklyHours) -> [String: String] {
+        var described = ["first_bar": WeeklyHours.weekTime(hours.firstBar), "last_bar": WeeklyHours.weekTime(hours.lastBar)]
+        if let pause = hours.dailyPause { described["daily_pause"] = TradingSession.clock(pause.start) + "–" + TradingSession.clock(pause.end) }
+        return described
+    }
+
     static func report(_ inspection: TableInspection, longFormat: LongFormatSummary?,
                        wording: (CSVReadError.Remedy) -> String) -> Report {
         Report(
@@ -122,7 +130,7 @@ enum InspectionJSON {
                      exchange: $0.exchange?.rawValue,
                      session: $0.session.map { ["first_bar": TradingSession.clock($0.firstBar), "last_bar": TradingSession.clock($0.lastBar),
                                                 "hours": $0.description] },
-                     weeklyHours: $0.weeklyHours.map { ["first_bar": WeeklyHours.weekTime($0.firstBar), "last_bar": WeeklyHours.weekTime($0.lastBar)] })
+                     weeklyHours: $0.weeklyHours.map(Self.weeklyHours))
             },
             columns: inspection.columns.map {
                 Column(name: $0.name, type: $0.kind.rawValue, missing: $0.missing, min: $0.minimum, mean: $0.mean, max: $0.maximum)

@@ -24,6 +24,7 @@ import Testing
         let hours = try #require(WeeklyHours.infer(from: Self.currency, frequency: .hourly))
         #expect(hours.barTimes.count == 24 * 5)
         #expect(WeeklyHours.seasonPeriod(of: .hourly, in: hours) == 24)
+        #expect(hours.dailyPause == nil)
         #expect(hours.description == "Sunday 22:00 to Friday 21:00")
         let friday = Timestamp(year: 2024, month: 3, day: 1, hour: 21)
         #expect(hours.timestamps(after: friday, count: 3) == [Timestamp(year: 2024, month: 3, day: 3, hour: 22),
@@ -43,7 +44,8 @@ import Testing
             return hour != 17 && (weekday <= 4 || (weekday == 5 && hour <= 16) || (weekday == 7 && hour >= 18))
         }
         let hours = try #require(WeeklyHours.infer(from: bars, frequency: .hourly))
-        #expect(hours.description == "Sunday 18:00 to Friday 16:00")
+        #expect(hours.description == "Sunday 18:00 to Friday 16:00, paused 17:00–18:00 daily")
+        #expect(hours.dailyPause?.start == 17 * 3600 && hours.dailyPause?.end == 18 * 3600)
         #expect(hours.barsPerDay == 23)
         #expect(WeeklyHours.seasonPeriod(of: .hourly, in: hours) == 23)
         let wednesday = Timestamp(year: 2024, month: 1, day: 31, hour: 16)
