@@ -61,8 +61,10 @@ struct DateTimeColumns: Sendable, Equatable {
     var name: String { "\(dateName) and \(timeName)" }
 
     /// What a reader tells about a file read so.
-    func warning(file: String) -> CSVWarning {
-        CSVWarning("\(file): rows are dated by \"\(dateName)\" and \"\(timeName)\" together, read as one column of dates and times.")
+    func warning(file: String) -> CSVWarning? {
+        // A format given for days and times together says the user reads them so already.
+        guard givenDateTimeFormat == nil else { return nil }
+        return CSVWarning("\(file): rows are dated by \"\(dateName)\" and \"\(timeName)\" together, read as one column of dates and times.")
     }
 
     /// `HH:MM`, `H:MM`, `HH:MM:SS` or `HH:MM:SS.fff` as seconds after midnight (below 24 hours),

@@ -61,7 +61,7 @@ public enum LongFormatReader {
         }
         table.weighThousandsOnEveryRow(of: plan.values, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
-            + (plan.splitDate.map { [$0.warning(file: table.fileName)] } ?? [])
+            + (plan.splitDate?.warning(file: table.fileName).map { [$0] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }

@@ -109,7 +109,7 @@ public final class LongFormatStream: @unchecked Sendable {
     public var warnings: [CSVWarning] {
         let (skipped, dialect) = lock.withLock { (table.emptyRecordsSkipped, table.dialect) }
         return dialect.detectionWarnings(file: fileName) + (unreadDates.map { [$0] } ?? [])
-            + (columns.splitDate.map { [$0.warning(file: fileName)] } ?? [])
+            + (columns.splitDate?.warning(file: fileName).map { [$0] } ?? [])
             + (skipped > 0 ? [CSVWarning("\(fileName): \(skipped) record\(skipped == 1 ? "" : "s") with no value skipped.")] : [])
     }
 

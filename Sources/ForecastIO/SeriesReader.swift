@@ -115,7 +115,7 @@ public enum SeriesReader {
         }
         table.weighThousandsOnEveryRow(of: valueIndices, options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName) + (unreadDates.map { [$0] } ?? [])
-            + (splitDate.map { [$0.warning(file: table.fileName)] } ?? [])
+            + (splitDate?.warning(file: table.fileName).map { [$0] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }

@@ -30,8 +30,9 @@ enum SplitDateColumns: Sendable, Equatable {
         }
     }
 
-    /// What a reader tells about a file read so, once for the file.
-    func warning(file: String) -> CSVWarning {
+    /// What a reader tells about a file read so, once for the file; nil where the user's date
+    /// format already named both columns' parts.
+    func warning(file: String) -> CSVWarning? {
         switch self {
         case .yearAndPeriod(let columns): columns.warning(file: file)
         case .dateAndTime(let columns): columns.warning(file: file)

@@ -106,7 +106,7 @@ public struct TableInspection: Sendable {
         }
         table.weighThousandsOnEveryRow(of: Array(table.header.indices.filter { !timeIndices.contains($0) }), options: options)
         var warnings: [CSVWarning] = table.dialect.detectionWarnings(file: table.fileName)
-            + (splitDate.map { [$0.warning(file: table.fileName)] } ?? [])
+            + (splitDate?.warning(file: table.fileName).map { [$0] } ?? [])
         if table.emptyRecordsSkipped > 0 {
             warnings.append(CSVWarning("\(table.fileName): \(table.emptyRecordsSkipped) record\(table.emptyRecordsSkipped == 1 ? "" : "s") with no value skipped."))
         }

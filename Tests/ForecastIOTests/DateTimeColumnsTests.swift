@@ -48,6 +48,7 @@ import Testing
         let eighth = try #require(data.target.timestamps?[7])
         #expect(eighth == Timestamp(year: 2024, month: 1, day: 3, hour: 9, minute: 30, second: 0))
         #expect(data.target.dateFormat == .pattern("%d/%m/%Y %H:%M"))
+        #expect(!data.warnings.contains { $0.message.contains("rows are dated by") })   // the format said so already
         let withSeconds = try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y %H:%M:%S")))
         #expect(withSeconds.target.timestamps?[7] == eighth)
         #expect(withSeconds.target.format(eighth) == "03/01/2024 09:30:00")
