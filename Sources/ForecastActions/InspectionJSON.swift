@@ -113,7 +113,7 @@ enum InspectionJSON {
     /// pause only where there is one.
     static func weeklyHours(_ hours: WeeklyHours) -> [String: String] {
         var described = ["first_bar": WeeklyHours.weekTime(hours.firstBar), "last_bar": WeeklyHours.weekTime(hours.lastBar)]
-        if let pause = hours.dailyPause { described["daily_pause"] = TradingSession.clock(pause.start) + "–" + TradingSession.clock(pause.end) }
+        if let pause = hours.dailyPauseHours { described["daily_pause"] = pause }
         return described
     }
 

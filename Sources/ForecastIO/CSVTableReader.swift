@@ -185,19 +185,9 @@ package final class CSVTableStream {
     package func advance() throws(CSVReadError) -> Bool {
         guard !ended else { return false }
         if let chunk = try reader.next() {
-            if var transcoder {
-                let converted = transcoder.transcode(chunk)
-                self.transcoder = transcoder
-                try converted.withUnsafeBytes { bytes in Result { () throws(CSVReadError) in try feed(bytes) } }.get()
-            } else {
-                try feed(chunk)
-            }
+            if let converted = transcoder?.transcode(chunk) { try feed(converted: converted) } else { try feed(chunk) }
         } else {
-            if var transcoder {
-                let rest = transcoder.finish()
-                self.transcoder = transcoder
-                try rest.withUnsafeBytes { bytes in Result { () throws(CSVReadError) in try feed(bytes) } }.get()
-            }
+            if let rest = transcoder?.finish() { try feed(converted: rest) }
             try end()
         }
         return !ended
@@ -222,6 +212,11 @@ package final class CSVTableStream {
     package var rowsRead: Int { builder.rowsAccepted }
     /// Records skipped so far because no field held anything.
     package var emptyRecordsSkipped: Int { builder.emptyRecordsSkipped }
+
+    /// Feeds bytes a transcoder turned into UTF-8.
+    private func feed(converted: [UInt8]) throws(CSVReadError) {
+        try converted.withUnsafeBytes { bytes in Result { () throws(CSVReadError) in try feed(bytes) } }.get()
+    }
 
     private func feed(_ bytes: UnsafeRawBufferPointer) throws(CSVReadError) {
         do throws(LibCSVFailure) {

@@ -122,8 +122,7 @@ struct DateTimeColumns: Sendable, Equatable {
         }
         let datePattern = days.format.strftimePattern ?? "%Y-%m-%d"
         // Times on a 12-hour clock (`09:30 AM`) are written on one.
-        let first = table.rowCount > 0 ? String(times.text(0)).trimmingSpaces().uppercased() : ""
-        let twelveHour = first.hasSuffix("AM") || first.hasSuffix("PM")
+        let twelveHour = table.rowCount > 0 && DateFormat.hasMeridiem(String(times.text(0)))
         let clock = (twelveHour ? " %I:%M" : " %H:%M") + (seconds ? ":%S" : "") + (twelveHour ? " %p" : "")
         let format = givenDateTimeFormat ?? .pattern(datePattern + clock)
         return TimeColumn(name: name, format: format, timestamps: timestamps, warnings: days.warnings)

@@ -50,11 +50,21 @@ public enum SeriesReader {
     /// would be forecast as if the gaps were not there. An exchange's holidays are not absent steps.
     /// Intraday bars with a session count only the session's bars: nights, weekends and the
     /// exchange's holidays are not absent steps (`RowCalendar.absentSteps`), nor are the weekends
-    /// of bars with weekly hours.
-    static func absentStepsWarning(_ calendar: RowCalendar, file: String, column: String) -> CSVWarning? {
-        guard calendar.frequency != .irregular else { return irregularWarning(calendar.timestamps, file: file, column: column) }
-        return absentStepsWarning(calendar.timestamps, absent: calendar.absentSteps, frequency: calendar.frequency,
-                                  session: calendar.session, weeklyHours: calendar.weeklyHours, file: file, column: column)
+    /// of bars with weekly hours. Rows read as irregular get `irregularWarning` instead. `absent`
+    /// is the calendar's count where it was already made (`tsf inspect` counts them for its summary).
+    static func absentStepsWarning(_ calendar: RowCalendar, absent counted: Int? = nil, file: String, column: String) -> CSVWarning? {
+        let (timestamps, frequency) = (calendar.timestamps, calendar.frequency)
+        guard frequency != .irregular else { return irregularWarning(timestamps, file: file, column: column) }
+        let absent = counted ?? calendar.absentSteps
+        guard absent >= 10, absent * 10 > timestamps.count + absent else { return nil }
+        if calendar.session == nil, calendar.weeklyHours == nil, let closed = frequency.closedWeekdays(in: timestamps) {
+            let names = closed.map { Frequency.weekdayNames[$0 - 1] + "s" }.joined(separator: " and ")
+            return CSVWarning("\(file): column \"\(column)\" has no row on \(names) (\(absent) days): its rows are read one after another, so its weekly season of 7 rows spans more than a week, and forecast dates include \(names); if the series is 0 on those days, give them rows.")
+        }
+        let calendarSteps = calendar.session.map { "bars of its \($0) sessions (\(frequency))" }
+            ?? calendar.weeklyHours.map { "bars of its weekly hours (\($0), \(frequency))" }
+            ?? "steps of its \(frequency) calendar"
+        return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) \(calendarSteps) without a row, and the gaps are forecast as if they were not there; if the rows should follow one another, check the date format.")
     }
 
     /// For rows read as irregular whose steps are mostly of one length (`Frequency.nearlyRegular`):
@@ -63,23 +73,6 @@ public enum SeriesReader {
         guard let (frequency, share) = Frequency.nearlyRegular(in: timestamps) else { return nil }
         let percent = Int((share * 100).rounded(.down))
         return CSVWarning("\(file): column \"\(column)\" is read as irregular: \(percent) % of its steps are \(frequency.oneStep), fewer than the \(Int(Frequency.regularStepShare * 100)) % a calendar needs, so forecasts are numbered steps, not dates; give the missing rows (empty values are filled) to date them.")
-    }
-
-    /// The same, for `absent` steps already counted (`tsf inspect` counts them for its summary).
-    static func absentStepsWarning(_ timestamps: [Timestamp], absent: Int, frequency: Frequency, session: TradingSession? = nil,
-                                   weeklyHours: WeeklyHours? = nil, file: String, column: String) -> CSVWarning? {
-        guard absent >= 10, absent * 10 > timestamps.count + absent else { return nil }
-        if let session {
-            return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) bars of its \(session) sessions (\(frequency)) without a row, and the gaps are forecast as if they were not there; if the rows should follow one another, check the date format.")
-        }
-        if let weeklyHours {
-            return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) bars of its weekly hours (\(weeklyHours), \(frequency)) without a row, and the gaps are forecast as if they were not there; if the rows should follow one another, check the date format.")
-        }
-        if let closed = frequency.closedWeekdays(in: timestamps) {
-            let names = closed.map { Frequency.weekdayNames[$0 - 1] + "s" }.joined(separator: " and ")
-            return CSVWarning("\(file): column \"\(column)\" has no row on \(names) (\(absent) days): its rows are read one after another, so its weekly season of 7 rows spans more than a week, and forecast dates include \(names); if the series is 0 on those days, give them rows.")
-        }
-        return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) steps of its \(frequency) calendar without a row, and the gaps are forecast as if they were not there; if the rows should follow one another, check the date format.")
     }
 
     public static func read(

@@ -67,7 +67,7 @@ public struct TableInspection: Sendable {
         /// The season's length in steps: one session's bars for intraday bars in sessions, one
         /// day's bars for bars with weekly hours.
         public var seasonPeriod: Int {
-            session == nil ? WeeklyHours.seasonPeriod(of: frequency, in: weeklyHours) : TradingSession.seasonPeriod(of: frequency, in: session)
+            TradingSession.seasonPeriod(of: frequency, in: session, weeklyHours: weeklyHours)
         }
     }
 
@@ -159,12 +159,8 @@ public struct TableInspection: Sendable {
                         output.base[job].time = summary
                         // The warning a forecast of the file gives about its calendar's gaps, from the
                         // absent steps the summary counted (walking a calendar costs more than the read).
-                        output.base[job].warning = calendar.frequency == .irregular
-                            ? SeriesReader.irregularWarning(calendar.timestamps, file: finalTable.fileName, column: finalTime.name)
-                            : summary.missingSteps < 10 ? nil : SeriesReader.absentStepsWarning(
-                                calendar.timestamps, absent: summary.missingSteps, frequency: calendar.frequency,
-                                session: calendar.session, weeklyHours: calendar.weeklyHours,
-                                file: finalTable.fileName, column: finalTime.name)
+                        output.base[job].warning = SeriesReader.absentStepsWarning(
+                            calendar, absent: summary.missingSteps, file: finalTable.fileName, column: finalTime.name)
                     }
                 } else if finalTimeIndices.contains(job) {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)

@@ -29,12 +29,13 @@ extension TimeColumn {
     /// then known), bars around the clock that stop each week their weekly hours
     /// (`WeeklyHours.infer`), and trading days or sessions their exchange (`ExchangeDetection.exchange`).
     func rowCalendar(at frequency: Frequency, forcedExchange forced: ExchangeCalendar.Code?) -> RowCalendar {
+        let wallClock = wallClockTimestamps   // made once: a file with offsets moves every row
         let session = frequency.isSubDaily
-            ? TradingSession.infer(from: wallClockTimestamps, frequency: frequency, minimumDays: forced == nil ? 2 : 1) : nil
+            ? TradingSession.infer(from: wallClock, frequency: frequency, minimumDays: forced == nil ? 2 : 1) : nil
         let weeklyHours = frequency.isSubDaily && session == nil
-            ? WeeklyHours.infer(wallClock: wallClockTimestamps, instants: self.timestamps, frequency: frequency) : nil
-        let timestamps = weeklyHours?.clockTimes(instants: self.timestamps, wallClock: wallClockTimestamps)
-            ?? (session == nil ? calendarTimestamps(at: frequency) : wallClockTimestamps)
+            ? WeeklyHours.infer(wallClock: wallClock, instants: self.timestamps, frequency: frequency) : nil
+        let timestamps = weeklyHours?.clockTimes(instants: self.timestamps, wallClock: wallClock)
+            ?? (session == nil && frequency.isSubDaily ? self.timestamps : wallClock)
         let exchange = ExchangeDetection.exchange(of: timestamps, frequency: frequency, session: session, forced: forced)
         return RowCalendar(timestamps: timestamps, frequency: frequency, session: session, weeklyHours: weeklyHours, exchange: exchange)
     }

@@ -48,10 +48,19 @@ public struct TradingSession: Hashable, Sendable, CustomStringConvertible {
         return session.barsPerSession
     }
 
+    /// The season of intraday bars read with a `session` or, without one, with `weeklyHours`
+    /// (`WeeklyHours.seasonPeriod`); the frequency's otherwise.
+    public static func seasonPeriod(of frequency: Frequency, in session: TradingSession?, weeklyHours: WeeklyHours?) -> Int {
+        session == nil ? WeeklyHours.seasonPeriod(of: frequency, in: weeklyHours) : seasonPeriod(of: frequency, in: session)
+    }
+
     /// The most common step between the session's bars, in seconds (0 for a session of one bar).
-    public var usualStep: Int {
+    public var usualStep: Int { Self.usualStep(of: barTimes) }
+
+    /// The most common step between ascending bar times (the shorter of two as common), 0 for one bar.
+    static func usualStep(of times: [Int]) -> Int {
         var counts: [Int: Int] = [:]
-        for index in barTimes.indices.dropFirst() { counts[barTimes[index] - barTimes[index - 1], default: 0] += 1 }
+        for index in times.indices.dropFirst() { counts[times[index] - times[index - 1], default: 0] += 1 }
         return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
     }
 

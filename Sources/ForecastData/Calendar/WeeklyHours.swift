@@ -160,7 +160,7 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
     /// hours are read on New York's clock, and the daily pause where there is one
     /// (`Sunday 18:00 to Friday 16:00, paused 17:00–18:00 daily`).
     public var description: String {
-        let pause = dailyPause.map { ", paused " + TradingSession.clock($0.start) + "–" + TradingSession.clock($0.end) + " daily" } ?? ""
+        let pause = dailyPauseHours.map { ", paused \($0) daily" } ?? ""
         return Self.weekTime(firstBar) + " to " + Self.weekTime(lastBar) + (zone == nil ? "" : " New York time") + pause
     }
 
@@ -168,9 +168,8 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
     /// the end of the bar before it (a step after that bar's time) to the bar after it; nil without one.
     public var dailyPause: (start: Int, end: Int)? {
         let day = CivilCalendar.secondsPerDay
-        var steps: [Int: Int] = [:]
-        for index in barTimes.indices.dropFirst() { steps[barTimes[index] - barTimes[index - 1], default: 0] += 1 }
-        guard let step = steps.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return nil }
+        let step = TradingSession.usualStep(of: barTimes)
+        guard step > 0 else { return nil }
         var pauses: [Int: (start: Int, end: Int, count: Int)] = [:]
         for index in barTimes.indices.dropFirst() where barTimes[index] - barTimes[index - 1] > step {
             let start = (barTimes[index - 1] + step) % day
@@ -178,6 +177,11 @@ public struct WeeklyHours: Hashable, Sendable, CustomStringConvertible {
             pauses[start] = (start, barTimes[index] % day, (held?.count ?? 0) + 1)
         }
         return pauses.values.filter { $0.count >= 2 }.max { $0.count < $1.count }.map { ($0.start, $0.end) }
+    }
+
+    /// The daily pause as clock times, `17:00–18:00`; nil without one.
+    public var dailyPauseHours: String? {
+        dailyPause.map { TradingSession.clock($0.start) + "–" + TradingSession.clock($0.end) }
     }
 
     /// The `count` bars after `last`: the next time of the week that holds a bar, into the next week

@@ -29,7 +29,7 @@ extension DateFormat {
     }
 
     /// Whether `text` ends in a time of day followed by `AM` or `PM` (either case).
-    static func hasMeridiem(_ text: String) -> Bool {
+    package static func hasMeridiem(_ text: String) -> Bool {
         var upper = text.uppercased()
         while upper.last == " " { upper.removeLast() }
         guard upper.hasSuffix("AM") || upper.hasSuffix("PM") else { return false }

@@ -143,7 +143,7 @@ public struct TimeSeries: Hashable, Sendable {
     /// The length of one season in steps: a session's bars for intraday bars with a `session`, a
     /// day's bars for bars with `weeklyHours`, else the frequency's (`Frequency.seasonPeriod`).
     public var seasonPeriod: Int {
-        session == nil ? WeeklyHours.seasonPeriod(of: frequency, in: weeklyHours) : TradingSession.seasonPeriod(of: frequency, in: session)
+        TradingSession.seasonPeriod(of: frequency, in: session, weeklyHours: weeklyHours)
     }
 
     /// A timestamp written like the input (`dateFormat`, `dateSample`), or in the frequency's
