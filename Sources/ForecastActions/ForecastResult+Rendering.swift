@@ -17,8 +17,8 @@ extension ForecastResult {
         case .table:
             let header = [hasDates ? "date" : "step", "forecast"] + bounds.map(\.name)
             let rows = steps.indices.map { index in
-                [steps[index].date ?? "+\(index + 1)", TextTable.number(steps[index].forecast)]
-                    + bounds.map { $0.values[index].map(TextTable.number) ?? "undefined" }
+                [steps[index].date ?? "+\(index + 1)"]
+                    + TextTable.distinctNumbers([steps[index].forecast] + bounds.map { $0.values[index] })
             }
             return TextTable.aligned([header] + rows)
         case .csv:

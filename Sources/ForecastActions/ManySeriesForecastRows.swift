@@ -58,8 +58,8 @@ public final class ManySeriesForecastRows: Sendable {
         case .table:
             let rows = all.flatMap { id, result in
                 result.steps.map { step in
-                    [id, String(step.step), step.date ?? "", TextTable.number(step.forecast)]
-                        + step.intervals.flatMap { [$0.lower.map(TextTable.number) ?? "undefined", $0.upper.map(TextTable.number) ?? "undefined"] }
+                    [id, String(step.step), step.date ?? ""]
+                        + TextTable.distinctNumbers([step.forecast] + step.intervals.flatMap { [$0.lower, $0.upper] })
                 }
             }
             return TextTable.aligned([columns] + rows)

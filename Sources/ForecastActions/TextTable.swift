@@ -54,6 +54,23 @@ enum TextTable {
     /// Six significant digits for a forecast value or a column's statistic.
     static func number(_ value: Double) -> String { number(value, significantDigits: 6) }
 
+    /// One row's numbers (a forecast and its bounds) with six significant digits, or more where six
+    /// would print two different values alike: a forecast of 999999.7 between bounds of 999999.2 and
+    /// 1000000.1 reads as three numbers, not three `1000000`s. Up to 15 digits; nil prints `undefined`.
+    static func distinctNumbers(_ values: [Double?]) -> [String] {
+        var digits = 6
+        while true {
+            let texts = values.map { $0.map { number($0, significantDigits: digits) } }
+            let collapsed = zip(values, texts).contains { value, text in
+                zip(values, texts).contains { other, otherText in
+                    value != nil && other != nil && value != other && text == otherText
+                }
+            }
+            if !collapsed || digits >= 15 { return texts.map { $0 ?? "undefined" } }
+            digits += 1
+        }
+    }
+
     /// At least `significantDigits` significant digits, without trailing zeros, and every digit of the
     /// whole part: a volume of 1,493,548 reads `1493548`, not `1.49355e+06`. Only magnitudes outside
     /// 1e-4 ..< 1e15 (or not finite) keep an exponent.

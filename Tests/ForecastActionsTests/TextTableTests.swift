@@ -31,6 +31,15 @@ import Testing
         #expect(TextTable.number(.infinity) == "inf")
     }
 
+    @Test func aRowsNumbersThatDifferPrintDifferently() {
+        // Six digits would print all three as 1000000.
+        #expect(TextTable.distinctNumbers([999_999.7, 999_999.2, 1_000_000.1]) == ["999999.7", "999999.2", "1000000"])
+        // Only as many digits as tell them apart; equal values stay equal, and a missing bound reads undefined.
+        #expect(TextTable.distinctNumbers([56.13741, 56.13742, nil]) == ["56.13741", "56.13742", "undefined"])
+        #expect(TextTable.distinctNumbers([56.1374, 56.1374, 60]) == ["56.1374", "56.1374", "60"])
+        #expect(TextTable.distinctNumbers([1, 1 + 1e-14]) == ["1", "1.00000000000001"])
+    }
+
     @Test func metricsShowFourSignificantDigitsAndWholeNumbersInFull() {
         #expect(TextTable.metric(0.87364) == "0.8736")
         #expect(TextTable.metric(23049.5) == "23050")
