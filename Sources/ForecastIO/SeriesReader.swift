@@ -212,6 +212,7 @@ public enum SeriesReader {
         if let calendar, let warning = Self.absentStepsWarning(calendar, file: table.fileName, column: time?.name ?? "") {
             warnings.append(warning)
         }
+        if let warning = calendar?.unusedExchangeWarning(given: options.exchange, file: table.fileName) { warnings.append(warning) }
         let timeTexts = time.flatMap { time in table.columns.first { $0.name == time.name } }
         func series(_ position: Int) -> TimeSeries {
             var made = TimeSeries(name: realNames[position], timestamps: timestamps,

@@ -159,19 +159,20 @@ public struct TableInspection: Sendable {
                         output.base[job].time = summary
                         // The warning a forecast of the file gives about its calendar's gaps, from the
                         // absent steps the summary counted (walking a calendar costs more than the read).
-                        output.base[job].warning = SeriesReader.absentStepsWarning(
-                            calendar, absent: summary.missingSteps, file: finalTable.fileName, column: finalTime.name)
+                        output.base[job].warnings = [SeriesReader.absentStepsWarning(
+                            calendar, absent: summary.missingSteps, file: finalTable.fileName, column: finalTime.name),
+                            calendar.unusedExchangeWarning(given: options.exchange, file: finalTable.fileName)].compactMap { $0 }
                     }
                 } else if finalTimeIndices.contains(job) {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)
                 } else {
                     let (column, warning) = summarize(finalTable.columns[job], in: finalTable, missingTokens: options.missingTokens)
-                    output.base[job] = JobResult(column: column, warning: warning)
+                    output.base[job] = JobResult(column: column, warnings: warning.map { [$0] } ?? [])
                 }
             }
         }
         let columns = results.compactMap(\.column)
-        warnings += results.compactMap(\.warning)
+        warnings += results.flatMap(\.warnings)
         return TableInspection(fileName: finalTable.fileName, dialect: finalTable.dialect, rowCount: finalTable.rowCount,
                                columns: columns, time: results.last?.time, warnings: warnings)
     }
@@ -179,7 +180,7 @@ public struct TableInspection: Sendable {
     /// What one parallel job produced.
     private struct JobResult {
         var column: Column?
-        var warning: CSVWarning?
+        var warnings: [CSVWarning] = []
         var time: Time?
     }
 

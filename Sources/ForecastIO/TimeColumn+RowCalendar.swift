@@ -21,6 +21,21 @@ struct RowCalendar {
         if let exchange { return ExchangeCalendar(exchange).missingSessions(in: timestamps) }
         return frequency.missingSteps(in: timestamps)
     }
+
+    /// A warning that the exchange the user gave is not used, where its calendar does not apply to
+    /// these rows (months, calendar days, bars around the clock): nil when it is used or none was given.
+    func unusedExchangeWarning(given: ExchangeCalendar.Code?, file: String) -> CSVWarning? {
+        guard let given, exchange == nil else { return nil }
+        let rows: String
+        if frequency.isSubDaily, let weeklyHours {
+            rows = "\(frequency) from \(weeklyHours)"
+        } else if frequency.isSubDaily {
+            rows = "\(frequency) around the clock"
+        } else {
+            rows = "\(frequency)"
+        }
+        return CSVWarning("\(file): the exchange \(given.rawValue) is not used: its calendar applies to trading days and to intraday bars in its sessions, and the rows are \(rows).")
+    }
 }
 
 extension TimeColumn {

@@ -21,6 +21,18 @@ import _ForecastTestSupport
         let data = try SeriesReader.read(sp500, target: "Close", options: CSVReadOptions(exchange: .XLON))
         #expect(data.target.exchange == ExchangeCalendar(.XLON))
         #expect(try TableInspection.inspect(sp500, options: CSVReadOptions(exchange: .XLON)).time?.exchange == .XLON)
+        // Used, so nothing says it is not.
+        #expect(!data.warnings.contains { $0.description.contains("not used") })
+    }
+
+    @Test func aRequestedExchangeThatDoesNotApplyIsSaidToBeUnused() throws {
+        let daily = CSVSource.bytes(Array("Date,Close\n2021-01-01,1\n2021-01-02,2\n2021-01-03,3\n".utf8), name: "d.csv")
+        let options = CSVReadOptions(exchange: .XNYS)
+        let expected = "d.csv: the exchange XNYS is not used: its calendar applies to trading days and to intraday bars in its sessions, and the rows are daily."
+        #expect(try SeriesReader.read(daily, target: "Close", options: options).warnings.map(\.description).contains(expected))
+        #expect(try TableInspection.inspect(daily, options: options).warnings.map(\.description).contains(expected))
+        // Without the option, no such warning.
+        #expect(!(try SeriesReader.read(daily, target: "Close").warnings.contains { $0.description.contains("not used") }))
     }
 
     @Test func plainWeekdaysAndOtherFrequenciesGetNone() throws {

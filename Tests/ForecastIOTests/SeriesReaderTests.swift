@@ -137,5 +137,9 @@ import Testing
         let series = data.target
         #expect(series.weeklyHours?.description == "Sunday 22:00 to Friday 21:00")
         #expect(series.futureTimestamps(count: 2).map(series.format) == ["2024-02-04 22:00", "2024-02-04 23:00"])
+        // An exchange's calendar does not apply to them: given, it is said to be unused.
+        let forced = try SeriesReader.read(memorySource(text), target: "rate", options: CSVReadOptions(exchange: .XNYS))
+        #expect(forced.warnings.map(\.description).contains { $0.hasSuffix("the rows are hourly from Sunday 22:00 to Friday 21:00.") })
+        #expect(forced.target.futureTimestamps(count: 1) == series.futureTimestamps(count: 1))
     }
 }
