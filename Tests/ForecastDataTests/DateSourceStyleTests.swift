@@ -10,9 +10,30 @@ import ForecastData
         #expect(DateFormat.isoDateTime.string(from: morning, like: "2021-01-01 00:00") == "2021-03-04 09:05:07")
     }
 
-    @Test func timesThatCarriedAZoneAreWrittenInUTC() {
+    /// An offset is written on the source's clock and spelled as the source spells it: `Z`,
+    /// `+00:00`, `+0100`, `+01`, after a space where the source puts one.
+    @Test func timesThatCarriedAZoneKeepItsSpelling() {
         #expect(DateFormat.isoDateTime.string(from: morning, like: "2021-01-01T00:00:00Z") == "2021-03-04T09:05:07Z")
-        #expect(DateFormat.isoDateTime.string(from: morning, like: "2021-01-01 00:00:00 +01:00") == "2021-03-04T09:05:07Z")
+        #expect(DateFormat.isoDateTime.string(from: morning, like: "2021-01-01T00:00:00+00:00") == "2021-03-04T09:05:07+00:00")
+        #expect(DateFormat.isoDateTime.string(from: morning, like: "2021-01-01 00:00:00 +01:00") == "2021-03-04 09:05:07 +00:00")
+        #expect(DateFormat.isoDateTime.string(from: morning, utcOffset: 3600, like: "2021-01-01T00:00:00+0100") == "2021-03-04T10:05:07+0100")
+        #expect(DateFormat.isoDateTime.string(from: morning, utcOffset: 3600, like: "2021-01-01T00:00:00+01") == "2021-03-04T10:05:07+01")
+        #expect(DateFormat.isoDateTime.string(from: morning, utcOffset: 19800, like: "2021-01-01T00:00:00+01") == "2021-03-04T14:35:07+05:30")
+        #expect(DateFormat.isoDateTime.string(from: morning, utcOffset: 3600, like: "2021-01-01T00:00:00Z") == "2021-03-04T10:05:07+01:00")
+    }
+
+    /// A source that writes milliseconds (`09:00:00.000`, as Dukascopy's exports do) has them
+    /// written, as zeros where the time has none.
+    @Test func fractionsOfASecondKeepTheirDigits() {
+        let hour = Timestamp(year: 2024, month: 1, day: 14, hour: 12)
+        #expect(DateFormat.dayMonthYear(.dot).string(from: hour, like: "02.01.2024 00:00:00.000") == "14.01.2024 12:00:00.000")
+        #expect(DateFormat.dayMonthYear(.dot).string(from: Timestamp(year: 2024, month: 1, day: 14), like: "02.01.2024 01:00:00.000")
+                == "14.01.2024 00:00:00.000")
+        #expect(DateFormat.isoDateTime.string(from: hour, like: "2024-01-02 00:00:00.000+00:00") == "2024-01-14 12:00:00.000+00:00")
+        #expect(DateFormat.isoDateTime.string(from: hour, like: "2024-01-02T00:00:00.0") == "2024-01-14T12:00:00.0")
+        // A time with a fraction of its own keeps it.
+        let fraction = Timestamp(secondsSinceEpoch: hour.secondsSinceEpoch + 0.25)
+        #expect(DateFormat.isoDateTime.string(from: fraction, like: "2024-01-02T00:00:00.000") == "2024-01-14T12:00:00.25")
     }
 
     @Test func otherFormatsAndUnreadableSamplesAreWrittenAsUsual() {

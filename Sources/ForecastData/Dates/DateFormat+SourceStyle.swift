@@ -9,14 +9,19 @@ extension DateFormat {
     /// times written so (`1/3/2024 12:00 PM`). Everything else is written as `string(from:utcOffset:)` does.
     public func string(from timestamp: Timestamp, utcOffset: Int = 0, like sample: String) -> String {
         var text: String
-        if utcOffset == 0, case .isoDateTime = self, let style = Self.isoDateTimeStyle(of: sample), !style.hasOffset {
-            text = DateFormat.isoDate.string(from: timestamp) + String(style.separator) + Self.clockTime(timestamp.civil)
+        let sampleTime = Self.timeOfDay(in: sample)
+        if case .isoDateTime = self, let style = Self.isoDateTimeStyle(of: sample), style.offset != nil || utcOffset == 0 {
+            // The sample's separator, fraction digits and spelling of the offset (`+00:00`, `+0000`, `Z`).
+            let local = timestamp.advanced(by: Double(utcOffset))
+            text = DateFormat.isoDate.string(from: local) + String(style.separator)
+                + Self.withFractionDigits(Self.clockTime(local.civil), sampleTime.fractionDigits)
+                + (style.offset.map { Self.offsetText(utcOffset, like: $0) } ?? "")
         } else {
             text = string(from: timestamp, utcOffset: utcOffset)
-        }
-        let sampleTime = Self.timeOfDay(in: sample)
-        if sampleTime.written, !Self.timeOfDay(in: text).written {
-            text += " " + Self.clockTime(timestamp.advanced(by: Double(utcOffset)).civil)
+            if sampleTime.written, !Self.timeOfDay(in: text).written {
+                text += " " + Self.clockTime(timestamp.advanced(by: Double(utcOffset)).civil)
+            }
+            text = Self.withFractionDigits(text, sampleTime.fractionDigits)
         }
         if sampleTime.written, !sampleTime.withSeconds { text = Self.withoutZeroSeconds(text) }
         guard Self.hasMeridiem(sample) else { return text }
@@ -49,15 +54,47 @@ extension DateFormat {
         return String(text[..<hourStart]) + (padded && twelve < 10 ? "0" : "") + "\(twelve)" + String(text[colon...]) + (hour < 12 ? " AM" : " PM")
     }
 
-    /// Whether `text` writes a time of day (an `H:MM` or `HH:MM`), and whether its first one goes on
-    /// to seconds.
-    static func timeOfDay(in text: String) -> (written: Bool, withSeconds: Bool) {
+    /// Whether `text` writes a time of day (an `H:MM` or `HH:MM`), whether its first one goes on
+    /// to seconds, and how many digits of a fraction of a second follow them (`09:30:00.000`: 3).
+    static func timeOfDay(in text: String) -> (written: Bool, withSeconds: Bool, fractionDigits: Int) {
         let bytes = Array(text.utf8)
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 2 < bytes.count,
               DateTextCursor.isDigit(bytes[colon - 1]), DateTextCursor.isDigit(bytes[colon + 1]), DateTextCursor.isDigit(bytes[colon + 2]) else {
-            return (false, false)
+            return (false, false, 0)
         }
-        return (true, colon + 3 < bytes.count && bytes[colon + 3] == UInt8(ascii: ":"))
+        let withSeconds = colon + 5 < bytes.count && bytes[colon + 3] == UInt8(ascii: ":")
+            && DateTextCursor.isDigit(bytes[colon + 4]) && DateTextCursor.isDigit(bytes[colon + 5])
+        guard withSeconds, colon + 6 < bytes.count, bytes[colon + 6] == UInt8(ascii: ".") || bytes[colon + 6] == UInt8(ascii: ",") else {
+            return (true, withSeconds, 0)
+        }
+        return (true, true, bytes[(colon + 7)...].prefix(while: DateTextCursor.isDigit).count)
+    }
+
+    /// `text`, whose first time of day has whole seconds (`HH:MM:SS`, no fraction), with `digits`
+    /// zeros of a fraction after them (`09:30:00.000`), as a source that writes milliseconds does;
+    /// unchanged when it has a fraction already or `digits` is 0.
+    static func withFractionDigits(_ text: String, _ digits: Int) -> String {
+        guard digits > 0 else { return text }
+        let bytes = Array(text.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 5 < bytes.count, bytes[colon + 3] == UInt8(ascii: ":") else {
+            return text
+        }
+        let end = colon + 6
+        if end < bytes.count, bytes[end] == UInt8(ascii: ".") { return text }
+        return String(decoding: bytes[..<end], as: UTF8.self) + "." + String(repeating: "0", count: digits)
+            + String(decoding: bytes[end...], as: UTF8.self)
+    }
+
+    /// `utcOffset` spelled as `sample`, an offset a file wrote, spells offsets: `Z` for UTC where it
+    /// writes `Z`, else `+HH:MM`, `+HHMM` or `+HH` as it does (`+HH:MM` for an offset of part hours).
+    /// Spaces before the offset are kept (`09:30 +01:00`).
+    static func offsetText(_ utcOffset: Int, like written: String) -> String {
+        let spaces = String(written.prefix { $0 == " " })
+        let sample = written.dropFirst(spaces.count)
+        if sample == "Z" || sample == "z" { return spaces + (utcOffset == 0 ? "Z" : offsetText(utcOffset, colon: true)) }
+        if sample.contains(":") { return spaces + offsetText(utcOffset, colon: true) }
+        if sample.count == 3, utcOffset % 3600 == 0 { return spaces + String(offsetText(utcOffset, colon: false).prefix(3)) }
+        return spaces + offsetText(utcOffset, colon: sample.count == 3)
     }
 
     /// `text` with the `:00` after its first `HH:MM` taken out, where no fraction follows.
@@ -71,11 +108,12 @@ extension DateFormat {
         return String(decoding: bytes[..<(colon + 3)] + bytes[(colon + 6)...], as: UTF8.self)
     }
 
-    /// The separator between date and time (`T` or a space) of an ISO date-time text, and whether
-    /// an offset or `Z` follows the time; nil when `text` is not a date with a time.
-    static func isoDateTimeStyle(of text: String) -> (separator: Character, hasOffset: Bool)? {
+    /// The separator between date and time (`T` or a space) of an ISO date-time text, and the offset
+    /// or `Z` that follows the time with any spaces before it (nil for none); nil when `text` is not
+    /// a date with a time.
+    static func isoDateTimeStyle(of text: String) -> (separator: Character, offset: String?)? {
         var text = text
-        return text.withUTF8 { bytes -> (separator: Character, hasOffset: Bool)? in
+        return text.withUTF8 { bytes -> (separator: Character, offset: String?)? in
             var cursor = DateTextCursor(bytes)
             guard isoDateFields(&cursor) != nil else { return nil }
             let separator: Character
@@ -87,8 +125,8 @@ extension DateFormat {
                 return nil
             }
             guard timeOfDay(&cursor, strictHour: true) != nil else { return nil }
-            cursor.skipSpaces()
-            return (separator, !cursor.isAtEnd)
+            let offset = String(decoding: bytes[cursor.position...], as: UTF8.self)
+            return (separator, offset.isEmpty ? nil : offset)
         }
     }
 }
