@@ -5,9 +5,10 @@ import ForecastData
 /// so they are read as one time column, and forecasts are written as one date and time
 /// (`01/02/2024 09:35`).
 ///
-/// Found only when no date column was given, when the time column found holds days (no time of its
-/// own; a date format given must read days alone, or days and times with its part before the time
-/// reading the days, as `%d/%m/%Y %H:%M:%S` does), and when a column named for the time of day holds `HH:MM`,
+/// Found only when no date column was given (or one was, with a date format for days and times
+/// together), when the time column found holds days (no time of its own; a date format given must
+/// read days alone, or days and times with its part before the time reading the days, as
+/// `%d/%m/%Y %H:%M:%S` does), and when a column named for the time of day holds `HH:MM`,
 /// `HH:MM:SS` or a fraction of seconds on at least 90 % of the sampled rows.
 struct DateTimeColumns: Sendable, Equatable {
     /// Header position and name of the days.
@@ -27,13 +28,19 @@ struct DateTimeColumns: Sendable, Equatable {
     /// The two columns of `context` when the time column found, `date`, holds days and another
     /// column named for the time of day holds times on every sampled row; nil otherwise.
     static func locate(in context: CSVHeaderContext, date: Int?, options: CSVReadOptions) -> DateTimeColumns? {
-        guard options.dateColumn == nil, let date else { return nil }
+        // A format for days and times together says the times are read with the days, also from
+        // the date column the user named.
+        let combined = options.dateFormat.flatMap { $0.holdsDaysOnly ? nil : $0 }
+        guard options.dateColumn == nil || combined != nil, let date else { return nil }
         let days = TimeColumn.sampleValues(of: date, in: context, options: options)
         // A format given for the days (`%m/%d/%Y` where they read both ways) keeps the times; one
         // given for days and times together reads the days with its part before the time.
         let givenDays = options.dateFormat.flatMap { $0.holdsDaysOnly ? $0 : $0.daysPart }
-        if options.dateFormat != nil {
-            guard let givenDays, days.allSatisfy({ givenDays.parse($0) != nil }) else { return nil }
+        if let given = options.dateFormat {
+            // Days the combined format reads neither way are read with its days part, so that the
+            // error names the part that fails (`%d/%m/%Y`) rather than a time the column never held.
+            guard let givenDays, days.allSatisfy({ givenDays.parse($0) != nil })
+                    || (combined != nil && !days.allSatisfy({ given.parse($0) != nil })) else { return nil }
         } else {
             switch DateFormat.detect(in: days) {
             case .detected(let format): guard format.holdsDaysOnly else { return nil }
@@ -49,7 +56,6 @@ struct DateTimeColumns: Sendable, Equatable {
         guard !times.isEmpty, 10 * times.count(where: { Self.secondOfDay($0) != nil }) >= 9 * times.count else { return nil }
         // A format for days and times: its days part read the days, the times are read as times
         // (with or without the seconds it names), and forecasts are written in it.
-        let combined = options.dateFormat.flatMap { $0.holdsDaysOnly ? nil : $0 }
         return DateTimeColumns(date: date, dateName: context.header[date], time: time, timeName: context.header[time],
                                dateFormat: givenDays, givenDateTimeFormat: combined)
     }

@@ -52,10 +52,22 @@ import Testing
         let withSeconds = try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y %H:%M:%S")))
         #expect(withSeconds.target.timestamps?[7] == eighth)
         #expect(withSeconds.target.format(eighth) == "03/01/2024 09:30:00")
-        // A days part that does not read the days reads nothing.
-        #expect(readError {
+        // A days part that does not read the days reads nothing, and the error names that part:
+        // the column never held the time of day the whole pattern asks for.
+        let wrongDays = readError {
             try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%Y-%m-%d %H:%M")))
-        } != nil)
+        }
+        #expect(wrongDays?.errorDescription?.contains("\"02/01/2024\" is not a date in the format pattern %Y-%m-%d.") == true, "\(String(describing: wrongDays))")
+        // Named as the date column, the days are still read with the times beside them.
+        let named = try SeriesReader.read(memorySource(text), target: "Close",
+                                          options: CSVReadOptions(dateColumn: "Date", dateFormat: .pattern("%d/%m/%Y %H:%M")))
+        #expect(named.timeColumn == "Date and Time")
+        #expect(named.target.timestamps?[7] == eighth)
+        // A date column that holds days and times itself is read with the whole pattern, the
+        // column of times beside it being a copy.
+        let both = "Date,Time,Close\n" + (0..<6).map { "02/01/2024 09:3\($0),09:3\($0),\(100 + $0)\n" }.joined()
+        let whole = try SeriesReader.read(memorySource(both), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y %H:%M")))
+        #expect(whole.timeColumn == "Date")
         #expect(DateFormat.pattern("%d/%m/%YT%H:%M").daysPart == .pattern("%d/%m/%Y"))
         #expect(DateFormat.pattern("%H:%M %d/%m/%Y").daysPart == nil)
         #expect(DateFormat.isoDateTime.daysPart == nil)
