@@ -33,7 +33,7 @@ enum ErrorSentences {
         case .chooseMissingPolicy:
             "choose --missing-policy drop, ffill or linear to accept gaps"
         case .chooseDateFormat(let patterns):
-            "choose one: \(DateReadings.describe(patterns) { "--date-format \($0)" }); the right one puts the dates on a regular calendar (tsf inspect shows it)"
+            "choose one: \(DateReadings.describe(patterns) { "--date-format \($0)" }); the right one puts the dates on a regular calendar (tsf inspect with each --date-format shows the calendar it gives)"
         case .giveDateFormat:
             "give the format with --date-format"
         case .chooseDuplicateRule:

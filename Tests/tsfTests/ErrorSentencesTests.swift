@@ -11,7 +11,7 @@ import _ForecastTestSupport
         (.missingValue(file: "f.csv", line: 3, column: "Close"),
          "f.csv:3: column \"Close\" has a missing value; choose --missing-policy drop, ffill or linear to accept gaps."),
         (.ambiguousDateFormat(file: "f.csv", column: "Date", candidates: ["%d/%m/%Y", "%m/%d/%Y"]),
-         "f.csv: column \"Date\" fits several date formats (%d/%m/%Y, %m/%d/%Y); choose one: --date-format %d/%m/%Y reads 03/04/2020 as 3 April, --date-format %m/%d/%Y as 4 March; the right one puts the dates on a regular calendar (tsf inspect shows it)."),
+         "f.csv: column \"Date\" fits several date formats (%d/%m/%Y, %m/%d/%Y); choose one: --date-format %d/%m/%Y reads 03/04/2020 as 3 April, --date-format %m/%d/%Y as 4 March; the right one puts the dates on a regular calendar (tsf inspect with each --date-format shows the calendar it gives)."),
         (.unknownDateFormat(file: "f.csv", column: "Date", example: "soon"),
          "f.csv: column \"Date\" holds dates in no known format (e.g. \"soon\"); give the format with --date-format."),
         (.notANumber(file: "f.csv", line: 2, column: "Volume", value: "1,204,300", remedy: .setThousandsSeparator(",")),
@@ -86,7 +86,7 @@ import _ForecastTestSupport
         #expect(outcome.exitCode == 65)
         #expect(outcome.stderr.hasPrefix("tsf: \(path): column \"Date\" fits several date formats ("))
         // Both readings, each with what it makes of the same text, so the user can tell them apart.
-        #expect(outcome.stderr.hasSuffix("); choose one: --date-format %m/%d/%Y reads 03/04/2020 as 4 March, --date-format %d/%m/%Y as 3 April; the right one puts the dates on a regular calendar (tsf inspect shows it).\n"))
+        #expect(outcome.stderr.hasSuffix("); choose one: --date-format %m/%d/%Y reads 03/04/2020 as 4 March, --date-format %d/%m/%Y as 3 April; the right one puts the dates on a regular calendar (tsf inspect with each --date-format shows the calendar it gives).\n"))
     }
 
     @Test func theToolWordsAnIdWithoutSeries() {
