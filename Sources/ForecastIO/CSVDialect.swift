@@ -49,7 +49,8 @@ public struct CSVDialect: Hashable, Sendable {
 
     /// Chooses the delimiter whose split of the sample gives the most columns (at least two) with
     /// every sampled record as wide as the header, past notes above it: leading `#` comments and
-    /// records of one field (a title), which the split that needs fewer of them wins a tie with.
+    /// records of one field (a title), or else the notes `preambleRecords` finds (`Station;Berlin`
+    /// above a table of four columns), which the split that needs fewer of them wins a tie with.
     /// With no such delimiter the file is treated as comma-separated, and a ragged row is then
     /// reported with its line.
     static func detectDelimiter(in sample: UnsafeRawBufferPointer) -> UInt8 {
@@ -57,14 +58,23 @@ public struct CSVDialect: Hashable, Sendable {
         for candidate in candidateDelimiters {
             let records = CSVSample.records(in: sample, delimiter: candidate, limit: 100)
             let comments = commentRecords(records)
-            let notes = comments + records.dropFirst(comments).prefix(longestPreamble - comments).prefix { $0.count == 1 }.count
+            var notes = comments + records.dropFirst(comments).prefix(longestPreamble - comments).prefix { $0.count == 1 }.count
+            // Notes of several fields (`Station;Berlin`) above a wider table, as reading skips them.
+            if !Self.isTable(records.dropFirst(notes)), case let preamble = preambleRecords(records), preamble > 0 {
+                notes = preamble
+            }
             let table = records.dropFirst(notes)
-            guard let header = table.first, header.count >= 2 else { continue }
-            guard table.allSatisfy({ $0.count == header.count }) else { continue }
+            guard Self.isTable(table), let header = table.first else { continue }
             if let best, header.count < best.width || (header.count == best.width && notes >= best.notes) { continue }
             best = (candidate, header.count, notes)
         }
         return best?.delimiter ?? UInt8(ascii: ",")
+    }
+
+    /// Whether `records` start with a header of at least two fields and every record is as wide.
+    static func isTable(_ records: ArraySlice<[String]>) -> Bool {
+        guard let header = records.first, header.count >= 2 else { return false }
+        return records.allSatisfy { $0.count == header.count }
     }
 
     /// The delimiter a spreadsheet names on a first line of its own (`sep=;`, which Excel writes and

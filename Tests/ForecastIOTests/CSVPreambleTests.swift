@@ -64,6 +64,20 @@ import Testing
         #expect(data.warnings.contains { $0.message.contains("above the header") })
     }
 
+    /// Notes of two fields (`Station;Berlin`) above a semicolon or tab table of four columns: the
+    /// delimiter is found past them, where a comma split read one column.
+    @Test(arguments: [";", "\t"])
+    func notesOfSeveralFieldsAboveASemicolonOrTabTableKeepItsDelimiter(delimiter: String) throws {
+        let notes = ["Station", "Berlin Tempelhof"].joined(separator: delimiter) + "\n" + ["Unit", "deg C"].joined(separator: delimiter) + "\n"
+        let header = ["Datum", "Temp", "Feuchte", "Wind"].joined(separator: delimiter) + "\n"
+        let rows = (1...6).map { ["2024-01-0\($0)", "\($0)\(delimiter == ";" ? "," : ".")5", "\(80 + $0)", "3"].joined(separator: delimiter) }
+            .joined(separator: "\n") + "\n"
+        let data = try SeriesReader.read(memorySource(notes + header + rows), target: "Temp")
+        #expect(data.target.values == [1.5, 2.5, 3.5, 4.5, 5.5, 6.5])
+        #expect(data.warnings.contains { $0.message.contains("the 2 lines above the header") })
+        #expect(try TableInspection.inspect(memorySource(notes + header + rows)).columns.map(\.name) == ["Datum", "Temp", "Feuchte", "Wind"])
+    }
+
     /// Without notes, a semicolon table whose numbers have decimal commas keeps its delimiter.
     @Test func aSemicolonTableWithDecimalCommasIsNoCommaTable() throws {
         let text = "Datum;Menge;Preis\n" + (1...6).map { "2024-01-0\($0);\(10 + $0),5;\($0),25" }.joined(separator: "\n") + "\n"
