@@ -52,7 +52,22 @@ import Testing
         #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2026, 7, 3)) == nil)      // a Friday: the holiday
         #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2021, 12, 24)) == nil)    // a Friday: the holiday
         #expect(EarlyCloses.close(of: .XNYS, dayNumber: day(2026, 11, 26)) == nil)    // Thanksgiving itself
-        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2026, 12, 24)) == nil)
+        #expect(EarlyCloses.close(of: .XFRA, dayNumber: day(2026, 12, 24)) == nil)
+        // London: the last session before Christmas Day and before New Year's Day close at 12:30,
+        // the Friday before where 24 or 31 December falls on a weekend.
+        let halfPastTwelve = 12 * 3600 + 1800
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2025, 12, 24)) == halfPastTwelve)
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2025, 12, 31)) == halfPastTwelve)
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2023, 12, 22)) == halfPastTwelve)   // 24th a Sunday
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2023, 12, 29)) == halfPastTwelve)   // 31st a Sunday
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2022, 12, 23)) == halfPastTwelve)   // 24th a Saturday
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2021, 12, 31)) == halfPastTwelve)   // a Friday
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2023, 12, 21)) == nil)
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2025, 12, 23)) == nil)
+        #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2025, 7, 3)) == nil)
+        let london = TradingSession(firstBar: 8 * 3600, lastBar: 16 * 3600 + 25 * 60, step: 300, weekdaysOnly: true)
+        #expect(london.barTimes(onDay: day(2025, 12, 24), exchange: ExchangeCalendar(.XLON)).last == 12 * 3600 + 25 * 60)
+        #expect(london.barTimes(onDay: day(2025, 12, 23), exchange: ExchangeCalendar(.XLON)).last == 16 * 3600 + 25 * 60)
         // Bars stamped at their end (10:00 … 16:00) keep the one stamped 13:00.
         let endStamped = TradingSession(firstBar: 10 * 3600, lastBar: 16 * 3600, step: 1800, weekdaysOnly: true)
         #expect(endStamped.barTimes(onDay: day(2026, 11, 27), exchange: newYork).last == 13 * 3600)
