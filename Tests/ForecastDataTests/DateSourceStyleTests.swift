@@ -31,6 +31,9 @@ import ForecastData
                 == "14.01.2024 00:00:00.000")
         #expect(DateFormat.isoDateTime.string(from: hour, like: "2024-01-02 00:00:00.000+00:00") == "2024-01-14 12:00:00.000+00:00")
         #expect(DateFormat.isoDateTime.string(from: hour, like: "2024-01-02T00:00:00.0") == "2024-01-14T12:00:00.0")
+        #expect(DateFormat.dayMonthYear(.dot).string(from: hour, like: "02.01.2024 00:00:00,000") == "14.01.2024 12:00:00,000")
+        // Spaces after a time are no offset.
+        #expect(DateFormat.isoDateTime.string(from: hour, like: "2024-01-02 00:00:00 ") == "2024-01-14 12:00:00")
         // A time with a fraction of its own keeps it.
         let fraction = Timestamp(secondsSinceEpoch: hour.secondsSinceEpoch + 0.25)
         #expect(DateFormat.isoDateTime.string(from: fraction, like: "2024-01-02T00:00:00.000") == "2024-01-14T12:00:00.25")

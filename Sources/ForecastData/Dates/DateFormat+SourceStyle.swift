@@ -14,14 +14,14 @@ extension DateFormat {
             // The sample's separator, fraction digits and spelling of the offset (`+00:00`, `+0000`, `Z`).
             let local = timestamp.advanced(by: Double(utcOffset))
             text = DateFormat.isoDate.string(from: local) + String(style.separator)
-                + Self.withFractionDigits(Self.clockTime(local.civil), sampleTime.fractionDigits)
+                + Self.withFractionDigits(Self.clockTime(local.civil), sampleTime.fractionDigits, mark: sampleTime.fractionMark)
                 + (style.offset.map { Self.offsetText(utcOffset, like: $0) } ?? "")
         } else {
             text = string(from: timestamp, utcOffset: utcOffset)
             if sampleTime.written, !Self.timeOfDay(in: text).written {
                 text += " " + Self.clockTime(timestamp.advanced(by: Double(utcOffset)).civil)
             }
-            text = Self.withFractionDigits(text, sampleTime.fractionDigits)
+            text = Self.withFractionDigits(text, sampleTime.fractionDigits, mark: sampleTime.fractionMark)
         }
         if sampleTime.written, !sampleTime.withSeconds { text = Self.withoutZeroSeconds(text) }
         guard Self.hasMeridiem(sample) else { return text }
@@ -55,25 +55,26 @@ extension DateFormat {
     }
 
     /// Whether `text` writes a time of day (an `H:MM` or `HH:MM`), whether its first one goes on
-    /// to seconds, and how many digits of a fraction of a second follow them (`09:30:00.000`: 3).
-    static func timeOfDay(in text: String) -> (written: Bool, withSeconds: Bool, fractionDigits: Int) {
+    /// to seconds, and how many digits of a fraction of a second follow them (`09:30:00.000`: 3)
+    /// after which mark (`.` or `,`).
+    static func timeOfDay(in text: String) -> (written: Bool, withSeconds: Bool, fractionDigits: Int, fractionMark: UInt8) {
         let bytes = Array(text.utf8)
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon + 2 < bytes.count,
               DateTextCursor.isDigit(bytes[colon - 1]), DateTextCursor.isDigit(bytes[colon + 1]), DateTextCursor.isDigit(bytes[colon + 2]) else {
-            return (false, false, 0)
+            return (false, false, 0, UInt8(ascii: "."))
         }
         let withSeconds = colon + 5 < bytes.count && bytes[colon + 3] == UInt8(ascii: ":")
             && DateTextCursor.isDigit(bytes[colon + 4]) && DateTextCursor.isDigit(bytes[colon + 5])
         guard withSeconds, colon + 6 < bytes.count, bytes[colon + 6] == UInt8(ascii: ".") || bytes[colon + 6] == UInt8(ascii: ",") else {
-            return (true, withSeconds, 0)
+            return (true, withSeconds, 0, UInt8(ascii: "."))
         }
-        return (true, true, bytes[(colon + 7)...].prefix(while: DateTextCursor.isDigit).count)
+        return (true, true, bytes[(colon + 7)...].prefix(while: DateTextCursor.isDigit).count, bytes[colon + 6])
     }
 
     /// `text`, whose first time of day has whole seconds (`HH:MM:SS`, no fraction), with `digits`
-    /// zeros of a fraction after them (`09:30:00.000`), as a source that writes milliseconds does;
-    /// unchanged when it has a fraction already or `digits` is 0.
-    static func withFractionDigits(_ text: String, _ digits: Int) -> String {
+    /// zeros of a fraction after them and `mark` before (`09:30:00.000`, `09:30:00,000`), as a
+    /// source that writes milliseconds does; unchanged when it has a fraction already or `digits` is 0.
+    static func withFractionDigits(_ text: String, _ digits: Int, mark: UInt8 = UInt8(ascii: ".")) -> String {
         guard digits > 0 else { return text }
         let bytes = Array(text.utf8)
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon + 5 < bytes.count, bytes[colon + 3] == UInt8(ascii: ":") else {
@@ -81,7 +82,7 @@ extension DateFormat {
         }
         let end = colon + 6
         if end < bytes.count, bytes[end] == UInt8(ascii: ".") { return text }
-        return String(decoding: bytes[..<end], as: UTF8.self) + "." + String(repeating: "0", count: digits)
+        return String(decoding: bytes[..<end] + [mark], as: UTF8.self) + String(repeating: "0", count: digits)
             + String(decoding: bytes[end...], as: UTF8.self)
     }
 
@@ -126,7 +127,7 @@ extension DateFormat {
             }
             guard timeOfDay(&cursor, strictHour: true) != nil else { return nil }
             let offset = String(decoding: bytes[cursor.position...], as: UTF8.self)
-            return (separator, offset.isEmpty ? nil : offset)
+            return (separator, offset.allSatisfy { $0 == " " } ? nil : offset)
         }
     }
 }
