@@ -47,28 +47,36 @@ public struct CSVDialect: Hashable, Sendable {
         delimiter == 0x09 ? "tab" : "\"\(Character(Unicode.Scalar(delimiter)))\""
     }
 
-    /// Chooses the delimiter whose split of the sample gives the most columns (at least two) with
-    /// every sampled record as wide as the header, past notes above it: leading `#` comments and
-    /// records of one field (a title), or else the notes `preambleRecords` finds (`Station;Berlin`
-    /// above a table of four columns), which the split that needs fewer of them wins a tie with.
-    /// With no such delimiter the file is treated as comma-separated, and a ragged row is then
-    /// reported with its line.
+    /// Chooses the delimiter whose split of the sample makes a table: a header of at least two
+    /// fields with every sampled record as wide, after the fewest notes above it (leading `#`
+    /// comments, records of one field such as a title, or else the notes `preambleRecords` finds:
+    /// `Station;Berlin` above a table of three columns), and of the most columns among those that
+    /// need as few. A record that another delimiter splits is no note (`Zeit;Wert` is a semicolon
+    /// header, not the title of a comma file whose times write `09:00:00,000`). With no such
+    /// delimiter, the one that splits the first record into the most fields is taken, and a ragged
+    /// row is then reported with its line.
     static func detectDelimiter(in sample: UnsafeRawBufferPointer) -> UInt8 {
         var best: (delimiter: UInt8, width: Int, notes: Int)? = nil
+        var widestFirst: (delimiter: UInt8, width: Int) = (UInt8(ascii: ","), 1)
         for candidate in candidateDelimiters {
             let records = CSVSample.records(in: sample, delimiter: candidate, limit: 100)
+            let others = candidateDelimiters.filter { $0 != candidate }
+            func splitByAnother(_ record: [String]) -> Bool { record.contains { $0.utf8.contains(where: others.contains) } }
             let comments = commentRecords(records)
-            var notes = comments + records.dropFirst(comments).prefix(longestPreamble - comments).prefix { $0.count == 1 }.count
+            if let first = records.dropFirst(comments).first, first.count > widestFirst.width { widestFirst = (candidate, first.count) }
+            var notes = comments + records.dropFirst(comments).prefix(longestPreamble - comments)
+                .prefix { $0.count == 1 && !splitByAnother($0) }.count
             // Notes of several fields (`Station;Berlin`) above a wider table, as reading skips them.
-            if !Self.isTable(records.dropFirst(notes)), case let preamble = preambleRecords(records), preamble > 0 {
+            if !Self.isTable(records.dropFirst(notes)), case let preamble = preambleRecords(records), preamble > 0,
+               !records[comments..<max(comments, preamble)].contains(where: splitByAnother) {
                 notes = preamble
             }
             let table = records.dropFirst(notes)
             guard Self.isTable(table), let header = table.first else { continue }
-            if let best, header.count < best.width || (header.count == best.width && notes >= best.notes) { continue }
+            if let best, notes > best.notes || (notes == best.notes && header.count <= best.width) { continue }
             best = (candidate, header.count, notes)
         }
-        return best?.delimiter ?? UInt8(ascii: ",")
+        return best?.delimiter ?? widestFirst.delimiter
     }
 
     /// Whether `records` start with a header of at least two fields and every record is as wide.

@@ -4,36 +4,56 @@ extension CSVDialect {
 
     /// How many leading records are notes above the header rather than the table: a download's
     /// notes (`"Data Source","World Development Indicators"`, `"Last Updated Date","2024-06-28"`, as
-    /// the World Bank writes them), a logger's `# station 12` lines, or a title padded to the table's
-    /// width (`Sales report 2024,,`). A note is a record whose first field starts with `#`, one at
-    /// most half as wide as the record after the notes, or one whose only filled field is its first;
-    /// the record after them starts the table, and every later sampled record (the last one, which
-    /// the sample may cut, aside) is as wide. 0 when the first record is no note, as in most files:
-    /// a header a field or two narrower than its rows (rows that end in a stray delimiter) is the
+    /// the World Bank writes them), a logger's `# station 12` lines, a bank export's `Account;DE12…`
+    /// lines, or a title padded to the table's width (`Sales report 2024,,`). The header is the
+    /// first record, within `longestPreamble` of the top, after which every sampled record (the
+    /// last one, which the sample may cut, aside; two at least) is as wide as it, and every record
+    /// above it is a note (`isNote`). 0 when the first record is the header, as in most files: a
+    /// header a field or two narrower than its rows (rows that end in a stray delimiter) stays the
     /// header, and its rows a ragged-row error.
     static func preambleRecords(_ records: [[String]]) -> Int {
         guard records.count >= 3 else { return 0 }
         for length in 1 ... min(longestPreamble, records.count - 2) {
-            // Still among the notes while a record is one above the record after it.
-            if isNote(records[length], tableWidth: records[length + 1].count) { continue }
-            let width = records[length].count
-            guard records[..<length].allSatisfy({ isNote($0, tableWidth: width) }) else { return 0 }
+            let header = records[length]
+            let width = header.count
             let table = records[length...].dropLast()
-            return table.count >= 2 && table.allSatisfy({ $0.count == width }) ? length : 0
+            // A `#` comment as wide as the table is a note, never the header.
+            guard !isComment(header), table.count >= 2, table.allSatisfy({ $0.count == width }) else { continue }
+            let namesColumns = header.allSatisfy { !looksLikeValue($0) }
+            if records[..<length].allSatisfy({ isNote($0, tableWidth: width, aboveNames: namesColumns) }) { return length }
         }
         return 0
     }
 
-    /// Whether `record` reads as a note above a table `tableWidth` fields wide.
-    static func isNote(_ record: [String], tableWidth: Int) -> Bool {
-        if let first = record.first, first.hasPrefix("#"), first.count > 1 { return true }
+    /// Whether `record` reads as a note above a table `tableWidth` fields wide: a `#` comment, a
+    /// record whose only filled field is its first, or a narrower record, at most half as wide or,
+    /// above a header of names (`aboveNames`: no field reads as a value), any narrower. A narrower
+    /// record above a first row of values is the header of a ragged table, not a note.
+    static func isNote(_ record: [String], tableWidth: Int, aboveNames: Bool = false) -> Bool {
+        if isComment(record) { return true }
         guard tableWidth >= 2, record.count <= tableWidth else { return false }
-        return 2 * record.count <= tableWidth || record.dropFirst().allSatisfy(\.isEmpty)
+        if record.dropFirst().allSatisfy(\.isEmpty) { return true }
+        return 2 * record.count <= tableWidth || (aboveNames && record.count < tableWidth)
+    }
+
+    /// Whether a header field reads as a value rather than a name: it starts with a digit, or a
+    /// sign or point before one (`2024-01-02`, `-1.5`, `.5`).
+    static func looksLikeValue(_ field: String) -> Bool {
+        let bytes = Array(field.utf8.drop { $0 == UInt8(ascii: " ") }.prefix(2))
+        guard let first = bytes.first else { return false }
+        if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") { return true }
+        guard [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: ".")].contains(first), bytes.count == 2 else { return false }
+        return bytes[1] >= UInt8(ascii: "0") && bytes[1] <= UInt8(ascii: "9")
     }
 
     /// Leading records whose first field starts with `#`: comments, whatever the delimiter splits
     /// them into, which delimiter detection looks past.
     static func commentRecords(_ records: [[String]]) -> Int {
-        records.prefix(longestPreamble).prefix { $0.first.map { $0.hasPrefix("#") && $0.count > 1 } ?? false }.count
+        records.prefix(longestPreamble).prefix(while: isComment).count
+    }
+
+    /// Whether `record`'s first field starts with `#` and goes on (a column named `#` alone is a name).
+    static func isComment(_ record: [String]) -> Bool {
+        record.first.map { $0.hasPrefix("#") && $0.count > 1 } ?? false
     }
 }

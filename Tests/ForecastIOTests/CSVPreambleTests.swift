@@ -78,6 +78,39 @@ import Testing
         #expect(try TableInspection.inspect(memorySource(notes + header + rows)).columns.map(\.name) == ["Datum", "Temp", "Feuchte", "Wind"])
     }
 
+    /// A note one field narrower than a table of names (`Station;Berlin` above `Date;Temp;Rain`), and
+    /// a bank export's three lines, two of them as wide as each other, are notes.
+    @Test func narrowerNotesAboveAHeaderOfNamesAreSkipped() throws {
+        let rows = (1...6).map { "2024-01-0\($0);\($0),5;\($0),25" }.joined(separator: "\n") + "\n"
+        let station = try SeriesReader.read(memorySource("Station;Berlin\nDate;Temp;Rain\n" + rows), target: "Rain")
+        #expect(station.target.values == [1.25, 2.25, 3.25, 4.25, 5.25, 6.25])
+        let tab = try TableInspection.inspect(memorySource("Station\tBerlin\nDate\tTemp\tRain\n" + rows.replacingOccurrences(of: ";", with: "\t")))
+        #expect(tab.columns.map(\.name) == ["Date", "Temp", "Rain"])
+        let bank = "Exported from MyBank\nAccount;DE12 3456\nPeriod;01.01.2024 - 31.01.2024\nDate;A;B;C\n"
+            + (1...6).map { "2024-01-0\($0);\($0),5;\($0);1" }.joined(separator: "\n") + "\n"
+        let exported = try SeriesReader.read(memorySource(bank), target: "A")
+        #expect(exported.target.values == [1.5, 2.5, 3.5, 4.5, 5.5, 6.5])
+        #expect(exported.warnings.contains { $0.message.contains("the 3 lines above the header") })
+        // Above a first row of values, a narrower record is the header of a ragged table.
+        #expect(readError { try SeriesReader.read(memorySource("Date;Temp\n" + rows), target: "Temp") } != nil)
+    }
+
+    /// A semicolon file whose rows hold more commas than semicolons (times to the millisecond after
+    /// a decimal comma, notes with commas) is no comma file whose header is a title: the header
+    /// line fits the semicolon exactly. Rows with a stray semicolon at the end are a ragged-row
+    /// error, not a comma reading.
+    @Test func commasInsideASemicolonTableDoNotMakeItACommaTable() throws {
+        let milliseconds = "Zeit;Wert\n" + (1...6).map { "1\($0).01.2024 09:00:00,000;100,0\($0)" }.joined(separator: "\n") + "\n"
+        let data = try SeriesReader.read(memorySource(milliseconds), target: "Wert")
+        #expect(data.target.values == [100.01, 100.02, 100.03, 100.04, 100.05, 100.06])
+        #expect(data.timeColumn == "Zeit")
+        let notes = "Date;Value;Note\n" + (1...6).map { "2024-01-0\($0);\($0),5;a, b, c" }.joined(separator: "\n") + "\n"
+        #expect(try SeriesReader.read(memorySource(notes), target: "Value").target.values == [1.5, 2.5, 3.5, 4.5, 5.5, 6.5])
+        let stray = "Date;A;B\n" + (1...6).map { "2024-01-0\($0);\($0),5;\($0),25;" }.joined(separator: "\n") + "\n"
+        let error = readError { try SeriesReader.read(memorySource(stray), target: "A") }
+        #expect(error?.errorDescription?.contains("the row has 4 fields but the header has 3") == true, "\(String(describing: error))")
+    }
+
     /// Without notes, a semicolon table whose numbers have decimal commas keeps its delimiter.
     @Test func aSemicolonTableWithDecimalCommasIsNoCommaTable() throws {
         let text = "Datum;Menge;Preis\n" + (1...6).map { "2024-01-0\($0);\(10 + $0),5;\($0),25" }.joined(separator: "\n") + "\n"
