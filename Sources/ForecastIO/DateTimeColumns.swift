@@ -32,6 +32,8 @@ struct DateTimeColumns: Sendable, Equatable {
         // the date column the user named.
         let combined = options.dateFormat.flatMap { $0.holdsDaysOnly ? nil : $0 }
         guard options.dateColumn == nil || combined != nil, let date else { return nil }
+        // Its time of day must be one a time column holds (`%H:%M:%S`), as forecasts are written in it.
+        if let combined, !combined.writesClockTimes { return nil }
         let days = TimeColumn.sampleValues(of: date, in: context, options: options)
         // A format given for the days (`%m/%d/%Y` where they read both ways) keeps the times; one
         // given for days and times together reads the days with its part before the time.
@@ -42,12 +44,17 @@ struct DateTimeColumns: Sendable, Equatable {
             guard let givenDays, days.allSatisfy({ givenDays.parse($0) != nil })
                     || (combined != nil && !days.allSatisfy({ given.parse($0) != nil })) else { return nil }
         } else {
+            // Days written with a time of midnight (`2024-01-01T00:00:00`) are days too.
+            let midnight = days.allSatisfy { Self.clockTimes(in: $0) == [0] }
             switch DateFormat.detect(in: days) {
-            case .detected(let format): guard format.holdsDaysOnly else { return nil }
-            case .ambiguous(let formats): guard formats.allSatisfy(\.holdsDaysOnly) else { return nil }
+            case .detected(let format): guard format.holdsDaysOnly || midnight else { return nil }
+            case .ambiguous(let formats): guard formats.allSatisfy(\.holdsDaysOnly) || midnight else { return nil }
             case .none: return nil
             }
         }
+        // A date column with times of its own (`01/01/2024 09:00:00`) dates the rows alone: the
+        // column beside it repeats them.
+        guard days.allSatisfy({ Self.clockTimes(in: $0).allSatisfy { $0 == 0 } }) else { return nil }
         guard let time = context.header.indices.first(where: { $0 != date && timeHeaderNames.contains(context.header[$0].lowercased()) }) else {
             return nil
         }
@@ -73,7 +80,7 @@ struct DateTimeColumns: Sendable, Equatable {
         return CSVWarning("\(file): rows are dated by \"\(dateName)\" and \"\(timeName)\" together, read as one column of dates and times.")
     }
 
-    /// `HH:MM`, `H:MM`, `HH:MM:SS` or `HH:MM:SS.fff` as seconds after midnight (below 24 hours),
+    /// `HH:MM`, `H:MM`, `HH:MM:SS` or `HH:MM:SS.fff` (or `,fff`) as seconds after midnight (below 24 hours),
     /// also with `AM` or `PM` after it (hours 1 to 12); nil for anything else.
     static func secondOfDay<Text: StringProtocol>(_ text: Text) -> Double? {
         func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
@@ -93,13 +100,20 @@ struct DateTimeColumns: Sendable, Equatable {
               let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60 else { return nil }
         var second = 0.0
         if parts.count == 3 {
-            let text = parts[2]
+            // A fraction after a point or a decimal comma (`09:00:00,000`, as German exports write it).
+            let text = parts[2].replacingOccurrences(of: ",", with: ".")
             guard text.count >= 2, text.prefix(2).allSatisfy(isDigit),
                   text.count == 2 || (text.dropFirst(2).first == "." && text.count > 3 && text.dropFirst(3).allSatisfy(isDigit)),
                   let value = Double(text), value < 60 else { return nil }
             second = value
         }
         return Double(hour * 3600 + minute * 60) + second
+    }
+
+    /// The times of day a date text writes after its date (`09:00:00` in `01/01/2024 09:00:00`,
+    /// `00:00:00` in `2024-01-01T00:00:00`), as seconds after midnight; empty for a date alone.
+    static func clockTimes<Text: StringProtocol>(in text: Text) -> [Double] {
+        text.split(whereSeparator: { $0 == " " || $0 == "T" }).dropFirst().compactMap { secondOfDay($0) }
     }
 
     /// The rows of `table` dated by the two columns together, written in the date column's format
@@ -126,7 +140,8 @@ struct DateTimeColumns: Sendable, Equatable {
             if second.truncatingRemainder(dividingBy: 60) != 0 { seconds = true }
             timestamps.append(days.timestamps[row].advanced(by: second))
         }
-        let datePattern = days.format.strftimePattern ?? "%Y-%m-%d"
+        // Days read with a time of midnight are written as days (`2024-01-01`, not `2024-01-01T00:00:00`).
+        let datePattern = (days.format.holdsDaysOnly ? days.format.strftimePattern : days.format.daysPart?.strftimePattern) ?? "%Y-%m-%d"
         // Times on a 12-hour clock (`09:30 AM`) are written on one.
         let twelveHour = table.rowCount > 0 && DateFormat.hasMeridiem(String(times.text(0)))
         let clock = (twelveHour ? " %I:%M" : " %H:%M") + (seconds ? ":%S" : "") + (twelveHour ? " %p" : "")
@@ -146,6 +161,19 @@ extension DateFormat {
              .monthNameDayYear, .dayMonthNameYear, .monthDayShortYear, .dayMonthShortYear, .dayMonthNameShortYear: return true
         default: return false
         }
+    }
+
+    /// Whether a pattern for dates and times ends in a clock time as a time-of-day column holds
+    /// one, hours and minutes with what may follow them (`%H:%M`, `%H:%M:%S.%f`, `%I:%M %p`): a
+    /// time column read with it is written back in it, so `%H` alone or `%M:%H` would write other
+    /// times than it read.
+    var writesClockTimes: Bool {
+        guard case .pattern(let pattern) = self,
+              let start = [pattern.range(of: "%H"), pattern.range(of: "%I")].compactMap({ $0?.lowerBound }).min() else { return false }
+        let clock = String(pattern[start...])
+        let twentyFour = ["%H:%M", "%H:%M:%S", "%H:%M:%S.%f", "%H:%M:%S,%f"]
+        let twelve = ["%I:%M", "%I:%M:%S"].flatMap { [$0 + " %p", $0 + "%p"] }
+        return (twentyFour + twelve).contains(clock)
     }
 
     /// The days of a pattern for dates and times: its part before the first directive of a time

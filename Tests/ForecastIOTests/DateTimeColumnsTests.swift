@@ -68,9 +68,39 @@ import Testing
         let both = "Date,Time,Close\n" + (0..<6).map { "02/01/2024 09:3\($0),09:3\($0),\(100 + $0)\n" }.joined()
         let whole = try SeriesReader.read(memorySource(both), target: "Close", options: CSVReadOptions(dateFormat: .pattern("%d/%m/%Y %H:%M")))
         #expect(whole.timeColumn == "Date")
+        // A time of day other than a clock time's is not one the times are written back in.
+        for odd in ["%d/%m/%Y %H", "%d/%m/%Y %M:%H", "%d/%m/%Y %H.%M.%S", "%d/%m/%Y %H:%M %z"] {
+            #expect(readError {
+                try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateFormat: .pattern(odd)))
+            } != nil, "\(odd)")
+        }
+        #expect(DateFormat.pattern("%d/%m/%Y %I:%M %p").writesClockTimes)
+        #expect(DateFormat.pattern("%Y-%m-%dT%H:%M:%S.%f").writesClockTimes)
         #expect(DateFormat.pattern("%d/%m/%YT%H:%M").daysPart == .pattern("%d/%m/%Y"))
         #expect(DateFormat.pattern("%H:%M %d/%m/%Y").daysPart == nil)
         #expect(DateFormat.isoDateTime.daysPart == nil)
+    }
+
+    /// A date column that writes the times itself (`01/01/2024 09:00:00`) dates the rows alone, the
+    /// time column beside it adding nothing; one whose times are all midnight
+    /// (`2024-01-01T00:00:00`) holds days, read with the times beside them and written as days.
+    @Test func aDateColumnWithTimesOfItsOwnIsNotCombinedButMidnightIs() throws {
+        var own = ["Date,Time,Close"]
+        var midnight = ["Date,Time,Close"]
+        for day in 2...4 {
+            for hour in 9...12 {
+                own.append(String(format: "%02d/01/2024 %02d:00:00,%02d:00:00,%d", day, hour, hour, 100 + hour))
+                midnight.append(String(format: "2024-01-%02dT00:00:00,%02d:00,%d", day, hour, 100 + hour))
+            }
+        }
+        let alone = try SeriesReader.read(memorySource(own.joined(separator: "\n") + "\n"), target: "Close")
+        #expect(alone.timeColumn == "Date")
+        #expect(alone.target.timestamps?[1] == Timestamp(year: 2024, month: 1, day: 2, hour: 10))
+        let together = try SeriesReader.read(memorySource(midnight.joined(separator: "\n") + "\n"), target: "Close")
+        #expect(together.timeColumn == "Date and Time")
+        #expect(together.target.timestamps?[1] == Timestamp(year: 2024, month: 1, day: 2, hour: 10))
+        let next = try #require(together.target.futureTimestamps(count: 1).first)
+        #expect(together.target.format(next) == "2024-01-05 09:00")
     }
 
     /// Times with AM or PM are read on a 12-hour clock and forecasts written on one.
@@ -113,7 +143,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [("09:30", 34_200.0), ("9:30", 34_200), ("23:59:59", 86_399), ("00:00:01.5", 1.5),
+    @Test(arguments: [("09:30", 34_200.0), ("9:30", 34_200), ("23:59:59", 86_399), ("00:00:01.5", 1.5), ("00:00:01,5", 1.5),
                       ("09:30 AM", 34_200), ("1:05 PM", 47_100), ("12:30 AM", 1800), ("12:00 pm", 43_200)])
     func timesOfDayAreRead(text: String, seconds: Double) {
         #expect(DateTimeColumns.secondOfDay(text) == seconds)
