@@ -161,7 +161,10 @@ public struct TableInspection: Sendable {
                         // absent steps the summary counted (walking a calendar costs more than the read).
                         output.base[job].warnings = [SeriesReader.absentStepsWarning(
                             calendar, absent: summary.missingSteps, file: finalTable.fileName, column: finalTime.name),
-                            calendar.unusedExchangeWarning(given: options.exchange, file: finalTable.fileName)].compactMap { $0 }
+                            // Across the series of a long-format file the rows follow no one calendar: each
+                            // series' forecast says whether the exchange applies to it.
+                            acrossSeries ? nil : calendar.unusedExchangeWarning(given: options.exchange, file: finalTable.fileName)
+                        ].compactMap { $0 }
                     }
                 } else if finalTimeIndices.contains(job) {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)

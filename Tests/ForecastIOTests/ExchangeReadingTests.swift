@@ -33,6 +33,15 @@ import _ForecastTestSupport
         #expect(try TableInspection.inspect(daily, options: options).warnings.map(\.description).contains(expected))
         // Without the option, no such warning.
         #expect(!(try SeriesReader.read(daily, target: "Close").warnings.contains { $0.description.contains("not used") }))
+        // Across the series of a long-format file (a share's weekdays, a coin's every day) the rows
+        // follow no one calendar: the summary does not say the exchange is unused.
+        var long = "id,Date,Close\n"
+        for day in 1...21 {
+            long += String(format: "coin,2024-01-%02d,%d\n", day, day)
+            if (day - 1) % 7 < 5 { long += String(format: "share,2024-01-%02d,%d\n", day, day) }
+        }
+        let across = try TableInspection.inspect(.bytes(Array(long.utf8), name: "l.csv"), options: options, acrossSeries: true)
+        #expect(!across.warnings.contains { $0.description.contains("not used") })
     }
 
     @Test func plainWeekdaysAndOtherFrequenciesGetNone() throws {
