@@ -25,6 +25,9 @@ import Testing
         #expect(Frequency.nearlyRegular(in: mixed) == nil)
         #expect(Frequency.nearlyRegular(in: Array(mixed.prefix(2))) == nil)
         #expect(Frequency.nearlyRegular(in: mixed.reversed()) == nil)
+        // Ticks every 250 ms are no calendar of "0 minutes".
+        let ticks = (0..<100).map { Timestamp(year: 2024, month: 1, day: 1).advanced(by: Double($0) * 0.25) }
+        #expect(Frequency.nearlyRegular(in: ticks) == nil)
     }
 
     @Test func monthsWithManyMissingAreNearlyMonthly() throws {

@@ -2,7 +2,7 @@ extension Frequency {
     /// For timestamps `infer` found irregular: the frequency of their most common step and the share
     /// of steps that are one such step, when at least half are: a calendar with many rows missing
     /// (an hourly feed with one hour in five absent) rather than no calendar, which a reader says.
-    /// nil otherwise, and for timestamps not strictly increasing.
+    /// nil otherwise, for timestamps not strictly increasing, and for steps under a second.
     public static func nearlyRegular(in timestamps: [Timestamp]) -> (frequency: Frequency, share: Double)? {
         guard timestamps.count >= 3 else { return nil }
         var counts: [Int: Int] = [:]
@@ -11,7 +11,8 @@ extension Frequency {
             guard gap > 0, gap.isFinite else { return nil }
             counts[Int(gap.rounded()), default: 0] += 1
         }
-        guard let gap = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return nil }
+        // Steps under a second (ticks) have no calendar to miss rows of.
+        guard let gap = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key, gap >= 1 else { return nil }
         let day = CivilCalendar.secondsPerDay
         let candidate: Frequency
         if Double(gap) < 0.9 * Double(day) {
