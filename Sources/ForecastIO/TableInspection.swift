@@ -232,7 +232,9 @@ public struct TableInspection: Sendable {
             var summary = Column(name: column.name, kind: .numeric, missing: scan.missing)
             summary.minimum = scan.minimum
             summary.maximum = scan.maximum
-            summary.mean = scan.sum / Double(scan.present)
+            // Finite values whose sum overflows (near 1.8e308) have no mean to print, rather than "nan".
+            let mean = scan.sum / Double(scan.present)
+            summary.mean = mean.isFinite || !(scan.minimum.isFinite && scan.maximum.isFinite) ? mean : nil
             let warning = scan.missing > 0
                 ? CSVWarning("\(table.fileName): column \"\(column.name)\" has \(scan.missing) missing value\(scan.missing == 1 ? "" : "s").")
                 : nil

@@ -33,6 +33,17 @@ import Testing
         #expect(inspection.warnings.count == 2)
     }
 
+    /// Values near the largest double sum past it: the column has its smallest and largest value
+    /// and no mean, rather than "nan".
+    @Test func valuesWhoseSumOverflowsHaveNoMean() throws {
+        let inspection = try TableInspection.inspect(memorySource("date,value\n2024-01-01,1.7e308\n2024-01-02,1.6e308\n2024-01-03,1.7e308\n"))
+        let column = try #require(inspection.columns.first { $0.name == "value" })
+        #expect(column.mean == nil)
+        #expect(column.minimum == 1.6e308 && column.maximum == 1.7e308)
+        let ordinary = try TableInspection.inspect(memorySource("date,value\n2024-01-01,1\n2024-01-02,2\n2024-01-03,6\n"))
+        #expect(ordinary.columns.first { $0.name == "value" }?.mean == 3)
+    }
+
     @Test func noTimeColumnIsAWarningNotAnError() throws {
         let inspection = try TableInspection.inspect(fixtureSource("no_time_column.csv"))
         #expect(inspection.time == nil)
