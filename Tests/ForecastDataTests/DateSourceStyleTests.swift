@@ -22,6 +22,24 @@ import ForecastData
         #expect(DateFormat.isoDateTime.string(from: morning, utcOffset: 3600, like: "2021-01-01T00:00:00Z") == "2021-03-04T10:05:07+01:00")
     }
 
+    /// Dukascopy's local times (`01.03.2024 09:00:00.000 GMT+0100`) and a trailing `UTC` are read
+    /// as offsets, and a date of days first with an offset after its time has the offset written
+    /// back as the source spells it.
+    @Test func offsetsAfterDayFirstTimesAreReadAndWritten() throws {
+        let format = DateFormat.dayMonthYear(.dot)
+        let nine = Timestamp(year: 2024, month: 3, day: 1, hour: 8)
+        #expect(format.parse("01.03.2024 09:00:00.000 GMT+0100") == nine)
+        #expect(format.parse("01.03.2024 08:00:00 UTC") == nine)
+        #expect(DateFormat.isoDateTime.parse("2024-03-01 08:00:00 GMT") == nine)
+        #expect(format.parse("01.03.2024 09:00:00 CET") == nil)
+        #expect(format.string(from: nine, utcOffset: 3600, like: "01.03.2024 00:00:00.000 GMT+0100") == "01.03.2024 09:00:00.000 GMT+0100")
+        #expect(format.string(from: nine, utcOffset: 0, like: "01.03.2024 00:00:00 UTC") == "01.03.2024 08:00:00 UTC")
+        #expect(DateFormat.dayMonthYear(.slash).string(from: nine, utcOffset: 19800, like: "01/03/2024 00:00:00 +05:30") == "01/03/2024 13:30:00 +05:30")
+        #expect(DateFormat.isoDateTime.string(from: nine, like: "2024-03-01T00:00:00-00:00") == "2024-03-01T08:00:00-00:00")
+        // A 12-hour time's AM or PM is no offset.
+        #expect(DateFormat.monthDayYear(.slash).string(from: nine, like: "1/2/2024 9:30 AM") == "03/01/2024 8:00 AM")
+    }
+
     /// A source that writes milliseconds (`09:00:00.000`, as Dukascopy's exports do) has them
     /// written, as zeros where the time has none.
     @Test func fractionsOfASecondKeepTheirDigits() {

@@ -209,10 +209,17 @@ extension DateFormat {
     }
 
     static let meridiemKeys = (am: DateTextCursor.key(of: "am"), pm: DateTextCursor.key(of: "pm"))
+    static let zoneKeys = (utc: DateTextCursor.key(of: "utc"), gmt: DateTextCursor.key(of: "gmt"))
 
-    /// `Z`, `±HH`, `±HH:MM` or `±HHMM` as seconds east of UTC.
+    /// `Z`, `±HH`, `±HH:MM` or `±HHMM` as seconds east of UTC; also after `UTC` or `GMT`, which
+    /// alone mean UTC (`GMT+0100`, as Dukascopy writes local times).
     static func utcOffset(_ cursor: inout DateTextCursor) -> Int? {
         if cursor.consume(UInt8(ascii: "Z")) || cursor.consume(UInt8(ascii: "z")) { return 0 }
+        var lookahead = cursor
+        if let key = lookahead.wordKey(), key == zoneKeys.utc || key == zoneKeys.gmt {
+            cursor = lookahead
+            if cursor.isAtEnd { return 0 }
+        }
         let sign: Int
         if cursor.consume(UInt8(ascii: "+")) {
             sign = 1

@@ -22,6 +22,10 @@ extension DateFormat {
                 text += " " + Self.clockTime(timestamp.advanced(by: Double(utcOffset)).civil)
             }
             text = Self.withFractionDigits(text, sampleTime.fractionDigits, mark: sampleTime.fractionMark)
+            // A day-first or month-first date with an offset after its time (`01.03.2024 09:00 GMT+0100`) keeps it.
+            if case .pattern = self {} else if let offset = Self.trailingOffset(of: sample) {
+                text += Self.offsetText(utcOffset, like: offset)
+            }
         }
         if sampleTime.written, !sampleTime.withSeconds { text = Self.withoutZeroSeconds(text) }
         guard Self.hasMeridiem(sample) else { return text }
@@ -89,13 +93,47 @@ extension DateFormat {
     /// `utcOffset` spelled as `sample`, an offset a file wrote, spells offsets: `Z` for UTC where it
     /// writes `Z`, else `+HH:MM`, `+HHMM` or `+HH` as it does (`+HH:MM` for an offset of part hours).
     /// Spaces before the offset are kept (`09:30 +01:00`).
+    /// A `UTC` or `GMT` before it is kept (`GMT+0100`; `UTC` alone for UTC), as is the minus of `-00:00`.
     static func offsetText(_ utcOffset: Int, like written: String) -> String {
         let spaces = String(written.prefix { $0 == " " })
-        let sample = written.dropFirst(spaces.count)
-        if sample == "Z" || sample == "z" { return spaces + (utcOffset == 0 ? "Z" : offsetText(utcOffset, colon: true)) }
-        if sample.contains(":") { return spaces + offsetText(utcOffset, colon: true) }
-        if sample.count == 3, utcOffset % 3600 == 0 { return spaces + String(offsetText(utcOffset, colon: false).prefix(3)) }
-        return spaces + offsetText(utcOffset, colon: sample.count == 3)
+        var sample = written.dropFirst(spaces.count)
+        var zone = ""
+        if ["UTC", "GMT"].contains(sample.prefix(3).uppercased()) {
+            zone = String(sample.prefix(3))
+            sample = sample.dropFirst(3)
+            if sample.isEmpty { return spaces + zone + (utcOffset == 0 ? "" : offsetText(utcOffset, colon: true)) }
+        }
+        if sample == "Z" || sample == "z" { return spaces + zone + (utcOffset == 0 ? "Z" : offsetText(utcOffset, colon: true)) }
+        var offset: String
+        if sample.contains(":") {
+            offset = offsetText(utcOffset, colon: true)
+        } else if sample.count == 3, utcOffset % 3600 == 0 {
+            offset = String(offsetText(utcOffset, colon: false).prefix(3))
+        } else {
+            offset = offsetText(utcOffset, colon: sample.count == 3)
+        }
+        if utcOffset == 0, sample.hasPrefix("-") { offset = "-" + offset.dropFirst() }
+        return spaces + zone + offset
+    }
+
+    /// The offset `sample` writes after its time of day, with the spaces before it (` +05:30`,
+    /// ` GMT+0100`); nil where nothing or something else follows the time.
+    static func trailingOffset(of sample: String) -> String? {
+        let time = timeOfDay(in: sample)
+        let bytes = Array(sample.utf8)
+        guard time.written, !hasMeridiem(sample), let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let end = colon + 3 + (time.withSeconds ? 3 : 0) + (time.fractionDigits > 0 ? 1 + time.fractionDigits : 0)
+        guard end < bytes.count else { return nil }
+        var rest = String(decoding: bytes[end...], as: UTF8.self)
+        while rest.last == " " || rest.last == "\r" || rest.last == "\t" { rest.removeLast() }
+        // Spaces before it, or a sign or `Z` right after the time.
+        guard let first = rest.first, first == " " || first == "+" || first == "-" || first == "Z" else { return nil }
+        var scanned = rest
+        let parses = scanned.withUTF8 { raw -> Bool in
+            var cursor = DateTextCursor(raw)
+            return utcOffset(&cursor) != nil && cursor.isAtEnd
+        }
+        return parses ? rest : nil
     }
 
     /// `text` with the `:00` after its first `HH:MM` taken out, where no fraction follows.
