@@ -37,7 +37,17 @@ import ForecastData
         #expect(DateFormat.dayMonthYear(.slash).string(from: nine, utcOffset: 19800, like: "01/03/2024 00:00:00 +05:30") == "01/03/2024 13:30:00 +05:30")
         #expect(DateFormat.isoDateTime.string(from: nine, like: "2024-03-01T00:00:00-00:00") == "2024-03-01T08:00:00-00:00")
         // A 12-hour time's AM or PM is no offset.
-        #expect(DateFormat.monthDayYear(.slash).string(from: nine, like: "1/2/2024 9:30 AM") == "03/01/2024 8:00 AM")
+        #expect(DateFormat.monthDayYear(.slash).string(from: nine, like: "1/2/2024 9:30 AM") == "3/1/2024 8:00 AM")
+    }
+
+    /// Days and months of one digit stay so where the file writes them so (a spreadsheet's
+    /// `3/1/2024`); a sample with both of two digits says nothing, and they stay padded.
+    @Test func unpaddedDaysAndMonthsStayUnpadded() {
+        let day = Timestamp(year: 2024, month: 3, day: 5, hour: 1)
+        #expect(DateFormat.monthDayYear(.slash).string(from: day, like: "3/1/2024 00:00") == "3/5/2024 01:00")
+        #expect(DateFormat.monthDayYear(.slash).string(from: day, like: "3/12/2024") == "3/5/2024 01:00:00")
+        #expect(DateFormat.dayMonthYear(.dot).string(from: Timestamp(year: 2024, month: 11, day: 25), like: "1.10.2024") == "25.11.2024")
+        #expect(DateFormat.monthDayYear(.slash).string(from: day, like: "12/15/2024 00:00") == "03/05/2024 01:00")
     }
 
     /// A source that writes milliseconds (`09:00:00.000`, as Dukascopy's exports do) has them
@@ -89,13 +99,13 @@ import ForecastData
         let noon = Timestamp(year: 2024, month: 1, day: 3, hour: 12)
         let midnight = Timestamp(year: 2024, month: 1, day: 4)
         let format = DateFormat.monthDayYear(.slash)
-        #expect(format.string(from: evening, like: "1/2/2024 9:30 AM") == "01/03/2024 9:30 PM")
-        #expect(format.string(from: noon, like: "1/2/2024 9:30 am") == "01/03/2024 12:00 PM")
-        #expect(format.string(from: midnight, like: "1/2/2024 11:00 PM") == "01/04/2024 12:00 AM")
+        #expect(format.string(from: evening, like: "1/2/2024 9:30 AM") == "1/3/2024 9:30 PM")
+        #expect(format.string(from: noon, like: "1/2/2024 9:30 am") == "1/3/2024 12:00 PM")
+        #expect(format.string(from: midnight, like: "1/2/2024 11:00 PM") == "1/4/2024 12:00 AM")
         #expect(format.string(from: Timestamp(year: 2024, month: 1, day: 3, hour: 9, minute: 5), like: "01/02/2024 09:30 AM")
                 == "01/03/2024 09:05 AM")
-        #expect(format.string(from: evening, like: "1/2/2024 9:30:15 PM") == "01/03/2024 9:30:00 PM")
+        #expect(format.string(from: evening, like: "1/2/2024 9:30:15 PM") == "1/3/2024 9:30:00 PM")
         // A 24-hour source stays on 24 hours.
-        #expect(format.string(from: evening, like: "1/2/2024 09:30") == "01/03/2024 21:30")
+        #expect(format.string(from: evening, like: "1/2/2024 09:30") == "1/3/2024 21:30")
     }
 }

@@ -22,6 +22,10 @@ extension DateFormat {
                 text += " " + Self.clockTime(timestamp.advanced(by: Double(utcOffset)).civil)
             }
             text = Self.withFractionDigits(text, sampleTime.fractionDigits, mark: sampleTime.fractionMark)
+            // Days and months of one digit where the file writes them so (`3/1/2024`, as spreadsheets do).
+            if let separator = numericDaySeparator, Self.writesUnpaddedFields(sample, separator: separator) {
+                text = Self.unpadded(text, separator: separator)
+            }
             // A day-first or month-first date with an offset after its time (`01.03.2024 09:00 GMT+0100`) keeps it.
             if case .pattern = self {} else if let offset = Self.trailingOffset(of: sample) {
                 text += Self.offsetText(utcOffset, like: offset)
@@ -35,6 +39,29 @@ extension DateFormat {
             return hour.count == 2 && hour.last == "0"
         } ?? false
         return Self.onTwelveHourClock(text, padded: padded)
+    }
+
+    /// The separator of a format of numbered days and months (`3/1/2024`, `01.03.24`); nil for others.
+    var numericDaySeparator: Character? {
+        switch self {
+        case .monthDayYear(let separator), .dayMonthYear(let separator),
+             .monthDayShortYear(let separator), .dayMonthShortYear(let separator): return separator.rawValue
+        default: return nil
+        }
+    }
+
+    /// Whether `sample` writes its day or month with one digit (`3/12/2024`): the file pads neither.
+    static func writesUnpaddedFields(_ sample: String, separator: Character) -> Bool {
+        sample.split(separator: separator, maxSplits: 2, omittingEmptySubsequences: true).prefix(2).contains { (field: Substring) in field.count == 1 }
+    }
+
+    /// `text` with the zero taken from a day or month of one digit (`03/01/2024` → `3/1/2024`).
+    static func unpadded(_ text: String, separator: Character) -> String {
+        var parts = text.split(separator: separator, maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        for index in 0..<min(2, parts.count) where parts[index].count == 2 && parts[index].first == "0" {
+            parts[index].removeFirst()
+        }
+        return parts.joined(separator: String(separator))
     }
 
     /// Whether `text` ends in a time of day followed by `AM` or `PM` (either case).
