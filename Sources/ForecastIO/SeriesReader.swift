@@ -213,6 +213,7 @@ public enum SeriesReader {
             warnings.append(warning)
         }
         if let warning = calendar?.unusedExchangeWarning(given: options.exchange, file: table.fileName) { warnings.append(warning) }
+        if let warning = calendar?.closedDayRowsWarning(given: options.exchange, file: table.fileName) { warnings.append(warning) }
         let timeTexts = time.flatMap { time in table.columns.first { $0.name == time.name } }
         func series(_ position: Int) -> TimeSeries {
             var made = TimeSeries(name: realNames[position], timestamps: timestamps,

@@ -163,7 +163,8 @@ public struct TableInspection: Sendable {
                             calendar, absent: summary.missingSteps, file: finalTable.fileName, column: finalTime.name),
                             // Across the series of a long-format file the rows follow no one calendar: each
                             // series' forecast says whether the exchange applies to it.
-                            acrossSeries ? nil : calendar.unusedExchangeWarning(given: options.exchange, file: finalTable.fileName)
+                            acrossSeries ? nil : calendar.unusedExchangeWarning(given: options.exchange, file: finalTable.fileName),
+                            acrossSeries ? nil : calendar.closedDayRowsWarning(given: options.exchange, file: finalTable.fileName)
                         ].compactMap { $0 }
                     }
                 } else if finalTimeIndices.contains(job) {

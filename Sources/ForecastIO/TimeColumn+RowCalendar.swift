@@ -22,6 +22,24 @@ struct RowCalendar {
         return frequency.missingSteps(in: timestamps)
     }
 
+    /// A warning that rows fall on days the exchange the user gave does not trade (its holidays):
+    /// they are kept, while forecasts skip such days, so the file may be of another market. nil
+    /// when none does or no exchange was given.
+    func closedDayRowsWarning(given: ExchangeCalendar.Code?, file: String) -> CSVWarning? {
+        guard let given, exchange == given else { return nil }
+        let calendar = ExchangeCalendar(given)
+        var closed: [Timestamp] = []
+        var previous: Int? = nil
+        for timestamp in timestamps where timestamp.dayNumber != previous {
+            previous = timestamp.dayNumber
+            if !calendar.isSession(dayNumber: timestamp.dayNumber) { closed.append(timestamp) }
+        }
+        guard !closed.isEmpty else { return nil }
+        let shown = closed.prefix(3).map { DateFormat.isoDate.string(from: $0) }.joined(separator: ", ") + (closed.count > 3 ? " …" : "")
+        let days = closed.count == 1 ? "1 day" : "\(closed.count) days"
+        return CSVWarning("\(file): rows fall on \(days) \(given.rawValue) does not trade (\(shown)); they are kept, but forecasts skip such days: check that the file is of \(given.rawValue).")
+    }
+
     /// A warning that the exchange the user gave is not used, where its calendar does not apply to
     /// these rows (months, calendar days, bars around the clock): nil when it is used or none was given.
     func unusedExchangeWarning(given: ExchangeCalendar.Code?, file: String) -> CSVWarning? {

@@ -21,8 +21,12 @@ import _ForecastTestSupport
         let data = try SeriesReader.read(sp500, target: "Close", options: CSVReadOptions(exchange: .XLON))
         #expect(data.target.exchange == ExchangeCalendar(.XLON))
         #expect(try TableInspection.inspect(sp500, options: CSVReadOptions(exchange: .XLON)).time?.exchange == .XLON)
-        // Used, so nothing says it is not.
+        // Used, so nothing says it is not; but New York's sessions fall on London's holidays.
         #expect(!data.warnings.contains { $0.description.contains("not used") })
+        #expect(data.warnings.contains { $0.description.contains("days XLON does not trade (") })
+        let newYork = try SeriesReader.read(sp500, target: "Close", options: CSVReadOptions(exchange: .XNYS))
+        #expect(!newYork.warnings.contains { $0.description.contains("does not trade") })
+        #expect(try TableInspection.inspect(sp500, options: CSVReadOptions(exchange: .XLON)).warnings.contains { $0.description.contains("XLON does not trade") })
     }
 
     @Test func aRequestedExchangeThatDoesNotApplyIsSaidToBeUnused() throws {
