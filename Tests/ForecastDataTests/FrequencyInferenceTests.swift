@@ -85,6 +85,11 @@ import ForecastData
         #expect(Frequency.infer(from: sessions) == .hourly)
         let tenSeconds = (0..<50).map { start.advanced(by: Double($0) * 10) }
         #expect(Frequency.infer(from: tenSeconds) == .seconds(10))
+        // Ticks 500 ms or 1.5 s apart are no calendar of whole seconds.
+        let nine = Timestamp(year: 2024, month: 1, day: 13, hour: 9)
+        #expect(Frequency.infer(from: (0..<40).map { nine.advanced(by: Double($0) * 0.5) }) == .irregular)
+        #expect(Frequency.infer(from: (0..<40).map { nine.advanced(by: Double($0) * 1.5) }) == .irregular)
+        #expect(Frequency.infer(from: (0..<40).map { nine.advanced(by: Double($0) + 0.25) }) == .seconds(1))
     }
 
     @Test func messySeriesAreIrregular() {

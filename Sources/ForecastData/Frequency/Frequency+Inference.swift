@@ -98,10 +98,12 @@ extension Frequency {
         }
     }
 
-    /// The modal whole-second gap decides the step of sub-daily series.
+    /// The modal whole-second gap decides the step of sub-daily series; a gap that is not a whole
+    /// second (to the millisecond) is no step of any, so ticks 500 ms or 1.5 s apart are irregular
+    /// rather than a calendar of seconds their forecasts would be misdated on.
     private static func inferSubDaily(gaps: [Double]) -> Frequency {
         var counts: [Int: Int] = [:]
-        for gap in gaps { counts[Int(gap.rounded()), default: 0] += 1 }
+        for gap in gaps where abs(gap - gap.rounded()) <= 0.001 { counts[Int(gap.rounded()), default: 0] += 1 }
         guard let (step, stepCount) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
               step >= 1 else { return .irregular }
         guard Double(stepCount) >= regularStepShare * Double(gaps.count) else { return .irregular }
