@@ -15,6 +15,9 @@ public struct CSVDialect: Hashable, Sendable {
     var sourceEncoding = SourceEncoding.utf8
     /// The records skipped above the header (`preambleRecords(_:)`), their fields joined.
     var preamble: [String] = []
+    /// The header's fields when every one reads as a value and one at least is no whole number
+    /// (`2024-01-02,1.09`): a file without a header line, whose first row became the header.
+    var headerOfValues: [String]? = nil
 
     public init(delimiter: UInt8 = UInt8(ascii: ","), numberFormat: NumberFormat = NumberFormat(),
                 groupedThousands: GroupedThousands? = nil) {
@@ -33,6 +36,10 @@ public struct CSVDialect: Hashable, Sendable {
             encoding.append(CSVWarning(
                 "\(file): \(lines) above the header (\"\(first.prefix(60))\"\(preamble.count > 1 ? " …" : "")) \(preamble.count == 1 ? "was read as a note" : "were read as notes") (a comment, a title, or narrower than the table below), not as the header."))
         }
+        if let headerOfValues {
+            encoding.append(CSVWarning(
+                "\(file): the first line (\(headerOfValues.prefix(4).joined(separator: ", "))\(headerOfValues.count > 4 ? ", …" : "")) reads as values, not column names, and is taken as the header, so it is not read as data; if the file has no header line, add one."))
+        }
         guard let grouped = groupedThousands else { return encoding }
         return encoding + [CSVWarning(
             before: "\(file): column \"\(grouped.column)\" writes \"\(grouped.grouped)\" beside \"\(grouped.plain)\", so \".\" is read between thousands (\(grouped.grouped) is \(grouped.grouped.filter { $0 != "." })) and \",\" as the decimal separator; ",
@@ -48,35 +55,77 @@ public struct CSVDialect: Hashable, Sendable {
     }
 
     /// Chooses the delimiter whose split of the sample makes a table: a header of at least two
-    /// fields with every sampled record as wide, after the fewest notes above it (leading `#`
-    /// comments, records of one field such as a title, or else the notes `preambleRecords` finds:
-    /// `Station;Berlin` above a table of three columns), and of the most columns among those that
-    /// need as few. A record that another delimiter splits is no note (`Zeit;Wert` is a semicolon
-    /// header, not the title of a comma file whose times write `09:00:00,000`). With no such
-    /// delimiter, the one that splits the first record into the most fields is taken, and a ragged
-    /// row is then reported with its line.
+    /// fields with every sampled record as wide, past notes above it (leading `#` comments, titles
+    /// of one field above a header of names, or else the notes `preambleRecords` finds:
+    /// `Station;Berlin` above a table of three columns). Of the splits that do, the one whose
+    /// fields read most often as values wins (`valueShare`): a semicolon file with decimal commas
+    /// split at its commas leaves fields such as `01.01.2024;-3` that are none, however its header
+    /// splits (`Datum;Temperatur, °C`). Then the one that needs the fewest notes, then the widest.
+    /// With no table, the delimiter that splits the first record into the most fields is taken,
+    /// and a ragged row is then reported with its line. (A comma file may quote numbers with
+    /// decimal or thousands commas, so a comma given for numbers rules out no delimiter.)
     static func detectDelimiter(in sample: UnsafeRawBufferPointer) -> UInt8 {
-        var best: (delimiter: UInt8, width: Int, notes: Int)? = nil
+        var best: (delimiter: UInt8, values: Int, notes: Int, width: Int)? = nil
         var widestFirst: (delimiter: UInt8, width: Int) = (UInt8(ascii: ","), 1)
         for candidate in candidateDelimiters {
             let records = CSVSample.records(in: sample, delimiter: candidate, limit: 100)
-            let others = candidateDelimiters.filter { $0 != candidate }
-            func splitByAnother(_ record: [String]) -> Bool { record.contains { $0.utf8.contains(where: others.contains) } }
             let comments = commentRecords(records)
             if let first = records.dropFirst(comments).first, first.count > widestFirst.width { widestFirst = (candidate, first.count) }
-            var notes = comments + records.dropFirst(comments).prefix(longestPreamble - comments)
-                .prefix { $0.count == 1 && !splitByAnother($0) }.count
+            var notes = comments + records.dropFirst(comments).prefix(longestPreamble - comments).prefix { $0.count == 1 }.count
+            // Titles sit above a header of names: above a first row of values, the record is the header
+            // (one column of `1,5` split at its decimal comma has no title).
+            if notes > comments, let next = records.dropFirst(notes).first, next.allSatisfy(looksLikeValue) { notes = comments }
             // Notes of several fields (`Station;Berlin`) above a wider table, as reading skips them.
-            if !Self.isTable(records.dropFirst(notes)), case let preamble = preambleRecords(records), preamble > 0,
-               !records[comments..<max(comments, preamble)].contains(where: splitByAnother) {
+            if !Self.isTable(records.dropFirst(notes)), case let preamble = preambleRecords(records), preamble > 0 {
                 notes = preamble
             }
             let table = records.dropFirst(notes)
             guard Self.isTable(table), let header = table.first else { continue }
-            if let best, notes > best.notes || (notes == best.notes && header.count <= best.width) { continue }
-            best = (candidate, header.count, notes)
+            let values = valueShare(of: table.dropFirst())
+            if let best, !((values, -notes, header.count) > (best.values, -best.notes, best.width)) { continue }
+            best = (candidate, values, notes, header.count)
         }
         return best?.delimiter ?? widestFirst.delimiter
+    }
+
+    /// `header` when every field reads as a number or date and one at least is no whole number (a
+    /// date, a decimal): a first row of data rather than names; nil otherwise (`2020,2021` may name
+    /// years).
+    static func headerOfValues(_ header: [String]) -> [String]? {
+        guard !header.isEmpty, header.allSatisfy(looksLikeNumberOrDate),
+              header.contains(where: { $0.contains { !$0.isNumber && $0 != " " } }) else { return nil }
+        return header
+    }
+
+    /// The share of the fields of `records` that read as values (`looksLikeNumberOrDate`), in tenths.
+    static func valueShare(of records: ArraySlice<[String]>) -> Int {
+        var values = 0
+        var fields = 0
+        for record in records {
+            fields += record.count
+            values += record.count { looksLikeNumberOrDate($0) }
+        }
+        return fields == 0 ? 0 : 10 * values / fields
+    }
+
+    /// Whether a field reads as a number, a date or a time rather than text: it holds a digit, and
+    /// besides digits only signs, points, commas, colons, slashes, spaces, apostrophes (Swiss
+    /// thousands), currency and percent signs, and the letters of ISO times and exponents (`T`,
+    /// `Z`, `e`). A field holding `;`, a tab or `|` is none: it is two fields run together.
+    static func looksLikeNumberOrDate(_ field: String) -> Bool {
+        var digit = false
+        for byte in field.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+            case UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "/"),
+                 UInt8(ascii: " "), UInt8(ascii: "'"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "\""),
+                 UInt8(ascii: "T"), UInt8(ascii: "Z"), UInt8(ascii: "e"), UInt8(ascii: "E"):
+                continue
+            case 0x80...: continue                               // €, £, no-break spaces
+            default: return false
+            }
+        }
+        return digit
     }
 
     /// Whether `records` start with a header of at least two fields and every record is as wide.

@@ -17,8 +17,10 @@ extension CSVDialect {
             let header = records[length]
             let width = header.count
             let table = records[length...].dropLast()
-            // A `#` comment as wide as the table is a note, never the header.
-            guard !isComment(header), table.count >= 2, table.allSatisfy({ $0.count == width }) else { continue }
+            // A `#` comment as wide as the table is a note, never the header, and so is a record of
+            // values alone: a header names at least one column.
+            guard !isComment(header), !header.allSatisfy(looksLikeValue), table.count >= 2,
+                  table.allSatisfy({ $0.count == width }) else { continue }
             let namesColumns = header.allSatisfy { !looksLikeValue($0) }
             if records[..<length].allSatisfy({ isNote($0, tableWidth: width, aboveNames: namesColumns) }) { return length }
         }

@@ -162,6 +162,7 @@ package final class CSVTableStream {
                                            : decimalSeparator == nil && CSVDialect.commasGroupThousands(inRecords: nonEmpty) ? comma : nil)),
             groupedThousands: grouped)
         dialect.decimalSeparatorSeen = sampled.decimalSeen
+        dialect.headerOfValues = nonEmpty.first.flatMap(CSVDialect.headerOfValues)
         dialect.sourceEncoding = encoding
         dialect.preamble = withPreamble.prefix(preamble).map {
             $0.filter { !$0.isEmpty }.joined(separator: ", ").split(whereSeparator: \.isNewline).joined(separator: " ")

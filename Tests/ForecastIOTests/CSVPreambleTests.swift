@@ -111,6 +111,41 @@ import Testing
         #expect(error?.errorDescription?.contains("the row has 4 fields but the header has 3") == true, "\(String(describing: error))")
     }
 
+    /// Where two delimiters both split the file into a table, the one whose fields read as values
+    /// wins: a semicolon (or tab) file with decimal commas whose names hold commas
+    /// (`Datum;Temperatur, °C`) split at its commas leaves fields such as `01.01.2024;-3`. A title
+    /// that holds the other delimiter is still a title.
+    @Test func theSplitWhoseFieldsAreValuesWins() throws {
+        let rows = (1...6).map { "1\($0).01.2024;-\($0),5;\($0),25" }.joined(separator: "\n") + "\n"
+        for text in ["Datum;Temperatur, °C;Niederschlag, mm\n" + rows,
+                     "Datum;Preis, EUR;Menge, kg\n" + rows,
+                     "Wetterstation Berlin, Tempelhof\nDatum;Temperatur, °C;Niederschlag, mm\n" + rows] {
+            let inspection = try TableInspection.inspect(memorySource(text))
+            #expect(inspection.dialect.delimiter == UInt8(ascii: ";"), "\(text.prefix(40))")
+            #expect(inspection.columns.count == 3)
+        }
+        let tabs = try TableInspection.inspect(memorySource(("Datum;Preis, EUR;Menge, kg\n" + rows).replacingOccurrences(of: ";", with: "\t")))
+        #expect(tabs.dialect.delimiter == 0x09)
+        let comma = "Source: ECB (EUR/USD; daily)\nDate,Rate\n" + (1...6).map { "2024-01-0\($0),1.09\($0)" }.joined(separator: "\n") + "\n"
+        #expect(try SeriesReader.read(memorySource(comma), target: "Rate").target.values == [1.091, 1.092, 1.093, 1.094, 1.095, 1.096])
+    }
+
+    /// A title above rows of values, or a one-column table of decimal commas, has no header of
+    /// names under it: it is the header, and the rows a ragged-row error rather than a first row
+    /// taken for the header. A first line of values alone draws a warning that it was taken for the header.
+    @Test func aRecordAboveValuesIsTheHeaderNotANote() throws {
+        let titled = "EURUSD daily\n" + (1...6).map { "2024-01-0\($0),1.0\($0)" }.joined(separator: "\n") + "\n"
+        #expect(readError { try TableInspection.inspect(memorySource(titled)) } != nil)
+        let oneColumn = "Wert\n" + (1...6).map { "\($0),5" }.joined(separator: "\n") + "\n"
+        #expect(readError { try TableInspection.inspect(memorySource(oneColumn)) } != nil)
+        let headless = (1...6).map { "2024-01-0\($0),1.0\($0)" }.joined(separator: "\n") + "\n"
+        let inspection = try TableInspection.inspect(memorySource(headless))
+        #expect(inspection.warnings.contains { $0.message.contains("the first line (2024-01-01, 1.01) reads as values, not column names") })
+        // Years as names are names.
+        let years = try TableInspection.inspect(memorySource("2020,2021\n1,2\n3,4\n"))
+        #expect(!years.warnings.contains { $0.message.contains("reads as values") })
+    }
+
     /// Without notes, a semicolon table whose numbers have decimal commas keeps its delimiter.
     @Test func aSemicolonTableWithDecimalCommasIsNoCommaTable() throws {
         let text = "Datum;Menge;Preis\n" + (1...6).map { "2024-01-0\($0);\(10 + $0),5;\($0),25" }.joined(separator: "\n") + "\n"
