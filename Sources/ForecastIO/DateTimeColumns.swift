@@ -23,15 +23,15 @@ struct DateTimeColumns: Sendable, Equatable {
     var givenDateTimeFormat: DateFormat? = nil
 
     /// Headers of a time-of-day column, in the languages of `TimeColumn.recognisedNames`, lower case.
-    static let timeHeaderNames: Set<String> = ["time", "zeit", "uhrzeit", "heure", "hora", "ora", "tijd", "<time>"]
+    static let timeHeaderNames: Set<String> = ["time", "zeit", "uhrzeit", "heure", "hora", "ora", "tijd", "<time>", "hour", "stunde"]
 
     /// The two columns of `context` when the time column found, `date`, holds days and another
     /// column named for the time of day holds times on every sampled row; nil otherwise.
     static func locate(in context: CSVHeaderContext, date: Int?, options: CSVReadOptions) -> DateTimeColumns? {
-        // A format for days and times together says the times are read with the days, also from
-        // the date column the user named.
+        // A date column the user named is read with the times beside it, unless a format for the
+        // days alone was given with it (`--date-column Date --date-format %d/%m/%Y`: the days alone).
         let combined = options.dateFormat.flatMap { $0.holdsDaysOnly ? nil : $0 }
-        guard options.dateColumn == nil || combined != nil, let date else { return nil }
+        guard options.dateColumn == nil || combined != nil || options.dateFormat == nil, let date else { return nil }
         // Its time of day must be one a time column holds (`%H:%M:%S`), as forecasts are written in it.
         if let combined, !combined.writesClockTimes { return nil }
         let days = TimeColumn.sampleValues(of: date, in: context, options: options)
@@ -113,7 +113,10 @@ struct DateTimeColumns: Sendable, Equatable {
     /// The times of day a date text writes after its date (`09:00:00` in `01/01/2024 09:00:00`,
     /// `00:00:00` in `2024-01-01T00:00:00`), as seconds after midnight; empty for a date alone.
     static func clockTimes<Text: StringProtocol>(in text: Text) -> [Double] {
-        text.split(whereSeparator: { $0 == " " || $0 == "T" }).dropFirst().compactMap { secondOfDay($0) }
+        text.split(whereSeparator: { $0 == " " || $0 == "T" }).dropFirst().compactMap { token in
+            // A time with its offset (`00:00:00+01:00`, `00:00:00Z`) is the time before it.
+            secondOfDay(token) ?? secondOfDay(token.prefix { $0 != "+" && $0 != "-" && $0 != "Z" })
+        }
     }
 
     /// The rows of `table` dated by the two columns together, written in the date column's format
@@ -146,7 +149,8 @@ struct DateTimeColumns: Sendable, Equatable {
         let twelveHour = table.rowCount > 0 && DateFormat.hasMeridiem(String(times.text(0)))
         let clock = (twelveHour ? " %I:%M" : " %H:%M") + (seconds ? ":%S" : "") + (twelveHour ? " %p" : "")
         let format = givenDateTimeFormat ?? .pattern(datePattern + clock)
-        return TimeColumn(name: name, format: format, timestamps: timestamps, warnings: days.warnings)
+        // Days written with an offset (`2024-01-13T00:00:00+01:00`) keep it: their times are on that clock.
+        return TimeColumn(name: name, format: format, timestamps: timestamps, writtenOffsets: days.writtenOffsets, warnings: days.warnings)
     }
 }
 

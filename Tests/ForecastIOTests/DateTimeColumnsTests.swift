@@ -103,6 +103,24 @@ import Testing
         #expect(together.target.format(next) == "2024-01-05 09:00")
     }
 
+    /// A date column named without a format is read with the times beside it (as it is found
+    /// without the name); days at midnight with an offset keep their clock; `Day` and `Hour`
+    /// columns are a day and a time.
+    @Test func namedDatesOffsetsAndHoursAreReadWithTheirTimes() throws {
+        let text = Self.bars { "1\($0 + 2)/01/2024" }
+        let named = try SeriesReader.read(memorySource(text), target: "Close", options: CSVReadOptions(dateColumn: "Date"))
+        #expect(named.timeColumn == "Date and Time")
+        #expect(named.target.timestamps?[1] == Timestamp(year: 2024, month: 1, day: 12, hour: 9, minute: 35))
+        var offsets = ["Date,Time,Value"]
+        for hour in 9...14 { offsets.append(String(format: "2024-01-13T00:00:00+01:00,%02d:00:00,%d", hour, hour)) }
+        let onItsClock = try SeriesReader.read(memorySource(offsets.joined(separator: "\n") + "\n"), target: "Value")
+        #expect(onItsClock.timeColumn == "Date and Time")
+        #expect(onItsClock.target.timestamps?.first == Timestamp(year: 2024, month: 1, day: 13, hour: 8))   // 09:00 at +01:00
+        #expect(onItsClock.target.futureTimestamps(count: 1).map(onItsClock.target.format) == ["2024-01-13 15:00"])
+        let hours = try SeriesReader.read(memorySource(Self.bars(day: { "1\($0 + 2)/01/2024" }, header: "Day,Hour,Close")), target: "Close")
+        #expect(hours.timeColumn == "Day and Hour")
+    }
+
     /// Times with AM or PM are read on a 12-hour clock and forecasts written on one.
     @Test func twelveHourTimesAreWrittenOnTwelveHours() throws {
         var lines = ["Date,Time,Close"]
