@@ -93,11 +93,15 @@ public struct TableInspection: Sendable {
         // The columns that date the rows: one, or a year and a month or quarter read together.
         var timeIndices: [Int] = []
         var hint: CSVReadError.Remedy? = nil
+        var unreadDates: CSVWarning? = nil
         var table = try CSVTableReader.read(
             source, delimiter: options.delimiter, decimalSeparator: options.decimalSeparator,
             thousandsSeparator: options.thousandsSeparator
         ) { context throws(CSVReadError) in
             (timeIndex, splitDate, timeIndices) = try SplitDateColumns.locateTime(in: context, options: options)
+            if timeIndex == nil {
+                unreadDates = TimeColumn.unreadDateColumnWarning(in: context, options: options, file: source.displayName)
+            }
             if options.idColumn == nil {
                 hint = TimeColumn.longFormatHint(in: context, timeIndex: timeIndex, splitDate: splitDate,
                                                  missingTokens: options.missingTokens)
@@ -135,6 +139,9 @@ public struct TableInspection: Sendable {
             // What a forecast would stop on, said as a warning: the file can still be looked at.
             warnings.append(CSVWarning(CSVReadError.datesAcrossColumns(file: table.fileName, first: across.first, last: across.last,
                                                                        count: across.count).problem + "."))
+        } else if let unreadDates {
+            // A column that looks like dates but is not read says why, as a forecast of the file does.
+            warnings.append(unreadDates)
         } else {
             warnings.append(CSVWarning(before: "\(table.fileName): no time column found; rows are taken as numbered steps (",
                                        remedies: [.nameDateColumn], after: ")."))

@@ -156,7 +156,8 @@ struct TimeColumn: Sendable {
     /// A warning for a file read without a time column whose time-like column (by name) is at least
     /// half dates in one format, but not all: a fiscal `2019-13`, a `2021-02-30`, a `Total` row. The
     /// column is not taken (the file still reads, without a calendar), but it is not passed over in
-    /// silence either. nil when no such column is found.
+    /// silence either; nor is such a column written like dates (`2024-1-1`) that no known format
+    /// reads. nil when no such column is found.
     static func unreadDateColumnWarning(in context: CSVHeaderContext, options: CSVReadOptions, file: String) -> CSVWarning? {
         for index in timeLikeIndices(in: context) {
             let values = sampleValues(of: index, in: context, options: options)
@@ -165,6 +166,15 @@ struct TimeColumn: Sendable {
             return CSVWarning(
                 before: "\(file): column \"\(context.header[index])\" looks like dates in the format \(format.description), but \"\(values[bad])\" is not one, so the series is read without dates (no calendar, no season from them); ",
                 remedies: [.nameDateColumn], after: " to have every bad row named.")
+        }
+        // Named for dates and written like them (`2024-1-1`, `15.01.2024 00:00 CET`), in no format known.
+        for index in timeLikeIndices(in: context) {
+            let values = sampleValues(of: index, in: context, options: options)
+            guard let first = values.first, first.contains(where: \.isNumber), first.contains(where: { "-/.:".contains($0) }),
+                  DateFormat.mostlyReadBy(values, share: 0.5) == nil else { continue }
+            return CSVWarning(
+                before: "\(file): column \"\(context.header[index])\" is named and written like dates, but no known date format reads \"\(first)\", so the series is read without dates (no calendar, no season from them); ",
+                remedies: [.giveDateFormat], after: ".")
         }
         return nil
     }

@@ -32,6 +32,8 @@ import ForecastData
         #expect(format.parse("01.03.2024 08:00:00 UTC") == nine)
         #expect(DateFormat.isoDateTime.parse("2024-03-01 08:00:00 GMT") == nine)
         #expect(format.parse("01.03.2024 09:00:00 CET") == nil)
+        #expect(format.parse("01.03.2024 09:00:00 GMT+1") == nine)
+        #expect(format.parse("01.03.2024 09:00:00 +1") == nil)        // one digit only after a zone's name
         #expect(format.string(from: nine, utcOffset: 3600, like: "01.03.2024 00:00:00.000 GMT+0100") == "01.03.2024 09:00:00.000 GMT+0100")
         #expect(format.string(from: nine, utcOffset: 0, like: "01.03.2024 00:00:00 UTC") == "01.03.2024 08:00:00 UTC")
         #expect(DateFormat.dayMonthYear(.slash).string(from: nine, utcOffset: 19800, like: "01/03/2024 00:00:00 +05:30") == "01/03/2024 13:30:00 +05:30")

@@ -44,6 +44,18 @@ import Testing
         #expect(ordinary.columns.first { $0.name == "value" }?.mean == 3)
     }
 
+    /// A column named for dates and written like them that no known format reads is said so, by
+    /// the inspection and by a forecast's reading, where a forecast said nothing.
+    @Test func aDateColumnNoFormatReadsIsNamed() throws {
+        let text = "Date,Value\n" + (1...9).map { "2024-1-\($0),\($0)" }.joined(separator: "\n") + "\n"
+        let expected = "memory.csv: column \"Date\" is named and written like dates, but no known date format reads \"2024-1-1\""
+        #expect(try TableInspection.inspect(memorySource(text)).warnings.contains { $0.message.hasPrefix(expected) })
+        #expect(try SeriesReader.read(memorySource(text), target: "Value").warnings.contains { $0.message.hasPrefix(expected) })
+        // Numbers in a column named Time are no dates written wrong.
+        let steps = "Time,Value\n" + (1...9).map { "\($0),\($0)" }.joined(separator: "\n") + "\n"
+        #expect(!(try SeriesReader.read(memorySource(steps), target: "Value").warnings.contains { $0.message.contains("written like dates") }))
+    }
+
     @Test func noTimeColumnIsAWarningNotAnError() throws {
         let inspection = try TableInspection.inspect(fixtureSource("no_time_column.csv"))
         #expect(inspection.time == nil)

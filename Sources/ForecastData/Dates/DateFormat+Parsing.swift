@@ -216,9 +216,11 @@ extension DateFormat {
     static func utcOffset(_ cursor: inout DateTextCursor) -> Int? {
         if cursor.consume(UInt8(ascii: "Z")) || cursor.consume(UInt8(ascii: "z")) { return 0 }
         var lookahead = cursor
+        var named = false
         if let key = lookahead.wordKey(), key == zoneKeys.utc || key == zoneKeys.gmt {
             cursor = lookahead
             if cursor.isAtEnd { return 0 }
+            named = true
         }
         let sign: Int
         if cursor.consume(UInt8(ascii: "+")) {
@@ -228,7 +230,8 @@ extension DateFormat {
         } else {
             return nil
         }
-        guard let hours = cursor.number(digits: 2), hours <= 14 else { return nil }
+        // After a zone's name the hour may have one digit (`GMT+1`).
+        guard let hours = cursor.number(minDigits: named ? 1 : 2, maxDigits: 2), hours <= 14 else { return nil }
         var minutes = 0
         if cursor.consume(UInt8(ascii: ":")) {
             guard let parsed = cursor.number(digits: 2), parsed < 60 else { return nil }
