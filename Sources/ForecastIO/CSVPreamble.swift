@@ -39,7 +39,8 @@ extension CSVDialect {
     }
 
     /// Whether a header field reads as a value rather than a name: it starts with a digit, or a
-    /// sign or point before one (`2024-01-02`, `-1.5`, `.5`).
+    /// sign or point before one (`2024-01-02`, `-1.5`, `.5`, also `2019-Q1`: looser than
+    /// `looksLikeNumberOrDate`, which weighs whole fields when the delimiter is chosen).
     static func looksLikeValue(_ field: String) -> Bool {
         let bytes = Array(field.utf8.drop { $0 == UInt8(ascii: " ") }.prefix(2))
         guard let first = bytes.first else { return false }
