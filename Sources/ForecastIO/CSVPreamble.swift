@@ -22,7 +22,15 @@ extension CSVDialect {
             guard !isComment(header), !header.allSatisfy(looksLikeValue), table.count >= 2,
                   table.allSatisfy({ $0.count == width }) else { continue }
             let namesColumns = header.allSatisfy { !looksLikeValue($0) }
-            if records[..<length].allSatisfy({ isNote($0, tableWidth: width, aboveNames: namesColumns) }) { return length }
+            // A title as wide as the table (`Prices, daily close` above `Date,Close`, `Exportiert
+            // am;16.01.2024;` above `Datum;Umsatz;Stück`) is a note where the record under it names a
+            // time column and it names none.
+            // (Not above `Date,,,`, the last of a yfinance file's three header lines.)
+            let namesTime = namesTimeColumn(header) && header.count { !$0.isEmpty } >= 2
+            if records[..<length].allSatisfy({
+                isNote($0, tableWidth: width, aboveNames: namesColumns)
+                    || (namesTime && $0.count == width && !namesTimeColumn($0) && !$0.allSatisfy(looksLikeValue))
+            }) { return length }
         }
         return 0
     }
@@ -47,6 +55,11 @@ extension CSVDialect {
         if first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9") { return true }
         guard [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: ".")].contains(first), bytes.count == 2 else { return false }
         return bytes[1] >= UInt8(ascii: "0") && bytes[1] <= UInt8(ascii: "9")
+    }
+
+    /// Whether a record names a column the way a time column is named (`Date`, `Datum`, `Time`).
+    static func namesTimeColumn(_ record: [String]) -> Bool {
+        record.contains { TimeColumn.recognisedNames.contains($0.trimmingSpaces().lowercased()) }
     }
 
     /// Leading records whose first field starts with `#`: comments, whatever the delimiter splits

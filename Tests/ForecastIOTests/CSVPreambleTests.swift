@@ -146,6 +146,22 @@ import Testing
         #expect(!years.warnings.contains { $0.message.contains("reads as values") })
     }
 
+    /// A title as wide as the table is a note where the record under it names a time column and
+    /// it names none (`Prices, daily close` above `Date,Close`; Excel's `Exportiert am;16.01.2024;`
+    /// above `Datum;Umsatz;Stück`). A header naming the time column stays the header above a row of
+    /// units.
+    @Test func aTitleAsWideAsAHeaderThatNamesTheTimeIsANote() throws {
+        let rows = (1...6).map { "2024-01-0\($0),1\($0).5" }.joined(separator: "\n") + "\n"
+        let prices = try SeriesReader.read(memorySource("Prices, daily close\nDate,Close\n" + rows), target: "Close")
+        #expect(prices.timeColumn == "Date")
+        #expect(prices.target.values.count == 6)
+        let excel = "Exportiert am;16.01.2024;\nDatum;Umsatz;Stück\n" + (1...6).map { "1\($0).01.2024;1\($0),5;\($0)" }.joined(separator: "\n") + "\n"
+        #expect(try TableInspection.inspect(memorySource(excel)).columns.map(\.name) == ["Datum", "Umsatz", "Stück"])
+        let units = "Date,Temp,Rain\n,C,mm\n" + (1...6).map { "2024-01-0\($0),\($0),0" }.joined(separator: "\n") + "\n"
+        // The units row is then the first data row, and its empty date is named as such.
+        #expect(readError { try TableInspection.inspect(memorySource(units)) } == .missingDate(file: "memory.csv", line: 2, column: "Date"))
+    }
+
     /// Without notes, a semicolon table whose numbers have decimal commas keeps its delimiter.
     @Test func aSemicolonTableWithDecimalCommasIsNoCommaTable() throws {
         let text = "Datum;Menge;Preis\n" + (1...6).map { "2024-01-0\($0);\(10 + $0),5;\($0),25" }.joined(separator: "\n") + "\n"
