@@ -65,6 +65,13 @@ import Testing
         #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2023, 12, 21)) == nil)
         #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2025, 12, 23)) == nil)
         #expect(EarlyCloses.close(of: .XLON, dayNumber: day(2025, 7, 3)) == nil)
+        // Hong Kong: the eves of Christmas, the New Year and the Lunar New Year close at 12:00
+        // on a weekday (11 February 2021, a Thursday); none is moved off a weekend.
+        #expect(EarlyCloses.close(of: .XHKG, dayNumber: day(2021, 2, 11)) == 12 * 3600)
+        #expect(EarlyCloses.close(of: .XHKG, dayNumber: day(2021, 12, 24)) == 12 * 3600)
+        #expect(EarlyCloses.close(of: .XHKG, dayNumber: day(2021, 12, 31)) == 12 * 3600)
+        #expect(EarlyCloses.close(of: .XHKG, dayNumber: day(2021, 2, 10)) == nil)
+        #expect(EarlyCloses.close(of: .XHKG, dayNumber: day(2022, 12, 23)) == nil)              // 24th a Saturday
         let london = TradingSession(firstBar: 8 * 3600, lastBar: 16 * 3600 + 25 * 60, step: 300, weekdaysOnly: true)
         #expect(london.barTimes(onDay: day(2025, 12, 24), exchange: ExchangeCalendar(.XLON)).last == 12 * 3600 + 25 * 60)
         #expect(london.barTimes(onDay: day(2025, 12, 23), exchange: ExchangeCalendar(.XLON)).last == 16 * 3600 + 25 * 60)

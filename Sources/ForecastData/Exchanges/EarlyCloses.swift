@@ -11,6 +11,11 @@
 ///   Friday before when they fall on a weekend: 22 and 29 December 2023). Source: the London Stock
 ///   Exchange's business-days calendar (lseg.com, "Markets closing process commences from 12:30
 ///   London time") and its Christmas service notices since 2007.
+/// - Hong Kong, 2011 on (years of today's 09:30–12:00 and 13:00–16:00 sessions): no afternoon
+///   session, a close at 12:00, on the eves of Christmas, the New Year and the Lunar New Year when
+///   they fall on a session day. Source: HKEX's trading calendars, as brokers publish them ("half-day
+///   trading (i.e. no afternoon session)": 11 February, 24 and 31 December 2021). Where an eve falls
+///   on a weekend, no other day is listed.
 ///
 /// The other exchanges' shortened days are not listed: their sessions are forecast in full.
 public enum EarlyCloses {
@@ -35,7 +40,12 @@ public enum EarlyCloses {
             let christmas = CivilCalendar.days(year: date.year, month: 12, day: 25)
             let newYear = CivilCalendar.days(year: date.year + 1, month: 1, day: 1)
             return dayNumber == lastWeekday(before: christmas) || dayNumber == lastWeekday(before: newYear) ? 12 * 3600 + 1800 : nil
-        case .XFRA, .XTKS, .XHKG:
+        case .XHKG:
+            guard date.year >= 2011, weekday <= 5 else { return nil }
+            let lunarEve = ChineseFestivalDates.date(ChineseFestivalDates.lunarNewYear, year: date.year).map { $0 - 1 }
+            let eve = (date.month == 12 && (date.day == 24 || date.day == 31)) || dayNumber == lunarEve
+            return eve ? 12 * 3600 : nil
+        case .XFRA, .XTKS:
             return nil
         }
     }
