@@ -164,8 +164,10 @@ package final class CSVTableStream {
         dialect.decimalSeparatorSeen = sampled.decimalSeen
         dialect.headerOfValues = nonEmpty.first.flatMap(CSVDialect.headerOfValues)
         dialect.sourceEncoding = encoding
+        // Each note quoted as the file writes it, its fields joined by the delimiter (a tab as a space).
+        let joiner = chosen == 0x09 ? " " : String(Character(Unicode.Scalar(chosen)))
         dialect.preamble = withPreamble.prefix(preamble).map {
-            $0.filter { !$0.isEmpty }.joined(separator: ", ").split(whereSeparator: \.isNewline).joined(separator: " ")
+            $0.filter { !$0.isEmpty }.joined(separator: joiner).split(whereSeparator: \.isNewline).joined(separator: " ")
         }
         let levels = CSVDialect.tickerHeaderLevels(nonEmpty)
         let sampleRecords = Array(nonEmpty.dropFirst(1 + levels))

@@ -91,6 +91,7 @@ import Testing
         let exported = try SeriesReader.read(memorySource(bank), target: "A")
         #expect(exported.target.values == [1.5, 2.5, 3.5, 4.5, 5.5, 6.5])
         #expect(exported.warnings.contains { $0.message.contains("the 3 lines above the header") })
+        #expect(station.warnings.contains { $0.message.contains("the line above the header (\"Station;Berlin\")") })
         // Above a first row of values, a narrower record is the header of a ragged table.
         #expect(readError { try SeriesReader.read(memorySource("Date;Temp\n" + rows), target: "Temp") } != nil)
     }
