@@ -39,7 +39,7 @@ enum ErrorSentences {
         case .chooseDuplicateRule:
             "choose --duplicates first or last"
         case .pickSeries(let idColumn, let series):
-            "if the file holds several series, pick one with --id \(idColumn) --series \(series)"
+            "if the file holds several series, pick one with --id \(ShellWord.quoted(idColumn)) --series \(ShellWord.series(series))"
         case .combineDateColumns(let first, let second):
             "the rows are dated by \"\(first)\" and \"\(second)\" together: write them as one date column (such as 2022-03) and name it with --date-column"
         case .readDateColumnsTogether(let first, let second):

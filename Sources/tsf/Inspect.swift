@@ -22,7 +22,7 @@ struct Inspect: AsyncParsableCommand {
             let report = try InspectAction(source: csv.source(file), readOptions: csv.readOptions).run()
             print(InspectAction.rendered(report, format: format, wording: ErrorSentences.flags(for:)), terminator: "")
             if csv.id == nil, let long = report.longFormat, let first = long.series.first {
-                ToolFailure.printError("note: a long-format file: forecast every series with --id \(long.idColumn), or one with --id \(long.idColumn) --series \(first.id)")
+                ToolFailure.printError("note: a long-format file: forecast every series with --id \(ShellWord.quoted(long.idColumn)), or one with --id \(ShellWord.quoted(long.idColumn)) --series \(ShellWord.series(first.id))")
             }
         }
     }

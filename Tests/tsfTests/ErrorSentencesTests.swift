@@ -94,4 +94,17 @@ import _ForecastTestSupport
             == "--id and --series go together: --id names the column, --series the value to keep.")
         #expect(ToolFailure.exitCode(for: CSVReadError.invalidOption(.idColumnAndSeriesApart)) == .usage)
     }
+
+    /// Values named in advice can be pasted into a shell: quoted where they hold spaces or quotes,
+    /// and a series id with a comma in the double quotes `--series` reads it in.
+    @Test func adviceQuotesValuesForAShell() {
+        #expect(ShellWord.quoted("AAPL") == "AAPL")
+        #expect(ShellWord.quoted("09:00") == "09:00")
+        #expect(ShellWord.quoted("Nord Hamburg") == "'Nord Hamburg'")
+        #expect(ShellWord.quoted("it's") == "'it'\\''s'")
+        #expect(ShellWord.series("Nord, Hamburg") == "'\"Nord, Hamburg\"'")
+        #expect(ShellWord.series("South") == "South")
+        #expect(ErrorSentences.flags(for: .pickSeries(idColumn: "store id", series: "Store, North"))
+                == "if the file holds several series, pick one with --id 'store id' --series '\"Store, North\"'")
+    }
 }
