@@ -67,6 +67,35 @@ public enum SeriesReader {
         return CSVWarning("\(file): column \"\(column)\" leaves \(absent) of the \(timestamps.count + absent) \(calendarSteps) without a row, and the gaps are forecast as if they were not there; if the rows should follow one another, check the date format.")
     }
 
+    /// The row whose date shows the file's style best, of the last 48 of `rows`: the one with the
+    /// most days, months or hours that show whether the file pads them (`5` or `05`, where `12/15`
+    /// and `11:00 PM` show nothing), the latest on a tie; nil without rows. Forecasts are written
+    /// like it (`TimeSeries.dateSample`).
+    static func styleSampleRow(of rows: [Int], in column: CSVColumn) -> Int? {
+        var best: (row: Int, shown: Int)? = nil
+        for row in rows.suffix(48).reversed() {
+            let shown = paddingShown(in: Array(String(column.text(row)).utf8))
+            if best == nil || shown > best!.shown { best = (row, shown) }
+        }
+        return best?.row
+    }
+
+    /// How many runs of digits in a date text show padding: one digit (`5`), or two that start
+    /// with `0` (`05`); runs after `:` (minutes, seconds) are not counted.
+    static func paddingShown(in bytes: [UInt8]) -> Int {
+        func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+        var shown = 0
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]) else { index += 1; continue }
+            let start = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            guard start == 0 || bytes[start - 1] != UInt8(ascii: ":") else { continue }
+            if index - start == 1 || (index - start == 2 && bytes[start] == UInt8(ascii: "0")) { shown += 1 }
+        }
+        return shown
+    }
+
     /// For rows read as irregular whose steps are mostly of one length (`Frequency.nearlyRegular`):
     /// a warning that says so, since their forecasts are numbered steps rather than dates.
     static func irregularWarning(_ timestamps: [Timestamp], file: String, column: String) -> CSVWarning? {
@@ -219,7 +248,7 @@ public enum SeriesReader {
             var made = TimeSeries(name: realNames[position], timestamps: timestamps,
                                   values: keptRows.map { filled[position][$0] }, frequency: frequency, dateFormat: time?.format,
                                   exchange: calendar?.exchange.map(ExchangeCalendar.init), utcOffset: keptTime?.lastOffset ?? 0)
-            made.dateSample = timeTexts.flatMap { column in keptRows.last.map { column.text($0) } }
+            made.dateSample = timeTexts.flatMap { column in Self.styleSampleRow(of: keptRows, in: column).map { column.text($0) } }
             made.session = calendar?.session
             made.weeklyHours = calendar?.weeklyHours
             return made

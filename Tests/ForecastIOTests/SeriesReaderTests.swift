@@ -1,5 +1,5 @@
 import ForecastData
-import ForecastIO
+@testable import ForecastIO
 import Testing
 
 /// Files to series: values, errors on bad numbers, missing-value policies.
@@ -117,6 +117,24 @@ import Testing
         let series = try SeriesReader.read(memorySource(text), target: "price").target
         let next = try #require(series.futureTimestamps(count: 1).first)
         #expect(series.format(next) == expected)
+    }
+
+    /// Forecasts are written like the latest row that shows how the file pads its dates: a last
+    /// row at `11:00 PM` or on `12/15` shows nothing, the rows before it do.
+    @Test func forecastDatesFollowTheRowThatShowsThePadding() throws {
+        var padded = "time,value\n"
+        for day in 30...31 {
+            for hour in 0..<24 { padded += "12/\(day)/2024 \(String(format: "%02d", hour == 0 ? 12 : (hour - 1) % 12 + 1)):00 \(hour < 12 ? "AM" : "PM"),\(hour)\n" }
+        }
+        let twelveHour = try SeriesReader.read(memorySource(padded), target: "value").target
+        #expect(twelveHour.futureTimestamps(count: 2).map(twelveHour.format) == ["01/01/2025 12:00 AM", "01/01/2025 01:00 AM"])
+        var unpadded = "date,value\n"
+        for day in 1...15 { unpadded += "12/\(day)/2024,\(day)\n" }
+        let days = try SeriesReader.read(memorySource(unpadded), target: "value").target
+        #expect(days.futureTimestamps(count: 1).map(days.format) == ["12/16/2024"])
+        #expect(days.format(Timestamp(year: 2025, month: 1, day: 2)) == "1/2/2025")
+        #expect(SeriesReader.paddingShown(in: Array("12/15/2024 11:00 PM".utf8)) == 0)
+        #expect(SeriesReader.paddingShown(in: Array("12/5/2024 09:00 PM".utf8)) == 2)
     }
 
     /// Hourly currency bars from Sunday 22:00 to Friday 21:00: the weekend is no gap, and the
