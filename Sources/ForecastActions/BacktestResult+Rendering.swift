@@ -1,8 +1,11 @@
 import Forecasting
 
 extension BacktestResult {
-    /// Column names and values of one score, in table order; nil values print as "undefined".
-    static func metricColumns(_ score: BacktestScore, relativeMASE: Double?, includesRelativeMASE: Bool = true) -> [(name: String, value: Double?)] {
+    /// Column names and values of one score, in table order; nil values print as "undefined". Each
+    /// of `levels` has its interval columns, undefined where the score has no interval at it (a
+    /// method whose errors could not calibrate one), so that every row has every column.
+    static func metricColumns(_ score: BacktestScore, relativeMASE: Double?, includesRelativeMASE: Bool = true,
+                              levels: [Double]) -> [(name: String, value: Double?)] {
         var columns: [(name: String, value: Double?)] = [
             ("MAE", score.meanAbsoluteError), ("RMSE", score.rootMeanSquaredError),
             ("MAPE%", score.meanAbsolutePercentageError), ("sMAPE%", score.symmetricMeanAbsolutePercentageError),
@@ -11,22 +14,32 @@ extension BacktestResult {
             ("dir%", score.directionalAccuracy),
         ]
         if includesRelativeMASE { columns.append(("relMASE", relativeMASE)) }
-        for interval in score.intervals {
-            let level = ForecastStep.percent(interval.level)
-            columns += [("cover\(level)%", interval.coverage), ("width\(level)", interval.meanWidth),
-                        ("winkler\(level)", interval.winklerScore), ("msis\(level)", interval.scaledScore)]
+        for level in levels {
+            let interval = score.intervals.first { $0.level == level }
+            let percent = ForecastStep.percent(level)
+            columns += [("cover\(percent)%", interval?.coverage), ("width\(percent)", interval?.meanWidth),
+                        ("winkler\(percent)", interval?.winklerScore), ("msis\(percent)", interval?.scaledScore)]
         }
-        if !score.intervals.isEmpty {
+        if !levels.isEmpty {
             columns += [("pinball", score.quantiles?.pinballLoss), ("CRPS", score.quantiles?.crps),
                         ("sCRPS", score.quantiles?.scaledCRPS)]
         }
-        return columns
+        // A score that overflowed to no number (errors near the largest double) is undefined, not "nan".
+        return columns.map { ($0.name, $0.value.flatMap { $0.isNaN ? nil : $0 }) }
+    }
+
+    /// The interval levels any method was scored at, ascending: the columns every row has.
+    var intervalLevels: [Double] {
+        Set(models.flatMap { $0.score.intervals.map(\.level) }).sorted()
     }
 
     /// One row per method: its metrics over every fold.
     public func rendered(_ format: OutputFormat) -> String {
         let best = self.best
-        let rows = models.map { model in (name: model.name, columns: Self.metricColumns(model.score, relativeMASE: relativeMASE(of: model))) }
+        let levels = intervalLevels
+        let rows = models.map { model in
+            (name: model.name, columns: Self.metricColumns(model.score, relativeMASE: relativeMASE(of: model), levels: levels))
+        }
         let names = rows.first?.columns.map(\.name) ?? []
         switch format {
         case .table:
@@ -57,11 +70,12 @@ extension BacktestResult {
     /// One row per method and fold.
     public func renderedFolds(_ format: OutputFormat) -> String {
         var rows: [(model: String, fold: Int, firstTarget: String, method: String, columns: [(name: String, value: Double?)])] = []
+        let levels = intervalLevels
         for model in models {
             for fold in model.folds {
                 let score = BacktestScore(method: model.name, folds: [fold])
                 rows.append((model.name, fold.fold + 1, firstTargets[fold.fold], fold.method ?? model.name,
-                             Self.metricColumns(score, relativeMASE: nil, includesRelativeMASE: false)))
+                             Self.metricColumns(score, relativeMASE: nil, includesRelativeMASE: false, levels: levels)))
             }
         }
         let names = rows.first?.columns.map(\.name) ?? []

@@ -3,10 +3,11 @@ import Foundation
 /// The text renderings every result shares: aligned columns for people, RFC 4180 CSV for
 /// programs, and the number styles of each.
 enum TextTable {
-    /// Left-aligned first column, right-aligned others, two spaces apart, with a final newline.
+    /// Left-aligned first column, right-aligned others, two spaces apart, with a final newline. A
+    /// row shorter than the widest has its missing cells left blank.
     static func aligned(_ rows: [[String]]) -> String {
-        guard let width = rows.first?.count else { return "" }
-        let widths = (0..<width).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
+        guard let width = rows.map(\.count).max() else { return "" }
+        let widths = (0..<width).map { column in rows.map { column < $0.count ? displayWidth($0[column]) : 0 }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { index, text in
                 let pad = String(repeating: " ", count: widths[index] - displayWidth(text))
