@@ -145,8 +145,9 @@ struct MethodComparison {
         errors = zip(candidates, totals).map { ($0, $1 / Double(count)) }
         let best = errors.map(\.meanAbsoluteError).min()!
         let margin = Self.tolerance(forecasts: forecasts)
-        // Errors a billionth of the series' size apart are rounding (an exactly periodic series).
-        let rounding = 1e-9 * (values.lazy.map(abs).max() ?? 0)
+        // Errors a billionth of the series' range apart are rounding (an exactly periodic series).
+        // The range, not the size: a level of 1e11 moving by tens must not make an error of 8 a tie.
+        let rounding = 1e-9 * ((values.max() ?? 0) - (values.min() ?? 0))
         chosen = errors.first { $0.meanAbsoluteError <= max(best * (1 + margin), best + rounding) }!.method
     }
 

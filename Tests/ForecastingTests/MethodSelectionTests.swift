@@ -42,8 +42,8 @@ struct MethodSelectionTests {
         let forecaster = try Forecaster.fit(values: seasonal, configuration: configuration)
         let errors = try #require(forecaster.fitReport?.validationErrors)
         let best = errors.map(\.meanAbsoluteError).min()!
-        // The margin: 2 % of the best, or a billionth of the series' size (rounding) when that is larger.
-        let allowed = max(best * 1.02, best + 1e-9 * seasonal.map(abs).max()!)
+        // The margin: 2 % of the best, or a billionth of the series' range (rounding) when that is larger.
+        let allowed = max(best * 1.02, best + 1e-9 * (seasonal.max()! - seasonal.min()!))
         let chosen = try #require(errors.first { $0.method == forecaster.method })
         #expect(chosen.meanAbsoluteError <= allowed)
         // Every simpler candidate listed before the chosen one was worse than the tolerance allows.
@@ -52,6 +52,20 @@ struct MethodSelectionTests {
         }
         // An exactly periodic series: last season's values are perfect.
         #expect(forecaster.method == .seasonalNaive(period: 7))
+    }
+
+    /// The choice does not change when a constant is added: a level of 1e11 does not make errors
+    /// of 2 and 10 a tie (the rounding allowance follows the series' range, not its size).
+    @Test func aLargeLevelDoesNotMakeUnequalErrorsATie() throws {
+        var state: UInt64 = 9
+        let wave = (0..<200).map { (t: Int) -> Double in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return 100 + 10 * sin(Double(t)) + (Double(state >> 11) / Double(1 << 53) - 0.5)
+        }
+        let near = try Forecaster.fit(values: wave, configuration: Self.configuration())
+        let far = try Forecaster.fit(values: wave.map { $0 + 123_456_789_012 }, configuration: Self.configuration())
+        #expect(near.method != .naive)
+        #expect(far.method != .naive, "\(far.fitReport?.decisions ?? [])")
     }
 
     @Test func selectionNetworkAlwaysUsesTheNetwork() throws {
