@@ -82,6 +82,12 @@ public struct BacktestAction: Sendable {
         if let folds = result.models.first?.folds, case let unscaled = folds.filter({ $0.naiveScale == nil }).count, unscaled > 0 {
             reporter.note("MASE, RMSSE, MSIS and sCRPS average \(folds.count - unscaled) of \(folds.count) folds: the history before \(unscaled == 1 ? "one fold" : "\(unscaled) folds") never changed over a season, so the seasonal-naive error that scales them is zero there; MAE and RMSE score every fold")
         }
+        // A level no method could calibrate (too few past errors, or errors that overflow) is said so,
+        // where its columns would otherwise be missing without a word.
+        let scored = Set(result.intervalLevels)
+        for level in settings.levels where !scored.contains(level) {
+            reporter.note("no \(ForecastStep.percent(level)) % interval could be scored: no method's past errors calibrate one (this level needs at least \(ConformalIntervals.residualsNeeded(level: level)) past errors, more than the folds' histories gave, or the errors were not finite)")
+        }
         if let plotPath {
             let models = result.models.filter { plotsBaselines || !settings.includesModel || !$0.isBaseline }
                 .map { model in

@@ -29,4 +29,21 @@ import _ForecastTestSupport
         #expect(rows.count > 2 && Set(rows).count == 1, "\(csv.stdout)")
         #expect(!csv.stdout.contains("nan"))
     }
+
+    /// A level no method can calibrate on a short series is said so, where its columns went
+    /// missing without a word.
+    @Test func aLevelNoMethodCalibratesIsNoted() throws {
+        let folder = try ScratchFolder()
+        var lines = ["date,value"]
+        for month in 0..<60 {
+            let value = 100 + 5 * sin(Double(month))
+            lines.append(String(format: "%d-%02d-01,%.3f", 2000 + month / 12, 1 + month % 12, value))
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        let path = try folder.write("short.csv", text)
+        let outcome = try CLIRunner.run(["backtest", path, "--column", "value", "--horizon", "3", "--folds", "3", "--epochs", "1",
+                                         "--hidden", "2", "--level", "99"])
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("no 99 % interval could be scored"), "\(outcome.stderr)")
+    }
 }
