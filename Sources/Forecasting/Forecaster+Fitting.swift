@@ -371,6 +371,11 @@ extension ForecasterConfiguration {
         let outputs = stepsPerPass * loss.outputsPerStep
         let weights = NetworkConfiguration(cell: cell, inputSize: 1, hiddenSize: hiddenSize, layers: layers, outputs: outputs)
             .parameterCount
+        // A head of many outputs (a long direct horizon) is what the horizon makes too large, not the hidden size.
+        if weights > Self.largestParameterCount, outputs * hiddenSize * 2 > weights {
+            try check(false, "horizon", horizon,
+                      "short enough for at most \(Self.largestParameterCount) weights (a head of \(outputs) outputs on \(hiddenSize) units holds about \(outputs * hiddenSize)); the recursive strategy forecasts any horizon with a head of one step")
+        }
         try check(weights <= Self.largestParameterCount, "hiddenSize", hiddenSize,
                   "small enough for at most \(Self.largestParameterCount) weights (\(layers) layer\(layers == 1 ? "" : "s") of \(hiddenSize) \(cell.rawValue) units and a head of \(outputs) outputs hold about \(weights))")
         try check(dropout >= 0 && dropout < 1, "dropout", dropout, "in [0, 1)")

@@ -45,6 +45,23 @@ struct ForecasterErrorRemedyTests {
         }
     }
 
+    /// A direct horizon whose head alone holds too many weights is refused as a horizon, not as a
+    /// hidden size (10 million steps on 32 units).
+    @Test func aHeadTooLargeForItsHorizonNamesTheHorizon() {
+        var configuration = ForecasterConfiguration()
+        configuration.horizon = 10_000_000
+        configuration.strategy = .direct
+        do {
+            try configuration.validate()
+            Issue.record("a head of 10 million outputs was accepted")
+        } catch let ForecasterError.invalidConfiguration(setting, value, requirement) {
+            #expect(setting == "horizon" && value == "10000000")
+            #expect(requirement.contains("the recursive strategy"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
     /// Sizes no machine can train, or no model file can record, are refused before any allocation
     /// (a hidden size of 100,000 asked for 160 GB and crashed; a lookback of 2⁶³ − 1 overflowed).
     @Test(arguments: [("hiddenSize", 100_000, "from 1 to 65536"), ("layers", 5_000, "from 1 to 1000"),
