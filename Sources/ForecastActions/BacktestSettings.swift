@@ -158,11 +158,11 @@ public enum BacktestPlanningError: LocalizedError, Hashable, Sendable {
     public var errorDescription: String? {
         switch self {
         case let .tooFewRows(rows, horizon, lookback, season):
-            return "The series has \(rows) rows: \(Self.shortfall(rows: rows, horizon: horizon, lookback: lookback, season: season)); use a shorter horizon, lookback or season, or fewer folds."
+            return "The series has \(rows) row\(rows == 1 ? "" : "s"): \(Self.shortfall(rows: rows, horizon: horizon, lookback: lookback, season: season)); use a shorter horizon, lookback or season, or fewer folds."
         case let .invalidSetting(name, value):
             return "The backtest setting \(name) must be at least \(name == "trainingWindow" ? 2 : 1), not \(value)."
         case let .startAfterEnd(start, rows, horizon):
-            return "The backtest starts at row \(start), but the series has \(rows) rows: \(Self.lastStart(rows: rows, horizon: horizon))."
+            return "The backtest starts at row \(start), but the series has \(rows) row\(rows == 1 ? "" : "s"): \(Self.lastStart(rows: rows, horizon: horizon))."
         case let .windowTooShort(length, needed, lookback, horizon):
             return "The sliding training window of \(length) rows is too short for the model to fit on: with lookback \(lookback) and horizon \(horizon) it needs \(needed); use a longer window, or a shorter lookback or horizon."
         }

@@ -18,11 +18,11 @@ enum ActionErrorSentences {
                 let remedy = floorBinds && rows > horizon + 1
                     ? "place the first fold yourself with --start (a row number, e.g. --start \(max(1, rows / 2)) --stride 1)"
                     : "lower --horizon, --lookback, --season or --folds"
-                return "\(series) has \(rows) rows: \(shortfall); \(remedy)."
+                return "\(series) has \(rows) row\(rows == 1 ? "" : "s"): \(shortfall); \(remedy)."
             case .invalidSetting:
                 return error.errorDescription
             case let .startAfterEnd(start, rows, horizon):
-                return "\(series) has \(rows) rows, and --start \(start) leaves no room for a fold: \(BacktestPlanningError.lastStart(rows: rows, horizon: horizon)); lower --start or --horizon."
+                return "\(series) has \(rows) row\(rows == 1 ? "" : "s"), and --start \(start) leaves no room for a fold: \(BacktestPlanningError.lastStart(rows: rows, horizon: horizon)); lower --start or --horizon."
             case let .windowTooShort(length, needed, lookback, horizon):
                 return "--window-length \(length) is too short for the model to fit on: with lookback \(lookback) and horizon \(horizon) it needs \(needed) rows; raise --window-length, or lower --lookback or --horizon."
             }

@@ -10,7 +10,7 @@ enum FitNotes {
         if forecaster.method != .network {
             ToolFailure.printError("note: forecasting with \(forecaster.method.name), not the network alone (--method network forces the network)")
         }
-        var summary = "note: trained \(forecaster.configuration.cell.rawValue) on \(report.trainingWindows) windows for \(epochs) epoch\(epochs == 1 ? "" : "s")"
+        var summary = "note: trained \(forecaster.configuration.cell.rawValue) on \(report.trainingWindows) window\(report.trainingWindows == 1 ? "" : "s") for \(epochs) epoch\(epochs == 1 ? "" : "s")"
         if report.stoppedEarly { summary += ", stopped early" }
         if report.keptEpoch != epochs {
             summary += ", kept epoch \(report.keptEpoch) (the lowest loss on the \(report.validationWindows) validation windows"

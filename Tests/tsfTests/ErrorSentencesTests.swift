@@ -1,3 +1,4 @@
+import ForecastActions
 import ForecastIO
 import Forecasting
 import Testing
@@ -106,5 +107,12 @@ import _ForecastTestSupport
         #expect(ShellWord.series("South") == "South")
         #expect(ErrorSentences.flags(for: .pickSeries(idColumn: "store id", series: "Store, North"))
                 == "if the file holds several series, pick one with --id 'store id' --series '\"Store, North\"'")
+    }
+
+    /// One row is one row, and one window one window.
+    @Test func oneRowIsSingular() {
+        let error = BacktestPlanningError.startAfterEnd(start: 1, rows: 1, horizon: 1)
+        #expect(error.errorDescription?.contains("the series has 1 row:") == true, "\(error.errorDescription ?? "")")
+        #expect(ActionErrorSentences.sentence(for: error)?.hasPrefix("The series has 1 row, and --start 1") == true)
     }
 }
