@@ -155,12 +155,15 @@ struct DateTimeColumns: Sendable, Equatable {
 }
 
 extension DateFormat {
+    /// The strftime directives of a time of day: hours, minutes, seconds, epoch seconds, AM/PM.
+    static let timeDirectives = ["%H", "%I", "%M", "%S", "%T", "%s", "%p"]
+
     /// Whether the format names days and never a time of day of its own: a date beside which a
     /// time column can stand (a pattern with no directive of hours, minutes or seconds).
     var holdsDaysOnly: Bool {
         switch self {
         case .pattern(let pattern):
-            return !["%H", "%I", "%M", "%S", "%T", "%s", "%p"].contains { pattern.contains($0) }
+            return !Self.timeDirectives.contains { pattern.contains($0) }
         case .isoDate, .compactDate, .monthDayYear, .dayMonthYear, .yearMonthDaySlashed, .yearMonthDayDotted,
              .monthNameDayYear, .dayMonthNameYear, .monthDayShortYear, .dayMonthShortYear, .dayMonthNameShortYear: return true
         default: return false
@@ -185,8 +188,7 @@ extension DateFormat {
     /// formats, and where that part names no day.
     var daysPart: DateFormat? {
         guard case .pattern(let pattern) = self else { return nil }
-        let timeDirectives = ["%H", "%I", "%M", "%S", "%T", "%s", "%p"]
-        guard let cut = timeDirectives.compactMap({ pattern.range(of: $0)?.lowerBound }).min() else { return nil }
+        guard let cut = Self.timeDirectives.compactMap({ pattern.range(of: $0)?.lowerBound }).min() else { return nil }
         var days = pattern[..<cut]
         while let last = days.last, last == " " || last == "T" { days.removeLast() }
         guard days.contains("%d") || days.contains("%e") || days.contains("%j") else { return nil }

@@ -72,12 +72,9 @@ public enum SeriesReader {
     /// and `11:00 PM` show nothing), the latest on a tie; nil without rows. Forecasts are written
     /// like it (`TimeSeries.dateSample`).
     static func styleSampleRow(of rows: [Int], in column: CSVColumn) -> Int? {
-        var best: (row: Int, shown: Int)? = nil
-        for row in rows.suffix(48).reversed() {
-            let shown = paddingShown(in: Array(String(column.text(row)).utf8))
-            if best == nil || shown > best!.shown { best = (row, shown) }
-        }
-        return best?.row
+        // The latest row wins a tie: `max` keeps the first of equals, and the rows run backwards.
+        rows.suffix(48).reversed().map { (row: $0, shown: paddingShown(in: Array(column.text($0).utf8))) }
+            .max { $0.shown < $1.shown }?.row
     }
 
     /// How many runs of digits in a date text show padding: one digit (`5`), or two that start
@@ -241,8 +238,7 @@ public enum SeriesReader {
         if let calendar, let warning = Self.absentStepsWarning(calendar, file: table.fileName, column: time?.name ?? "") {
             warnings.append(warning)
         }
-        if let warning = calendar?.unusedExchangeWarning(given: options.exchange, file: table.fileName) { warnings.append(warning) }
-        if let warning = calendar?.closedDayRowsWarning(given: options.exchange, file: table.fileName) { warnings.append(warning) }
+        warnings += calendar?.exchangeWarnings(given: options.exchange, file: table.fileName) ?? []
         let timeTexts = time.flatMap { time in table.columns.first { $0.name == time.name } }
         func series(_ position: Int) -> TimeSeries {
             var made = TimeSeries(name: realNames[position], timestamps: timestamps,

@@ -167,12 +167,10 @@ public struct TableInspection: Sendable {
                         // The warning a forecast of the file gives about its calendar's gaps, from the
                         // absent steps the summary counted (walking a calendar costs more than the read).
                         output.base[job].warnings = [SeriesReader.absentStepsWarning(
-                            calendar, absent: summary.missingSteps, file: finalTable.fileName, column: finalTime.name),
+                            calendar, absent: summary.missingSteps, file: finalTable.fileName, column: finalTime.name)].compactMap { $0 }
                             // Across the series of a long-format file the rows follow no one calendar: each
                             // series' forecast says whether the exchange applies to it.
-                            acrossSeries ? nil : calendar.unusedExchangeWarning(given: options.exchange, file: finalTable.fileName),
-                            acrossSeries ? nil : calendar.closedDayRowsWarning(given: options.exchange, file: finalTable.fileName)
-                        ].compactMap { $0 }
+                            + (acrossSeries ? [] : calendar.exchangeWarnings(given: options.exchange, file: finalTable.fileName))
                     }
                 } else if finalTimeIndices.contains(job) {
                     output.base[job].column = Column(name: finalTable.columns[job].name, kind: .date, missing: 0)

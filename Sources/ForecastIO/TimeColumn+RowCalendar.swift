@@ -22,18 +22,19 @@ struct RowCalendar {
         return frequency.missingSteps(in: timestamps)
     }
 
+    /// What a reader says about the exchange the user gave: that it is not used
+    /// (`unusedExchangeWarning`), or that rows fall on its holidays (`closedDayRowsWarning`).
+    func exchangeWarnings(given: ExchangeCalendar.Code?, file: String) -> [CSVWarning] {
+        [unusedExchangeWarning(given: given, file: file), closedDayRowsWarning(given: given, file: file)].compactMap { $0 }
+    }
+
     /// A warning that rows fall on days the exchange the user gave does not trade (its holidays):
     /// they are kept, while forecasts skip such days, so the file may be of another market. nil
     /// when none does or no exchange was given.
     func closedDayRowsWarning(given: ExchangeCalendar.Code?, file: String) -> CSVWarning? {
         guard let given, exchange == given else { return nil }
         let calendar = ExchangeCalendar(given)
-        var closed: [Timestamp] = []
-        var previous: Int? = nil
-        for timestamp in timestamps where timestamp.dayNumber != previous {
-            previous = timestamp.dayNumber
-            if !calendar.isSession(dayNumber: timestamp.dayNumber) { closed.append(timestamp) }
-        }
+        let closed = ExchangeDetection.firstOfEachDay(timestamps).filter { !calendar.isSession(dayNumber: $0.dayNumber) }
         guard !closed.isEmpty else { return nil }
         let shown = closed.prefix(3).map { DateFormat.isoDate.string(from: $0) }.joined(separator: ", ") + (closed.count > 3 ? " …" : "")
         let days = closed.count == 1 ? "1 day" : "\(closed.count) days"
