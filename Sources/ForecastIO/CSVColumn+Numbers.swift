@@ -1,3 +1,4 @@
+import ForecastData
 /// A column's values as numbers, with NaN for missing values, or what stopped them being numbers.
 struct NumericScan {
     /// One value per row; NaN where the field is missing or, after a failure, not read.
@@ -93,6 +94,10 @@ extension CSVColumn {
         let scan = scanNumbers(format: table.dialect.numberFormat, missingTokens: missingTokens)
         if let (row, result) = scan.firstFailure {
             throw numberError(row: row, result: result, table: table)
+        }
+        // Missing values are NaN here; only a finite value can be too large.
+        if let row = scan.values.firstIndex(where: { $0.isFinite && !UsableMagnitude.admits($0) }) {
+            throw .valueTooLarge(file: table.fileName, line: table.lines[row], column: name, value: text(row))
         }
         return (scan.values, scan.missing)
     }

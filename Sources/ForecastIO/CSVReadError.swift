@@ -43,6 +43,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
     case notANumber(file: String, line: Int, column: String, value: String, remedy: Remedy?)
     /// `inf`, `Infinity` or a number too large for a Double: a forecaster cannot use it.
     case infiniteValue(file: String, line: Int, column: String, value: String)
+    /// A finite number beyond ±1e100 (`UsableMagnitude`), where fitting and scoring overflow.
+    case valueTooLarge(file: String, line: Int, column: String, value: String)
     /// A missing value under the `error` policy.
     case missingValue(file: String, line: Int, column: String)
     /// A row of a long-format file whose id is empty: no missing-value policy places it in a series.
@@ -105,6 +107,7 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .binaryFile(_, let line), .invalidUTF8(_, let line), .malformedQuoting(_, let line),
              .parserFailure(_, let line, _), .raggedRow(_, let line, _, _),
              .notANumber(_, let line, _, _, _), .infiniteValue(_, let line, _, _),
+             .valueTooLarge(_, let line, _, _),
              .missingValue(_, let line, _), .missingID(_, let line, _), .invalidDate(_, let line, _, _, _),
              .invalidDatePart(_, let line, _, _, _), .missingDate(_, let line, _),
              .idNotGrouped(_, let line, _, _), .missingFutureValue(_, let line, _),
@@ -168,6 +171,8 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
             "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is not a number"
         case .infiniteValue(let file, let line, let column, let value):
             "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is infinite; a forecaster needs finite numbers"
+        case .valueTooLarge(let file, let line, let column, let value):
+            "\(file):\(line): column \"\(column)\": \(Self.shown(value)) is beyond ±1e100, where squared errors and sums overflow; divide the column by a power of ten"
         case .missingValue(let file, let line, let column):
             "\(file):\(line): column \"\(column)\" has a missing value"
         case .missingID(let file, let line, let column):

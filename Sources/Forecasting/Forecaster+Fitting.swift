@@ -235,17 +235,24 @@ extension Forecaster {
     }
 
     static func checkValues(_ values: [Double], features: [[Double]]) throws {
-        if let row = values.firstIndex(where: { !$0.isFinite }) {
-            throw ForecasterError.nonFiniteValue(row: row, value: values[row])
-        }
+        try checkValues(values)
         for (index, column) in features.enumerated() {
             guard column.count == values.count else {
                 throw ForecasterError.featureLengthMismatch(feature: index, rows: column.count, expected: values.count)
             }
-            if let row = column.firstIndex(where: { !$0.isFinite }) {
-                throw ForecasterError.nonFiniteFeature(feature: index, row: row, value: column[row])
-            }
+            try checkValues(column, feature: index)
         }
+    }
+
+    /// Every value finite and within ±`UsableMagnitude.largest`; `firstRow` is the row of `values[0]`.
+    static func checkValues(_ values: [Double], feature: Int? = nil, firstRow: Int = 0) throws {
+        guard let index = values.firstIndex(where: { !UsableMagnitude.admits($0) }) else { return }
+        let value = values[index], row = firstRow + index
+        guard value.isFinite else {
+            throw feature.map { ForecasterError.nonFiniteFeature(feature: $0, row: row, value: value) }
+                ?? ForecasterError.nonFiniteValue(row: row, value: value)
+        }
+        throw ForecasterError.valueTooLarge(row: row, value: value, feature: feature)
     }
 
     static func applyTransform(_ transform: TransformKind, to values: [Double]) throws -> [Double] {

@@ -121,23 +121,17 @@ public struct Forecaster: Sendable {
             throw ForecasterError.historyTooShort(rows: values.count, needed: requiredHistory)
         }
         let tail = Array(values.suffix(requiredHistory))
-        if let row = tail.firstIndex(where: { !$0.isFinite }) {
-            throw ForecasterError.nonFiniteValue(row: values.count - requiredHistory + row, value: tail[row])
-        }
+        try Self.checkValues(tail, firstRow: values.count - requiredHistory)
         if transform.requiresPositiveValues, let row = tail.firstIndex(where: { !($0 > 0) }) {
             throw ForecasterError.notPositiveForLogTransform(
                 row: values.count - requiredHistory + row, value: tail[row], transform: transform)
         }
         let featureTails = columns.map { Array($0.suffix(lookback)) }
         for (index, column) in featureTails.enumerated() {
-            if let row = column.firstIndex(where: { !$0.isFinite }) {
-                throw ForecasterError.nonFiniteFeature(feature: index, row: values.count - lookback + row, value: column[row])
-            }
+            try Self.checkValues(column, feature: index, firstRow: values.count - column.count)
         }
         if let statistical {
-            if let row = values.firstIndex(where: { !$0.isFinite }) {
-                throw ForecasterError.nonFiniteValue(row: row, value: values[row])
-            }
+            try Self.checkValues(values)
             guard values.count >= statistical.minimumRows else {
                 throw ForecasterError.historyTooShort(rows: values.count, needed: statistical.minimumRows)
             }
@@ -170,13 +164,13 @@ public struct Forecaster: Sendable {
     /// Appends one observation and the feature values of its row, without forecasting.
     public mutating func append(_ value: Double, features: [Double] = [], knownFeatures: [Double] = []) throws {
         try checkFeatureCounts(observed: features.count, known: knownFeatures.count)
-        guard value.isFinite else { throw ForecasterError.nonFiniteValue(row: recentValues.count, value: value) }
+        try Self.checkValues([value], firstRow: recentValues.count)
         if transform.requiresPositiveValues, !(value > 0) {
             throw ForecasterError.notPositiveForLogTransform(row: recentValues.count, value: value, transform: transform)
         }
         let row = features + knownFeatures
-        if let index = row.firstIndex(where: { !$0.isFinite }) {
-            throw ForecasterError.nonFiniteFeature(feature: index, row: recentValues.count, value: row[index])
+        for (index, value) in row.enumerated() {
+            try Self.checkValues([value], feature: index, firstRow: recentValues.count)
         }
         guard hasHistory else { throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory) }
         recentValues.removeFirst()

@@ -9,6 +9,9 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case seriesTooShort(rows: Int, needed: Int, lookback: Int, horizon: Int)
     /// The series holds a value the model cannot use.
     case nonFiniteValue(row: Int, value: Double)
+    /// A finite value beyond `UsableMagnitude.largest` (±1e100), where the arithmetic of fitting and
+    /// scoring overflows; `feature` is nil for the target, else the feature column (counted from 0).
+    case valueTooLarge(row: Int, value: Double, feature: Int?)
     /// Every value is the same: there is nothing for a model to learn; the only forecast the series
     /// supports is that value (what the automatic method gives it).
     case constantSeries(value: Double)
@@ -76,6 +79,8 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
             Self.tooShortProblem("The series", rows: rows, needed: needed, lookback: lookback, horizon: horizon)
         case let .nonFiniteValue(row, value):
             "Row \(row + 1) of the series holds \(value), which cannot be forecast; remove it or mark it missing"
+        case let .valueTooLarge(row, value, feature):
+            "Row \(row + 1) of \(feature.map { "feature column \($0 + 1)" } ?? "the series") holds \(value), beyond ±1e100, where squared errors and sums overflow; divide the column by a power of ten"
         case let .constantSeries(value):
             "Every value of the series is \(value): there is nothing for a model to learn, and the only forecast it supports is that value"
         case let .notPositiveForLogTransform(row, value, transform):

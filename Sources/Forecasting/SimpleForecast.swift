@@ -22,7 +22,7 @@ public struct SimpleForecast: Sendable {
     ///   `IntervalLevelError` for a level that is not a fraction.
     public init(values: [Double], steps: Int, seasonPeriod: Int, levels: [Double] = []) throws {
         guard !values.isEmpty else { throw ForecasterError.historyTooShort(rows: 0, needed: 1) }
-        if let row = values.firstIndex(where: { !$0.isFinite }) { throw ForecasterError.nonFiniteValue(row: row, value: values[row]) }
+        try Forecaster.checkValues(values)
         try Forecaster.checkSteps(steps)
         try IntervalLevelError.check(levels)
         // A season longer than half the series is never tested (nor doubled, which could overflow).

@@ -26,6 +26,21 @@ import Testing
         #expect(error == CSVReadError.infiniteValue(file: fixturePath("infinite.csv"), line: 3, column: "Close", value: "inf"))
     }
 
+    @Test func aValueBeyondTheUsableMagnitudeNamesItsLine() throws {
+        func source(_ value: String) -> CSVSource {
+            .bytes(Array("date,v\n2024-01-01,1.5\n2024-01-02,\(value)\n2024-01-03,\n2024-01-04,2\n".utf8), name: "huge.csv")
+        }
+        for value in ["1.3e+308", "-2e101"] {
+            let error = readError { try SeriesReader.read(source(value), target: "v") }
+            #expect(error == CSVReadError.valueTooLarge(file: "huge.csv", line: 3, column: "v", value: value))
+        }
+        #expect(readError { try SeriesReader.read(source("1.3e+308"), target: "v") }?.errorDescription
+            == "huge.csv:3: column \"v\": 1.3e+308 is beyond ±1e100, where squared errors and sums overflow; divide the column by a power of ten.")
+        // The limit itself is usable, and a missing value (interpolated) is not a large one.
+        let data = try SeriesReader.read(source("-1e100"), target: "v")
+        #expect(data.target.values.count == 4 && data.target.values[1] == -1e100)
+    }
+
     @Test func thousandsSeparatorsNeedTheOption() throws {
         let error = readError { try SeriesReader.read(fixtureSource("thousands.csv"), target: "Volume") }
         guard case .notANumber(_, let line, let column, let value, let remedy) = error else {

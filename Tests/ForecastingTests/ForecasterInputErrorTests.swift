@@ -91,6 +91,36 @@ struct ForecasterInputErrorTests {
         }
     }
 
+    @Test func valuesBeyondTheUsableMagnitudeAreRefusedWithTheirRow() throws {
+        var values = (0..<100).map(Double.init)
+        values[41] = 1.5e308
+        #expect(throws: ForecasterError.valueTooLarge(row: 41, value: 1.5e308, feature: nil)) {
+            try Forecaster.fit(values: values, configuration: Self.configuration())
+        }
+        var feature = (0..<100).map(Double.init)
+        feature[7] = -1e101
+        #expect(throws: ForecasterError.valueTooLarge(row: 7, value: -1e101, feature: 0)) {
+            try Forecaster.fit(values: (0..<100).map(Double.init), features: [feature], configuration: Self.configuration())
+        }
+        #expect(throws: ForecasterError.valueTooLarge(row: 2, value: 1e200, feature: nil)) {
+            try SimpleForecast(values: [1, 2, 1e200], steps: 1, seasonPeriod: 1)
+        }
+        #expect(ForecasterError.valueTooLarge(row: 41, value: 1.5e308, feature: nil).problem
+            == "Row 42 of the series holds 1.5e+308, beyond ±1e100, where squared errors and sums overflow; divide the column by a power of ten")
+        // A fitted model refuses such a value when it is observed or conditioned on.
+        var model = try Forecaster.fit(values: (0..<100).map { sin(Double($0) / 5) }, configuration: Self.configuration())
+        #expect(throws: ForecasterError.valueTooLarge(row: model.recentValues.count, value: 2e150, feature: nil)) {
+            try model.observe(2e150)
+        }
+        var history = (0..<100).map { sin(Double($0) / 5) }
+        history[99] = -3e300
+        #expect(throws: ForecasterError.valueTooLarge(row: 99, value: -3e300, feature: nil)) {
+            try model.condition(on: history)
+        }
+        history[99] = 1e100
+        try model.condition(on: history)
+    }
+
     @Test func aLogTransformOverNonPositiveValuesIsRefused() {
         var configuration = Self.configuration()
         configuration.transform = .logReturn
