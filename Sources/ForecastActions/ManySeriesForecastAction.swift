@@ -279,18 +279,25 @@ public struct ManySeriesForecastAction: Sendable {
         for decision in global.fitReport.decisions { reporter.note(decision) }
         reporter.note("trained one \(configuration.cell.rawValue) on \(global.fitReport.trainingWindows) windows of \(present.count) series for \(global.fitReport.trainingLosses.count) epochs")
         var member = 0
+        let simpleFallback = SimpleFallback(action: self, files: files)
         for (index, item) in series.enumerated() {
             guard let item else { continue }
             defer { member += 1 }
             do {
-                let forecaster = try global.members[member].get()
-                let (_, _, steps) = try FutureRowsResolution.resolve(
-                    series: item, id: ids[index], file: source.fileName, selection: source.selection, requested: horizon,
-                    strategy: configuration.strategy(for: frequency), reporter: reporter)
-                let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: item.target.values,
-                                                                                  columns: columns[member])
-                deliver(ids[index], try files.save(id: ids[index], series: item.target, forecaster: forecaster,
-                                                   forecasts: forecasts, intervals: intervals))
+                do {
+                    let forecaster = try global.members[member].get()
+                    let (_, _, steps) = try FutureRowsResolution.resolve(
+                        series: item, id: ids[index], file: source.fileName, selection: source.selection, requested: horizon,
+                        strategy: configuration.strategy(for: frequency), reporter: reporter)
+                    let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: item.target.values,
+                                                                                      columns: columns[member])
+                    deliver(ids[index], try files.save(id: ids[index], series: item.target, forecaster: forecaster,
+                                                       forecasts: forecasts, intervals: intervals))
+                } catch let error as ForecasterError where simpleFallback.allows(error) {
+                    // A constant or too short series has no member; it is forecast as the per-series run would.
+                    deliver(ids[index], try simpleFallback.result(id: ids[index], series: item.target, steps: horizon, reason: error,
+                                                                  reporter: reporter))
+                }
             } catch {
                 reporter.seriesFailed(ids[index], error)
                 failed.append(ids[index])

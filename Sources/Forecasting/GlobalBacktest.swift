@@ -102,12 +102,12 @@ public struct GlobalBacktest: Sendable {
             fits.append((members.count, global.fitReport.trainingWindows, global.fitReport.trainingLosses.count))
             for (position, s) in members.enumerated() {
                 do {
-                    let forecaster = FeatureAwareForecaster(forecaster: try global.members[position].get(), columns: columns[s])
+                    let model = try foldModel(global.members[position], columns: columns[s])
                     let plan = backtests[s].plan
                     for g in group.value where g >= offsets[s] {
                         let k = g - offsets[s]
                         let history = Array(series[s][plan.historyRows(fold: k)])
-                        let forecasts = try forecaster.forecast(after: history, horizon: horizon)
+                        let forecasts = try model.forecast(after: history, horizon: horizon)
                         folds[s].append(WalkForwardBacktest.score(
                             fold: k, cutoff: plan.cutoffs[k], history: history, forecasts: forecasts,
                             actuals: Array(series[s][plan.testRows(fold: k)]), seasonPeriod: backtests[s].seasonPeriod))
@@ -123,5 +123,19 @@ public struct GlobalBacktest: Sendable {
             return .success(folds[s].sorted { $0.fold < $1.fold })
         }
         return (results, Report(fits: fits))
+    }
+
+    /// What forecasts a member's folds: its forecaster, or, for the automatic method on a history
+    /// that holds one value throughout, the naive forecast, as the per-series backtest and the
+    /// forecast of such a series give it.
+    func foldModel(_ member: Result<Forecaster, ForecasterError>, columns: FeatureColumns) throws -> RecurrentFoldModel {
+        switch member {
+        case let .success(forecaster):
+            return .forecaster(FeatureAwareForecaster(forecaster: forecaster, columns: columns))
+        case .failure(.constantSeries) where configuration.resolvedSelection == .automatic && columns.isEmpty:
+            return .naive
+        case let .failure(error):
+            throw error
+        }
     }
 }

@@ -126,6 +126,34 @@ struct ManySeriesActionTests {
         #expect(backtest.series.failed == ["lonely"])
     }
 
+    /// With one network across series and the automatic method, a constant series is forecast as
+    /// its value, as the per-series run forecasts it, where it once failed as having nothing to
+    /// learn; in the backtest its folds are the naive forecast's. A forced network still refuses it.
+    @Test func aConstantSeriesInAGlobalRunIsForecastAsItsValue() throws {
+        let folder = try ScratchFolder()
+        let flat = (0..<60).map { String(format: "flat,%04d-%02d,7.5", 2000 + $0 / 12, $0 % 12 + 1) }.joined(separator: "\n")
+        let file = try folder.write("long.csv", ActionFixtures.longCSV(ids: ["x", "y"], rows: [60, 60]) + flat + "\n")
+        var automatic = ActionFixtures.quick
+        automatic.selection = .automatic
+        let log = ReportLog()
+        let results = Locked<[String: ForecastResult]>([:])
+        let outcome = try ManySeriesForecastAction(source: try ManySeriesSource.open(.file(file), idColumn: "id", target: "value"),
+                                                   configuration: automatic, steps: 2, threads: 1, global: true)
+            .run(reporter: log.reporter) { id, result in results.withLock { $0[id] = result } }
+        #expect(outcome == ManySeriesOutcome(failed: [], total: 3))
+        #expect(results.value["flat"]?.steps.map(\.forecast) == [7.5, 7.5])
+        #expect(log.all.contains { $0.contains("every value of series flat is the same") }, "\(log.all)")
+        let backtest = try ManySeriesBacktestAction(
+            source: try ManySeriesSource.open(.file(file), idColumn: "id", target: "value"),
+            settings: BacktestSettings(configuration: automatic, horizon: 2, folds: 2), threads: 1, global: true)
+            .run { _, _ in }
+        #expect(backtest.series.failed.isEmpty)
+        let forced = try ManySeriesForecastAction(source: try ManySeriesSource.open(.file(file), idColumn: "id", target: "value"),
+                                                  configuration: ActionFixtures.quick, steps: 2, threads: 1, global: true)
+            .run { _, _ in }
+        #expect(forced.failed == ["flat"])
+    }
+
     /// The backtest of the choice does as the forecast: the series of the most common frequency are
     /// weighed across, and a series of another chooses alone, its choice row its own model's folds,
     /// where such a series once left the whole table without the choice's row.

@@ -88,6 +88,26 @@ import Forecasting
         #expect(every.map { $0.map(\.forecasts) } == everyTwoThreads.map { $0.map(\.forecasts) })
     }
 
+    /// A member whose history holds one value is scored on the naive forecast under the automatic
+    /// method (what a forecast of it gives), and fails as constant when the network is forced.
+    @Test func aConstantSeriesIsScoredAsItsValueUnderTheAutomaticMethod() throws {
+        let series = Self.family + [Array(repeating: 4.25, count: 60)]
+        var backtests = Self.backtests(Self.family)
+        backtests.append(WalkForwardBacktest(plan: BacktestPlan.lastFolds(3, horizon: 3, rows: 60, minimumHistory: 46), seasonPeriod: 1))
+        var automatic = Self.quick()
+        automatic.selection = .automatic
+        let (results, _) = GlobalBacktest(configuration: automatic, frequency: .irregular).run(series: series, backtests: backtests)
+        let folds = try results[3].get()
+        #expect(folds.count == 3 && folds.allSatisfy { $0.forecasts == [4.25, 4.25, 4.25] })
+        var forced = Self.quick()
+        forced.selection = .network
+        let (refused, _) = GlobalBacktest(configuration: forced, frequency: .irregular).run(series: series, backtests: backtests)
+        guard case .failure(let error) = refused[3], case .constantSeries(4.25)? = error as? ForecasterError else {
+            Issue.record("expected the constant series to fail as constant, got \(refused[3])")
+            return
+        }
+    }
+
     @Test func aSeriesTooShortForATrainingWindowFailsAlone() {
         let series = Self.family + [[1, 2, 3, 4, 5, 6, 7, 8]]
         var backtests = Self.backtests(Self.family)
