@@ -82,6 +82,11 @@ extension Forecaster {
             }
             statistical = forecasts
         }
+        // The bound is the least value of the fitted series (0 for one that never goes below zero):
+        // above a value of the history, it would lift forecasts the series itself contradicts.
+        if let bound = metadata.lowerBound, let below = (metadata.statisticalHistory + metadata.history).first(where: { $0 < bound }) {
+            throw ModelFileError(path: path, problem: "metadata 'lower_bound' is \(bound), but the model's history holds \(below), below it")
+        }
         let scalers = zip(metadata.scalerCenters, metadata.scalerScales).map {
             FittedScaler(kind: metadata.scaler, center: $0, scale: $1)
         }

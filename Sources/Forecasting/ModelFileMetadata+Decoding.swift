@@ -87,7 +87,9 @@ extension ModelFileMetadata {
             guard centers.count == inputSize, scales.count == inputSize else {
                 throw fail("'scaler_center' and 'scaler_scale' need \(inputSize) values each (one per input column), not \(centers.count) and \(scales.count)")
             }
-            guard scales.allSatisfy({ $0 != 0 }) else { throw fail("'scaler_scale' holds a zero") }
+            // A fitted scale is a spread (a standard deviation, a range): a negative one would mirror
+            // every forecast about the centre.
+            if let bad = scales.first(where: { !($0 > 0) }) { throw fail("'scaler_scale' holds \(bad); every scale is positive") }
             scalerCenters = centers
             scalerScales = scales
         }

@@ -106,6 +106,22 @@ struct ForecasterModelFileTests {
         try expectLoadFailure("not finite") {
             $0.tensors["head.bias"] = SafeTensorsFile.Tensor(shape: [3], values: [0, .nan, 0])
         }
+        // A negative scale would mirror the forecasts; a bound above the history would lift them.
+        try expectLoadFailure("'scaler_scale' holds -0.5; every scale is positive") { $0.metadata["scaler_scale"] = "[-0.5]" }
+        try expectLoadFailure("metadata 'lower_bound' is 1000000000.0, but the model's history holds") {
+            $0.metadata["lower_bound"] = "1e9"
+        }
+    }
+
+    @Test func aLowerBoundAtOrBelowTheHistoryLoads() throws {
+        let url = Self.temporaryURL("bounded.safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let model = try Self.fitted()
+        try model.save(to: url)
+        var file = try SafeTensorsFile(contentsOf: url)
+        file.metadata["lower_bound"] = String(model.recentValues.min()!)
+        try file.write(to: url)
+        #expect(try Forecaster(contentsOf: url).lowerBound == model.recentValues.min()!)
     }
 
     @Test func aFailedSaveLeavesTheEarlierFileIntact() throws {
