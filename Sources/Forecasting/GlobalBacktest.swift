@@ -102,7 +102,8 @@ public struct GlobalBacktest: Sendable {
             fits.append((members.count, global.fitReport.trainingWindows, global.fitReport.trainingLosses.count))
             for (position, s) in members.enumerated() {
                 do {
-                    let model = try foldModel(global.members[position], columns: columns[s])
+                    let model = try foldModel(global.members[position], columns: columns[s], history: histories[position],
+                                              seasonPeriod: backtests[s].seasonPeriod)
                     let plan = backtests[s].plan
                     for g in group.value where g >= offsets[s] {
                         let k = g - offsets[s]
@@ -126,14 +127,15 @@ public struct GlobalBacktest: Sendable {
     }
 
     /// What forecasts a member's folds: its forecaster, or, for the automatic method on a history
-    /// that holds one value throughout, the naive forecast, as the per-series backtest and the
-    /// forecast of such a series give it.
-    func foldModel(_ member: Result<Forecaster, ForecasterError>, columns: FeatureColumns) throws -> RecurrentFoldModel {
+    /// that is constant or too short for the network, the simple forecast of `history` (the fold
+    /// the member was fitted at), as the per-series backtest and a forecast of it give.
+    func foldModel(_ member: Result<Forecaster, ForecasterError>, columns: FeatureColumns, history: [Double],
+                   seasonPeriod: Int) throws -> RecurrentFoldModel {
         switch member {
         case let .success(forecaster):
             return .forecaster(FeatureAwareForecaster(forecaster: forecaster, columns: columns))
-        case .failure(.constantSeries) where configuration.resolvedSelection == .automatic && columns.isEmpty:
-            return .naive
+        case let .failure(error) where configuration.resolvedSelection == .automatic && columns.isEmpty && error.isAnsweredBySimpleForecast:
+            return RecurrentFoldModel(simpleForecastOf: history, seasonPeriod: seasonPeriod)
         case let .failure(error):
             throw error
         }

@@ -35,6 +35,13 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
         self.cancellation = cancellation
     }
 
+    /// Whether a fold's fit that throws `error` is answered by the simple forecast, as a forecast of
+    /// its history is: the automatic method without feature columns (optional calendar columns go
+    /// with the network), on a history that is constant or too short for the network.
+    func simpleAnswers(_ error: ForecasterError) -> Bool {
+        configuration.resolvedSelection == .automatic && columns.isEmpty && error.isAnsweredBySimpleForecast
+    }
+
     /// "auto" when fitting may fall back to a baseline (`MethodSelection.automatic`), else the cell's name.
     public var name: String { configuration.resolvedSelection == .automatic ? "auto" : configuration.cell.rawValue }
 
@@ -52,8 +59,8 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
                 values: history, features: columns.observed(before: rows), knownFeatures: columns.known(before: rows),
                 optional: optionalKnown.map { Array($0[..<rows]) }, optionalName: optionalName, frequency: frequency,
                 configuration: configuration, progress: progress)
-        } catch ForecasterError.constantSeries where configuration.resolvedSelection == .automatic && columns.isEmpty {
-            return .naive
+        } catch let error as ForecasterError where simpleAnswers(error) {
+            return RecurrentFoldModel(simpleForecastOf: history, seasonPeriod: configuration.seasonPeriod ?? frequency.scoringSeasonPeriod)
         }
         try cancellation?.check()
         var read = columns
@@ -62,23 +69,31 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
     }
 }
 
-/// What a fold of the recurrent method forecasts with: its fitted forecaster, or the naive forecast
-/// when the fold's history was constant (nothing to learn, as a forecast of it says).
+/// What a fold of the recurrent method forecasts with: its fitted forecaster, or, where the fold's
+/// history is constant or too short for the network, the simple forecast (`SimpleForecast`: naive or
+/// seasonal-naive) that a forecast of that history gives.
 public enum RecurrentFoldModel: FittedForecastingModel {
     case forecaster(FeatureAwareForecaster)
-    case naive
+    /// `.naive` or `.seasonalNaive(period:)`.
+    case simple(ForecastMethod)
+
+    /// The simple forecast's choice on `history` (`SimpleForecast.choice`).
+    init(simpleForecastOf history: [Double], seasonPeriod: Int) {
+        self = .simple(SimpleForecast.choice(values: history, seasonPeriod: seasonPeriod).method)
+    }
 
     public var chosenMethod: String? {
         switch self {
         case let .forecaster(model): return model.chosenMethod
-        case .naive: return ForecastMethod.naive.name
+        case let .simple(method): return method.name
         }
     }
 
     public func forecast(after history: [Double], horizon: Int) throws -> [Double] {
         switch self {
         case let .forecaster(model): return try model.forecast(after: history, horizon: horizon)
-        case .naive: return try NaiveForecast().forecast(after: history, horizon: horizon)
+        case let .simple(.seasonalNaive(period)): return try SeasonalNaiveForecast(seasonPeriod: period).forecast(after: history, horizon: horizon)
+        case .simple: return try NaiveForecast().forecast(after: history, horizon: horizon)
         }
     }
 
@@ -87,7 +102,10 @@ public enum RecurrentFoldModel: FittedForecastingModel {
         switch self {
         case let .forecaster(model):
             return try model.intervals(levels: levels, history: history, forecasts: forecasts, count: count, minimumHistory: minimumHistory)
-        case .naive:
+        case let .simple(.seasonalNaive(period)):
+            return try SeasonalNaiveForecast(seasonPeriod: period).intervals(
+                levels: levels, history: history, forecasts: forecasts, count: count, minimumHistory: minimumHistory)
+        case .simple:
             return try NaiveForecast().intervals(levels: levels, history: history, forecasts: forecasts, count: count,
                                                  minimumHistory: minimumHistory)
         }

@@ -25,6 +25,24 @@ public struct SimpleForecast: Sendable {
         try Forecaster.checkValues(values)
         try Forecaster.checkSteps(steps)
         try IntervalLevelError.check(levels)
+        let choice = Self.choice(values: values, seasonPeriod: seasonPeriod)
+        method = choice.method
+        explanation = choice.explanation
+        switch choice.method {
+        case let .seasonalNaive(period):
+            let seasonal = SeasonalNaiveForecast(seasonPeriod: period)
+            forecasts = seasonal.baselineForecast(after: values, horizon: steps)
+            intervals = try Self.intervals(seasonal, values: values, steps: steps, levels: levels, forecasts: forecasts)
+        default:
+            forecasts = NaiveForecast().baselineForecast(after: values, horizon: steps)
+            intervals = try Self.intervals(NaiveForecast(), values: values, steps: steps, levels: levels, forecasts: forecasts)
+        }
+    }
+
+    /// The method a simple forecast of `values` (at least one, all finite) uses, and why in words:
+    /// `.seasonalNaive(period:)` or `.naive`.
+    public static func choice(values: [Double], seasonPeriod: Int) -> (method: ForecastMethod, explanation: String) {
+        precondition(!values.isEmpty, "a simple forecast needs a value")
         // A season longer than half the series is never tested (nor doubled, which could overflow).
         let seasonPeriod = seasonPeriod <= values.count / 2 ? seasonPeriod : 1
         let seasonal = SeasonalNaiveForecast(seasonPeriod: max(1, seasonPeriod))
@@ -41,16 +59,10 @@ public struct SimpleForecast: Sendable {
         let seasonalError = seasonPeriod >= 2 && values.count >= 2 * seasonPeriod
             && SeasonalityTest.isSeasonal(values, period: seasonPeriod) ? error(seasonal) : nil
         if let seasonalError, let naiveError, seasonalError < naiveError {
-            method = .seasonalNaive(period: seasonPeriod)
-            forecasts = seasonal.baselineForecast(after: values, horizon: steps)
-            explanation = "seasonal-naive, which beat the naive forecast one step ahead on the latter half of the series (MAE \(MethodComparison.format(seasonalError)) against \(MethodComparison.format(naiveError)))"
-            intervals = try Self.intervals(seasonal, values: values, steps: steps, levels: levels, forecasts: forecasts)
-        } else {
-            method = .naive
-            forecasts = NaiveForecast().baselineForecast(after: values, horizon: steps)
-            explanation = seasonPeriod >= 2 ? "naive, the last value: the season is not shown or did not help" : "naive, the last value"
-            intervals = try Self.intervals(NaiveForecast(), values: values, steps: steps, levels: levels, forecasts: forecasts)
+            return (.seasonalNaive(period: seasonPeriod),
+                    "seasonal-naive, which beat the naive forecast one step ahead on the latter half of the series (MAE \(MethodComparison.format(seasonalError)) against \(MethodComparison.format(naiveError)))")
         }
+        return (.naive, seasonPeriod >= 2 ? "naive, the last value: the season is not shown or did not help" : "naive, the last value")
     }
 
     static func intervals<Model: StatelessBaseline>(
