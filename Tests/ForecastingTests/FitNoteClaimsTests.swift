@@ -27,14 +27,14 @@ import Testing
         #expect(MethodComparison.format(value) == printed)
     }
 
-    /// A series of values near the largest doubles gives validation errors of that size: fitting
-    /// still writes its note (the note once turned them into integers, and trapped).
+    /// A series of values near the largest usable ones (±1e100) gives validation errors of that
+    /// size: fitting still writes its note (the note once turned them into integers, and trapped).
     @Test func aSeriesOfHugeValuesGetsItsMethodNote() throws {
-        let values = (0..<40).map { Double($0) * 1e306 }
+        let values = (0..<40).map { Double($0) * 2e98 }
         let forecaster = try Forecaster.fit(values: values, frequency: .yearly,
                                             configuration: ForecasterConfiguration(horizon: 3, epochs: 3, threads: 1))
         let note = try #require(forecaster.fitReport?.decisions.first { $0.hasPrefix("forecast method") })
-        #expect(note.contains("e+30"), "\(note)")
+        #expect(note.contains("e+9"), "\(note)")
         #expect(try forecaster.forecast(steps: 3).allSatisfy(\.isFinite))
     }
 

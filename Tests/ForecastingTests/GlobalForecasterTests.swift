@@ -105,20 +105,19 @@ import Testing
         #expect(throws: Never.self) { try global.members[0].get() }
     }
 
-    /// Values near the largest double of opposite signs have changes too large to represent: under
-    /// the shared difference transform that series fails alone, named, where it stopped the process.
-    @Test func aSeriesWhoseChangesOverflowFailsAlone() throws {
+    /// Values near the largest double of opposite signs, beyond the usable ±1e100: that series
+    /// fails alone, named, where its changes once overflowed and stopped the process.
+    @Test func aSeriesBeyondTheUsableMagnitudeFailsAlone() throws {
         let swinging = (0..<60).map { $0.isMultiple(of: 2) ? 1.7e308 : -1.7e308 }
         let global = try GlobalForecaster.fit(series: Self.family + [swinging], configuration: Self.quick())
-        #expect(global.configuration.transform == .difference)
-        guard case .failure(.transformOverflows(row: 1, transform: .difference)) = global.members[3] else {
-            Issue.record("expected the swinging series to fail with its overflow, got \(global.members[3])")
+        guard case .failure(.valueTooLarge(row: 0, value: 1.7e308, feature: nil)) = global.members[3] else {
+            Issue.record("expected the swinging series to fail with its first value, got \(global.members[3])")
             return
         }
         #expect(throws: Never.self) { try global.members[0].get() }
         var alone = Self.quick()
         alone.transform = .difference
-        #expect(throws: ForecasterError.transformOverflows(row: 1, transform: .difference)) {
+        #expect(throws: ForecasterError.valueTooLarge(row: 0, value: 1.7e308, feature: nil)) {
             try Forecaster.fit(values: swinging, configuration: alone)
         }
     }

@@ -114,10 +114,10 @@ import _ForecastTestSupport
         #expect(outcome.stderr == "tsf: \(path):22: column \"Close\": \"\(token)\" is infinite; a forecaster needs finite numbers.\n")
     }
 
-    /// Values near the ends of `Double`'s range must forecast on their own scale: before the
+    /// Values near the ends of the usable range must forecast on their own scale: before the
     /// scaler measured spread relative to the largest deviation, 1e-300 came out as 0.5 and 1e300
-    /// diverged to an infinite loss.
-    @Test(arguments: [1e300, 1e-300])
+    /// diverged to an infinite loss. (1e97 times a walk near 100 stays under the ±1e100 allowed.)
+    @Test(arguments: [1e97, 1e-300])
     func extremeMagnitudesForecastOnTheirOwnScale(scale: Double) throws {
         let files = try HostileFiles()
         let path = try files.writeRandomWalk("extreme.csv", count: 120, scale: scale)
@@ -129,6 +129,18 @@ import _ForecastTestSupport
             let value = try #require(row.split(separator: ",").last.flatMap { Double($0) })
             // The walk stays within 90…110 times the scale; a forecast a hundred times outside is nonsense.
             #expect(value.isFinite && abs(value) > scale && abs(value) < 1000 * scale, "\(row)")
+        }
+    }
+
+    /// Values beyond ±1e100, where squared errors and sums overflow, are refused naming the line,
+    /// where a column near the largest double printed infinite widths and a zero sMAPE.
+    @Test func valuesBeyondTheUsableMagnitudeAreRefused() throws {
+        let files = try HostileFiles()
+        let path = try files.writeRandomWalk("huge.csv", count: 60, scale: 1e300)
+        for command in ["forecast", "backtest"] {
+            let outcome = try CLIRunner.run([command, path, "--column", "Close"])
+            #expect(outcome.exitCode == 65)
+            #expect(outcome.stderr.contains("huge.csv:2: column \"Close\": ") && outcome.stderr.contains("is beyond ±1e100"), "\(outcome.stderr)")
         }
     }
 
