@@ -78,9 +78,18 @@ public struct BacktestAction: Sendable {
                                     leftOut: { name, reason in reporter.warning(CSVWarning("\(source.displayName): baseline \(name) left out: \(reason)")) })
         try reporter.checkCancellation()
         let result = BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries)
-        // A fold's scale is its history's seasonal-naive error, the same for every method.
-        if let folds = result.models.first?.folds, case let unscaled = folds.filter({ $0.naiveScale == nil }).count, unscaled > 0 {
-            reporter.note("MASE, RMSSE, MSIS and sCRPS average \(folds.count - unscaled) of \(folds.count) folds: the history before \(unscaled == 1 ? "one fold" : "\(unscaled) folds") never changed over a season, so the seasonal-naive error that scales them is zero there; MAE and RMSE score every fold")
+        // A fold's scale is its history's seasonal-naive error, the same for every method: none where
+        // the history is no longer than a season, zero where it never changed over one.
+        if let folds = result.models.first?.folds, case let unscaled = folds.filter({ $0.naiveScale == nil }), !unscaled.isEmpty {
+            let plan = suite.backtest.plan, season = suite.backtest.seasonPeriod
+            let short = unscaled.filter { plan.historyRows(fold: $0.fold).count <= season }.count
+            let flat = unscaled.count - short
+            func before(_ count: Int) -> String { "the history before " + (count == 1 ? "one fold" : "\(count) folds") }
+            let reasons = [
+                short > 0 ? "\(before(short)) holds no more than a season (\(season) row\(season == 1 ? "" : "s")), so there is no seasonal-naive error to scale them" : nil,
+                flat > 0 ? "\(before(flat)) never changed over a season, so the seasonal-naive error that scales them is zero there" : nil,
+            ].compactMap { $0 }
+            reporter.note("MASE, RMSSE, MSIS and sCRPS average \(folds.count - unscaled.count) of \(folds.count) folds: \(reasons.joined(separator: "; ")); MAE and RMSE score every fold")
         }
         // A level no method could calibrate (too few past errors, or errors that overflow) is said so,
         // where its columns would otherwise be missing without a word.
