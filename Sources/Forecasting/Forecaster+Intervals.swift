@@ -1,6 +1,9 @@
 extension Forecaster {
     /// Prediction intervals for `forecast(steps:)` at each level, calibrated on the forecaster's own
     /// history: it forecasts from up to `calibrationWindows` cut-offs in the second half of `history`.
+    /// A model without observed features calibrates over at least its own `forecastSteps` (where
+    /// `columns` reach that far), so the first steps' intervals do not depend on how many steps are
+    /// asked for up to those.
     /// A model trained with a quantile loss that forecasts with its network widens its own quantiles
     /// by conformalised quantile regression (`QuantileCalibration`) for every level whose bounds it
     /// forecasts; other intervals are split-conformal, residuals scaled by the series' recent movement
@@ -33,9 +36,16 @@ extension Forecaster {
                 requirement: "the whole series the forecaster was fitted or conditioned on, with every value observed since")
         }
         let model = FeatureAwareForecaster(forecaster: self, columns: columns)
-        let forecasts = try model.forecast(after: history, horizon: steps)
+        // Calibrated over the model's own steps at least, where the known-in-advance columns reach
+        // that far and no observed feature is read, so that fewer steps asked for take the first of
+        // the same intervals, where a step's width followed how many were asked for (the steps
+        // share one quantile).
+        let own = max(steps, forecastSteps)
+        let calibrated = observedFeatureCount == 0
+            && columns.known.allSatisfy({ $0.count >= history.count + knownFutureNeeded(steps: own) }) ? own : steps
+        let forecasts = try model.forecast(after: history, horizon: calibrated)
         return try model.intervals(levels: levels, history: history, forecasts: forecasts, count: calibrationWindows,
-                                   minimumHistory: max(requiredHistory, history.count / 2))
+                                   minimumHistory: max(requiredHistory, history.count / 2)).map { $0.prefix(steps) }
     }
 }
 

@@ -20,6 +20,11 @@ public struct IntervalForecast: Hashable, Codable, Sendable {
         self.upper = upper
     }
 
+    /// The interval of the first `steps` steps.
+    public func prefix(_ steps: Int) -> IntervalForecast {
+        IntervalForecast(level: level, lower: Array(lower.prefix(steps)), upper: Array(upper.prefix(steps)))
+    }
+
     /// The interval with every bound below `floor` raised to it: for a series that cannot go below
     /// a value (0 for sales or counts), a bound under it says nothing the floor does not.
     public func raised(to floor: Double) -> IntervalForecast {
