@@ -67,8 +67,10 @@ public struct CSVDialect: Hashable, Sendable {
     static func detectDelimiter(in sample: UnsafeRawBufferPointer) -> UInt8 {
         var best: (delimiter: UInt8, values: Int, notes: Int, width: Int)? = nil
         var widestFirst: (delimiter: UInt8, width: Int) = (UInt8(ascii: ","), 1)
+        var unsplit: [[String]] = []
         for candidate in candidateDelimiters {
             let records = CSVSample.records(in: sample, delimiter: candidate, limit: 100)
+            if candidate == UInt8(ascii: ";") { unsplit = records }
             let comments = commentRecords(records)
             if let first = records.dropFirst(comments).first, first.count > widestFirst.width { widestFirst = (candidate, first.count) }
             var notes = comments + records.dropFirst(comments).prefix(longestPreamble - comments).prefix { $0.count == 1 }.count
@@ -85,7 +87,20 @@ public struct CSVDialect: Hashable, Sendable {
             if let best, !((values, -notes, header.count) > (best.values, -best.notes, best.width)) { continue }
             best = (candidate, values, notes, header.count)
         }
+        if best == nil, widestFirst.width == 1, isColumnOfDecimalCommas(unsplit) { return UInt8(ascii: ";") }
         return best?.delimiter ?? widestFirst.delimiter
+    }
+
+    /// Whether `records` (split at no comma) are one column whose values write a decimal comma
+    /// (`Wert` over `1,5`, `2`, `-0,25`): every record one field, every one below the first a number
+    /// (`looksLikeNumberOrDate`, no dot), one at least with a comma. Such a file is read with a
+    /// delimiter it does not hold, where a comma split it into ragged rows.
+    static func isColumnOfDecimalCommas(_ records: [[String]]) -> Bool {
+        let rows = records.dropFirst(commentRecords(records))
+        guard rows.count >= 2, rows.allSatisfy({ $0.count == 1 }) else { return false }
+        let values = rows.dropFirst().map { $0[0] }
+        return values.allSatisfy { looksLikeNumberOrDate($0) && !$0.contains(".") && $0.filter({ $0 == "," }).count <= 1 }
+            && values.contains { $0.contains(",") }
     }
 
     /// `header` when every field reads as a number or date and one at least is no whole number (a

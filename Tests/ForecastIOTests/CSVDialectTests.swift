@@ -108,6 +108,19 @@ import Testing
         #expect(point == .notANumber(file: "memory.csv", line: 2, column: "v", value: "1 205.5", remedy: .setThousandsSeparator(" ")))
     }
 
+    /// One column of numbers with decimal commas (`Wert` over `1,5`) is one column, where a comma
+    /// split it into rows wider than the header; a column that also writes a dot, or text, is not.
+    @Test func oneColumnOfDecimalCommasIsOneColumn() throws {
+        let data = try SeriesReader.read(memorySource("# Messung\nWert\n1,5\n2\n-0,25\n3,75\n"), target: "Wert")
+        #expect(data.target.values == [1.5, 2, -0.25, 3.75])
+        for text in ["Wert\n1,5\n2.5\n", "Wert\n1,5\nx,y\n", "Wert\n1,5,2\n3,5,1\n"] {
+            guard case .raggedRow? = readError({ try SeriesReader.read(memorySource(text), target: "Wert") }) else {
+                Issue.record("expected a ragged row for \(text)")
+                continue
+            }
+        }
+    }
+
     /// A spreadsheet's `sep=;` first line names the delimiter and is not the header; lines keep
     /// their numbers in the file.
     @Test(arguments: ["sep=;\n", "SEP=;\r\n"])
