@@ -30,6 +30,8 @@ extension Forecaster {
         of model: Model, levels: [Double], history: [Double], forecasts: [Double], count: Int, minimumHistory: Int,
         quantilesAfter: ([Double]) throws -> [[Double]]
     ) throws -> [IntervalForecast] {
+        // No cut-off shorter than the forecaster reads (a backtest fold's own minimum may be smaller).
+        let minimumHistory = max(minimumHistory, requiredHistory, statistical?.minimumRows ?? 0)
         let fromQuantiles = intervalsFromQuantiles ? levels.filter { quantileBoundIndices(of: $0) != nil } : []
         let others = levels.filter { !fromQuantiles.contains($0) }
         var byLevel: [Double: IntervalForecast] = [:]
