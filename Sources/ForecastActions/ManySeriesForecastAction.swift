@@ -272,14 +272,33 @@ public struct ManySeriesForecastAction: Sendable {
             }
         }
         let featureNames = Array(present[0].columnNames.dropFirst()) + (calendars.values.first?.names ?? [])
-        let global = try GlobalForecaster.fit(series: present.map(\.target.values), features: columns, names: present.map(\.target.name),
+        let simpleFallback = SimpleFallback(action: self, files: files)
+        let global: GlobalForecaster
+        do {
+            global = try GlobalForecaster.fit(series: present.map(\.target.values), features: columns, names: present.map(\.target.name),
                                               featureNames: featureNames, frequency: frequency,
                                               configuration: configuration, progress: reporter.trainingDecision)
+        } catch let ForecasterError.noSeriesLongEnough(lookback, horizon) where simpleFallback.applies {
+            // No series can train the network: each is forecast as the per-series run would.
+            for (index, item) in series.enumerated() {
+                guard let item else { continue }
+                let values = item.target.values
+                let reason = values.allSatisfy({ $0 == values[0] }) ? ForecasterError.constantSeries(value: values[0])
+                    : .seriesTooShort(rows: values.count, needed: lookback + horizon, lookback: lookback, horizon: horizon)
+                do {
+                    deliver(ids[index], try simpleFallback.result(id: ids[index], series: item.target, steps: horizon, reason: reason,
+                                                                  reporter: reporter))
+                } catch {
+                    reporter.seriesFailed(ids[index], error)
+                    failed.append(ids[index])
+                }
+            }
+            return ManySeriesOutcome(failed: failed, total: ids.count)
+        }
         try reporter.checkCancellation()
         for decision in global.fitReport.decisions { reporter.note(decision) }
         reporter.note("trained one \(configuration.cell.rawValue) on \(global.fitReport.trainingWindows) windows of \(present.count) series for \(global.fitReport.trainingLosses.count) epochs")
         var member = 0
-        let simpleFallback = SimpleFallback(action: self, files: files)
         for (index, item) in series.enumerated() {
             guard let item else { continue }
             defer { member += 1 }

@@ -46,7 +46,8 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
     case invalidConfiguration(setting: String, value: String, requirement: String)
     /// A global model was asked to fit no series at all.
     case noSeries
-    /// No series of a global fit holds one training window of this lookback and horizon.
+    /// No series of a global fit holds one training window of this lookback and horizon and
+    /// varies (a constant series has nothing to learn).
     case noSeriesLongEnough(lookback: Int, horizon: Int)
     /// Training ended with weights whose forecasts are not numbers, or whose loss on scaled values
     /// (`loss`) is millions of times a useful one: a learning rate far too high saturates the network
@@ -111,7 +112,7 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
         case .noSeries:
             "Invalid forecaster setting: a forecast across series needs at least one series"
         case let .noSeriesLongEnough(lookback, horizon):
-            "Invalid forecaster setting: no series is long enough for a training window of lookback \(lookback) and horizon \(horizon)"
+            "Invalid forecaster setting: no series can train a network across series: each is constant or too short for a training window of lookback \(lookback) and horizon \(horizon)"
         case let .unusableTrainedModel(epoch, loss):
             "Training ended in epoch \(epoch) with a model giving "
                 + (loss.map { "a loss of \($0) on scaled values (a useful model stays near 1 or below)" } ?? "forecasts that are not numbers")

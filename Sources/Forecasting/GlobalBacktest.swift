@@ -89,20 +89,28 @@ public struct GlobalBacktest: Sendable {
                 histories.append(Array(series[s][backtests[s].plan.historyRows(fold: g - offsets[s])]))
             }
             guard !members.isEmpty else { continue }
-            let global: GlobalForecaster
+            let fitted: [Result<Forecaster, ForecasterError>]
             do {
-                global = try GlobalForecaster.fit(series: histories, features: members.map { columns[$0] }, frequency: frequency,
-                                                  configuration: configuration,
-                                                  progress: cancellation?.trainingProgress() ?? { _ in .proceed })
+                let global = try GlobalForecaster.fit(series: histories, features: members.map { columns[$0] }, frequency: frequency,
+                                                      configuration: configuration,
+                                                      progress: cancellation?.trainingProgress() ?? { _ in .proceed })
+                fits.append((members.count, global.fitReport.trainingWindows, global.fitReport.trainingLosses.count))
+                fitted = global.members
+            } catch let ForecasterError.noSeriesLongEnough(lookback, horizon) {
+                // No history trains the network: each member fails for its own reason, which the
+                // automatic method answers with the simple forecast (`foldModel`).
+                fitted = histories.map { history in
+                    .failure(history.allSatisfy { $0 == history[0] } ? .constantSeries(value: history[0])
+                        : .seriesTooShort(rows: history.count, needed: lookback + horizon, lookback: lookback, horizon: horizon))
+                }
             } catch {
                 for s in members { failures[s] = error }
                 progress(groupIndex, groups.count)
                 continue
             }
-            fits.append((members.count, global.fitReport.trainingWindows, global.fitReport.trainingLosses.count))
             for (position, s) in members.enumerated() {
                 do {
-                    let model = try foldModel(global.members[position], columns: columns[s], history: histories[position],
+                    let model = try foldModel(fitted[position], columns: columns[s], history: histories[position],
                                               seasonPeriod: backtests[s].seasonPeriod)
                     let plan = backtests[s].plan
                     for g in group.value where g >= offsets[s] {

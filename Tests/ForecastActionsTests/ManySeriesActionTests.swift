@@ -154,6 +154,29 @@ struct ManySeriesActionTests {
         #expect(forced.failed == ["flat"])
     }
 
+    /// With one network across series and the automatic method, a file whose every series is
+    /// constant gets each series' own value, where the run failed saying no series was long enough.
+    @Test func aGlobalRunOfConstantSeriesForecastsEachAsItsValue() throws {
+        let folder = try ScratchFolder()
+        let rows = ["c", "d"].enumerated().flatMap { index, id in
+            (0..<30).map { String(format: "%@,%04d-%02d,%d", id, 2000 + $0 / 12, $0 % 12 + 1, 7 + index) }
+        }
+        let file = try folder.write("flat.csv", "id,month,value\n" + rows.joined(separator: "\n") + "\n")
+        var automatic = ActionFixtures.quick
+        automatic.selection = .automatic
+        let results = Locked<[String: ForecastResult]>([:])
+        let outcome = try ManySeriesForecastAction(source: try ManySeriesSource.open(.file(file), idColumn: "id", target: "value"),
+                                                   configuration: automatic, steps: 2, threads: 1, global: true)
+            .run { id, result in results.withLock { $0[id] = result } }
+        #expect(outcome == ManySeriesOutcome(failed: [], total: 2))
+        #expect(results.value["c"]?.steps.map(\.forecast) == [7, 7] && results.value["d"]?.steps.map(\.forecast) == [8, 8])
+        let backtest = try ManySeriesBacktestAction(
+            source: try ManySeriesSource.open(.file(file), idColumn: "id", target: "value"),
+            settings: BacktestSettings(configuration: automatic, horizon: 2, folds: 2), threads: 1, global: true)
+            .run { _, _ in }
+        #expect(backtest.series.failed.isEmpty)
+    }
+
     /// The backtest of the choice does as the forecast: the series of the most common frequency are
     /// weighed across, and a series of another chooses alone, its choice row its own model's folds,
     /// where such a series once left the whole table without the choice's row.

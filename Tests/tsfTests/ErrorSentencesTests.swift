@@ -57,7 +57,7 @@ import _ForecastTestSupport
         (.invalidConfiguration(setting: "hiddenSize", value: "0", requirement: "at least 1"),
          "Invalid forecaster setting: the hidden size must be at least 1, not 0."),
         (.noSeriesLongEnough(lookback: 10, horizon: 5),
-         "Invalid forecaster setting: no series is long enough for a training window of lookback 10 and horizon 5."),
+         "Invalid forecaster setting: no series can train a network across series: each is constant or too short for a training window of lookback 10 and horizon 5."),
         (.constantSeries(value: 5), "Every value of the series is 5.0: there is nothing for a model to learn, and the only forecast it supports is that value."),
     ]
 
