@@ -77,13 +77,14 @@ public struct ManySeriesBacktestAction: Sendable {
         } else {
             try source.requireNoStaticFeatures()
             let fileName = source.fileName
-            outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { _, data in
+            outcome = try source.forEachSeries(threads: threads, reporter: reporter, job: { id, data in
                 try data.checkFeaturesVary(file: fileName)
                 let series = data.target
                 let suite = try settings.suite(for: series, reporter: reporter)
                 let columns = try self.calendarColumns(data, settings: settings)
                 let entries = try suite.run(on: series.values, columns: columns, threads: 1,
-                                            cancellation: reporter.cancellation, progress: nil)
+                                            cancellation: reporter.cancellation, progress: nil,
+                                            leftOut: Self.leftOut(series: id, file: fileName, reporter: reporter))
                 return (series, BacktestResult(series: series, plan: suite.backtest.plan, season: suite.backtest.seasonPeriod, entries: entries))
             }, deliver: { id, item in
                 collected.withLock { $0.append((id, keepsSeries ? item.0 : nil, item.1)) }
@@ -98,7 +99,7 @@ public struct ManySeriesBacktestAction: Sendable {
         }
         let summary = ManySeriesBacktestSummary(scores: all.map { $0.result.models.map(\.score) }, levels: settings.levels)
         if let row = summary.rows.first, row.scaledSeries < row.series {
-            reporter.note("the aggregate MASE, relative MASE and OWA average the \(row.scaledSeries) of \(row.series) series every method has a MASE for: a series whose history never changed before a fold has no scale for it")
+            reporter.note("the aggregate MASE, relative MASE and OWA average the \(row.scaledSeries) of \(row.series) series every method has a MASE for: a series whose history before a fold is no longer than a season or never changed has no scale for it")
         }
         return Outcome(series: outcome, summary: summary)
     }
@@ -170,7 +171,8 @@ public struct ManySeriesBacktestAction: Sendable {
                 var columns = item.columns
                 columns.constants = []
                 var entries = try item.suite.run(on: item.series.values, columns: columns, threads: 1,
-                                                 cancellation: reporter.cancellation, progress: nil)
+                                                 cancellation: reporter.cancellation, progress: nil,
+                                                 leftOut: Self.leftOut(series: item.id, file: source.fileName, reporter: reporter))
                 if let row {
                     let folds: [FoldForecast]
                     if let made = row.folds[index] {
@@ -230,6 +232,13 @@ public struct ManySeriesBacktestAction: Sendable {
         var folds = [Result<[FoldForecast], any Error>?](repeating: nil, count: series.count)
         for (position, index) in across.enumerated() { folds[index] = made[position] }
         return (ManySeriesChoiceBacktest.name, folds)
+    }
+
+    /// What a series' backtest does with a baseline that cannot forecast its folds (too short for
+    /// its window): it is left out of that series' rows with a warning naming the series, as a
+    /// single-series backtest leaves it out, where it failed the whole series.
+    static func leftOut(series id: String, file: String, reporter: ActionReporter) -> (String, BaselineError) -> Void {
+        { name, reason in reporter.warning(CSVWarning("\(file): series \(id): baseline \(name) left out: \(reason)")) }
     }
 
     /// A series' feature columns with the listed calendar features appended to its known ones,

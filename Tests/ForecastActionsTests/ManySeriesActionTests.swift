@@ -177,6 +177,28 @@ struct ManySeriesActionTests {
         #expect(backtest.series.failed.isEmpty)
     }
 
+    /// A baseline that cannot forecast a short series' folds (seasonal-naive needs a season of
+    /// history) is left out of that series' rows with a warning naming it, as a single-series
+    /// backtest leaves it out, where every series failed.
+    @Test func aBaselineTooLongForAShortSeriesIsLeftOutOfItsRows() throws {
+        let folder = try ScratchFolder()
+        let rows = ["s", "v"].enumerated().flatMap { index, id in
+            (0..<(6 + 2 * index)).map { String(format: "%@,2024-01-%02d,%.1f", id, 1 + $0, 10 + Double(($0 * 7) % 5) + Double(index)) }
+        }
+        let file = try folder.write("short.csv", "id,date,value\n" + rows.joined(separator: "\n") + "\n")
+        var automatic = ActionFixtures.quick
+        automatic.selection = .automatic
+        let log = ReportLog()
+        let outcome = try ManySeriesBacktestAction(
+            source: try ManySeriesSource.open(.file(file), idColumn: "id", target: "value"),
+            settings: BacktestSettings(configuration: automatic, horizon: 2, start: 2, stride: 1,
+                                       baselines: ["naive", "seasonal-naive"]), threads: 1)
+            .run(reporter: log.reporter) { _, _ in }
+        #expect(outcome.series.failed.isEmpty, "\(log.all)")
+        #expect(log.all.contains { $0.contains("series s: baseline seasonal-naive left out: the seasonal-naive forecast needs at least 7 values") },
+                "\(log.all)")
+    }
+
     /// The backtest of the choice does as the forecast: the series of the most common frequency are
     /// weighed across, and a series of another chooses alone, its choice row its own model's folds,
     /// where such a series once left the whole table without the choice's row.
