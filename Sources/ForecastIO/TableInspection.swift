@@ -241,10 +241,15 @@ public struct TableInspection: Sendable {
             // Finite values whose sum overflows (near 1.8e308) have no mean to print, rather than "nan".
             let mean = scan.sum / Double(scan.present)
             summary.mean = mean.isFinite || !(scan.minimum.isFinite && scan.maximum.isFinite) ? mean : nil
-            let warning = scan.missing > 0
-                ? CSVWarning("\(table.fileName): column \"\(column.name)\" has \(scan.missing) missing value\(scan.missing == 1 ? "" : "s").")
-                : nil
-            return (summary, warning)
+            var sentences = scan.missing > 0
+                ? ["\(table.fileName): column \"\(column.name)\" has \(scan.missing) missing value\(scan.missing == 1 ? "" : "s")."] : []
+            // A value a forecast refuses (beyond ±1e100) is named here too, with its line.
+            if !UsableMagnitude.admits(scan.minimum) || !UsableMagnitude.admits(scan.maximum),
+               let row = column.scanNumbers(format: table.dialect.numberFormat, missingTokens: missingTokens).values
+                .firstIndex(where: { $0.isFinite && !UsableMagnitude.admits($0) }) {
+                sentences.append("\(table.fileName):\(table.lines[row]): column \"\(column.name)\": \(CSVReadError.shown(column.text(row))) is beyond ±1e100, so forecasts and backtests refuse the column (squared errors and sums overflow); divide it by a power of ten.")
+            }
+            return (summary, sentences.isEmpty ? nil : CSVWarning(sentences.joined(separator: " ")))
         }
         var looksLikeDates = false
         if case .detected(let format) = DateFormat.detect(in: column.substrings()), !format.isPlainNumber { looksLikeDates = true }

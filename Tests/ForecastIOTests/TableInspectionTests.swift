@@ -44,6 +44,16 @@ import Testing
         #expect(ordinary.columns.first { $0.name == "value" }?.mean == 3)
     }
 
+    /// A value beyond ±1e100, which a forecast refuses, is named with its line beside the column's
+    /// missing values; the limit itself draws nothing.
+    @Test func aValueBeyondTheUsableMagnitudeIsWarned() throws {
+        let inspection = try TableInspection.inspect(memorySource("date,value\n2024-01-01,1\n2024-01-02,\n2024-01-03,-2e150\n2024-01-04,3e200\n"))
+        let warning = try #require(inspection.warnings.first { $0.message.contains("value") }).message
+        #expect(warning == "memory.csv: column \"value\" has 1 missing value. memory.csv:4: column \"value\": -2e150 is beyond ±1e100, so forecasts and backtests refuse the column (squared errors and sums overflow); divide it by a power of ten.")
+        let limit = try TableInspection.inspect(memorySource("date,value\n2024-01-01,1e100\n2024-01-02,-1e100\n2024-01-03,5\n"))
+        #expect(!limit.warnings.contains { $0.message.contains("1e100") })
+    }
+
     /// A column named for dates and written like them that no known format reads is said so, by
     /// the inspection and by a forecast's reading, where a forecast said nothing.
     @Test func aDateColumnNoFormatReadsIsNamed() throws {
