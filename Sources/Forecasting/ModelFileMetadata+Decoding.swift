@@ -1,3 +1,4 @@
+import ForecastData
 import Foundation
 
 extension ModelFileMetadata {
@@ -24,6 +25,10 @@ extension ModelFileMetadata {
                 throw fail("metadata '\(key)' must be a JSON array of numbers")
             }
             guard values.allSatisfy(\.isFinite) else { throw fail("metadata '\(key)' holds a value that is not finite") }
+            // The values a forecaster reads are within ±1e100, as fitting requires (`UsableMagnitude`).
+            if let large = values.first(where: { !UsableMagnitude.admits($0) }) {
+                throw fail("metadata '\(key)' holds \(large), beyond ±1e100")
+            }
             return values
         }
 
@@ -89,7 +94,9 @@ extension ModelFileMetadata {
             }
             // A fitted scale is a spread (a standard deviation, a range): a negative one would mirror
             // every forecast about the centre.
-            if let bad = scales.first(where: { !($0 > 0) }) { throw fail("'scaler_scale' holds \(bad); every scale is positive") }
+            if let bad = scales.first(where: { !($0 >= Double.leastNormalMagnitude) }) {
+                throw fail("'scaler_scale' holds \(bad); every scale is positive (and no smaller than \(Double.leastNormalMagnitude))")
+            }
             scalerCenters = centers
             scalerScales = scales
         }

@@ -108,6 +108,13 @@ struct ForecasterModelFileTests {
         }
         // A negative scale would mirror the forecasts; a bound above the history would lift them.
         try expectLoadFailure("'scaler_scale' holds -0.5; every scale is positive") { $0.metadata["scaler_scale"] = "[-0.5]" }
+        try expectLoadFailure("'scaler_scale' holds 1e-320; every scale is positive") { $0.metadata["scaler_scale"] = "[1e-320]" }
+        try expectLoadFailure("metadata 'scaler_center' holds 1e+300, beyond ±1e100") { $0.metadata["scaler_center"] = "[1e300]" }
+        try expectLoadFailure("metadata 'history' holds -2e+200, beyond ±1e100") { file in
+            var history = (try? JSONDecoder().decode([Double].self, from: Data(file.metadata["history"]!.utf8))) ?? []
+            history[0] = -2e200
+            file.metadata["history"] = String(decoding: try! JSONEncoder().encode(history), as: UTF8.self)
+        }
         try expectLoadFailure("metadata 'lower_bound' is 1000000000.0, but the model's history holds") {
             $0.metadata["lower_bound"] = "1e9"
         }
