@@ -92,15 +92,24 @@ public struct CSVDialect: Hashable, Sendable {
     }
 
     /// Whether `records` (split at no comma) are one column whose values write a decimal comma
-    /// (`Wert` over `1,5`, `2`, `-0,25`): every record one field, every one below the first a number
-    /// (`looksLikeNumberOrDate`, no dot), one at least with a comma. Such a file is read with a
-    /// delimiter it does not hold, where a comma split it into ragged rows.
+    /// (`Wert` over `1,5`, `2`, `-0,25`, `1.234,5`): every record one field, every one below the first
+    /// a number whose last separator is no dot (`lastSeparatorOfNumber`) or a default missing token
+    /// (`NA`, empty), one at least with a comma. Such a file is read with a delimiter it does not
+    /// hold, where a comma split it into ragged rows.
     static func isColumnOfDecimalCommas(_ records: [[String]]) -> Bool {
         let rows = records.dropFirst(commentRecords(records))
         guard rows.count >= 2, rows.allSatisfy({ $0.count == 1 }) else { return false }
-        let values = rows.dropFirst().map { $0[0] }
-        return values.allSatisfy { looksLikeNumberOrDate($0) && !$0.contains(".") && $0.filter({ $0 == "," }).count <= 1 }
-            && values.contains { $0.contains(",") }
+        var commas = 0
+        for field in rows.dropFirst().map({ $0[0].trimmingSpaces() }) {
+            if field.isEmpty || MissingTokens.defaultTokens.contains(field) { continue }
+            guard looksLikeNumberOrDate(field), !field.contains(":"), !field.contains("/") else { return false }
+            switch lastSeparatorOfNumber(field) {
+            case ","?: commas += 1
+            case nil: continue
+            default: return false
+            }
+        }
+        return commas > 0
     }
 
     /// `header` when every field reads as a number or date and one at least is no whole number (a
