@@ -13,11 +13,14 @@ enum ActionErrorSentences {
             switch error {
             case let .tooFewRows(rows, horizon, lookback, season):
                 let shortfall = BacktestPlanningError.shortfall(rows: rows, horizon: horizon, lookback: lookback, season: season)
-                // At the floor of 20 rows, smaller settings need no fewer: only --start helps.
+                // At the floor of 20 rows, smaller settings need no fewer: only --start helps. A start
+                // row places folds on any series longer than the horizon (a fold too short for the
+                // network gets the simple forecast), so it is offered whenever one fits.
                 let floorBinds = BacktestPlanningError.historyBeforeAFold(horizon: horizon, lookback: lookback, season: season) == 20
-                let remedy = floorBinds && rows > horizon + 1
-                    ? "place the first fold yourself with --start (a row number, e.g. --start \(max(1, rows / 2)) --stride 1)"
-                    : "lower --horizon, --lookback, --season or --folds"
+                let start = "place the first fold yourself with --start (a row number, e.g. --start \(max(1, min(rows / 2, rows - horizon))) --stride 1)"
+                let remedy = rows > horizon
+                    ? (floorBinds ? start : "lower --horizon, --lookback, --season or --folds, or \(start)")
+                    : "lower --horizon below \(rows)"
                 return "\(series) has \(rows) row\(rows == 1 ? "" : "s"): \(shortfall); \(remedy)."
             case .invalidSetting:
                 return error.errorDescription
