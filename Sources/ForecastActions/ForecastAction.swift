@@ -93,6 +93,8 @@ public struct ForecastAction: Sendable {
         reporter.fitted(forecaster)
         let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,
                                                                           columns: columns)
+        ExtrapolationWarning.warnings(forecaster: forecaster, columns: columns, historyCount: data.target.values.count, steps: steps,
+                                      file: (futureSource ?? source).displayName).forEach(reporter.warning)
         UndefinedIntervals.notes(intervals).forEach(reporter.note)
         if let modelPath { try forecaster.save(to: URL(fileURLWithPath: modelPath)) }
         let result = ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)

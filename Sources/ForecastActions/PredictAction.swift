@@ -79,6 +79,8 @@ public struct PredictAction: Sendable {
                                  knownFeatures: data.knownFeatureValues + (calendar?.history ?? []))
         let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,
                                                                           columns: columns)
+        ExtrapolationWarning.warnings(forecaster: forecaster, columns: columns, historyCount: data.target.values.count, steps: steps,
+                                      file: (futureSource ?? source).displayName).forEach(reporter.warning)
         UndefinedIntervals.notes(intervals).forEach(reporter.note)
         return ForecastResult(series: data.target, forecaster: forecaster, forecasts: forecasts, intervals: intervals)
     }

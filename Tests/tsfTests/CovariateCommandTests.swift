@@ -32,6 +32,23 @@ import _ForecastTestSupport
         #expect(outcome.stderr.contains("forecasting 6 steps: as far as the 6 future rows"))
     }
 
+    /// A future value far outside the plan's training values (-5…5) is named with its step: the
+    /// network extrapolates there, where it forecast without a word.
+    @Test func aFutureValueFarOutsideTrainingIsWarned() throws {
+        let folder = try ScratchFolder()
+        let path = try folder.write("hourly.csv", Self.file(futureRows: 3) { lines in
+            lines[lines.count - 2] = lines[lines.count - 2].split(separator: ",", omittingEmptySubsequences: false).dropLast().joined(separator: ",") + ",5000"
+        })
+        let outcome = try CLIRunner.run(["forecast", path, "--column", "load", "--future-features", "plan",
+                                         "--horizon", "3"] + Self.quick)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("column \"plan\" holds 5000 at forecast step 2, ") && outcome.stderr.contains("the network extrapolates there"),
+                "\(outcome.stderr)")
+        let usual = try CLIRunner.run(["forecast", try folder.write("usual.csv", Self.file(futureRows: 3)), "--column", "load",
+                                       "--future-features", "plan", "--horizon", "3"] + Self.quick)
+        #expect(!usual.stderr.contains("extrapolates"))
+    }
+
     @Test func aSeparateFutureFileWorksLikeFutureRows() throws {
         let folder = try ScratchFolder()
         let history = try folder.write("history.csv", Self.file(futureRows: 0))
