@@ -172,7 +172,7 @@ public enum CSVReadError: Error, LocalizedError, Equatable, Sendable {
         case .infiniteValue(let file, let line, let column, let value):
             "\(file):\(line): column \"\(column)\": \"\(Self.shown(value))\" is infinite; a forecaster needs finite numbers"
         case .valueTooLarge(let file, let line, let column, let value):
-            "\(file):\(line): column \"\(column)\": \(Self.shown(value)) is beyond ±1e100, where squared errors and sums overflow; divide the column by a power of ten"
+            "\(file):\(line): column \"\(column)\": \(Self.shown(value)) is \(UsableMagnitude.refusal)"
         case .missingValue(let file, let line, let column):
             "\(file):\(line): column \"\(column)\" has a missing value"
         case .missingID(let file, let line, let column):

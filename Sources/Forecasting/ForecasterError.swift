@@ -81,7 +81,7 @@ public enum ForecasterError: LocalizedError, Hashable, Sendable {
         case let .nonFiniteValue(row, value):
             "Row \(row + 1) of the series holds \(value), which cannot be forecast; remove it or mark it missing"
         case let .valueTooLarge(row, value, feature):
-            "Row \(row + 1) of \(feature.map { "feature column \($0 + 1)" } ?? "the series") holds \(value), beyond ±1e100, where squared errors and sums overflow; divide the column by a power of ten"
+            "Row \(row + 1) of \(feature.map { "feature column \($0 + 1)" } ?? "the series") holds \(value), \(UsableMagnitude.refusal)"
         case let .constantSeries(value):
             "Every value of the series is \(value): there is nothing for a model to learn, and the only forecast it supports is that value"
         case let .notPositiveForLogTransform(row, value, transform):

@@ -9,6 +9,9 @@
 public enum UsableMagnitude {
     public static let largest = 1e100
 
+    /// How an error ends that refuses such a value: why, and what to do.
+    public static let refusal = "beyond ±1e100, where squared errors and sums overflow; divide the column by a power of ten"
+
     /// Whether `value` is finite and within ±`largest`.
     @inline(__always)
     public static func admits(_ value: Double) -> Bool { abs(value) <= largest }
