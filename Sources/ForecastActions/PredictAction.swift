@@ -75,8 +75,12 @@ public struct PredictAction: Sendable {
             futureTimestamps: data.target.futureTimestamps(count: forecaster.knownFutureNeeded(steps: steps)), holidays: holidays)
         var columns = data.featureColumns(future: future)
         if let calendar { columns.known += calendar.whole }
+        let bound = forecaster.lowerBound
         try forecaster.condition(on: data.target.values, features: data.featureValues,
                                  knownFeatures: data.knownFeatureValues + (calendar?.history ?? []))
+        if let bound, forecaster.lowerBound == nil, let below = data.target.values.min() {
+            reporter.note("the model kept its forecasts at \(bound.tidied) or above (its series never went below); \(source.displayName) goes down to \(below.tidied), so the forecasts are no longer kept there")
+        }
         let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: data.target.values,
                                                                           columns: columns)
         ExtrapolationWarning.warnings(forecaster: forecaster, columns: columns, historyCount: data.target.values.count, steps: steps,
