@@ -87,15 +87,18 @@ public struct CSVDialect: Hashable, Sendable {
             if let best, !((values, -notes, header.count) > (best.values, -best.notes, best.width)) { continue }
             best = (candidate, values, notes, header.count)
         }
-        if best == nil, widestFirst.width == 1, isColumnOfDecimalCommas(unsplit) { return UInt8(ascii: ";") }
+        // Unquoted only: a quoted `"1,204"` may be an English thousand, and stays an error that asks.
+        if best == nil, widestFirst.width == 1, !sample.contains(UInt8(ascii: "\"")), isColumnOfDecimalCommas(unsplit) {
+            return UInt8(ascii: ";")
+        }
         return best?.delimiter ?? widestFirst.delimiter
     }
 
     /// Whether `records` (split at no comma) are one column whose values write a decimal comma
     /// (`Wert` over `1,5`, `2`, `-0,25`, `1.234,5`): every record one field, every one below the first
     /// a number whose last separator is no dot (`lastSeparatorOfNumber`) or a default missing token
-    /// (`NA`, empty), one at least with a comma. Such a file is read with a delimiter it does not
-    /// hold, where a comma split it into ragged rows.
+    /// (`NA`, empty), one at least with a comma. Such a file, unquoted, is read with a delimiter it
+    /// does not hold, where a comma split it into ragged rows.
     static func isColumnOfDecimalCommas(_ records: [[String]]) -> Bool {
         let rows = records.dropFirst(commentRecords(records))
         guard rows.count >= 2, rows.allSatisfy({ $0.count == 1 }) else { return false }

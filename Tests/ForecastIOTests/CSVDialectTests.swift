@@ -110,13 +110,20 @@ import Testing
 
     /// One column of numbers with decimal commas (`Wert` over `1,5`) is one column, where a comma
     /// split it into rows wider than the header; a column that also writes a decimal dot, text, or
-    /// dates beside values under one name, is not.
+    /// dates beside values under one name, is not, nor a quoted one.
     @Test func oneColumnOfDecimalCommasIsOneColumn() throws {
         let data = try SeriesReader.read(memorySource("# Messung\nWert\n1,5\n2\n-0,25\n3,75\n"), target: "Wert")
         #expect(data.target.values == [1.5, 2, -0.25, 3.75])
         // A missing value (interpolated) and dots between thousands are still that column.
         let gappy = try SeriesReader.read(memorySource("Wert\n1,5\nNA\n2,5\n1.234,5\n"), target: "Wert")
         #expect(gappy.target.values == [1.5, 2, 2.5, 1234.5])
+        // Quoted, `"1,204"` may be an English thousand: the file is not read so, and the number
+        // error asks which the comma is.
+        guard case .notANumber(_, 2, "Volume", "1,204", .setThousandsOrDecimalSeparator(",")?)? =
+                readError({ try SeriesReader.read(memorySource("Volume\n\"1,204\"\n\"2,500\"\n"), target: "Volume") }) else {
+            Issue.record("expected the quoted column to ask which the comma is")
+            return
+        }
         for text in ["Wert\n1,5\n2.5\n", "Wert\n1,5\nx,y\n", "Close\n2024-01-01,1.5\n2024-01-02,1.6\n"] {
             guard case .raggedRow? = readError({ try TableInspection.inspect(memorySource(text)) }) else {
                 Issue.record("expected a ragged row for \(text), got \(String(describing: readError { try TableInspection.inspect(memorySource(text)) }))")
