@@ -282,9 +282,7 @@ public struct ManySeriesForecastAction: Sendable {
             // No series can train the network: each is forecast as the per-series run would.
             for (index, item) in series.enumerated() {
                 guard let item else { continue }
-                let values = item.target.values
-                let reason = values.allSatisfy({ $0 == values[0] }) ? ForecasterError.constantSeries(value: values[0])
-                    : .seriesTooShort(rows: values.count, needed: lookback + horizon, lookback: lookback, horizon: horizon)
+                let reason = ForecasterError.reasonNoNetwork(for: item.target.values, lookback: lookback, horizon: horizon)
                 do {
                     deliver(ids[index], try simpleFallback.result(id: ids[index], series: item.target, steps: horizon, reason: reason,
                                                                   reporter: reporter))

@@ -99,10 +99,7 @@ public struct GlobalBacktest: Sendable {
             } catch let ForecasterError.noSeriesLongEnough(lookback, horizon) {
                 // No history trains the network: each member fails for its own reason, which the
                 // automatic method answers with the simple forecast (`foldModel`).
-                fitted = histories.map { history in
-                    .failure(history.allSatisfy { $0 == history[0] } ? .constantSeries(value: history[0])
-                        : .seriesTooShort(rows: history.count, needed: lookback + horizon, lookback: lookback, horizon: horizon))
-                }
+                fitted = histories.map { .failure(.reasonNoNetwork(for: $0, lookback: lookback, horizon: horizon)) }
             } catch {
                 for s in members { failures[s] = error }
                 progress(groupIndex, groups.count)

@@ -75,6 +75,13 @@ public struct SimpleForecast: Sendable {
 }
 
 extension ForecasterError {
+    /// Why `values` (at least one) trained no network across series when none of the series could
+    /// (`noSeriesLongEnough(lookback:horizon:)`): every value the same, or too few rows.
+    public static func reasonNoNetwork(for values: [Double], lookback: Int, horizon: Int) -> ForecasterError {
+        values.allSatisfy({ $0 == values[0] }) ? .constantSeries(value: values[0])
+            : .seriesTooShort(rows: values.count, needed: lookback + horizon, lookback: lookback, horizon: horizon)
+    }
+
     /// Whether a simple forecast (`SimpleForecast`) answers the error, as the automatic method of a
     /// forecast does: a series too short for the network, or constant.
     public var isAnsweredBySimpleForecast: Bool {
