@@ -40,7 +40,8 @@ public struct GlobalBacktest: Sendable {
     ///   - columns: each series' feature columns, whole (none, or one entry per series; see
     ///     `GlobalForecaster.fit`).
     ///   - backtests: each series' plan and season period, as its per-series methods use them; every
-    ///     plan must share one horizon and one refit policy.
+    ///     plan must share one horizon. The refit policy of the plan with the most folds spaces the
+    ///     fits (plans chosen per series space theirs by their own fold counts).
     ///   - progress: called after each fit, with the fit's index and the number of fits.
     /// - Returns: per series, in order, its folds (in its own fold order), or why the global model
     ///   could not score it (a series too short or constant for a training window, or a failed fit).
@@ -65,10 +66,12 @@ public struct GlobalBacktest: Sendable {
             return (series.map { _ in .failure(ForecasterError.featuresNeedExpandingWindow) }, Report(fits: []))
         }
         let horizon = first.plan.horizon
-        precondition(backtests.allSatisfy { $0.plan.horizon == horizon && $0.plan.refit == first.plan.refit },
-                     "the series' plans must share a horizon and a refit policy")
+        precondition(backtests.allSatisfy { $0.plan.horizon == horizon }, "the series' plans must share a horizon")
         let foldCounts = backtests.map(\.plan.cutoffs.count)
         let globalFolds = foldCounts.max() ?? 0
+        // Plans chosen per series space their refits by their own fold counts; the global folds
+        // follow the plan with the most, which every shorter series' folds align with from the end.
+        let refit = backtests.max { $0.plan.cutoffs.count < $1.plan.cutoffs.count }!.plan.refit
         // Series `s` takes part in global fold `g` as its local fold `g - offset[s]`, if that is ≥ 0.
         let offsets = foldCounts.map { globalFolds - $0 }
         var folds: [[FoldForecast]] = series.map { _ in [] }
@@ -76,7 +79,7 @@ public struct GlobalBacktest: Sendable {
         var fits: [(series: Int, windows: Int, epochs: Int)] = []
         guard globalFolds > 0 else { return (series.map { _ in .success([]) }, Report(fits: [])) }
 
-        let policy = BacktestPlan(cutoffs: Array(1...globalFolds), horizon: horizon, refit: first.plan.refit)
+        let policy = BacktestPlan(cutoffs: Array(1...globalFolds), horizon: horizon, refit: refit)
         let groups = Dictionary(grouping: 0..<globalFolds, by: policy.fitFold(for:)).sorted { $0.key < $1.key }
         for (groupIndex, group) in groups.enumerated() {
             if cancellation?.isCancelled == true { break }

@@ -88,6 +88,19 @@ import Forecasting
         #expect(every.map { $0.map(\.forecasts) } == everyTwoThreads.map { $0.map(\.forecasts) })
     }
 
+    /// Plans whose refits are spaced by their own fold counts (a long series refitted every second
+    /// fold, a short one every fold) are scored on the longest plan's fits, where differing refit
+    /// policies stopped the process.
+    @Test func plansWithDifferentRefitSpacingsShareTheLongestPlansFits() throws {
+        let long = BacktestPlan.lastFolds(4, horizon: 3, rows: 70, minimumHistory: 46, refit: .every(2))
+        let short = BacktestPlan.lastFolds(2, horizon: 3, rows: 52, minimumHistory: 40, refit: .everyFold)
+        let backtests = [WalkForwardBacktest(plan: long, seasonPeriod: 1), WalkForwardBacktest(plan: short, seasonPeriod: 1)]
+        let series = [Self.wave(level: 2000, length: 70), Self.wave(level: 50, length: 52)]
+        let (results, report) = GlobalBacktest(configuration: Self.quick(), frequency: .irregular).run(series: series, backtests: backtests)
+        #expect(try results[0].get().count == 4 && results[1].get().count == 2)
+        #expect(report.fits.count == 2)
+    }
+
     /// A member whose history holds one value is scored on the naive forecast under the automatic
     /// method (what a forecast of it gives), and fails as constant when the network is forced.
     @Test func aConstantSeriesIsScoredAsItsValueUnderTheAutomaticMethod() throws {
