@@ -97,22 +97,27 @@ public struct CSVDialect: Hashable, Sendable {
     /// Whether `records` (split at no comma) are one column whose values write a decimal comma
     /// (`Wert` over `1,5`, `2`, `-0,25`, `1.234,5`): every record one field, every one below the first
     /// a number whose last separator is no dot (`lastSeparatorOfNumber`) or a default missing token
-    /// (`NA`, empty), one at least with a comma. Such a file, unquoted, is read with a delimiter it
-    /// does not hold, where a comma split it into ragged rows.
+    /// (`NA`, empty), one at least with a comma, and one at least not before exactly three digits
+    /// (`1,273` alone may be an English thousand). Such a file, unquoted, is read with a delimiter
+    /// it does not hold, where a comma split it into ragged rows.
     static func isColumnOfDecimalCommas(_ records: [[String]]) -> Bool {
         let rows = records.dropFirst(commentRecords(records))
         guard rows.count >= 2, rows.allSatisfy({ $0.count == 1 }) else { return false }
         var commas = 0
+        var thousandsLike = 0
         for field in rows.dropFirst().map({ $0[0].trimmingSpaces() }) {
             if field.isEmpty || MissingTokens.defaultTokens.contains(field) { continue }
             guard looksLikeNumberOrDate(field), !field.contains(":"), !field.contains("/") else { return false }
             switch lastSeparatorOfNumber(field) {
-            case ","?: commas += 1
+            case ","?:
+                commas += 1
+                if SeparatedDigits(field)?.runs.last == 3 { thousandsLike += 1 }
             case nil: continue
             default: return false
             }
         }
-        return commas > 0
+        // Every comma before exactly three digits (`1,273` beside `980`) may group thousands.
+        return commas > 0 && thousandsLike < commas
     }
 
     /// `header` when every field reads as a number or date and one at least is no whole number (a

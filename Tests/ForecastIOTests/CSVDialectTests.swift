@@ -124,7 +124,8 @@ import Testing
             Issue.record("expected the quoted column to ask which the comma is")
             return
         }
-        for text in ["Wert\n1,5\n2.5\n", "Wert\n1,5\nx,y\n", "Close\n2024-01-01,1.5\n2024-01-02,1.6\n"] {
+        // Every comma before exactly three digits, beside whole numbers, may group English thousands.
+        for text in ["Wert\n1,5\n2.5\n", "Wert\n1,5\nx,y\n", "Close\n2024-01-01,1.5\n2024-01-02,1.6\n", "Sales\n1,273\n1,345\n980\n"] {
             guard case .raggedRow? = readError({ try TableInspection.inspect(memorySource(text)) }) else {
                 Issue.record("expected a ragged row for \(text), got \(String(describing: readError { try TableInspection.inspect(memorySource(text)) }))")
                 continue
