@@ -17,11 +17,15 @@ extension Forecaster {
     /// went below it) can be nonsense without an error.
     public static let extrapolationLimit = 10.0
 
-    /// The known-in-advance values after `historyCount` rows of `columns` that a forecast of `steps`
-    /// reads more than `extrapolationLimit` scaled units from the centre the model was trained on,
-    /// the first of each column. Empty when the method does not use the network.
+    /// The known-in-advance values a forecast of `steps` after `historyCount` rows of `columns` reads
+    /// (whole passes of the network) that lie more than `extrapolationLimit` scaled units from the centre the model was trained
+    /// on, the first of each column. Empty when the method does not use the network, or the model
+    /// scales nothing (`ScalerKind.none`).
     public func extrapolatedKnownValues(columns: FeatureColumns, historyCount: Int, steps: Int) -> [ExtrapolatedKnownValue] {
-        guard method.usesNetwork, knownFeatureCount > 0 else { return [] }
+        // Without a scaler the model keeps no spread to measure against.
+        guard method.usesNetwork, knownFeatureCount > 0, configuration.scaler != .none else { return [] }
+        // A pass of the network reads the known values of its whole horizon, beyond the last step
+        // asked for too: each of them moves every forecast of the pass.
         let future = columns.known(from: historyCount, count: knownFutureNeeded(steps: steps))
         let first = 1 + observedFeatureCount
         return future.enumerated().compactMap { index, values in

@@ -28,4 +28,16 @@ struct KnownValueRangeTests {
         #expect(forecaster.extrapolatedKnownValues(columns: FeatureColumns(known: [Self.flag + [5.4, 0, 0]]), historyCount: 60, steps: 3).isEmpty)
         #expect(forecaster.extrapolatedKnownValues(columns: FeatureColumns(known: [Self.flag + [6.5, 0, 0]]), historyCount: 60, steps: 3).count == 1)
     }
+
+    /// A model that scales nothing keeps no spread to measure a value against: nothing is named,
+    /// where a value inside the training range was once called hundreds of spreads out.
+    @Test func aModelWithoutAScalerNamesNothing() throws {
+        var configuration = ForecasterConfiguration(hiddenSize: 4, lookback: 6, horizon: 3, scaler: .none, epochs: 2, threads: 1)
+        configuration.selection = .network
+        configuration.transform = TransformKind.none
+        let kelvin = Self.flag.map { 278 + 10 * $0 }
+        let forecaster = try Forecaster.fit(values: Self.values, knownFeatures: [kelvin], columnNames: ["v", "tempK"],
+                                            configuration: configuration)
+        #expect(forecaster.extrapolatedKnownValues(columns: FeatureColumns(known: [kelvin + [283, 283, 283]]), historyCount: 60, steps: 3).isEmpty)
+    }
 }
