@@ -112,6 +112,9 @@ public struct ManySeriesForecastAction: Sendable {
             } catch let error as ForecasterError where simpleFallback.allows(error) {
                 return try simpleFallback.result(id: id, series: data.target, steps: steps, reason: error, reporter: reporter)
             }
+            ExtrapolationWarning.warnings(forecaster: output.forecaster, columns: columns, historyCount: data.target.values.count,
+                                          steps: steps, file: "\(futureSource?.displayName ?? source.fileName): series \(id)")
+                .forEach(reporter.warning)
             return try files.save(id: id, output: output)
         }, deliver: { id, item in deliver(id, item) })
     }
@@ -308,6 +311,9 @@ public struct ManySeriesForecastAction: Sendable {
                         strategy: configuration.strategy(for: frequency), reporter: reporter)
                     let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: item.target.values,
                                                                                       columns: columns[member])
+                    ExtrapolationWarning.warnings(forecaster: forecaster, columns: columns[member], historyCount: item.target.values.count,
+                                                  steps: steps, file: "\(futureSource?.displayName ?? source.fileName): series \(ids[index])")
+                        .forEach(reporter.warning)
                     deliver(ids[index], try files.save(id: ids[index], series: item.target, forecaster: forecaster,
                                                        forecasts: forecasts, intervals: intervals))
                 } catch let error as ForecasterError where simpleFallback.allows(error) {

@@ -97,6 +97,27 @@ import _ForecastTestSupport
         #expect(error == .noFutureRowsInSeries(file: file, series: "south", target: "sales", columns: ["plan"]))
     }
 
+    /// A future plan far outside a store's training values is named with the store, by a model per
+    /// series and by the global model, where only a single-series forecast warned.
+    @Test(arguments: [false, true])
+    func aFutureValueFarOutsideASeriesTrainingIsWarned(global: Bool) throws {
+        var stores = Stores(futureRows: true)
+        let index = try #require(stores.lines.lastIndex { $0.hasPrefix("south,") })
+        var fields = stores.lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[3] = "400"
+        stores.lines[index] = fields.joined(separator: ",")
+        let folder = try ScratchFolder()
+        let file = try folder.write("stores.csv", stores.text)
+        var configuration = Self.configuration
+        configuration.epochs = 1
+        let log = ReportLog()
+        _ = try ManySeriesForecastAction(source: try ManySeriesSource.open(.file(file), idColumn: "store", target: "sales", knownFeatures: ["plan"]),
+                                         configuration: configuration, steps: 6, threads: 1, global: global)
+            .run(reporter: log.reporter) { _, _ in }
+        let warned = log.all.filter { $0.contains("extrapolates") }
+        #expect(warned.count == 1 && warned[0].contains("series south: column \"plan\" holds 400 at forecast step 24"), "\(warned)")
+    }
+
     @Test func staticColumnsNeedTheGlobalModel() throws {
         let folder = try ScratchFolder()
         let file = try folder.write("stores.csv", Stores(futureRows: false).text)
