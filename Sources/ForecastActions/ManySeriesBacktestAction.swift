@@ -101,6 +101,10 @@ public struct ManySeriesBacktestAction: Sendable {
         if let row = summary.rows.first, row.scaledSeries < row.series {
             reporter.note("the aggregate MASE, relative MASE and OWA average the \(row.scaledSeries) of \(row.series) series every method has a MASE for: a series whose history before a fold is no longer than a season or never changed has no scale for it")
         }
+        if !summary.methodsLeftOut.isEmpty {
+            let names = summary.methodsLeftOut.joined(separator: ", ")
+            reporter.note("\(names) \(summary.methodsLeftOut.count == 1 ? "has" : "have") no aggregate row: left out of some series (see the warnings), \(summary.methodsLeftOut.count == 1 ? "it" : "they") would average other series than the rest")
+        }
         return Outcome(series: outcome, summary: summary)
     }
 

@@ -41,29 +41,37 @@ public struct ManySeriesBacktestSummary: Sendable {
     }
 
     public let rows: [Row]
+    /// Methods some series lack (a baseline too long for a short series), which get no row.
+    public let methodsLeftOut: [String]
 
     /// - Parameters:
-    ///   - scores: for each series that succeeded, the score of every method, in the same method
-    ///     order for every series.
+    ///   - scores: for each series that succeeded, the score of every method it has (a baseline
+    ///     that could not forecast a short series is missing from it).
     ///   - reference: the method the ratios divide by.
+    ///
+    /// Only the methods every series has get a row, so that every row averages the same series; a
+    /// method missing from one is named in `methodsLeftOut`.
     public init(scores: [[BacktestScore]], reference: String = "naive", levels: [Double] = []) {
-        guard let methods = scores.first?.map(\.method) else {
+        guard let first = scores.first?.map(\.method) else {
             rows = []
+            methodsLeftOut = []
             return
         }
         func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+        let byName = scores.map { series in Dictionary(series.map { ($0.method, $0) }, uniquingKeysWith: { kept, _ in kept }) }
+        let methods = first.filter { method in byName.allSatisfy { $0[method] != nil } }
+        methodsLeftOut = scores.flatMap { $0.map(\.method) }.reduce(into: [String]()) { names, name in
+            if !methods.contains(name), !names.contains(name) { names.append(name) }
+        }
         // The series every method has a MASE for: one constant series must not blank the MASE of
         // the whole collection, and every method must average over the same series.
-        let scaled = scores.filter { series in
-            series.count == methods.count && zip(series, methods).allSatisfy { $0.method == $1 && $0.meanAbsoluteScaledError != nil }
-        }
+        let scaled = byName.filter { series in methods.allSatisfy { series[$0]?.meanAbsoluteScaledError != nil } }
         var rows: [Row] = []
         var averages: [String: (smape: Double, mase: Double?)] = [:]
-        for (position, method) in methods.enumerated() {
-            let perSeries = scores.compactMap { $0.indices.contains(position) && $0[position].method == method ? $0[position] : nil }
-            guard !perSeries.isEmpty else { continue }
+        for method in methods {
+            let perSeries = byName.compactMap { $0[method] }
             let smape = mean(perSeries.map(\.symmetricMeanAbsolutePercentageError))
-            let mases = scaled.compactMap { $0[position].meanAbsoluteScaledError }
+            let mases = scaled.compactMap { $0[method]?.meanAbsoluteScaledError }
             let mase = mases.isEmpty ? nil : mean(mases)
             averages[method] = (smape, mase)
             rows.append(Row(method: method, series: perSeries.count, meanAbsoluteError: mean(perSeries.map(\.meanAbsoluteError)),
@@ -71,7 +79,7 @@ public struct ManySeriesBacktestSummary: Sendable {
                             scaledSeries: mases.count, relativeSMAPE: nil, relativeMASE: nil, overallWeightedAverage: nil))
         }
         let base = averages[reference]
-        let intervals = Self.intervals(scores: scores, methods: methods, levels: levels)
+        let intervals = Self.intervals(scores: byName, methods: methods, levels: levels)
         self.rows = rows.map { row in
             let relativeSMAPE = base.flatMap { $0.smape > 0 ? row.symmetricMeanAbsolutePercentageError / $0.smape : nil }
             let relativeMASE = base.flatMap { base in
@@ -88,22 +96,21 @@ public struct ManySeriesBacktestSummary: Sendable {
 
     /// Each method's interval aggregates at `levels`: coverage pooled over the steps of every series,
     /// MSIS averaged over the series where every method has one (the same series for all).
-    static func intervals(scores: [[BacktestScore]], methods: [String], levels: [Double]) -> [String: [IntervalAggregate]] {
-        func interval(_ score: BacktestScore, _ level: Double) -> BacktestScore.IntervalScore? {
-            score.intervals.first { $0.level == level }
+    static func intervals(scores: [[String: BacktestScore]], methods: [String], levels: [Double]) -> [String: [IntervalAggregate]] {
+        func interval(_ score: BacktestScore?, _ level: Double) -> BacktestScore.IntervalScore? {
+            score?.intervals.first { $0.level == level }
         }
-        let aligned = scores.filter { $0.map(\.method) == methods }
         // Per level, the series every method has an MSIS for: the same for every method.
         let everyMethod = levels.map { level in
-            aligned.filter { series in series.allSatisfy { interval($0, level)?.scaledScore != nil } }
+            scores.filter { series in methods.allSatisfy { interval(series[$0], level)?.scaledScore != nil } }
         }
         var result: [String: [IntervalAggregate]] = [:]
-        for (position, method) in methods.enumerated() {
+        for method in methods {
             result[method] = levels.enumerated().map { index, level in
-                let found = aligned.compactMap { interval($0[position], level) }
+                let found = scores.compactMap { interval($0[method], level) }
                 let steps = found.reduce(0) { $0 + $1.steps }
                 let coverage = steps == 0 ? nil : found.reduce(0) { $0 + $1.coverage * Double($1.steps) } / Double(steps)
-                let msis = everyMethod[index].compactMap { interval($0[position], level)?.scaledScore }
+                let msis = everyMethod[index].compactMap { interval($0[method], level)?.scaledScore }
                 return IntervalAggregate(level: level, coverage: coverage,
                                          scaledScore: msis.isEmpty ? nil : msis.reduce(0, +) / Double(msis.count))
             }

@@ -162,6 +162,24 @@ import Forecasting
         #expect(model.overallWeightedAverage != nil)
     }
 
+    /// A method some series lack (a baseline too long for a short series) gets no row and is named,
+    /// and every other method averages every series, matched by name, where rows were matched by
+    /// position and some averaged fewer series than others.
+    @Test func aMethodSomeSeriesLackGetsNoRow() throws {
+        let perSeries: [[BacktestScore]] = [
+            [Self.score("model", forecasts: [10], actuals: [11], scale: 1), Self.score("naive", forecasts: [9], actuals: [11], scale: 1),
+             Self.score("drift", forecasts: [12], actuals: [11], scale: 1)],
+            [Self.score("model", forecasts: [20], actuals: [26], scale: 2), Self.score("naive", forecasts: [20], actuals: [22], scale: 2),
+             Self.score("seasonal-naive", forecasts: [21], actuals: [22], scale: 2), Self.score("drift", forecasts: [23], actuals: [22], scale: 2)],
+        ]
+        let summary = ManySeriesBacktestSummary(scores: perSeries)
+        #expect(summary.rows.map(\.method) == ["model", "naive", "drift"])
+        #expect(summary.rows.allSatisfy { $0.series == 2 && $0.scaledSeries == 2 })
+        #expect(summary.methodsLeftOut == ["seasonal-naive"])
+        let drift = try #require(summary.rows.last)
+        #expect(abs(drift.meanAbsoluteError - 1) < 1e-12)  // (1 + 1) / 2
+    }
+
     @Test func noReferenceLeavesRatiosUndefined() {
         let summary = ManySeriesBacktestSummary(scores: [[Self.score("model", forecasts: [1], actuals: [2], scale: 1)]])
         #expect(summary.rows.count == 1)
