@@ -122,7 +122,7 @@ public struct ManySeriesBacktestAction: Sendable {
                                 deliver: @escaping @Sendable (String, TimeSeries, BacktestResult) -> Void) throws -> ManySeriesOutcome {
         let (ids, series, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
-        var present = zip(ids, series).compactMap { id, item in item.map { (id: id, data: $0) } }
+        var present = zip(ids, global ? WeekdayRunFrequency.harmonised(series) : series).compactMap { id, item in item.map { (id: id, data: $0) } }
         let frequency: Frequency
         if global {
             for item in present where ManySeriesError.hasNoFrequency(item.data.target) {

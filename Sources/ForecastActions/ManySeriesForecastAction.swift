@@ -207,7 +207,7 @@ public struct ManySeriesForecastAction: Sendable {
     func runGlobal(reporter: ActionReporter, files: SeriesFiles, deliver: @Sendable (String, ForecastResult) -> Void) throws -> ManySeriesOutcome {
         let (ids, read, readFailures) = try source.readAll(reporter: reporter)
         var failed = readFailures
-        var series = read
+        var series = WeekdayRunFrequency.harmonised(read)
         /// A series that cannot take part fails alone, before the network is fitted.
         func leaveOut(_ index: Int, _ error: any Error) {
             reporter.seriesFailed(ids[index], error)
