@@ -113,7 +113,7 @@ public struct ManySeriesForecastAction: Sendable {
                 return try simpleFallback.result(id: id, series: data.target, steps: steps, reason: error, reporter: reporter)
             }
             ExtrapolationWarning.warnings(forecaster: output.forecaster, columns: columns, historyCount: data.target.values.count,
-                                          steps: steps, file: "\(futureSource?.displayName ?? source.fileName): series \(id)")
+                                          steps: steps, file: futureFileLabel(series: id))
                 .forEach(reporter.warning)
             return try files.save(id: id, output: output)
         }, deliver: { id, item in deliver(id, item) })
@@ -166,6 +166,12 @@ public struct ManySeriesForecastAction: Sendable {
                                       networkStrategy: choiceNetworkStrategy)
         choice.averagesOwnChoice = modelFolder == nil
         return choice
+    }
+
+    /// How warnings about a series' future values name where they come from: the separate future
+    /// file, else the series' own, and the series.
+    func futureFileLabel(series id: String) -> String {
+        "\(futureSource?.displayName ?? source.fileName): series \(id)"
     }
 
     /// Each series' rows of the separate future file, read as the series' own file was; nil without one.
@@ -276,43 +282,34 @@ public struct ManySeriesForecastAction: Sendable {
         }
         let featureNames = Array(present[0].columnNames.dropFirst()) + (calendars.values.first?.names ?? [])
         let simpleFallback = SimpleFallback(action: self, files: files)
-        let global: GlobalForecaster
+        let members: [Result<Forecaster, ForecasterError>]
         do {
-            global = try GlobalForecaster.fit(series: present.map(\.target.values), features: columns, names: present.map(\.target.name),
-                                              featureNames: featureNames, frequency: frequency,
-                                              configuration: configuration, progress: reporter.trainingDecision)
+            let global = try GlobalForecaster.fit(series: present.map(\.target.values), features: columns, names: present.map(\.target.name),
+                                                  featureNames: featureNames, frequency: frequency,
+                                                  configuration: configuration, progress: reporter.trainingDecision)
+            try reporter.checkCancellation()
+            for decision in global.fitReport.decisions { reporter.note(decision) }
+            reporter.note("trained one \(configuration.cell.rawValue) on \(global.fitReport.trainingWindows) windows of \(present.count) series for \(global.fitReport.trainingLosses.count) epochs")
+            members = global.members
         } catch let ForecasterError.noSeriesLongEnough(lookback, horizon) where simpleFallback.applies {
-            // No series can train the network: each is forecast as the per-series run would.
-            for (index, item) in series.enumerated() {
-                guard let item else { continue }
-                let reason = ForecasterError.reasonNoNetwork(for: item.target.values, lookback: lookback, horizon: horizon)
-                do {
-                    deliver(ids[index], try simpleFallback.result(id: ids[index], series: item.target, steps: horizon, reason: reason,
-                                                                  reporter: reporter))
-                } catch {
-                    reporter.seriesFailed(ids[index], error)
-                    failed.append(ids[index])
-                }
-            }
-            return ManySeriesOutcome(failed: failed, total: ids.count)
+            // No series can train the network: each fails for its own reason, which the simple
+            // forecast answers below, as the per-series run would.
+            members = present.map { .failure(.reasonNoNetwork(for: $0.target.values, lookback: lookback, horizon: horizon)) }
         }
-        try reporter.checkCancellation()
-        for decision in global.fitReport.decisions { reporter.note(decision) }
-        reporter.note("trained one \(configuration.cell.rawValue) on \(global.fitReport.trainingWindows) windows of \(present.count) series for \(global.fitReport.trainingLosses.count) epochs")
         var member = 0
         for (index, item) in series.enumerated() {
             guard let item else { continue }
             defer { member += 1 }
             do {
                 do {
-                    let forecaster = try global.members[member].get()
+                    let forecaster = try members[member].get()
                     let (_, _, steps) = try FutureRowsResolution.resolve(
                         series: item, id: ids[index], file: source.fileName, selection: source.selection, requested: horizon,
                         strategy: configuration.strategy(for: frequency), reporter: reporter)
                     let (forecasts, intervals) = try forecaster.forecastWithIntervals(steps: steps, levels: levels, history: item.target.values,
                                                                                       columns: columns[member])
                     ExtrapolationWarning.warnings(forecaster: forecaster, columns: columns[member], historyCount: item.target.values.count,
-                                                  steps: steps, file: "\(futureSource?.displayName ?? source.fileName): series \(ids[index])")
+                                                  steps: steps, file: futureFileLabel(series: ids[index]))
                         .forEach(reporter.warning)
                     deliver(ids[index], try files.save(id: ids[index], series: item.target, forecaster: forecaster,
                                                        forecasts: forecasts, intervals: intervals))

@@ -247,7 +247,13 @@ extension Forecaster {
     /// Every value finite and within ±`UsableMagnitude.largest`; `firstRow` is the row of `values[0]`.
     static func checkValues(_ values: [Double], feature: Int? = nil, firstRow: Int = 0) throws {
         guard let index = values.firstIndex(where: { !UsableMagnitude.admits($0) }) else { return }
-        let value = values[index], row = firstRow + index
+        try checkValue(values[index], row: firstRow + index, feature: feature)
+    }
+
+    /// `value`, of `row` of the target (`feature` nil) or of a feature column, finite and within
+    /// ±`UsableMagnitude.largest`.
+    static func checkValue(_ value: Double, row: Int, feature: Int? = nil) throws {
+        guard !UsableMagnitude.admits(value) else { return }
         guard value.isFinite else {
             throw feature.map { ForecasterError.nonFiniteFeature(feature: $0, row: row, value: value) }
                 ?? ForecasterError.nonFiniteValue(row: row, value: value)

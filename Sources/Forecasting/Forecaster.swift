@@ -164,13 +164,13 @@ public struct Forecaster: Sendable {
     /// Appends one observation and the feature values of its row, without forecasting.
     public mutating func append(_ value: Double, features: [Double] = [], knownFeatures: [Double] = []) throws {
         try checkFeatureCounts(observed: features.count, known: knownFeatures.count)
-        try Self.checkValues([value], firstRow: recentValues.count)
+        try Self.checkValue(value, row: recentValues.count)
         if transform.requiresPositiveValues, !(value > 0) {
             throw ForecasterError.notPositiveForLogTransform(row: recentValues.count, value: value, transform: transform)
         }
         let row = features + knownFeatures
         for (index, value) in row.enumerated() {
-            try Self.checkValues([value], feature: index, firstRow: recentValues.count)
+            try Self.checkValue(value, row: recentValues.count, feature: index)
         }
         guard hasHistory else { throw ForecasterError.historyTooShort(rows: recentValues.count, needed: requiredHistory) }
         recentValues.removeFirst()

@@ -142,7 +142,7 @@ public struct GlobalBacktest: Sendable {
         switch member {
         case let .success(forecaster):
             return .forecaster(FeatureAwareForecaster(forecaster: forecaster, columns: columns))
-        case let .failure(error) where configuration.resolvedSelection == .automatic && columns.isEmpty && error.isAnsweredBySimpleForecast:
+        case let .failure(error) where RecurrentForecastingMethod.simpleAnswers(error, configuration: configuration, columns: columns):
             return RecurrentFoldModel(simpleForecastOf: history, seasonPeriod: seasonPeriod)
         case let .failure(error):
             throw error

@@ -39,6 +39,11 @@ public struct RecurrentForecastingMethod: ForecastingMethod {
     /// its history is: the automatic method without feature columns (optional calendar columns go
     /// with the network), on a history that is constant or too short for the network.
     func simpleAnswers(_ error: ForecasterError) -> Bool {
+        Self.simpleAnswers(error, configuration: configuration, columns: columns)
+    }
+
+    /// `simpleAnswers(_:)` for a fit under `configuration` reading `columns`.
+    static func simpleAnswers(_ error: ForecasterError, configuration: ForecasterConfiguration, columns: FeatureColumns) -> Bool {
         configuration.resolvedSelection == .automatic && columns.isEmpty && error.isAnsweredBySimpleForecast
     }
 
